@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { DECIMAL_PATTERN } from '../core/decimal';
+
+// Field-level schemas shared by every record. Messages are written for a farm operator:
+// they appear under form fields and in `invalid_params` errors.
+
+export const decimalString = z
+  .string({ error: 'Enter a number.' })
+  .trim()
+  .regex(DECIMAL_PATTERN, { error: 'Enter a plain decimal number such as 12.5 (no commas or units).' });
+
+function compare(value: string, bound: string): number {
+  // Decimal strings compared exactly, without floats: sign, integer length, then text.
+  const a = value.startsWith('-') ? -1 : 1;
+  const b = bound.startsWith('-') ? -1 : 1;
+  if (a !== b) return a;
+  const [ai = '', af = ''] = value.replace('-', '').split('.');
+  const [bi = '', bf = ''] = bound.replace('-', '').split('.');
+  const aInt = ai.replace(/^0+(?=\d)/, '');
+  const bInt = bi.replace(/^0+(?=\d)/, '');
+  let cmp = aInt.length - bInt.length || (aInt < bInt ? -1 : aInt > bInt ? 1 : 0);
+  if (cmp === 0) {
+    const len = Math.max(af.length, bf.length);
+    const x = af.padEnd(len, '0');
+    const y = bf.padEnd(len, '0');
+    cmp = x < y ? -1 : x > y ? 1 : 0;
+  }
+  return a * Math.sign(cmp);
+}
+
+export function decimalCompare(value: string, bound: string): number {
+  if (/^-0*(\.0*)?$/.test(value)) value = '0';
+  if (/^-0*(\.0*)?$/.test(bound)) bound = '0';
+  return compare(value, bound);
+}
+
+export const positiveDecimal = decimalString.refine((v) => decimalCompare(v, '0') > 0, {
+  error: 'Must be greater than 0.',
+});
+
+export const nonNegativeDecimal = decimalString.refine((v) => decimalCompare(v, '0') >= 0, {
+  error: 'Must be 0 or more.',
+});
+
+export function decimalBetween(min: string, max: string, unit: string) {
+  return decimalString.refine(
+    (v) => decimalCompare(v, min) >= 0 && decimalCompare(v, max) <= 0,
+    { error: `Must be between ${min} and ${max} ${unit}.` },
+  );
+}
+
+export const percent = decimalBetween('0', '100', '%');
+
+export const isoDate = z
+  .string({ error: 'Enter a date.' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a date as YYYY-MM-DD.' })
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+    error: 'That date does not exist.',
+  });
+
+export const isoDateTime = z.iso.datetime({ offset: true, error: 'Enter a date and time in ISO 8601 form.' });
+
+export const recordId = z.string().min(1).max(64);
+
+export const assetSymbol = z
+  .string({ error: 'Enter a coin symbol.' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2,10}$/, { error: 'A coin symbol is 2–10 letters or digits, e.g. BTC.' });
+
+export const shortText = (label: string, max = 80) =>
+  z.string({ error: `Enter a ${label}.` }).trim().min(1, { error: `Enter a ${label}.` }).max(max, {
+    error: `Keep the ${label} under ${max} characters.`,
+  });

@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { databaseSchema } from '../store/schema';
+import {
+  alertSchema,
+  loanFields,
+  loanInputSchema,
+  loanSchema,
+  positionFields,
+  positionInputSchema,
+  positionSchema,
+  rigFields,
+  rigInputSchema,
+  rigSchema,
+  settingsSchema,
+} from './records';
+import {
+  assetSymbol,
+  decimalBetween,
+  decimalString,
+  isoDate,
+  isoDateTime,
+  nonNegativeDecimal,
+  positiveDecimal,
+  recordId,
+} from './fields';
+import { priceEntrySchema, snapshotSchema } from './snapshot';
+
+// The contract: one table of methods, each with a zod schema for its params and its
+// result. Both hosts (Electron IPC and HTTP) dispatch through this table; the renderer
+// imports only its types.
+
+const empty = z.object({}).strict();
+const idParams = z.object({ id: recordId }).strict();
+const idResult = z.object({ id: recordId });
+
+const sourcePatch = z
+  .object({
+    enabled: z.boolean(),
+    baseUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' }),
+    apiKey: z.string().max(200),
+  })
+  .partial()
+  .strict();
+
+export const settingsPatchSchema = settingsSchema
+  .omit({ sources: true, thresholds: true, notifications: true })
+  .partial()
+  .extend({
+    sources: z
+      .object({ coingecko: sourcePatch, binance: sourcePatch, kraken: sourcePatch, mempool: sourcePatch })
+      .partial()
+      .strict()
+      .optional(),
+    thresholds: settingsSchema.shape.thresholds.partial().strict().optional(),
+    notifications: settingsSchema.shape.notifications.partial().strict().optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const scheduleRowSchema = z.object({
+  date: isoDate,
+  payment: decimalString,
+  interest: decimalString,
+  principal: decimalString,
+  balance: decimalString,
+  paid: z.boolean(),
+});
+export type ScheduleRow = z.infer<typeof scheduleRowSchema>;
+
+export const feedStatusSchema = z.object({
+  source: z.string(),
+  enabled: z.boolean(),
+  ok: z.boolean(),
+  lastSuccessAt: isoDateTime.nullable(),
+  lastError: z.string().nullable(),
+  consecutiveFailures: z.number().int(),
+  skippedUntil: isoDateTime.nullable(),
+});
+export type FeedStatus = z.infer<typeof feedStatusSchema>;
+
+export const hedgePlanSchema = z.object({
+  coin: assetSymbol,
+  days: z.number().int().min(1, { error: 'Plan at least 1 day.' }).max(3650),
+  hedgeRatio: decimalBetween('0', '1', '(a fraction: 0.5 hedges half)'),
+  leverage: decimalBetween('1', '125', '×'),
+  maintenanceMarginRate: decimalBetween('0', '0.5', '(a fraction: 0.005 is 0.5 %)'),
+});
+
+export const backupDocumentSchema = z
+  .object({
+    format: z.literal('rigledger-backup'),
+    exportedAt: isoDateTime,
+    database: databaseSchema,
+  })
+  .strict();
+export type BackupDocument = z.infer<typeof backupDocumentSchema>;
+
+export const backupFileSchema = z.object({
+  name: z.string(),
+  createdAt: isoDateTime,
+  sizeBytes: z.number().int(),
+});
+
+function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) {
+  return { params, result };
+}
+
+export const methods = {
+  'snapshot.get': method(z.object({ asOf: isoDateTime.optional() }).strict(), snapshotSchema),
+
+  'rigs.list': method(empty, z.array(rigSchema)),
+  'rigs.create': method(rigInputSchema, rigSchema),
+  'rigs.update': method(z.object({ id: recordId, patch: rigFields.partial().strict() }).strict(), rigSchema),
+  'rigs.remove': method(idParams, idResult),
+
+  'loans.list': method(empty, z.array(loanSchema)),
+  'loans.create': method(loanInputSchema, loanSchema),
+  'loans.update': method(z.object({ id: recordId, patch: loanFields.partial().strict() }).strict(), loanSchema),
+  'loans.remove': method(idParams, idResult),
+  'loans.addPayment': method(
+    z.object({ id: recordId, date: isoDate, amount: positiveDecimal }).strict(),
+    loanSchema,
+  ),
+  'loans.schedule': method(idParams, z.array(scheduleRowSchema)),
+
+  'positions.list': method(empty, z.array(positionSchema)),
+  'positions.create': method(positionInputSchema, positionSchema),
+  'positions.update': method(
+    z.object({ id: recordId, patch: positionFields.partial().strict() }).strict(),
+    positionSchema,
+  ),
+  'positions.remove': method(idParams, idResult),
+
+  'prices.setManual': method(z.object({ asset: assetSymbol, usd: positiveDecimal }).strict(), empty),
+  'prices.clearManual': method(z.object({ asset: assetSymbol }).strict(), empty),
+  'network.setManual': method(
+    z
+      .object({
+        coin: assetSymbol,
+        difficulty: positiveDecimal,
+        blockReward: nonNegativeDecimal.optional(),
+        feesPerBlock: nonNegativeDecimal.optional(),
+        height: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    empty,
+  ),
+
+  'settings.get': method(empty, settingsSchema),
+  'settings.update': method(settingsPatchSchema, settingsSchema),
+
+  'feeds.refresh': method(
+    empty,
+    z.object({
+      prices: z.record(z.string(), priceEntrySchema),
+      errors: z.array(z.object({ source: z.string(), message: z.string() })),
+    }),
+  ),
+  'feeds.status': method(empty, z.array(feedStatusSchema)),
+
+  'alerts.list': method(z.object({ includeResolved: z.boolean().optional() }).strict(), z.array(alertSchema)),
+  'alerts.acknowledge': method(idParams, alertSchema),
+  'alerts.mute': method(z.object({ subjectId: z.string().min(1), until: isoDateTime.optional() }).strict(), empty),
+
+  'scenario.run': method(
+    z
+      .object({
+        shocksPct: z.record(assetSymbol, decimalBetween('-100', '1000', '%')),
+      })
+      .strict(),
+    snapshotSchema,
+  ),
+  'hedge.plan': method(
+    hedgePlanSchema.strict(),
+    z.object({
+      coin: z.string(),
+      days: z.number().int(),
+      expectedCoins: decimalString,
+      shortSize: decimalString,
+      entryPrice: decimalString,
+      liquidationPrice: decimalString.nullable(),
+      risePctToLiquidation: decimalString.nullable(),
+      marginUsd: decimalString,
+    }),
+  ),
+
+  'history.get': method(
+    z.object({ series: z.string().min(1), from: isoDateTime.optional(), to: isoDateTime.optional() }).strict(),
+    z.array(z.tuple([isoDateTime, decimalString])),
+  ),
+  'history.series': method(empty, z.array(z.string())),
+
+  'backup.export': method(empty, backupDocumentSchema),
+  'backup.import': method(
+    backupDocumentSchema,
+    z.object({ imported: z.record(z.string(), z.number().int()) }),
+  ),
+  'backups.list': method(empty, z.array(backupFileSchema)),
+  'backups.create': method(empty, backupFileSchema),
+  'backups.restore': method(z.object({ name: z.string().min(1).max(200) }).strict(), z.object({ restored: z.string() })),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type ParamsOf<M extends MethodName> = z.input<Methods[M]['params']>;
+export type ResultOf<M extends MethodName> = z.infer<Methods[M]['result']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}

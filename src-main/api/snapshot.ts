@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { alertSchema, positionSchema, rigFields, loanFields } from './records';
+import { decimalString, isoDate, isoDateTime, recordId } from './fields';
+
+// SPEC §5: the computed Snapshot. Field names are part of the contract.
+
+const dec = decimalString;
+const decOrNull = decimalString.nullable();
+
+export const priceEntrySchema = z.object({
+  usd: dec,
+  source: z.string(),
+  at: isoDateTime,
+  stale: z.boolean(),
+  manual: z.boolean(),
+  disputed: z.boolean(),
+  ageSec: z.number().int(),
+});
+export type PriceEntry = z.infer<typeof priceEntrySchema>;
+
+export const networkEntrySchema = z.object({
+  difficulty: dec,
+  blockReward: dec,
+  feesPerBlock: dec,
+  networkHashrateHs: dec,
+  height: z.number().int().nullable(),
+  source: z.string(),
+  at: isoDateTime,
+  stale: z.boolean(),
+});
+export type NetworkEntry = z.infer<typeof networkEntrySchema>;
+
+export const hashPowerSchema = z.object({
+  coin: z.string(),
+  algorithm: z.string(),
+  nominalHs: dec,
+  liveHs: decOrNull,
+  rigsOnline: z.number().int(),
+  rigsTotal: z.number().int(),
+});
+export type HashPower = z.infer<typeof hashPowerSchema>;
+
+export const farmSchema = z.object({
+  hashPower: z.array(hashPowerSchema),
+  powerWatts: dec,
+  revenueUsdPerDay: decOrNull,
+  powerCostUsdPerDay: dec,
+  profitUsdPerDay: decOrNull,
+  debtUsd: dec,
+  collateralUsd: decOrNull,
+  worstHealthFactor: decOrNull,
+  btcHashpriceUsdPerPhDay: decOrNull,
+});
+export type FarmFigures = z.infer<typeof farmSchema>;
+
+export const rigLiveSchema = z.object({
+  hashrateHs: dec,
+  temperatureC: decOrNull,
+  uptimeS: z.number().int(),
+  at: isoDateTime,
+  online: z.boolean(),
+  error: z.string().nullable(),
+});
+export type RigLive = z.infer<typeof rigLiveSchema>;
+
+export const rigViewSchema = rigFields.extend({
+  id: recordId,
+  nominalHs: dec,
+  coinsPerDay: decOrNull,
+  revenueUsdPerDay: decOrNull,
+  powerCostUsdPerDay: dec,
+  profitUsdPerDay: decOrNull,
+  breakEvenPriceUsd: decOrNull,
+  breakEvenPerKwh: decOrNull,
+  efficiencyJPerTh: decOrNull,
+  live: rigLiveSchema.nullable(),
+});
+export type RigView = z.infer<typeof rigViewSchema>;
+
+export const loanViewSchema = loanFields.extend({
+  id: recordId,
+  accruedInterest: dec,
+  principalBalance: dec,
+  outstanding: dec,
+  collateralValueUsd: decOrNull,
+  collateralPriceUsd: decOrNull,
+  ltvPct: decOrNull,
+  marginCallPrice: decOrNull,
+  liquidationPrice: decOrNull,
+  healthFactor: decOrNull,
+  health: z.enum(['healthy', 'watch', 'margin-call', 'liquidation', 'unknown']),
+  cure: z.object({ addCollateral: dec, repay: dec }).nullable(),
+  nextPayment: z.object({ date: isoDate, amount: dec }).nullable(),
+  priceStale: z.boolean(),
+});
+export type LoanView = z.infer<typeof loanViewSchema>;
+
+export const positionStatusSchema = z.enum(['safe', 'warning', 'danger', 'breached', 'unknown']);
+export type PositionStatus = z.infer<typeof positionStatusSchema>;
+
+export const positionViewSchema = positionSchema.extend({
+  markPrice: decOrNull,
+  notionalUsd: decOrNull,
+  unrealizedPnl: decOrNull,
+  unrealizedPnlUsd: decOrNull,
+  roePct: decOrNull,
+  liquidationPrice: decOrNull,
+  distanceToLiquidationPct: decOrNull,
+  stopDistancePct: decOrNull,
+  stopPastLiquidation: z.boolean(),
+  reportedGapPct: decOrNull,
+  status: positionStatusSchema,
+  priceStale: z.boolean(),
+});
+export type PositionView = z.infer<typeof positionViewSchema>;
+
+export const storeNoticeSchema = z.object({
+  kind: z.enum(['recovered-from-backup', 'recovered-empty', 'migrated']),
+  message: z.string(),
+  at: isoDateTime,
+});
+export type StoreNotice = z.infer<typeof storeNoticeSchema>;
+
+export const snapshotSchema = z.object({
+  asOf: isoDateTime,
+  offline: z.boolean(),
+  scenario: z.record(z.string(), dec).nullable(),
+  prices: z.record(z.string(), priceEntrySchema),
+  network: z.record(z.string(), networkEntrySchema),
+  farm: farmSchema,
+  rigs: z.array(rigViewSchema),
+  loans: z.array(loanViewSchema),
+  positions: z.array(positionViewSchema),
+  alerts: z.array(alertSchema),
+  notices: z.array(storeNoticeSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;

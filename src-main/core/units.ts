@@ -1,0 +1,32 @@
+import { D, type Dec, dec } from './decimal';
+
+// SPEC §3: hash rate input is { hashrate, hashrateUnit }; the core works in H/s.
+export const HASHRATE_UNITS = ['H/s', 'kH/s', 'MH/s', 'GH/s', 'TH/s', 'PH/s', 'EH/s'] as const;
+export type HashrateUnit = (typeof HASHRATE_UNITS)[number];
+
+const UNIT_EXPONENT: Record<HashrateUnit, number> = {
+  'H/s': 0,
+  'kH/s': 3,
+  'MH/s': 6,
+  'GH/s': 9,
+  'TH/s': 12,
+  'PH/s': 15,
+  'EH/s': 18,
+};
+
+export function toHs(hashrate: string | Dec, unit: HashrateUnit): Dec {
+  return dec(hashrate).mul(new D(10).pow(UNIT_EXPONENT[unit]));
+}
+
+export function fromHs(hs: Dec, unit: HashrateUnit): Dec {
+  return hs.div(new D(10).pow(UNIT_EXPONENT[unit]));
+}
+
+/** The largest unit in which the value is ≥ 1, for display. */
+export function bestHashrateUnit(hs: Dec): HashrateUnit {
+  for (let i = HASHRATE_UNITS.length - 1; i >= 0; i--) {
+    const unit = HASHRATE_UNITS[i]!;
+    if (hs.abs().gte(new D(10).pow(UNIT_EXPONENT[unit]))) return unit;
+  }
+  return 'H/s';
+}

@@ -1,0 +1,29 @@
+import type { RigLedgerEvent } from '../api/events';
+
+// What a host (Electron main or the web host) holds: one FarmService per data dir.
+
+export interface FarmServiceOptions {
+  /** Folder holding rigledger.json, history.json, backups/ and the lock file. */
+  dataDir: string;
+  /** When true, no network request of any kind is made (feeds and rig polls stay idle). */
+  offline?: boolean;
+  /** Seed a demo farm when the database is empty. */
+  demo?: boolean;
+  /** Clock; tests pass a fake one. */
+  now?: () => Date;
+  /** Where operational messages go (a failed feed, a recovered file). Default: console.error. */
+  log?: (line: string) => void;
+}
+
+export interface FarmService {
+  readonly dataDir: string;
+  /**
+   * Runs one contract method. Params are validated with the method's zod schema;
+   * failures reject with an RpcError (code + a sentence for a person).
+   */
+  call(method: string, params: unknown): Promise<unknown>;
+  /** Subscribes to snapshot and alert events; returns the unsubscribe function. */
+  onEvent(listener: (event: RigLedgerEvent) => void): () => void;
+  /** Stops polling, flushes every pending write and releases the data-dir lock. */
+  close(): Promise<void>;
+}

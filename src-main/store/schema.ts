@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import {
+  DEFAULT_SETTINGS,
+  alertSchema,
+  loanSchema,
+  manualNetworkSchema,
+  manualPriceSchema,
+  muteSchema,
+  positionSchema,
+  rigSchema,
+  settingsSchema,
+  storedNetworkSchema,
+  storedPriceSchema,
+} from '../api/records';
+
+// The shape of rigledger.json. Bump CURRENT_SCHEMA_VERSION and add a step to
+// migrations.ts whenever this changes in a way old files do not satisfy.
+export const CURRENT_SCHEMA_VERSION = 1;
+
+export const databaseSchema = z
+  .object({
+    schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+    rigs: z.array(rigSchema),
+    loans: z.array(loanSchema),
+    positions: z.array(positionSchema),
+    settings: settingsSchema,
+    alerts: z.array(alertSchema),
+    mutes: z.array(muteSchema),
+    manualPrices: z.record(z.string(), manualPriceSchema),
+    manualNetwork: z.record(z.string(), manualNetworkSchema),
+    lastPrices: z.record(z.string(), storedPriceSchema),
+    lastNetwork: z.record(z.string(), storedNetworkSchema),
+  })
+  .strict();
+export type Database = z.infer<typeof databaseSchema>;
+
+export function emptyDatabase(): Database {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    rigs: [],
+    loans: [],
+    positions: [],
+    settings: structuredClone(DEFAULT_SETTINGS),
+    alerts: [],
+    mutes: [],
+    manualPrices: {},
+    manualNetwork: {},
+    lastPrices: {},
+    lastNetwork: {},
+  };
+}
+
+/** history.json: time series as [ISO time, decimal string] points per series name. */
+export const HISTORY_SCHEMA_VERSION = 1;
+export const historyPointSchema = z.tuple([z.string(), z.string()]);
+export type HistoryPoint = z.infer<typeof historyPointSchema>;
+export const historySchema = z
+  .object({
+    schemaVersion: z.literal(HISTORY_SCHEMA_VERSION),
+    series: z.record(z.string(), z.array(historyPointSchema)),
+  })
+  .strict();
+export type HistoryDocument = z.infer<typeof historySchema>;
+
+export function emptyHistory(): HistoryDocument {
+  return { schemaVersion: HISTORY_SCHEMA_VERSION, series: {} };
+}
