@@ -228,6 +228,8 @@ export const alertSchema = z
     id: recordId,
     rule: z.enum(ALERT_RULES),
     severity: z.enum(SEVERITIES),
+    /** Rank within the rule (e.g. loan: 1 watch, 2 margin call, 3 liquidation); a rise is an escalation. */
+    level: z.number().int().min(1).max(9),
     subjectKind: z.enum(['position', 'loan', 'price', 'rig', 'farm']),
     subjectId: z.string().min(1),
     message: z.string(),

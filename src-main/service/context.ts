@@ -1,0 +1,16 @@
+import type { RigLive } from '../api/snapshot';
+import type { Store } from '../store/database';
+
+// What every method handler may use. Handlers change state only through `store.update`
+// and then call `changed()` so a fresh Snapshot reaches the renderer.
+
+export interface ServiceContext {
+  readonly store: Store;
+  readonly offline: boolean;
+  now(): Date;
+  /** Re-evaluates alerts, then pushes a fresh Snapshot; await it before answering a call. */
+  changed(): Promise<void>;
+  log(line: string): void;
+  /** Latest answer of each polled rig, by rig id (memory only; re-polled on start). */
+  readonly rigLive: Map<string, RigLive>;
+}

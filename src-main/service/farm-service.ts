@@ -1,0 +1,62 @@
+import type { RigLive } from '../api/snapshot';
+import { openStore } from '../store/database';
+import { createAlertEngine } from './alerts';
+import type { ServiceContext } from './context';
+import { seedDemoFarm } from './demo';
+import { createDispatcher } from './dispatch';
+import { createEventHub } from './events';
+import { createHandlers } from './handlers';
+import { computeSnapshot } from './snapshot';
+import type { FarmService, FarmServiceOptions } from './types';
+
+// The one service both hosts run: owns the store, the feeds and the alert engine, and
+// implements every contract method.
+
+/** Alerts are re-evaluated this often even when nothing changes (staleness, silent rigs). */
+export const ALERT_TICK_MS = 15_000;
+
+export async function openFarmService(options: FarmServiceOptions): Promise<FarmService> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const now = options.now ?? (() => new Date());
+  const store = await openStore({ dataDir: options.dataDir, now, log });
+  const rigLive = new Map<string, RigLive>();
+
+  const ctx: ServiceContext = {
+    store,
+    offline: options.offline ?? false,
+    now,
+    log,
+    rigLive,
+    changed: async () => {
+      await alerts.evaluate();
+      hub.snapshotChanged();
+    },
+  };
+  const hub = createEventHub(() => computeSnapshot(ctx), log);
+  const alerts = createAlertEngine(ctx, (event) => hub.emit({ type: 'alert', ...event }));
+
+  if (options.demo && store.data.rigs.length === 0 && store.data.loans.length === 0) {
+    await seedDemoFarm(ctx);
+  }
+  await alerts.evaluate();
+  const tick = setInterval(() => void ctx.changed(), ALERT_TICK_MS);
+  tick.unref();
+
+  const call = createDispatcher(createHandlers(ctx, { alerts }), log);
+  let closed: Promise<void> | null = null;
+
+  return {
+    dataDir: options.dataDir,
+    call,
+    onEvent: (listener) => hub.subscribe(listener),
+    close() {
+      closed ??= (async () => {
+        clearInterval(tick);
+        hub.close();
+        await alerts.evaluate();
+        await store.close();
+      })();
+      return closed;
+    },
+  };
+}

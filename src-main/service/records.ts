@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { RpcError } from '../api/errors';
+import { BUILTIN_COINS, loanSchema, positionSchema, rigSchema } from '../api/records';
+import type { Loan, Position, Rig, Settings } from '../api/records';
+import type { Database } from '../store/schema';
+import type { ServiceContext } from './context';
+import { parseOrThrow } from './validation';
+
+// Create / update / remove for the three stored collections. Every change is validated
+// as a whole record before it is written, so a bad patch changes nothing.
+
+type Collection = 'rigs' | 'loans' | 'positions';
+type RecordOf<C extends Collection> = Database[C][number];
+
+const SCHEMAS = { rigs: rigSchema, loans: loanSchema, positions: positionSchema } as const;
+const NOUNS = { rigs: 'rig', loans: 'loan', positions: 'position' } as const;
+const ID_PREFIX = { rigs: 'rig', loans: 'loan', positions: 'pos' } as const;
+
+export function knownCoins(settings: Settings): string[] {
+  return [...BUILTIN_COINS, ...settings.coins.map((c) => c.symbol)];
+}
+
+function checkCoin(ctx: ServiceContext, coin: string, field: string): void {
+  const known = knownCoins(ctx.store.data.settings);
+  if (!known.includes(coin)) {
+    throw new RpcError(
+      'invalid_params',
+      `The coin "${coin}" is unknown. Use one of ${known.join(', ')}, or add it under Settings → Coins first.`,
+      { issues: [{ path: field, message: `Unknown coin "${coin}".` }] },
+    );
+  }
+}
+
+/** Rules that need the stored state (known coins, existing rigs), beyond the record schema. */
+function checkReferences(ctx: ServiceContext, collection: Collection, record: Rig | Loan | Position): void {
+  if (collection === 'rigs') checkCoin(ctx, (record as Rig).coin, 'coin');
+  if (collection === 'loans') {
+    const loan = record as Loan;
+    if (loan.collateralAsset !== 'USD') checkCoin(ctx, loan.collateralAsset, 'collateralAsset');
+    const unknownRig = loan.rigIds?.find((id) => !ctx.store.data.rigs.some((r) => r.id === id));
+    if (unknownRig !== undefined) {
+      throw new RpcError('invalid_params', `No rig has the id "${unknownRig}".`, {
+        issues: [{ path: 'rigIds', message: `Unknown rig "${unknownRig}".` }],
+      });
+    }
+  }
+}
+
+function notFound(collection: Collection, id: string): RpcError {
+  return new RpcError('not_found', `No ${NOUNS[collection]} has the id "${id}"; it may have been removed.`);
+}
+
+export function listRecords<C extends Collection>(ctx: ServiceContext, collection: C): RecordOf<C>[] {
+  return structuredClone(ctx.store.data[collection]) as RecordOf<C>[];
+}
+
+export async function createRecord<C extends Collection>(
+  ctx: ServiceContext,
+  collection: C,
+  input: Omit<RecordOf<C>, 'id'>,
+): Promise<RecordOf<C>> {
+  const schema: z.ZodType = SCHEMAS[collection];
+  const record = parseOrThrow(schema, { ...input, id: `${ID_PREFIX[collection]}-${randomUUID()}` }) as RecordOf<C>;
+  checkReferences(ctx, collection, record);
+  await ctx.store.update((db) => {
+    (db[collection] as RecordOf<C>[]).push(record);
+  });
+  await ctx.changed();
+  return structuredClone(record);
+}
+
+export async function updateRecord<C extends Collection>(
+  ctx: ServiceContext,
+  collection: C,
+  id: string,
+  patch: Partial<Omit<RecordOf<C>, 'id'>>,
+): Promise<RecordOf<C>> {
+  const existing = ctx.store.data[collection].find((r) => r.id === id);
+  if (!existing) throw notFound(collection, id);
+  const schema: z.ZodType = SCHEMAS[collection];
+  const merged = parseOrThrow(schema, { ...existing, ...patch, id }, `The ${NOUNS[collection]} change`) as RecordOf<C>;
+  checkReferences(ctx, collection, merged);
+  await ctx.store.update((db) => {
+    const list = db[collection] as RecordOf<C>[];
+    const index = list.findIndex((r) => r.id === id);
+    if (index < 0) throw notFound(collection, id);
+    list[index] = merged;
+  });
+  await ctx.changed();
+  return structuredClone(merged);
+}
+
+export async function removeRecord(ctx: ServiceContext, collection: Collection, id: string): Promise<{ id: string }> {
+  if (!ctx.store.data[collection].some((r) => r.id === id)) throw notFound(collection, id);
+  await ctx.store.update((db) => {
+    const list: { id: string }[] = db[collection];
+    list.splice(
+      list.findIndex((r) => r.id === id),
+      1,
+    );
+    if (collection === 'rigs') {
+      for (const loan of db.loans) {
+        if (loan.rigIds) loan.rigIds = loan.rigIds.filter((rigId) => rigId !== id);
+      }
+    }
+  });
+  ctx.rigLive.delete(id);
+  await ctx.changed();
+  return { id };
+}
