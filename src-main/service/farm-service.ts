@@ -5,6 +5,7 @@ import type { ServiceContext } from './context';
 import { seedDemoFarm } from './demo';
 import { createDispatcher } from './dispatch';
 import { createEventHub } from './events';
+import { startFeeds } from './feeds';
 import { createHandlers } from './handlers';
 import { computeSnapshot } from './snapshot';
 import type { FarmService, FarmServiceOptions } from './types';
@@ -39,10 +40,11 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
     await seedDemoFarm(ctx);
   }
   await alerts.evaluate();
+  const feeds = startFeeds(ctx, alerts);
   const tick = setInterval(() => void ctx.changed(), ALERT_TICK_MS);
   tick.unref();
 
-  const call = createDispatcher(createHandlers(ctx, { alerts }), log);
+  const call = createDispatcher(createHandlers(ctx, { alerts, feeds: feeds.scheduler, feedsSettled: feeds.settled }), log);
   let closed: Promise<void> | null = null;
 
   return {
@@ -52,6 +54,8 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
     close() {
       closed ??= (async () => {
         clearInterval(tick);
+        await feeds.scheduler.stop();
+        await feeds.settled();
         hub.close();
         await alerts.evaluate();
         await store.close();

@@ -1,4 +1,9 @@
+import type { FeedScheduler } from '../feeds/scheduler';
+import { hedgePlanFromSnapshot } from '../core/hedge';
+import { loanSchedule } from '../core/loan-schedule';
 import type { AlertEngine } from './alerts';
+import { exportBackup, importBackup } from './backup-document';
+import { addLoanPayment } from './loan-payments';
 import type { ServiceContext } from './context';
 import type { HandlerTable } from './dispatch';
 import { clearManualPrice, setManualNetwork, setManualPrice } from './market';
@@ -7,12 +12,12 @@ import { updateSettings } from './settings';
 import { computeSnapshot } from './snapshot';
 import { RpcError } from '../api/errors';
 
-function notYet(method: string): never {
-  throw new RpcError('not_found', `${method} is not available in this version.`);
-}
 
 export interface ServiceParts {
   alerts: AlertEngine;
+  feeds: FeedScheduler;
+  /** Resolves once every feed result received so far has been stored. */
+  feedsSettled(): Promise<void>;
 }
 
 export function createHandlers(ctx: ServiceContext, parts: ServiceParts): HandlerTable {
@@ -28,8 +33,12 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'loans.create': (input) => createRecord(ctx, 'loans', input),
     'loans.update': ({ id, patch }) => updateRecord(ctx, 'loans', id, patch),
     'loans.remove': ({ id }) => removeRecord(ctx, 'loans', id),
-    'loans.addPayment': () => notYet('loans.addPayment'),
-    'loans.schedule': () => notYet('loans.schedule'),
+    'loans.addPayment': (params) => addLoanPayment(ctx, params),
+    'loans.schedule': ({ id }) => {
+      const loan = ctx.store.data.loans.find((l) => l.id === id);
+      if (!loan) throw new RpcError('not_found', `No loan has the id "${id}"; it may have been removed.`);
+      return loanSchedule(loan, ctx.now());
+    },
 
     'positions.list': () => listRecords(ctx, 'positions'),
     'positions.create': (input) => createRecord(ctx, 'positions', input),
@@ -43,19 +52,32 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'settings.get': () => structuredClone(ctx.store.data.settings),
     'settings.update': (patch) => updateSettings(ctx, patch),
 
-    'feeds.refresh': () => notYet('feeds.refresh'),
-    'feeds.status': () => notYet('feeds.status'),
+    'feeds.refresh': async () => {
+      // "Refresh now" means every source: prices, chain stats and the rigs.
+      const [round] = await Promise.all([parts.feeds.refresh(), parts.feeds.pollRigsNow()]);
+      await parts.feedsSettled();
+      return { prices: computeSnapshot(ctx).prices, errors: round.errors };
+    },
+    'feeds.status': () => parts.feeds.status(),
     'alerts.list': ({ includeResolved }) => parts.alerts.list(includeResolved ?? false),
     'alerts.acknowledge': ({ id }) => parts.alerts.acknowledge(id),
     'alerts.mute': ({ subjectId, until }) => parts.alerts.mute(subjectId, until),
     'scenario.run': ({ shocksPct }) => computeSnapshot(ctx, { shocksPct }),
-    'hedge.plan': () => notYet('hedge.plan'),
-    'history.get': () => notYet('history.get'),
-    'history.series': () => notYet('history.series'),
-    'backup.export': () => notYet('backup.export'),
-    'backup.import': () => notYet('backup.import'),
-    'backups.list': () => notYet('backups.list'),
-    'backups.create': () => notYet('backups.create'),
-    'backups.restore': () => notYet('backups.restore'),
+    'hedge.plan': (params) => {
+      const outcome = hedgePlanFromSnapshot(computeSnapshot(ctx), params);
+      if (!outcome.ok) throw new RpcError('conflict', outcome.message);
+      return outcome.plan;
+    },
+    'history.get': ({ series, from, to }) => ctx.store.history.query(series, from, to),
+    'history.series': () => ctx.store.history.seriesNames(),
+    'backup.export': () => exportBackup(ctx),
+    'backup.import': (document) => importBackup(ctx, document),
+    'backups.list': () => ctx.store.backups.list(),
+    'backups.create': () => ctx.store.backups.create(),
+    'backups.restore': async ({ name }) => {
+      await ctx.store.backups.restore(name);
+      await ctx.changed();
+      return { restored: name };
+    },
   };
 }

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Loan, type Position } from '../api/records';
+import type { PriceEntry, Snapshot } from '../api/snapshot';
+import { alertKey, evaluateAlertRules } from './alert-rules';
+import { levelWithHysteresis } from './alert-levels';
+import { D, dec, decStr } from './decimal';
+import { buildSnapshot } from './snapshot';
+
+// Boundary values for the rules of SPEC §8: exactly at a threshold, one cent past it, and
+// back inside the hysteresis margin.
+
+const AS_OF = new Date('2026-11-24T12:00:00Z');
+
+function price(usd: string, extra: Partial<PriceEntry> = {}): PriceEntry {
+  return { usd, source: 'manual', at: AS_OF.toISOString(), stale: false, manual: true, disputed: false, ageSec: 0, ...extra };
+}
+
+// SPEC §6: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → LP 54,221.1055…
+const LONG: Position = {
+  id: 'pos-1',
+  account: 'Main',
+  exchange: 'Binance',
+  symbol: 'BTCUSDT',
+  baseAsset: 'BTC',
+  quoteAsset: 'USDT',
+  kind: 'linear',
+  side: 'long',
+  size: '1',
+  entryPrice: '60000',
+  leverage: '10',
+  marginMode: 'isolated',
+  walletBalance: '6000',
+  maintenanceMarginRate: '0.005',
+  maintenanceAmount: '50',
+  formula: 'maintenance-at-liquidation',
+  openedAt: '2026-11-20T00:00:00Z',
+};
+const LP = new D(6000 + 50 - 60000).div(new D('0.005').minus(1));
+
+const LOAN: Loan = {
+  id: 'loan-1',
+  lender: 'Northwind',
+  principal: '500000',
+  currency: 'USD',
+  aprPct: '0',
+  dayCount: 365,
+  startDate: '2026-11-01',
+  termMonths: 12,
+  repayment: 'bullet',
+  collateralAsset: 'BTC',
+  collateralAmount: '10',
+  marginCallLtvPct: '70',
+  liquidationLtvPct: '80',
+  payments: [],
+};
+
+function snapshotAt(btc: PriceEntry, records: { positions?: Position[]; loans?: Loan[] }): Snapshot {
+  return buildSnapshot({
+    asOf: AS_OF,
+    offline: true,
+    settings: DEFAULT_SETTINGS,
+    rigs: [],
+    loans: records.loans ?? [],
+    positions: records.positions ?? [],
+    prices: { BTC: btc },
+    network: {},
+    rigLive: {},
+    alerts: [],
+    notices: [],
+    scenario: null,
+  });
+}
+
+function rulesAt(usd: string, records: { positions?: Position[]; loans?: Loan[] }, active: [string, number][] = [], extra: Partial<PriceEntry> = {}) {
+  return evaluateAlertRules({
+    snapshot: snapshotAt(price(usd, extra), records),
+    settings: DEFAULT_SETTINGS,
+    activeLevels: new Map(active),
+    rigOfflineSince: {},
+    rigMedianHs: {},
+  });
+}
+
+/** The mark price at which a long is exactly `pct` % from its liquidation price. */
+function markAtDistance(pct: string): string {
+  return decStr(LP.div(D.sub(1, dec(pct).div(100))), 2);
+}
+
+describe('position near liquidation', () => {
+  const key = alertKey('position.liquidation', 'pos-1');
+  const severity = (usd: string, active: [string, number][] = []) =>
+    rulesAt(usd, { positions: [LONG] }, active).conditions.find((c) => c.rule === 'position.liquidation')?.severity ?? null;
+
+  it('warns from 10 % and not one cent before', () => {
+    const boundary = dec(markAtDistance('10'));
+    expect(severity(decStr(boundary.minus('0.01')))).toBe('warning');
+    expect(severity(decStr(boundary.plus('0.01')))).toBeNull();
+  });
+
+  it('is critical from 5 % and breached past the liquidation price', () => {
+    const boundary = dec(markAtDistance('5'));
+    expect(severity(decStr(boundary.minus('0.01')))).toBe('critical');
+    expect(severity(decStr(boundary.plus('0.01')))).toBe('warning');
+    const breached = rulesAt(decStr(LP.minus('0.01'), 2), { positions: [LONG] }).conditions[0];
+    expect(breached?.level).toBe(3);
+    expect(breached?.message).toMatch(/past its liquidation at \$54,221\.11/);
+  });
+
+  it('holds a warning inside the 1-point margin and clears past it', () => {
+    expect(severity(markAtDistance('10.9'), [[key, 1]])).toBe('warning');
+    expect(severity(markAtDistance('11.1'), [[key, 1]])).toBeNull();
+  });
+
+  it('is held, not judged, on a stale or disputed price', () => {
+    for (const flag of [{ stale: true, manual: false }, { disputed: true, manual: false }]) {
+      const outcome = rulesAt('50000', { positions: [LONG] }, [], flag);
+      expect(outcome.conditions.filter((c) => c.rule === 'position.liquidation')).toEqual([]);
+      expect(outcome.held.has(key)).toBe(true);
+    }
+  });
+
+  it('warns when the stop-loss sits beyond the liquidation price', () => {
+    const outcome = rulesAt('60000', { positions: [{ ...LONG, stopLoss: '54000' }] });
+    const stop = outcome.conditions.find((c) => c.rule === 'position.stop-past-liquidation');
+    expect(stop?.message).toMatch(/stop-loss at \$54,000\.00, beyond its liquidation price \$54,221\.11/);
+  });
+});
+
+describe('loan LTV', () => {
+  // $500,000 on 10 BTC: LTV = 50,000 / price × 100; 70 % at $71,428.57…, 80 % at $62,500.
+  const ltvAt = (usd: string, active: [string, number][] = []) =>
+    rulesAt(usd, { loans: [LOAN] }, active).conditions.find((c) => c.rule === 'loan.ltv');
+
+  it('is in margin call at exactly 70 % and watched one cent above that price', () => {
+    expect(ltvAt('71428.57')?.level).toBe(2);
+    expect(ltvAt('71428.58')?.level).toBe(1);
+    expect(ltvAt('71428.57')?.message).toMatch(/margin call at 70 %, price \$71,428\.57/);
+  });
+
+  it('reaches liquidation at exactly 80 %', () => {
+    expect(ltvAt('62500')?.level).toBe(3);
+    expect(ltvAt('62500.01')?.level).toBe(2);
+  });
+
+  it('is watched from 65 % and clears only below 64 % once raised', () => {
+    const at65 = decStr(new D(50000).div('0.65'), 2); // 76,923.08 → LTV 64.99… (just under)
+    expect(ltvAt(at65)).toBeUndefined();
+    expect(ltvAt('76923.07')?.level).toBe(1);
+    const key = alertKey('loan.ltv', 'loan-1');
+    expect(ltvAt('77500', [[key, 1]])?.level).toBe(1); // 64.5 %: inside the margin
+    expect(ltvAt('78200', [[key, 1]])).toBeUndefined(); // 63.9 %: past it
+  });
+});
+
+describe('levelWithHysteresis', () => {
+  const levels = [
+    { level: 1, severity: 'warning' as const, threshold: dec('10') },
+    { level: 2, severity: 'critical' as const, threshold: dec('5') },
+  ];
+  it('steps down one level at a time as the value recovers', () => {
+    expect(levelWithHysteresis(dec('5.9'), levels, 'lower', 2, dec('1'))).toBe(2);
+    expect(levelWithHysteresis(dec('6.1'), levels, 'lower', 2, dec('1'))).toBe(1);
+    expect(levelWithHysteresis(dec('11.1'), levels, 'lower', 2, dec('1'))).toBe(0);
+  });
+});
+
+describe('farm and payments', () => {
+  it('says when a payment falls due within 7 days and when it is overdue', () => {
+    const loan: Loan = { ...LOAN, repayment: 'interest-only', aprPct: '12', startDate: '2026-10-30' };
+    const due = rulesAt('90000', { loans: [loan] }).conditions.find((c) => c.rule === 'loan.payment-due');
+    expect(due?.severity).toBe('info');
+    expect(due?.message).toMatch(/due on 2026-11-30 \(in 6 days\)/);
+  });
+});

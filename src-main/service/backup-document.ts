@@ -1,0 +1,49 @@
+import { RpcError } from '../api/errors';
+import type { BackupDocument } from '../api/methods';
+import type { Database } from '../store/schema';
+import type { ServiceContext } from './context';
+
+// backup.export / backup.import: the whole database as one versioned document. An import
+// is checked whole (schema by the contract, references here) and refused whole; the
+// current state is backed up before it is replaced.
+
+export function exportBackup(ctx: ServiceContext): BackupDocument {
+  return {
+    format: 'rigledger-backup',
+    exportedAt: ctx.now().toISOString(),
+    database: structuredClone(ctx.store.data),
+  };
+}
+
+export function recordCounts(db: Database): Record<string, number> {
+  return {
+    rigs: db.rigs.length,
+    loans: db.loans.length,
+    payments: db.loans.reduce((n, l) => n + l.payments.length, 0),
+    positions: db.positions.length,
+    alerts: db.alerts.length,
+  };
+}
+
+function checkReferences(db: Database): void {
+  const rigIds = new Set(db.rigs.map((r) => r.id));
+  const seen = new Set<string>();
+  for (const id of [...db.rigs, ...db.loans, ...db.positions].map((r) => r.id)) {
+    if (seen.has(id)) throw new RpcError('invalid_params', `The backup holds two records with the id "${id}"; nothing was imported.`);
+    seen.add(id);
+  }
+  for (const loan of db.loans) {
+    const missing = loan.rigIds?.find((id) => !rigIds.has(id));
+    if (missing) {
+      throw new RpcError('invalid_params', `Loan "${loan.lender}" refers to a rig "${missing}" the backup does not hold; nothing was imported.`);
+    }
+  }
+}
+
+export async function importBackup(ctx: ServiceContext, document: BackupDocument): Promise<{ imported: Record<string, number> }> {
+  checkReferences(document.database);
+  await ctx.store.replace(document.database);
+  ctx.rigLive.clear();
+  await ctx.changed();
+  return { imported: recordCounts(document.database) };
+}

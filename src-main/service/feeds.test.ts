@@ -1,0 +1,117 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Alert } from '../api/records';
+import type { Snapshot } from '../api/snapshot';
+import { startFakeCgminer, type FakeCgminer } from '../../e2e/fixtures/fake-cgminer';
+import { startFakePriceServer, type FakePriceServer } from '../../e2e/fixtures/fake-price-server';
+import { emptyDatabase } from '../store/schema';
+import { openFarmService } from './farm-service';
+import type { FarmService } from './types';
+
+// The service with its feeds pointed at local fake servers: prices, chain stats and a
+// cgminer rig reach the Snapshot, and a price move raises the alert it should.
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function farmWithFeeds(prices: FakePriceServer, rig?: FakeCgminer): Promise<FarmService> {
+  const dir = await mkdtemp(join(tmpdir(), 'rigledger-feeds-'));
+  const db = emptyDatabase();
+  for (const source of ['coingecko', 'binance', 'kraken', 'mempool'] as const) {
+    db.settings.sources[source].baseUrl = prices.url;
+  }
+  if (rig) {
+    db.rigs.push({
+      id: 'rig-1',
+      name: 'Rack 7',
+      coin: 'BTC',
+      hashrate: '200',
+      hashrateUnit: 'TH/s',
+      powerWatts: '3500',
+      quantity: 1,
+      poolFeePct: '0',
+      status: 'active',
+      endpoint: { host: '127.0.0.1', port: rig.port, protocol: 'cgminer' },
+    });
+  }
+  await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));
+  const service = await openFarmService({ dataDir: dir, log: () => {} });
+  cleanups.push(() => service.close());
+  return service;
+}
+
+describe('live feeds through the service', () => {
+  it('shows the median of agreeing sources and the chain figures from mempool', async () => {
+    const prices = await startFakePriceServer();
+    cleanups.push(() => prices.close());
+    prices.setPrice('BTC', '67000');
+    const service = await farmWithFeeds(prices);
+
+    const refreshed = (await service.call('feeds.refresh', {})) as { prices: Snapshot['prices']; errors: unknown[] };
+    expect(refreshed.errors).toEqual([]);
+    expect(refreshed.prices.BTC).toMatchObject({ usd: '67000', stale: false, manual: false });
+
+    const snapshot = (await service.call('snapshot.get', {})) as Snapshot;
+    expect(snapshot.network.BTC).toMatchObject({ difficulty: '111758708953857.42', blockReward: '3.125' });
+    expect(snapshot.farm.btcHashpriceUsdPerPhDay).not.toBeNull();
+  });
+
+  it('reads a cgminer rig’s live hash rate and temperature, and marks it offline when it stops answering', async () => {
+    const prices = await startFakePriceServer();
+    cleanups.push(() => prices.close());
+    const rig = await startFakeCgminer({
+      ghs5s: '198000',
+      temperatures: [61, 74, 68],
+      quirks: { trailingCommas: true, gluedObjects: true, stringNumbers: true, trailingNul: true },
+    });
+    cleanups.push(() => rig.close());
+    const service = await farmWithFeeds(prices, rig);
+
+    await expect
+      .poll(async () => ((await service.call('snapshot.get', {})) as Snapshot).rigs[0]?.live, { timeout: 8000 })
+      .toMatchObject({ online: true, hashrateHs: '198000000000000', temperatureC: '74' });
+
+    await rig.setDown(true);
+    await service.call('feeds.refresh', {});
+    const snapshot = (await service.call('snapshot.get', {})) as Snapshot;
+    expect(snapshot.rigs[0]?.live).toMatchObject({ online: false, error: expect.stringMatching(/refused|answer/i) });
+    expect(snapshot.farm.hashPower[0]).toMatchObject({ coin: 'BTC', nominalHs: '200000000000000', rigsOnline: 0 });
+  });
+
+  it('raises a critical liquidation alert when a fed price moves against a position', async () => {
+    const prices = await startFakePriceServer();
+    cleanups.push(() => prices.close());
+    prices.setPrice('BTC', '70000');
+    const service = await farmWithFeeds(prices);
+    await service.call('feeds.refresh', {});
+    await service.call('positions.create', {
+      account: 'Main',
+      exchange: 'Binance',
+      symbol: 'BTCUSDT',
+      baseAsset: 'BTC',
+      quoteAsset: 'USDT',
+      kind: 'linear',
+      side: 'long',
+      size: '1',
+      entryPrice: '60000',
+      leverage: '10',
+      marginMode: 'isolated',
+      walletBalance: '6000',
+      maintenanceMarginRate: '0.005',
+      maintenanceAmount: '50',
+      openedAt: '2026-11-20T00:00:00Z',
+    });
+    expect(await service.call('alerts.list', {})).toEqual([]);
+
+    // A move of more than 30 % would wait for a second poll; this one is 18.6 %.
+    prices.setPrice('BTC', '57000');
+    await service.call('feeds.refresh', {});
+    const [alert] = (await service.call('alerts.list', {})) as Alert[];
+    expect(alert).toMatchObject({ rule: 'position.liquidation', severity: 'critical' });
+    expect(alert!.message).toMatch(/4\.88 % from liquidation at \$54,221\.11 \(mark \$57,000\.00\)/);
+  });
+});

@@ -1,0 +1,72 @@
+import type { StoredNetwork, StoredPrice } from '../api/records';
+import type { RigLive } from '../api/snapshot';
+import { pricesInUse } from '../core/snapshot';
+import { createFeedScheduler, type FeedScheduler } from '../feeds/scheduler';
+import type { AlertEngine } from './alerts';
+import type { ServiceContext } from './context';
+import { historyValues } from './history';
+import { computeSnapshot } from './snapshot';
+
+// Connects the feed scheduler to the store: each agreed price round, chain reading and
+// rig poll is stored, recorded in history and re-evaluated by the alert engine.
+
+export interface RunningFeeds {
+  scheduler: FeedScheduler;
+  /** Resolves once every result received so far is stored and its alerts evaluated. */
+  settled(): Promise<void>;
+}
+
+export function startFeeds(ctx: ServiceContext, alerts: AlertEngine): RunningFeeds {
+  let pending: Promise<void> = Promise.resolve();
+  // Results are stored one after another, in the order they arrived.
+  const enqueue = (what: string, work: () => Promise<void>) => {
+    pending = pending.then(work).catch((error: unknown) => {
+      ctx.log(`Could not store ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
+
+  const recordHistory = () => {
+    const now = ctx.now();
+    ctx.store.history.append(historyValues(computeSnapshot(ctx, { asOf: now })), now);
+  };
+
+  const scheduler = createFeedScheduler({
+    getSettings: () => {
+      const settings = ctx.store.data.settings;
+      return ctx.offline && !settings.offline ? { ...settings, offline: true } : settings;
+    },
+    // BTC is always priced: the dashboard shows the BTC hashprice.
+    getAssets: () => [...new Set(['BTC', ...pricesInUse(ctx.store.data.rigs, ctx.store.data.loans, ctx.store.data.positions)])],
+    getRigs: () => ctx.store.data.rigs,
+    now: ctx.now,
+    initialPrices: ctx.store.data.lastPrices,
+    log: ctx.log,
+    onPrices(prices: Record<string, StoredPrice>) {
+      enqueue('the new prices', async () => {
+        await ctx.store.update((db) => {
+          db.lastPrices = { ...db.lastPrices, ...prices };
+        });
+        recordHistory();
+        await ctx.changed();
+      });
+    },
+    onNetwork(coin: string, network: StoredNetwork) {
+      enqueue(`the ${coin} chain figures`, async () => {
+        await ctx.store.update((db) => {
+          db.lastNetwork[coin] = network;
+        });
+        await ctx.changed();
+      });
+    },
+    onRigLive(live: Record<string, RigLive>) {
+      enqueue('the rig readings', async () => {
+        for (const [rigId, reading] of Object.entries(live)) ctx.rigLive.set(rigId, reading);
+        alerts.recordRigLive(live);
+        recordHistory();
+        await ctx.changed();
+      });
+    },
+  });
+  scheduler.start();
+  return { scheduler, settled: () => pending };
+}
