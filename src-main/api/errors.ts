@@ -3,6 +3,7 @@
 export const ERROR_CODES = {
   invalid_params: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,

@@ -1,1 +1,41 @@
-import { contextBridge } from 'electron'; contextBridge.exposeInMainWorld('x', {});
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { RigLedgerBridge, RigLedgerEvent } from '../api/events';
+import type { MethodName, ParamsOf, ResultOf } from '../api/methods';
+import { EVENT_CHANNEL, RPC_CHANNEL, type RpcEnvelope } from './ipc-channel';
+
+// Runs sandboxed in the dashboard page before its scripts. Exposes exactly one object,
+// `window.rigledger`, and no Electron or Node API. Imports only types from the contract:
+// the page validates what it receives.
+
+const listeners = new Set<(event: RigLedgerEvent) => void>();
+
+ipcRenderer.on(EVENT_CHANNEL, (_ipcEvent: IpcRendererEvent, event: RigLedgerEvent) => {
+  for (const listener of listeners) {
+    try {
+      listener(event);
+    } catch (error) {
+      // One failing listener must not starve the others of the event.
+      console.error('A RigLedger event listener failed:', error);
+    }
+  }
+});
+
+async function call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
+  const envelope: RpcEnvelope = await ipcRenderer.invoke(RPC_CHANNEL, method, params);
+  if (!envelope.ok) {
+    // A plain { code, message, details } object: it crosses the context bridge intact.
+    return Promise.reject(envelope.error);
+  }
+  // The main process answered from the method's result schema.
+  const result: ResultOf<M> = envelope.result as ResultOf<M>;
+  return result;
+}
+
+function onEvent(listener: (event: RigLedgerEvent) => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+contextBridge.exposeInMainWorld('rigledger', { call, onEvent } satisfies RigLedgerBridge);

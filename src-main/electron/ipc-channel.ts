@@ -1,0 +1,15 @@
+import type { RpcErrorBody } from '../api/errors';
+
+// The two IPC channels between the main process and the preload, shared by both sides.
+
+/** Renderer → main: `invoke(RPC_CHANNEL, method, params)` answers with an RpcEnvelope. */
+export const RPC_CHANNEL = 'rpc';
+/** Main → renderer: each service event (snapshot, alert). */
+export const EVENT_CHANNEL = 'event';
+
+/**
+ * Errors cross IPC inside the reply rather than as a rejection: Electron turns a
+ * rejected invoke into an Error that keeps only its message, and the contract needs
+ * the code and details too.
+ */
+export type RpcEnvelope = { ok: true; result: unknown } | { ok: false; error: RpcErrorBody };

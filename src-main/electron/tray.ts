@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { Menu, nativeImage, Tray, type NativeImage } from 'electron';
+import { methods } from '../api/methods';
+import type { Alert, Severity } from '../api/records';
+import type { FarmService } from '../service/types';
+import { RESOURCES_DIR } from './renderer-location';
+
+// The tray icon: its colour is the worst active alert's severity, so a glance at the
+// menu bar says whether anything needs the operator. Its menu opens the window, mutes
+// every active alert for an hour, or quits.
+
+export type TrayLevel = 'ok' | Severity;
+
+const LEVEL_ORDER: readonly TrayLevel[] = ['ok', 'info', 'warning', 'critical'];
+const MUTE_ALL_MS = 60 * 60 * 1000;
+
+export function worstLevel(alerts: readonly Pick<Alert, 'severity'>[]): TrayLevel {
+  let worst: TrayLevel = 'ok';
+  for (const alert of alerts) {
+    if (LEVEL_ORDER.indexOf(alert.severity) > LEVEL_ORDER.indexOf(worst)) worst = alert.severity;
+  }
+  return worst;
+}
+
+function trayTooltip(alerts: readonly Alert[], level: TrayLevel): string {
+  if (alerts.length === 0) return 'RigLedger: no active alerts';
+  const count = alerts.length === 1 ? '1 active alert' : `${alerts.length} active alerts`;
+  return `RigLedger: ${count}, the worst ${level}`;
+}
+
+function loadIcons(): Record<TrayLevel, NativeImage> {
+  // Electron picks tray-<level>@2x.png beside each file on high-density screens.
+  const icon = (level: TrayLevel) =>
+    nativeImage.createFromPath(join(RESOURCES_DIR, `tray-${level}.png`));
+  return {
+    ok: icon('ok'),
+    info: icon('info'),
+    warning: icon('warning'),
+    critical: icon('critical'),
+  };
+}
+
+export interface TrayOptions {
+  service: FarmService;
+  showWindow: () => void;
+  quit: () => void;
+  now?: () => Date;
+  log: (line: string) => void;
+}
+
+export function createTray(options: TrayOptions): { dispose(): void } {
+  const { service, log } = options;
+  const now = options.now ?? (() => new Date());
+  const icons = loadIcons();
+  const tray = new Tray(icons.ok);
+  let active: Alert[] = [];
+  let shown: TrayLevel | null = null;
+
+  async function muteAllForAnHour(): Promise<void> {
+    const until = new Date(now().getTime() + MUTE_ALL_MS).toISOString();
+    const subjects = new Set(active.map((alert) => alert.subjectId));
+    for (const subjectId of subjects) await service.call('alerts.mute', { subjectId, until });
+  }
+
+  function show(alerts: Alert[]): void {
+    active = alerts;
+    const level = worstLevel(alerts);
+    if (level !== shown) {
+      tray.setImage(icons[level]);
+      shown = level;
+    }
+    tray.setToolTip(trayTooltip(alerts, level));
+    tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: 'Open RigLedger', click: options.showWindow },
+        {
+          label: 'Mute all alerts for 1 hour',
+          enabled: alerts.length > 0,
+          click: () => {
+            muteAllForAnHour().catch((error: unknown) =>
+              log(`Could not mute the alerts: ${String(error)}`),
+            );
+          },
+        },
+        { type: 'separator' },
+        { label: 'Quit RigLedger', click: options.quit },
+      ]),
+    );
+  }
+
+  show([]);
+  tray.on('click', options.showWindow);
+  service
+    .call('alerts.list', {})
+    .then((alerts) => show(methods['alerts.list'].result.parse(alerts)))
+    .catch((error: unknown) =>
+      log(`Could not read the active alerts for the tray: ${String(error)}`),
+    );
+
+  // Every snapshot carries the active alerts; rebuilding the menu is cheap and at most 4×/s.
+  const unsubscribe = service.onEvent((event) => {
+    if (event.type === 'snapshot') show(event.snapshot.alerts);
+  });
+
+  return {
+    dispose() {
+      unsubscribe();
+      tray.destroy();
+    },
+  };
+}
