@@ -23,12 +23,19 @@ export interface ReconcileResult {
 
 export function isMuted(subjectId: string, mutes: readonly Mute[], now: Date): boolean {
   return mutes.some(
-    (m) => (m.subjectId === subjectId || m.subjectId === '*') && (m.until === undefined || Date.parse(m.until) > now.getTime()),
+    (m) =>
+      (m.subjectId === subjectId || m.subjectId === '*') &&
+      (m.until === undefined || Date.parse(m.until) > now.getTime()),
   );
 }
 
 function sameFigures(a: Alert, c: AlertCondition): boolean {
-  return a.level === c.level && a.message === c.message && a.value === c.value && a.threshold === c.threshold;
+  return (
+    a.level === c.level &&
+    a.message === c.message &&
+    a.value === c.value &&
+    a.threshold === c.threshold
+  );
 }
 
 export function reconcileAlerts(args: {
@@ -68,7 +75,11 @@ export function reconcileAlerts(args: {
     if (condition.level > alert.level) {
       next.escalatedAt = at;
       delete next.acknowledgedAt;
-      events.push({ change: 'escalated', alert: next, notify: !isMuted(next.subjectId, args.mutes, args.now) });
+      events.push({
+        change: 'escalated',
+        alert: next,
+        notify: !isMuted(next.subjectId, args.mutes, args.now),
+      });
     }
     return next;
   });
@@ -77,7 +88,11 @@ export function reconcileAlerts(args: {
     changed = true;
     const alert: Alert = { id: args.newId(), ...condition, raisedAt: at };
     alerts.push(alert);
-    events.push({ change: 'raised', alert, notify: !isMuted(alert.subjectId, args.mutes, args.now) });
+    events.push({
+      change: 'raised',
+      alert,
+      notify: !isMuted(alert.subjectId, args.mutes, args.now),
+    });
   }
 
   return { alerts: changed ? trimHistory(alerts) : alerts, events, changed };

@@ -1,6 +1,12 @@
 import type { AlertRule, Settings, Severity } from '../api/records';
 import type { LoanView, PositionView, RigView, Snapshot } from '../api/snapshot';
-import { formatAge, formatHashrate, formatPct, formatUsd, formatUsdPerDay } from '../../src-renderer/src/format';
+import {
+  formatAge,
+  formatHashrate,
+  formatPct,
+  formatUsd,
+  formatUsdPerDay,
+} from '../../src-renderer/src/format';
 import { levelSpec, levelWithHysteresis, type AlertLevel } from './alert-levels';
 import { dec, decStr, HUNDRED, ZERO } from './decimal';
 
@@ -57,7 +63,13 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
       { level: 3, severity: 'critical', threshold: ZERO },
     ];
     const distance = dec(p.distanceToLiquidationPct);
-    const level = levelWithHysteresis(distance, levels, 'lower', inputs.activeLevels.get(key) ?? 0, dec(t.hysteresisPoints));
+    const level = levelWithHysteresis(
+      distance,
+      levels,
+      'lower',
+      inputs.activeLevels.get(key) ?? 0,
+      dec(t.hysteresisPoints),
+    );
     const spec = levelSpec(levels, level);
     if (spec) {
       const where = `liquidation at ${formatUsd(p.liquidationPrice)} (mark ${formatUsd(p.markPrice)})`;
@@ -103,10 +115,21 @@ function loanRules(loan: LoanView, inputs: RuleInputs, out: RuleOutcome, asOf: D
       { level: 3, severity: 'critical', threshold: dec(loan.liquidationLtvPct) },
     ];
     const ltv = dec(loan.ltvPct);
-    const level = levelWithHysteresis(ltv, levels, 'higher', inputs.activeLevels.get(key) ?? 0, dec(t.hysteresisPoints));
+    const level = levelWithHysteresis(
+      ltv,
+      levels,
+      'higher',
+      inputs.activeLevels.get(key) ?? 0,
+      dec(t.hysteresisPoints),
+    );
     const spec = levelSpec(levels, level);
     if (spec) {
-      const state = ['', 'is near its margin call', 'is in margin call', 'is at its liquidation LTV'][level];
+      const state = [
+        '',
+        'is near its margin call',
+        'is in margin call',
+        'is at its liquidation LTV',
+      ][level];
       const cure = loan.cure
         ? ` To return to the target LTV add ${loan.cure.addCollateral} ${loan.collateralAsset} or repay ${formatUsd(loan.cure.repay)}.`
         : '';
@@ -168,8 +191,16 @@ function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date
   if (!rig.live.online || median === undefined || dec(median).isZero()) return;
   const key = alertKey('rig.hashrate-drop', rig.id);
   const pctOfMedian = dec(rig.live.hashrateHs).div(dec(median)).mul(HUNDRED);
-  const levels: AlertLevel[] = [{ level: 1, severity: 'warning', threshold: HUNDRED.minus(dec(t.hashrateDropPct)) }];
-  const level = levelWithHysteresis(pctOfMedian, levels, 'lower', inputs.activeLevels.get(key) ?? 0, dec(t.hysteresisPoints));
+  const levels: AlertLevel[] = [
+    { level: 1, severity: 'warning', threshold: HUNDRED.minus(dec(t.hashrateDropPct)) },
+  ];
+  const level = levelWithHysteresis(
+    pctOfMedian,
+    levels,
+    'lower',
+    inputs.activeLevels.get(key) ?? 0,
+    dec(t.hysteresisPoints),
+  );
   if (level > 0) {
     out.conditions.push({
       rule: 'rig.hashrate-drop',
@@ -220,7 +251,9 @@ function farmRules(inputs: RuleInputs, out: RuleOutcome): void {
   const key = alertKey('farm.unprofitable', 'farm');
   const profit = dec(profitUsdPerDay);
   // Clearing needs profit above a margin of the revenue, so a break-even farm cannot flap.
-  const margin = dec(revenueUsdPerDay).mul(dec(inputs.settings.thresholds.hysteresisPoints)).div(HUNDRED);
+  const margin = dec(revenueUsdPerDay)
+    .mul(dec(inputs.settings.thresholds.hysteresisPoints))
+    .div(HUNDRED);
   const active = (inputs.activeLevels.get(key) ?? 0) > 0;
   if (profit.lt(0) || (active && profit.lt(margin))) {
     out.conditions.push({
@@ -246,4 +279,3 @@ export function evaluateAlertRules(inputs: RuleInputs): RuleOutcome {
   farmRules(inputs, out);
   return out;
 }
-

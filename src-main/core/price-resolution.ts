@@ -65,7 +65,8 @@ export function resolveNetwork(args: {
     // A manual difficulty keeps the fed fees unless it names its own; the reward comes
     // from the manual figure, else from the manual height, else from the feed.
     const fed = args.fed[coin];
-    const blockReward = manual.blockReward ?? (manual.height === undefined ? fed?.blockReward : undefined);
+    const blockReward =
+      manual.blockReward ?? (manual.height === undefined ? fed?.blockReward : undefined);
     const feesPerBlock = manual.feesPerBlock ?? fed?.feesPerBlock;
     const height = manual.height ?? fed?.height;
     out[coin] = {

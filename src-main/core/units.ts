@@ -14,12 +14,24 @@ const UNIT_EXPONENT: Record<HashrateUnit, number> = {
   'EH/s': 18,
 };
 
+// H/s per unit, computed once: toHs runs for every rig of every Snapshot.
+const tenTo = (unit: HashrateUnit) => new D(10).pow(UNIT_EXPONENT[unit]);
+const HS_PER_UNIT: Record<HashrateUnit, Dec> = {
+  'H/s': tenTo('H/s'),
+  'kH/s': tenTo('kH/s'),
+  'MH/s': tenTo('MH/s'),
+  'GH/s': tenTo('GH/s'),
+  'TH/s': tenTo('TH/s'),
+  'PH/s': tenTo('PH/s'),
+  'EH/s': tenTo('EH/s'),
+};
+
 export function toHs(hashrate: string | Dec, unit: HashrateUnit): Dec {
-  return dec(hashrate).mul(new D(10).pow(UNIT_EXPONENT[unit]));
+  return dec(hashrate).mul(HS_PER_UNIT[unit]);
 }
 
 export function fromHs(hs: Dec, unit: HashrateUnit): Dec {
-  return hs.div(new D(10).pow(UNIT_EXPONENT[unit]));
+  return hs.div(HS_PER_UNIT[unit]);
 }
 
 /** The largest unit in which the value is ≥ 1, for display. */

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths } from './calendar';
+import { dec, decStr } from './decimal';
+import { amortizingPayment, loanSchedule, nextPayment } from './loan-schedule';
+import { sampleLoan } from './sample-records';
+
+describe('amortizing payment P·r / (1 − (1 + r)^−n)', () => {
+  it('the textbook 30-year mortgage: $200,000 at 6 % → $1,199.10 a month', () => {
+    expect(decStr(amortizingPayment(dec('200000'), '6', 360), 2)).toBe('1199.1');
+  });
+
+  it('a 5-year equipment loan: $20,000 at 6 % → $386.66 a month', () => {
+    expect(decStr(amortizingPayment(dec('20000'), '6', 60), 2)).toBe('386.66');
+  });
+
+  it('a 3-year loan: $100,000 at 8 % → $3,133.64 a month; 0 % splits the principal evenly', () => {
+    expect(decStr(amortizingPayment(dec('100000'), '8', 36), 2)).toBe('3133.64');
+    expect(amortizingPayment(dec('1200'), '0', 12).toFixed()).toBe('100');
+  });
+});
+
+describe('loanSchedule', () => {
+  const asOf = new Date('2024-01-15T00:00:00Z');
+
+  it('amortizing: level payments that bring the balance to exactly 0', () => {
+    const loan = sampleLoan({
+      principal: '100000',
+      aprPct: '8',
+      termMonths: 36,
+      repayment: 'amortizing',
+    });
+    const rows = loanSchedule(loan, asOf);
+    expect(rows).toHaveLength(36);
+    expect(rows[0]).toEqual({
+      date: '2024-02-01',
+      payment: '3133.64',
+      interest: '666.67',
+      principal: '2466.97',
+      balance: '97533.03',
+      paid: false,
+    });
+    expect(rows.at(-1)?.balance).toBe('0');
+    const principalPaid = rows.reduce((sum, r) => sum.plus(dec(r.principal)), dec(0));
+    expect(principalPaid.toDecimalPlaces(0).toFixed()).toBe('100000');
+  });
+
+  it('interest-only: monthly interest for the days in each month, principal at the end', () => {
+    const loan = sampleLoan({
+      principal: '365000',
+      aprPct: '10',
+      dayCount: 365,
+      termMonths: 3,
+      repayment: 'interest-only',
+    });
+    const rows = loanSchedule(loan, asOf);
+    expect(rows.map((r) => [r.date, r.payment])).toEqual([
+      ['2024-02-01', '3100'],
+      ['2024-03-01', '2900'],
+      ['2024-04-01', '368100'],
+    ]);
+  });
+
+  it('bullet: principal and interest in one payment at the end of the term', () => {
+    const loan = sampleLoan({ principal: '365000', aprPct: '10', dayCount: 365, termMonths: 1 });
+    expect(loanSchedule(loan, asOf)).toEqual([
+      {
+        date: '2024-02-01',
+        payment: '368100',
+        interest: '3100',
+        principal: '365000',
+        balance: '0',
+        paid: false,
+      },
+    ]);
+  });
+
+  it('marks rows paid as payments cover them, and the next payment is what is left', () => {
+    const loan = sampleLoan({
+      principal: '365000',
+      aprPct: '10',
+      termMonths: 3,
+      repayment: 'interest-only',
+      payments: [
+        { date: '2024-02-01', amount: '3100' },
+        { date: '2024-03-01', amount: '1000' },
+      ],
+    });
+    const at = new Date('2024-03-05T00:00:00Z');
+    expect(loanSchedule(loan, at).map((r) => r.paid)).toEqual([true, false, false]);
+    expect(nextPayment(loan, at)).toEqual({ date: '2024-03-01', amount: dec('1900') });
+  });
+
+  it('has no next payment once the loan is repaid', () => {
+    const loan = sampleLoan({
+      principal: '365000',
+      aprPct: '10',
+      termMonths: 1,
+      payments: [{ date: '2024-02-01', amount: '368100' }],
+    });
+    expect(nextPayment(loan, new Date('2024-02-02T00:00:00Z'))).toBeNull();
+  });
+});
+
+describe('addMonths', () => {
+  it('clamps to the end of a shorter month', () => {
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addMonths('2024-11-30', 3)).toBe('2025-02-28');
+  });
+});

@@ -1,0 +1,166 @@
+import type { Rig, Settings } from '../api/records';
+import type { CoinSpec } from './coins';
+import { D, type Dec, ONE, ZERO, dec, pctToRate } from './decimal';
+import { toHs } from './units';
+
+// Mining economics (SPEC §6 "Mining"). Everything per day, in coins or USD.
+//
+// Rig status: an `active` rig counts fully. A rig in `maintenance` or `retired` is not
+// running, so it produces no coins, draws no power and costs nothing per day — in its own
+// row and in the farm totals. Its break-even figures and efficiency are still computed
+// from nameplate values, so the operator can judge whether bringing it back pays.
+
+const SECONDS_PER_DAY = new D(86_400);
+const HOURS_PER_DAY = new D(24);
+const TH = new D(10).pow(12);
+const PH = new D(10).pow(15);
+
+export interface NetworkTerms {
+  difficulty: Dec;
+  /** Block subsidy in coins. */
+  blockReward: Dec;
+  /** Average fees per block in coins. */
+  feesPerBlock: Dec;
+}
+
+/** W: the expected number of hashes to find one block. */
+export function expectedHashesPerBlock(difficulty: Dec, spec: CoinSpec): Dec {
+  // SPEC §6: W = D × 2^32 (BTC, LTC), D (ETC), 2 × D (KAS) — the coin's hashes per difficulty.
+  return difficulty.mul(spec.hashesPerDifficulty);
+}
+
+/** Network hash rate in H/s implied by the difficulty. */
+export function networkHashrateHs(difficulty: Dec, spec: CoinSpec): Dec {
+  // SPEC §6: network hash rate = W / block time.
+  return expectedHashesPerBlock(difficulty, spec).div(spec.blockTimeSec);
+}
+
+/** Coins one H/s earns per day before the pool fee; null when the difficulty is not positive. */
+export function coinsPerHashDay(network: NetworkTerms, spec: CoinSpec): Dec | null {
+  // SPEC §6: coins/day = h × 86400 × (R + F) × (1 − poolFee) / W, here for h = 1 and no fee.
+  const w = expectedHashesPerBlock(network.difficulty, spec);
+  if (w.lte(0)) return null;
+  return SECONDS_PER_DAY.mul(network.blockReward.plus(network.feesPerBlock)).div(w);
+}
+
+/** Coins a hash rate earns per day, after the pool fee. */
+export function coinsPerDay(
+  hashrateHs: Dec,
+  network: NetworkTerms,
+  spec: CoinSpec,
+  poolFeePct: Dec | string,
+): Dec {
+  const perHash = coinsPerHashDay(network, spec);
+  return perHash === null ? ZERO : applyPoolFee(hashrateHs.mul(perHash), poolFeePct);
+}
+
+/** What the pool leaves the miner: coins × (1 − poolFee). */
+export function applyPoolFee(coins: Dec, poolFeePct: Dec | string): Dec {
+  return coins.mul(ONE.minus(pctToRate(poolFeePct)));
+}
+
+/** USD earned per day. */
+export function revenueUsdPerDay(coins: Dec, priceUsd: Dec): Dec {
+  return coins.mul(priceUsd);
+}
+
+/** Power cost per day in USD. */
+export function powerCostUsdPerDay(watts: Dec, quantity: number, perKwh: Dec): Dec {
+  // SPEC §6: power cost/day = watts × 24 / 1000 × $/kWh × quantity.
+  return watts.mul(HOURS_PER_DAY).div(1000).mul(perKwh).mul(quantity);
+}
+
+/** The electricity price a rig pays: its own override, else the farm default. */
+export function rigPerKwh(
+  rig: Pick<Rig, 'electricityPerKwh'>,
+  settings: Pick<Settings, 'electricityPerKwh'>,
+): Dec {
+  return dec(rig.electricityPerKwh ?? settings.electricityPerKwh);
+}
+
+/** Coin price at which revenue equals power cost; null when the rig earns no coins. */
+export function breakEvenPriceUsd(powerCostPerDay: Dec, coins: Dec): Dec | null {
+  // SPEC §6: break-even coin price = power cost / coins per day.
+  return coins.gt(0) ? powerCostPerDay.div(coins) : null;
+}
+
+/** Electricity price at which revenue equals power cost; null when the rig draws no power. */
+export function breakEvenPerKwh(revenuePerDay: Dec, totalWatts: Dec): Dec | null {
+  // SPEC §6: break-even $/kWh = revenue / (kW × 24).
+  const kwhPerDay = totalWatts.div(1000).mul(HOURS_PER_DAY);
+  return kwhPerDay.gt(0) ? revenuePerDay.div(kwhPerDay) : null;
+}
+
+/** Joules per terahash; null for a zero hash rate. */
+export function efficiencyJPerTh(watts: Dec, hashrateHs: Dec): Dec | null {
+  // SPEC §6: efficiency J/TH = watts / (TH/s).
+  return hashrateHs.gt(0) ? watts.div(hashrateHs.div(TH)) : null;
+}
+
+/** BTC hashprice: USD one PH/s earns per day (no pool fee). */
+export function hashpriceUsdPerPhDay(network: NetworkTerms, spec: CoinSpec, priceUsd: Dec): Dec {
+  // Luxor "Hashprice": expected USD value of 1 PH/s of hashing per day = coins/day(1 PH/s) × price.
+  return coinsPerDay(PH, network, spec, ZERO).mul(priceUsd);
+}
+
+/** Nameplate hash rate of a rig record in H/s: unit hash rate × quantity. */
+export function rigNominalHs(rig: Pick<Rig, 'hashrate' | 'hashrateUnit' | 'quantity'>): Dec {
+  return toHs(rig.hashrate, rig.hashrateUnit).mul(rig.quantity);
+}
+
+/** Nameplate power of a rig record in watts: unit power × quantity. */
+export function rigNominalWatts(rig: Pick<Rig, 'powerWatts' | 'quantity'>): Dec {
+  return dec(rig.powerWatts).mul(rig.quantity);
+}
+
+/** Whether a rig's production and power count (see the status note at the top). */
+export function rigIsRunning(rig: Pick<Rig, 'status'>): boolean {
+  return rig.status === 'active';
+}
+
+export interface RigEconomics {
+  nominalHs: Dec;
+  coinsPerDay: Dec | null;
+  revenueUsdPerDay: Dec | null;
+  powerCostUsdPerDay: Dec;
+  profitUsdPerDay: Dec | null;
+  breakEvenPriceUsd: Dec | null;
+  breakEvenPerKwh: Dec | null;
+  efficiencyJPerTh: Dec | null;
+}
+
+/**
+ * A rig's daily figures from its coin's yield (coins per H/s per day, see coinsPerHashDay;
+ * null when the coin or its chain stats are unknown → coins null) and price (null →
+ * revenue null). The yield is computed once per coin by the caller.
+ */
+export function rigEconomics(
+  rig: Rig,
+  settings: Pick<Settings, 'electricityPerKwh'>,
+  coinsPerHs: Dec | null,
+  priceUsd: Dec | null,
+): RigEconomics {
+  const nominalHs = rigNominalHs(rig);
+  const watts = rigNominalWatts(rig);
+  const perKwh = rigPerKwh(rig, settings);
+  const nameplateCoins =
+    coinsPerHs === null ? null : applyPoolFee(nominalHs.mul(coinsPerHs), rig.poolFeePct);
+  const nameplateCost = powerCostUsdPerDay(dec(rig.powerWatts), rig.quantity, perKwh);
+  const nameplateRevenue =
+    nameplateCoins && priceUsd ? revenueUsdPerDay(nameplateCoins, priceUsd) : null;
+
+  const running = rigIsRunning(rig);
+  const coins = running ? nameplateCoins : nameplateCoins && ZERO;
+  const revenue = running ? nameplateRevenue : nameplateRevenue && ZERO;
+  const cost = running ? nameplateCost : ZERO;
+  return {
+    nominalHs,
+    coinsPerDay: coins,
+    revenueUsdPerDay: revenue,
+    powerCostUsdPerDay: cost,
+    profitUsdPerDay: revenue ? revenue.minus(cost) : null,
+    breakEvenPriceUsd: nameplateCoins ? breakEvenPriceUsd(nameplateCost, nameplateCoins) : null,
+    breakEvenPerKwh: nameplateRevenue ? breakEvenPerKwh(nameplateRevenue, watts) : null,
+    efficiencyJPerTh: efficiencyJPerTh(dec(rig.powerWatts), toHs(rig.hashrate, rig.hashrateUnit)),
+  };
+}

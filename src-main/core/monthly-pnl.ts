@@ -1,0 +1,176 @@
+import type { Loan, Rig, Settings } from '../api/records';
+import type { RealisedPnl } from '../api/realised-pnl';
+import type { MonthlyPnlRow } from '../api/review';
+import { addMonths, dayNumber, daysBetween } from './calendar';
+import { type Dec, ZERO, dec, decStr } from './decimal';
+import { loanBalance, simpleInterest } from './loans';
+import { powerCostUsdPerDay, rigIsRunning, rigPerKwh } from './mining';
+
+// Monthly P&L for the offline review: for each calendar month, mining revenue integrated
+// from the recorded revenue per day, power cost of the rigs as configured now, interest
+// the loans accrued in the month, and the realised PnL entered by hand.
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** Two history points further apart than this have a gap between them (the app was off). */
+const MAX_POINT_SPAN_MS = DAY_MS;
+
+export interface MonthlyPnlInput {
+  /** The review date: the last month ends on it (inclusive). */
+  asOfDate: string;
+  /** How many calendar months, ending with the month of asOfDate. */
+  months: number;
+  /** `farm.revenueUsdPerDay` points [ISO time, USD per day], oldest first. */
+  revenueHistory: readonly (readonly [string, string])[];
+  /** History cannot cover time after this instant (the present), in ms since the epoch. */
+  historyUntilMs: number;
+  rigs: readonly Rig[];
+  settings: Pick<Settings, 'electricityPerKwh'>;
+  loans: readonly Loan[];
+  realisedPnl: readonly Pick<RealisedPnl, 'date' | 'amountUsd'>[];
+}
+
+interface Period {
+  month: string;
+  from: string;
+  to: string;
+  days: number;
+}
+
+/** The months ending with the month of `asOfDate`, the last one cut at `asOfDate`. */
+export function reviewPeriods(asOfDate: string, months: number): Period[] {
+  const lastMonthStart = `${asOfDate.slice(0, 7)}-01`;
+  const periods: Period[] = [];
+  for (let k = months - 1; k >= 0; k -= 1) {
+    const from = addMonths(lastMonthStart, -k);
+    const monthEnd = addMonths(from, 1);
+    const to = k === 0 ? asOfDate : isoDateBefore(monthEnd);
+    periods.push({ month: from.slice(0, 7), from, to, days: daysBetween(from, to) + 1 });
+  }
+  return periods;
+}
+
+function isoDateBefore(isoDate: string): string {
+  return new Date((dayNumber(isoDate) - 1) * DAY_MS).toISOString().slice(0, 10);
+}
+
+function startMs(isoDate: string): number {
+  return dayNumber(isoDate) * DAY_MS;
+}
+
+export interface RevenueIntegral {
+  revenueUsd: Dec | null;
+  coverageDays: Dec;
+}
+
+/**
+ * Revenue earned in [fromMs, toMs): each point's USD/day holds from its time until the
+ * next point. Across a gap longer than a day (the app was not running) a point holds
+ * only as long as the spacing before it (a poll interval, an hourly or a daily bucket),
+ * so the gap counts as time without history.
+ */
+export function integrateRevenue(
+  points: readonly (readonly [string, string])[],
+  fromMs: number,
+  toMs: number,
+): RevenueIntegral {
+  // USD/day × ms summed exactly; divided by a day once at the end.
+  let usdDayMs = ZERO;
+  let coveredMs = 0;
+  for (let i = 0; i < points.length; i += 1) {
+    const t = Date.parse(points[i]![0]);
+    const next = points[i + 1] === undefined ? null : Date.parse(points[i + 1]![0]);
+    const previous = i === 0 ? null : Date.parse(points[i - 1]![0]);
+    const fallbackSpan = Math.min(previous === null ? HOUR_MS : t - previous, MAX_POINT_SPAN_MS);
+    const end = next !== null && next - t <= MAX_POINT_SPAN_MS ? next : t + fallbackSpan;
+    const overlap = Math.min(end, toMs) - Math.max(t, fromMs);
+    if (overlap <= 0) continue;
+    coveredMs += overlap;
+    usdDayMs = usdDayMs.plus(dec(points[i]![1]).mul(overlap));
+  }
+  return { revenueUsd: coveredMs > 0 ? usdDayMs.div(DAY_MS) : null, coverageDays: dec(coveredMs).div(DAY_MS) };
+}
+
+/** Power cost over a period for the rigs as configured now; a rig counts from its purchase date. */
+export function powerCostForPeriod(
+  rigs: readonly Rig[],
+  settings: Pick<Settings, 'electricityPerKwh'>,
+  from: string,
+  to: string,
+): Dec {
+  let total = ZERO;
+  for (const rig of rigs) {
+    if (!rigIsRunning(rig)) continue;
+    const first = rig.purchasedAt !== undefined && rig.purchasedAt > from ? rig.purchasedAt : from;
+    const days = daysBetween(first, to) + 1;
+    if (days <= 0) continue;
+    const perDay = powerCostUsdPerDay(dec(rig.powerWatts), rig.quantity, rigPerKwh(rig, settings));
+    total = total.plus(perDay.mul(days));
+  }
+  return total;
+}
+
+/**
+ * Interest a loan has accrued from its start through `date`, paid or not: the same
+ * accrual as loanBalance (simple, daily, on the principal balance left after each
+ * payment date), summed instead of netted against payments.
+ */
+export function interestAccruedThrough(loan: Loan, date: string): Dec {
+  if (date <= loan.startDate) return ZERO;
+  const breaks = [
+    loan.startDate,
+    ...new Set(loan.payments.map((p) => p.date).filter((d) => d > loan.startDate && d < date)),
+  ].sort();
+  let total = ZERO;
+  for (let k = 0; k < breaks.length; k += 1) {
+    const from = breaks[k]!;
+    const until = breaks[k + 1] ?? date;
+    // The balance after every payment dated on or before `from`.
+    const balance = loanBalance(loan, new Date(startMs(from))).principalBalance;
+    total = total.plus(simpleInterest(balance, loan.aprPct, daysBetween(from, until), loan.dayCount));
+  }
+  return total;
+}
+
+/** Interest a loan accrued in the period: through its last day minus through the day before it. */
+export function loanInterestForPeriod(loan: Loan, from: string, to: string): Dec {
+  return interestAccruedThrough(loan, to).minus(interestAccruedThrough(loan, isoDateBefore(from)));
+}
+
+function realisedForPeriod(entries: MonthlyPnlInput['realisedPnl'], from: string, to: string): Dec {
+  return entries
+    .filter((e) => e.date >= from && e.date <= to)
+    .reduce((total, e) => total.plus(dec(e.amountUsd)), ZERO);
+}
+
+const cents = (value: Dec) => decStr(value, 2);
+
+export function monthlyPnl(input: MonthlyPnlInput): MonthlyPnlRow[] {
+  return reviewPeriods(input.asOfDate, input.months).map((period) => {
+    const fromMs = startMs(period.from);
+    const toMs = Math.min(startMs(period.to) + DAY_MS, Math.max(input.historyUntilMs, fromMs));
+    const revenue = integrateRevenue(input.revenueHistory, fromMs, toMs);
+    const power = cents(powerCostForPeriod(input.rigs, input.settings, period.from, period.to));
+    const interest = cents(
+      input.loans.reduce((total, loan) => total.plus(loanInterestForPeriod(loan, period.from, period.to)), ZERO),
+    );
+    const realised = cents(realisedForPeriod(input.realisedPnl, period.from, period.to));
+    const revenueUsd = revenue.revenueUsd === null ? null : cents(revenue.revenueUsd);
+    const coveredAll = revenue.coverageDays.gte(period.days);
+    return {
+      ...period,
+      miningRevenueUsd: revenueUsd,
+      revenueCoverageDays: decStr(revenue.coverageDays, 2),
+      revenueHistory: revenueUsd === null ? 'none' : coveredAll ? 'full' : 'partial',
+      powerCostUsd: power,
+      loanInterestUsd: interest,
+      realisedPnlUsd: realised,
+      // The net adds up the rounded columns, so the table a lender reads sums exactly.
+      netUsd:
+        revenueUsd === null
+          ? null
+          : cents(dec(revenueUsd).minus(dec(power)).minus(dec(interest)).plus(dec(realised))),
+    };
+  });
+}

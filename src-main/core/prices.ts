@@ -1,0 +1,48 @@
+import type { Loan, Position, Rig } from '../api/records';
+import type { PriceEntry } from '../api/snapshot';
+import { type Dec, ONE, dec } from './decimal';
+
+// Price look-ups the finance core shares. USD and the dollar stablecoins are valued 1:1
+// (SPEC §4: loans in USDT/USDC are valued 1:1), so they never need a feed.
+
+export const USD_LIKE = ['USD', 'USDT', 'USDC'] as const;
+
+export function isUsdLike(asset: string): boolean {
+  return (USD_LIKE as readonly string[]).includes(asset.toUpperCase());
+}
+
+/** USD price of an asset, or null when none is known. */
+export function priceUsdOf(
+  asset: string,
+  prices: Readonly<Record<string, PriceEntry>>,
+): Dec | null {
+  if (isUsdLike(asset)) return ONE;
+  const entry = prices[asset] ?? prices[asset.toUpperCase()];
+  return entry === undefined ? null : dec(entry.usd);
+}
+
+/** Whether the price in use for an asset is stale or disputed (never for USD-like assets). */
+export function isPriceUnreliable(
+  asset: string,
+  prices: Readonly<Record<string, PriceEntry>>,
+): boolean {
+  if (isUsdLike(asset)) return false;
+  const entry = prices[asset] ?? prices[asset.toUpperCase()];
+  return entry !== undefined && (entry.stale || entry.disputed);
+}
+
+/** The assets whose USD price the records need, sorted; USD-like assets need none. */
+export function pricesInUse(
+  rigs: readonly Pick<Rig, 'coin' | 'status'>[],
+  loans: readonly Pick<Loan, 'collateralAsset'>[],
+  positions: readonly Pick<Position, 'baseAsset' | 'quoteAsset'>[],
+): string[] {
+  const assets = new Set<string>();
+  for (const rig of rigs) if (rig.status !== 'retired') assets.add(rig.coin.toUpperCase());
+  for (const loan of loans) assets.add(loan.collateralAsset.toUpperCase());
+  for (const position of positions) {
+    assets.add(position.baseAsset.toUpperCase());
+    assets.add(position.quoteAsset.toUpperCase());
+  }
+  return [...assets].filter((a) => !isUsdLike(a)).sort();
+}

@@ -1,0 +1,156 @@
+import type { Alert, Loan, Position, Rig, Settings } from '../api/records';
+import type { NetworkEntry, PriceEntry, RigLive, Snapshot, StoreNotice } from '../api/snapshot';
+import { blockSubsidy, coinSpec } from './coins';
+import { type Dec, ZERO, dec, decStr, decStrOrNull, minDec } from './decimal';
+import { loanFigures } from './loan-views';
+import { hashpriceUsdPerPhDay, networkHashrateHs } from './mining';
+import { positionViews } from './position-views';
+import { priceUsdOf } from './prices';
+import { type CoinMarket, coinMarket, hashPowerByCoin, rigFigures } from './rig-views';
+
+export { pricesInUse } from './prices';
+
+// The Snapshot (SPEC §5): everything the dashboard shows, computed from the records, the
+// resolved prices, chain stats and rig readings as of one instant. Pure: the service
+// gathers the inputs and calls buildSnapshot.
+
+export interface NetworkInput {
+  difficulty: string;
+  blockReward?: string;
+  feesPerBlock?: string;
+  height?: number;
+  source: string;
+  at: string;
+  stale: boolean;
+}
+
+export interface SnapshotInput {
+  asOf: Date;
+  offline: boolean;
+  settings: Settings;
+  rigs: Rig[];
+  loans: Loan[];
+  positions: Position[];
+  /** Already resolved by the service (manual wins; stale/disputed flags set). */
+  prices: Record<string, PriceEntry>;
+  /** Per coin; blockReward missing → subsidy from height (BTC/LTC), else the coin earns null. */
+  network: Record<string, NetworkInput>;
+  /** Latest reading per rig id. */
+  rigLive: Record<string, RigLive>;
+  alerts: Alert[];
+  notices: StoreNotice[];
+  /** The shocks applied to `prices`, echoed so the dashboard can say it is a scenario. */
+  scenario: Record<string, string> | null;
+}
+
+/**
+ * Network entries that can be completed: a known coin (for the network hash rate) and a
+ * block reward (given, or the subsidy at the height). Missing fees count as 0. A coin
+ * whose entry cannot be completed is left out, and its rigs earn null.
+ */
+export function networkEntries(
+  network: Readonly<Record<string, NetworkInput>>,
+  settings: Pick<Settings, 'coins'>,
+): Record<string, NetworkEntry> {
+  const entries: Record<string, NetworkEntry> = {};
+  for (const [coin, input] of Object.entries(network)) {
+    const spec = coinSpec(coin, settings);
+    const reward =
+      input.blockReward !== undefined
+        ? dec(input.blockReward)
+        : input.height !== undefined
+          ? blockSubsidy(coin, input.height)
+          : null;
+    if (spec === null || reward === null) continue;
+    const difficulty = dec(input.difficulty);
+    entries[coin] = {
+      difficulty: decStr(difficulty),
+      blockReward: decStr(reward),
+      feesPerBlock: decStr(input.feesPerBlock === undefined ? ZERO : dec(input.feesPerBlock)),
+      networkHashrateHs: decStr(networkHashrateHs(difficulty, spec), 0),
+      height: input.height ?? null,
+      source: input.source,
+      at: input.at,
+      stale: input.stale,
+    };
+  }
+  return entries;
+}
+
+/** Sum of values, or null when any one of them is unknown. */
+function sumOrNull(values: readonly (Dec | null)[]): Dec | null {
+  let total = ZERO;
+  for (const value of values) {
+    if (value === null) return null;
+    total = total.plus(value);
+  }
+  return total;
+}
+
+function btcHashprice(
+  network: Readonly<Record<string, NetworkEntry>>,
+  prices: Readonly<Record<string, PriceEntry>>,
+  settings: Pick<Settings, 'coins'>,
+): Dec | null {
+  const entry = network.BTC;
+  const price = priceUsdOf('BTC', prices);
+  const spec = coinSpec('BTC', settings);
+  if (!entry || price === null || spec === null) return null;
+  const terms = {
+    difficulty: dec(entry.difficulty),
+    blockReward: dec(entry.blockReward),
+    feesPerBlock: dec(entry.feesPerBlock),
+  };
+  return hashpriceUsdPerPhDay(terms, spec, price);
+}
+
+export function buildSnapshot(input: SnapshotInput): Snapshot {
+  const { settings, prices } = input;
+  const network = networkEntries(input.network, settings);
+
+  const markets = new Map<string, CoinMarket>();
+  const marketOf = (coin: string): CoinMarket => {
+    const known = markets.get(coin);
+    if (known) return known;
+    const market = coinMarket(coin, settings, network, prices);
+    markets.set(coin, market);
+    return market;
+  };
+  const rigs = input.rigs.map((rig) =>
+    rigFigures(rig, settings, marketOf(rig.coin), input.rigLive[rig.id] ?? null),
+  );
+  const running = rigs.filter((r) => r.running);
+  const revenue = sumOrNull(running.map((r) => r.revenueUsdPerDay));
+  const powerCost = running.reduce((total, r) => total.plus(r.powerCostUsdPerDay), ZERO);
+
+  const loans = input.loans.map((loan) => loanFigures(loan, input.asOf, settings, prices));
+  const healthFactors = loans.map((l) => l.healthFactor).filter((hf): hf is Dec => hf !== null);
+  const worstHealthFactor = healthFactors.reduce<Dec | null>(
+    (worst, hf) => (worst ? minDec(worst, hf) : hf),
+    null,
+  );
+
+  return {
+    asOf: input.asOf.toISOString(),
+    offline: input.offline,
+    scenario: input.scenario,
+    prices,
+    network,
+    farm: {
+      hashPower: hashPowerByCoin(input.rigs, settings, input.rigLive),
+      powerWatts: decStr(running.reduce((total, r) => total.plus(r.watts), ZERO)),
+      revenueUsdPerDay: decStrOrNull(revenue),
+      powerCostUsdPerDay: decStr(powerCost),
+      profitUsdPerDay: decStrOrNull(revenue === null ? null : revenue.minus(powerCost)),
+      debtUsd: decStr(loans.reduce((total, l) => total.plus(l.outstanding), ZERO)),
+      collateralUsd: decStrOrNull(sumOrNull(loans.map((l) => l.collateralValueUsd))),
+      worstHealthFactor: decStrOrNull(worstHealthFactor),
+      btcHashpriceUsdPerPhDay: decStrOrNull(btcHashprice(network, prices, settings)),
+    },
+    rigs: rigs.map((r) => r.view),
+    loans: loans.map((l) => l.view),
+    positions: positionViews(input.positions, settings, prices),
+    alerts: input.alerts.filter((a) => a.resolvedAt === undefined),
+    notices: input.notices,
+  };
+}
