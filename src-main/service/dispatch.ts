@@ -1,7 +1,17 @@
 import type { z } from 'zod';
-import { RpcError } from '../api/errors';
+import { RpcError, type ErrorCode } from '../api/errors';
 import { isMethodName, methods, type MethodName, type Methods, type ResultOf } from '../api/methods';
+import { StoreError, type StoreErrorCode } from '../store/store-error';
 import { parseOrThrow } from './validation';
+
+const STORE_ERROR_CODES: Record<StoreErrorCode, ErrorCode> = {
+  locked: 'conflict',
+  'newer-version': 'conflict',
+  'invalid-document': 'invalid_params',
+  'backup-not-found': 'not_found',
+  'bad-backup-name': 'invalid_params',
+  closed: 'conflict',
+};
 
 // One entry for both hosts: look the method up, validate its params with the contract's
 // schema, run it, and turn anything unexpected into `internal` without leaking a stack.
@@ -23,6 +33,7 @@ export function createDispatcher(handlers: HandlerTable, log: (line: string) => 
       return await handler(parsed as never);
     } catch (error) {
       if (error instanceof RpcError) throw error;
+      if (error instanceof StoreError) throw new RpcError(STORE_ERROR_CODES[error.code], error.message, error.details);
       log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       throw new RpcError('internal', `RigLedger could not complete ${method}; the cause was logged.`);
     }

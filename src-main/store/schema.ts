@@ -12,10 +12,11 @@ import {
   storedNetworkSchema,
   storedPriceSchema,
 } from '../api/records';
+import { realisedPnlSchema } from '../api/realised-pnl';
 
 // The shape of rigledger.json. Bump CURRENT_SCHEMA_VERSION and add a step to
 // migrations.ts whenever this changes in a way old files do not satisfy.
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export const databaseSchema = z
   .object({
@@ -30,6 +31,7 @@ export const databaseSchema = z
     manualNetwork: z.record(z.string(), manualNetworkSchema),
     lastPrices: z.record(z.string(), storedPriceSchema),
     lastNetwork: z.record(z.string(), storedNetworkSchema),
+    realisedPnl: z.array(realisedPnlSchema),
   })
   .strict();
 export type Database = z.infer<typeof databaseSchema>;
@@ -47,6 +49,7 @@ export function emptyDatabase(): Database {
     manualNetwork: {},
     lastPrices: {},
     lastNetwork: {},
+    realisedPnl: [],
   };
 }
 

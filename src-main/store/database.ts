@@ -1,0 +1,257 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { StoreNotice } from '../api/snapshot';
+import { createBackups, type Backups, type BackupsInternal } from './backups';
+import { decodeDatabase, validateDatabase } from './documents';
+import {
+  durableJsonFile,
+  moveAside,
+  parseJsonText,
+  removeLeftoverTempFiles,
+  type DurableJsonFile,
+} from './durable-file';
+import { DATABASE_FILE, HISTORY_FILE } from './file-names';
+import { openHistory, type HistoryStore } from './history';
+import { acquireLock, type DataDirLock } from './lock';
+import { emptyDatabase, type Database } from './schema';
+import { StoreError } from './store-error';
+
+// rigledger.json through lowdb with our durable adapter: one writer per data folder
+// (the lock), every change validated before it reaches the disk, and a file that cannot
+// be read is set aside (never overwritten) and replaced by the newest good backup.
+
+export interface Store {
+  readonly dataDir: string;
+  /** Current state. Treat as read-only: change it only through update() or replace(). */
+  readonly data: Database;
+  /**
+   * Runs `mutate` on a deep copy, validates the result, writes it durably and only then
+   * makes it the current state. A failed validation or write throws and changes nothing.
+   * Calls run one at a time, in order.
+   */
+  update<T>(mutate: (draft: Database) => T): Promise<T>;
+  /** Whole-document replace (import, restore): validated, and the current state is backed up first. */
+  replace(next: Database): Promise<void>;
+  /** What happened on open that the operator should be told (recovery, migration). */
+  readonly notices: StoreNotice[];
+  readonly history: HistoryStore;
+  readonly backups: Backups;
+  /** Finishes pending writes (database and history) and releases the data-folder lock. */
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  dataDir: string;
+  now?: () => Date;
+  log?: (line: string) => void;
+  /** How the lock file names this process; defaults to the command line. */
+  command?: string;
+  /** History appends are written at most this often (default 5 s) and on flush/close. */
+  historyFlushDelayMs?: number;
+}
+
+interface Context {
+  dataDir: string;
+  now: () => Date;
+  log: (line: string) => void;
+  notices: StoreNotice[];
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const context: Context = {
+    dataDir: options.dataDir,
+    now: options.now ?? (() => new Date()),
+    log: options.log ?? ((line) => console.error(line)),
+    notices: [],
+  };
+  await mkdir(context.dataDir, { recursive: true });
+  const lock = await acquireLock(context.dataDir, {
+    command: options.command,
+    now: context.now,
+    log: context.log,
+  });
+  try {
+    return await openLocked(context, lock, options.historyFlushDelayMs);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function openLocked(
+  context: Context,
+  lock: DataDirLock,
+  historyFlushDelayMs: number | undefined,
+): Promise<Store> {
+  const { dataDir, now, log, notices } = context;
+  await removeLeftoverTempFiles(dataDir, DATABASE_FILE);
+  await removeLeftoverTempFiles(dataDir, HISTORY_FILE);
+
+  const file = durableJsonFile<Database>(join(dataDir, DATABASE_FILE), {
+    decode: (json) => decodeDatabase(json).document,
+    indent: 2,
+  });
+  const db = new Low<Database>(file, emptyDatabase());
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  let closing: Promise<void> | null = null;
+
+  function enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(() => {
+      if (closed)
+        throw new StoreError('closed', 'RigLedger is shutting down; the change was not saved.');
+      return task();
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function commit(next: Database): Promise<void> {
+    await file.write(next);
+    db.data = next;
+  }
+
+  const backups: BackupsInternal = createBackups({
+    dataDir,
+    now,
+    log,
+    current: () => db.data,
+    replace: (next) => store.replace(next),
+  });
+
+  const loaded = await loadDatabase(file, backups, context);
+  db.data = loaded.database;
+  if (loaded.needsWrite) await file.write(db.data);
+
+  const history = await openHistory({
+    dataDir,
+    now,
+    log,
+    notices,
+    flushDelayMs: historyFlushDelayMs,
+  });
+
+  const store: Store = {
+    dataDir,
+    get data() {
+      return db.data;
+    },
+    notices,
+    history,
+    backups,
+
+    update(mutate) {
+      return enqueue(async () => {
+        const draft = structuredClone(db.data);
+        const result = mutate(draft);
+        await commit(validateDatabase(draft, 'The change'));
+        await backUpIfDue(backups, now(), log);
+        return result;
+      });
+    },
+
+    replace(next) {
+      return enqueue(async () => {
+        const validated = validateDatabase(structuredClone(next), 'The replacement data');
+        await backups.create();
+        await commit(validated);
+      });
+    },
+
+    close() {
+      closing ??= (async () => {
+        await enqueue(async () => {
+          closed = true;
+        });
+        await file.settled();
+        try {
+          await history.close();
+        } finally {
+          await lock.release();
+        }
+      })();
+      return closing;
+    },
+  };
+  return store;
+}
+
+async function backUpIfDue(backups: Backups, at: Date, log: (line: string) => void): Promise<void> {
+  try {
+    await backups.createIfDue(at);
+  } catch (error) {
+    // The change itself is saved; a missed daily backup is retried on the next change.
+    log(
+      `The daily backup could not be written: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+interface LoadedDatabase {
+  database: Database;
+  /** True when the file on disk does not hold `database` yet (new, migrated, recovered). */
+  needsWrite: boolean;
+}
+
+async function loadDatabase(
+  file: DurableJsonFile<Database>,
+  backups: BackupsInternal,
+  context: Context,
+): Promise<LoadedDatabase> {
+  const text = await file.readText();
+  if (text === null) return { database: emptyDatabase(), needsWrite: true };
+
+  let decoded: ReturnType<typeof decodeDatabase>;
+  try {
+    decoded = decodeDatabase(parseJsonText(file.path, text));
+  } catch (error) {
+    // A newer RigLedger's file is fine, just not ours to read: refuse and leave it be.
+    if (error instanceof StoreError && error.code === 'newer-version') throw error;
+    return recoverFromUnreadable(file.path, error, backups, context);
+  }
+
+  // The backup on open keeps the file exactly as found, before anything changes it.
+  try {
+    await backups.saveText(text, context.now());
+  } catch (error) {
+    context.log(
+      `The start-up backup could not be written: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+
+  if (decoded.migrated.length > 0) {
+    const message =
+      `Your data was upgraded to the current format (${decoded.migrated.join('; ')}). ` +
+      `A copy of the file as it was is in the backups folder.`;
+    context.log(message);
+    context.notices.push({ kind: 'migrated', message, at: context.now().toISOString() });
+    return { database: decoded.document, needsWrite: true };
+  }
+  return { database: decoded.document, needsWrite: false };
+}
+
+async function recoverFromUnreadable(
+  path: string,
+  error: unknown,
+  backups: Backups,
+  context: Context,
+): Promise<LoadedDatabase> {
+  const at = context.now();
+  const reason = error instanceof Error ? error.message : String(error);
+  const movedTo = await moveAside(path, at);
+  const found = `RigLedger could not read its data file: ${reason} The file was left untouched and moved to ${movedTo}.`;
+  const backup = await backups.loadNewestValid();
+  if (backup !== null) {
+    const message =
+      `${found} Your farm was restored from the backup taken ${backup.entry.createdAt} ` +
+      `(${backup.entry.name}); changes made after that time are missing.`;
+    context.log(message);
+    context.notices.push({ kind: 'recovered-from-backup', message, at: at.toISOString() });
+    return { database: backup.database, needsWrite: true };
+  }
+  const message = `${found} No usable backup was found, so RigLedger started with an empty farm.`;
+  context.log(message);
+  context.notices.push({ kind: 'recovered-empty', message, at: at.toISOString() });
+  return { database: emptyDatabase(), needsWrite: true };
+}

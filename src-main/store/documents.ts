@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { DATABASE_DOCUMENT, HISTORY_DOCUMENT, migrate } from './migrations';
+import { databaseSchema, historySchema, type Database, type HistoryDocument } from './schema';
+import { StoreError } from './store-error';
+
+// Loaded JSON → a current, validated document: migrations first, then zod.
+
+export interface Decoded<T> {
+  document: T;
+  /** What the migrations did; empty when the file was already current. */
+  migrated: string[];
+}
+
+/** "rigs.0.hashrate: Must be greater than 0." for the first few issues. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], limit = 3): string {
+  const lines = issues.slice(0, limit).map((issue) => {
+    const where = issue.path.map(String).join('.');
+    return where === '' ? issue.message : `${where}: ${issue.message}`;
+  });
+  const more = issues.length > limit ? ` (and ${issues.length - limit} more)` : '';
+  return `${lines.join('; ')}${more}`;
+}
+
+function validate<T>(schema: z.ZodType<T>, value: unknown, fileName: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new StoreError(
+      'invalid-document',
+      `${fileName} does not match what RigLedger expects: ${describeIssues(parsed.error.issues)}.`,
+      parsed.error.issues,
+    );
+  }
+  return parsed.data;
+}
+
+export function decodeDatabase(json: unknown): Decoded<Database> {
+  const { document, applied } = migrate(DATABASE_DOCUMENT, json);
+  return {
+    document: validate(databaseSchema, document, DATABASE_DOCUMENT.fileName),
+    migrated: applied,
+  };
+}
+
+export function decodeHistory(json: unknown): Decoded<HistoryDocument> {
+  const { document, applied } = migrate(HISTORY_DOCUMENT, json);
+  return {
+    document: validate(historySchema, document, HISTORY_DOCUMENT.fileName),
+    migrated: applied,
+  };
+}
+
+/** Validates a whole database held in memory (a change, an import, a restore). */
+export function validateDatabase(value: unknown, what: string): Database {
+  const parsed = databaseSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new StoreError(
+      'invalid-document',
+      `${what} was not saved: ${describeIssues(parsed.error.issues)}.`,
+      parsed.error.issues,
+    );
+  }
+  return parsed.data;
+}

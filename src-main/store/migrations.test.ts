@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../api/records';
+import { decodeDatabase } from './documents';
+import { DATABASE_DOCUMENT, databaseV0toV1, databaseV1toV2, migrate } from './migrations';
+import { CURRENT_SCHEMA_VERSION, emptyDatabase } from './schema';
+import { sampleRig } from './test-fixtures/store-fixtures';
+
+describe('migrations', () => {
+  it('v0 → v1: a file without schemaVersion gains it, the new collections and missing settings', () => {
+    const v0 = {
+      rigs: [sampleRig('s19')],
+      loans: [],
+      positions: [],
+      settings: {
+        electricityPerKwh: '0.065',
+        pollIntervalSec: 30,
+        thresholds: { positionWarningPct: '12' },
+      },
+      alerts: [],
+    };
+
+    const v1 = databaseV0toV1.up(v0);
+
+    expect(v1).toMatchObject({
+      schemaVersion: 1,
+      rigs: v0.rigs,
+      mutes: [],
+      manualPrices: {},
+      manualNetwork: {},
+      lastPrices: {},
+      lastNetwork: {},
+    });
+    const decoded = decodeDatabase(v0);
+    expect(decoded.document.settings.electricityPerKwh).toBe('0.065');
+    expect(decoded.document.settings.pollIntervalSec).toBe(30);
+    expect(decoded.document.settings.thresholds.positionWarningPct).toBe('12');
+    expect(decoded.document.settings.thresholds.positionCriticalPct).toBe('5');
+    expect(decoded.document.settings.sources).toEqual(DEFAULT_SETTINGS.sources);
+    expect(decoded.migrated).toEqual([
+      expect.stringMatching(/^v0 → v1: /),
+      expect.stringMatching(/^v1 → v2: /),
+    ]);
+  });
+
+  it('v1 → v2: a v1 file keeps every record and gains an empty realised PnL list', () => {
+    const v1: Record<string, unknown> = {
+      ...emptyDatabase(),
+      schemaVersion: 1,
+      rigs: [sampleRig('s19')],
+    };
+    delete v1.realisedPnl;
+
+    const v2 = databaseV1toV2.up(v1);
+
+    expect(v2).toEqual({ ...v1, schemaVersion: 2, realisedPnl: [] });
+    const decoded = decodeDatabase(v1);
+    expect(decoded.document.realisedPnl).toEqual([]);
+    expect(decoded.document.rigs.map((r) => r.name)).toEqual(['s19']);
+    expect(decoded.migrated).toEqual(['v1 → v2: added the realised PnL list']);
+  });
+
+  it('v0 → v1: a file with only some lists becomes a valid empty farm', () => {
+    expect(decodeDatabase({ rigs: [] }).document).toEqual(emptyDatabase());
+  });
+
+  it('leaves a current file alone', () => {
+    const current = emptyDatabase();
+    const result = migrate(DATABASE_DOCUMENT, current);
+    expect(result.applied).toEqual([]);
+    expect(result.document).toBe(current);
+  });
+
+  it('refuses a file from a newer version with a clear message', () => {
+    expect(() => migrate(DATABASE_DOCUMENT, { schemaVersion: CURRENT_SCHEMA_VERSION + 1 })).toThrow(
+      `rigledger.json was saved by a newer version of RigLedger (data format ${CURRENT_SCHEMA_VERSION + 1}; ` +
+        `this version reads up to ${CURRENT_SCHEMA_VERSION}). ` +
+        'Update RigLedger to open it; the file has not been changed.',
+    );
+  });
+
+  it('rejects something that is not a RigLedger document', () => {
+    expect(() => migrate(DATABASE_DOCUMENT, [1, 2])).toThrow(/does not hold a RigLedger document/);
+    expect(() => migrate(DATABASE_DOCUMENT, { schemaVersion: '1' })).toThrow(
+      /unknown schemaVersion/,
+    );
+  });
+});

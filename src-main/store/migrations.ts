@@ -1,0 +1,126 @@
+import { DEFAULT_SETTINGS } from '../api/records';
+import { CURRENT_SCHEMA_VERSION, HISTORY_SCHEMA_VERSION } from './schema';
+import { StoreError } from './store-error';
+
+// Old files are brought up to the current schemaVersion one step at a time, on open,
+// before validation. A file from a newer RigLedger is refused and left untouched.
+
+type JsonObject = Record<string, unknown>;
+
+export interface Migration {
+  /** schemaVersion this step reads (0 = a file without schemaVersion). */
+  from: number;
+  /** What changed, for the log. */
+  summary: string;
+  up(document: JsonObject): JsonObject;
+}
+
+export interface DocumentKind {
+  /** The file name, for messages. */
+  fileName: string;
+  currentVersion: number;
+  /** Steps ordered by `from`; step i takes version i to i + 1. */
+  migrations: readonly Migration[];
+}
+
+export interface MigrationResult {
+  document: JsonObject;
+  fromVersion: number;
+  /** Summaries of the steps applied; empty when the file was already current. */
+  applied: string[];
+}
+
+function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Fills every key missing from `value` with the one from `defaults`, recursively. */
+function withDefaults(value: unknown, defaults: unknown): unknown {
+  if (!isJsonObject(defaults)) return value === undefined ? structuredClone(defaults) : value;
+  if (!isJsonObject(value)) return value === undefined ? structuredClone(defaults) : value;
+  const merged: JsonObject = { ...value };
+  for (const [key, fallback] of Object.entries(defaults)) {
+    merged[key] = withDefaults(value[key], fallback);
+  }
+  return merged;
+}
+
+/**
+ * v0 (preview builds) → v1. A v0 file has no schemaVersion and only the record lists
+ * and the settings it knew at the time; everything added since starts empty and any
+ * missing setting takes its default.
+ */
+export const databaseV0toV1: Migration = {
+  from: 0,
+  summary: 'added schemaVersion, the mute / manual / last-known collections and missing settings',
+  up(document) {
+    return {
+      schemaVersion: 1,
+      rigs: document.rigs ?? [],
+      loans: document.loans ?? [],
+      positions: document.positions ?? [],
+      settings: withDefaults(document.settings, DEFAULT_SETTINGS),
+      alerts: document.alerts ?? [],
+      mutes: document.mutes ?? [],
+      manualPrices: document.manualPrices ?? {},
+      manualNetwork: document.manualNetwork ?? {},
+      lastPrices: document.lastPrices ?? {},
+      lastNetwork: document.lastNetwork ?? {},
+    };
+  },
+};
+
+/** v1 → v2: hand-entered realised PnL entries, starting empty. */
+export const databaseV1toV2: Migration = {
+  from: 1,
+  summary: 'added the realised PnL list',
+  up(document) {
+    return { ...document, schemaVersion: 2, realisedPnl: document.realisedPnl ?? [] };
+  },
+};
+
+export const DATABASE_DOCUMENT: DocumentKind = {
+  fileName: 'rigledger.json',
+  currentVersion: CURRENT_SCHEMA_VERSION,
+  migrations: [databaseV0toV1, databaseV1toV2],
+};
+
+export const HISTORY_DOCUMENT: DocumentKind = {
+  fileName: 'history.json',
+  currentVersion: HISTORY_SCHEMA_VERSION,
+  migrations: [],
+};
+
+/** Thrown for a file written by a newer RigLedger; the file must not be overwritten. */
+export function newerVersionError(kind: DocumentKind, version: number): StoreError {
+  return new StoreError(
+    'newer-version',
+    `${kind.fileName} was saved by a newer version of RigLedger (data format ${version}; ` +
+      `this version reads up to ${kind.currentVersion}). Update RigLedger to open it; ` +
+      `the file has not been changed.`,
+    { fileVersion: version, supportedVersion: kind.currentVersion },
+  );
+}
+
+/** The document at the current version. Throws when it cannot be read as one. */
+export function migrate(kind: DocumentKind, json: unknown): MigrationResult {
+  if (!isJsonObject(json)) throw new Error(`${kind.fileName} does not hold a RigLedger document.`);
+  const raw = json.schemaVersion ?? 0;
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
+    throw new Error(`${kind.fileName} has an unknown schemaVersion (${JSON.stringify(raw)}).`);
+  }
+  if (raw > kind.currentVersion) throw newerVersionError(kind, raw);
+  let document = json;
+  const applied: string[] = [];
+  for (let version = raw; version < kind.currentVersion; version += 1) {
+    const step = kind.migrations.find((m) => m.from === version);
+    if (step === undefined) {
+      throw new Error(
+        `${kind.fileName} is at data format ${version}, which this version cannot upgrade.`,
+      );
+    }
+    document = step.up(document);
+    applied.push(`v${version} → v${version + 1}: ${step.summary}`);
+  }
+  return { document, fromVersion: raw, applied };
+}

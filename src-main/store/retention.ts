@@ -1,0 +1,141 @@
+import { D, decStr } from '../core/decimal';
+
+// SPEC §9 history retention: raw points for 48 hours, hourly buckets for a year, daily
+// buckets after that. A bucket is one point at the start of its UTC hour (or day)
+// holding the mean of what it replaces. Daily means are means of the hourly means,
+// so every hour of the day counts the same however often it was polled.
+
+export interface SeriesPoint {
+  /** Milliseconds since the epoch. */
+  t: number;
+  /** The same time as ISO text, kept so writing the file does not re-format it. */
+  iso: string;
+  /** Decimal string. */
+  value: string;
+}
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+export const RAW_RETENTION_MS = 48 * HOUR_MS;
+export const HOURLY_RETENTION_MS = 365 * DAY_MS;
+
+export interface RetentionCutoffs {
+  /** Points before this time are kept as hourly buckets (hour-aligned). */
+  hourlyUntil: number;
+  /** Points before this time are kept as daily buckets (day-aligned). */
+  dailyUntil: number;
+}
+
+function floorTo(t: number, size: number): number {
+  return Math.floor(t / size) * size;
+}
+
+export function retentionCutoffs(now: number): RetentionCutoffs {
+  return {
+    hourlyUntil: floorTo(now - RAW_RETENTION_MS, HOUR_MS),
+    dailyUntil: floorTo(now - HOURLY_RETENTION_MS, DAY_MS),
+  };
+}
+
+/** Index of the first point at or after `t` (points sorted by time). */
+export function firstIndexAtOrAfter(points: readonly SeriesPoint[], t: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid]!.t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Mean of points[from..to) as a bucket starting at `start`. The sum is exact: each
+ * decimal string becomes an integer scaled by 10^(most fraction digits), and decimal.js
+ * does the one division. Parsing every value with decimal.js instead made a year of
+ * history several times slower to compact.
+ */
+function meanPoint(
+  points: readonly SeriesPoint[],
+  from: number,
+  to: number,
+  start: number,
+): SeriesPoint {
+  let scale = 0;
+  for (let k = from; k < to; k += 1) {
+    const value = points[k]!.value;
+    const dot = value.indexOf('.');
+    if (dot >= 0) scale = Math.max(scale, value.length - dot - 1);
+  }
+  let sum = 0n;
+  for (let k = from; k < to; k += 1) {
+    sum += scaledInteger(points[k]!.value, scale);
+  }
+  const mean = new D(sum.toString()).div(new D(10).pow(scale)).div(to - from);
+  return { t: start, iso: new Date(start).toISOString(), value: decStr(mean) };
+}
+
+/** "-12.5" with scale 3 → -12500n. The value matches DECIMAL_PATTERN (checked on the way in). */
+function scaledInteger(value: string, scale: number): bigint {
+  const negative = value.startsWith('-');
+  const digits = negative ? value.slice(1) : value;
+  const dot = digits.indexOf('.');
+  const whole = dot < 0 ? digits : digits.slice(0, dot);
+  const fraction = dot < 0 ? '' : digits.slice(dot + 1);
+  const scaled = BigInt(whole + fraction.padEnd(scale, '0'));
+  return negative ? -scaled : scaled;
+}
+
+/** Replaces the points in [from, to) by one mean point per bucket; `from` and `to` bucket-aligned. */
+function rebucket(points: SeriesPoint[], from: number, to: number, size: number): Compacted {
+  const lo = firstIndexAtOrAfter(points, from);
+  const hi = firstIndexAtOrAfter(points, to);
+  const merged: SeriesPoint[] = [];
+  let changed = false;
+  let i = lo;
+  while (i < hi) {
+    const start = floorTo(points[i]!.t, size);
+    let j = i + 1;
+    while (j < hi && points[j]!.t < start + size) j += 1;
+    const first = points[i]!;
+    if (j - i === 1 && first.t === start) {
+      merged.push(first); // already a bucket
+    } else {
+      merged.push(meanPoint(points, i, j, start));
+      changed = true;
+    }
+    i = j;
+  }
+  if (!changed) return { points, changed };
+  if (merged.length > 10_000)
+    return { points: points.slice(0, lo).concat(merged, points.slice(hi)), changed };
+  // The usual case, one new hour or day: edit in place rather than copy a year of points.
+  points.splice(lo, hi - lo, ...merged);
+  return { points, changed };
+}
+
+export interface Compacted {
+  points: SeriesPoint[];
+  changed: boolean;
+}
+
+/**
+ * Applies retention as of `now`. `done` says up to where earlier calls already
+ * compacted, so a call only touches the new stretch. May edit `points` in place.
+ */
+export function compactSeries(
+  points: SeriesPoint[],
+  now: number,
+  done: RetentionCutoffs,
+): Compacted {
+  const cutoffs = retentionCutoffs(now);
+  let result: Compacted = { points, changed: false };
+  if (cutoffs.hourlyUntil > done.hourlyUntil) {
+    result = rebucket(result.points, done.hourlyUntil, cutoffs.hourlyUntil, HOUR_MS);
+  }
+  if (cutoffs.dailyUntil > done.dailyUntil) {
+    const daily = rebucket(result.points, done.dailyUntil, cutoffs.dailyUntil, DAY_MS);
+    result = { points: daily.points, changed: result.changed || daily.changed };
+  }
+  return result;
+}

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Rig } from '../../api/records';
+
+// Helpers shared by the store tests: temp data folders, a fake clock, sample records
+// and a child process holding the store open.
+
+export async function makeTempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'rigledger-store-'));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** A clock that moves only when told to. */
+export function fakeClock(start = '2026-11-24T17:05:00Z') {
+  let t = new Date(start).getTime();
+  return {
+    now: () => new Date(t),
+    advance(ms: number) {
+      t += ms;
+    },
+    set(iso: string) {
+      t = new Date(iso).getTime();
+    },
+  };
+}
+
+export function sampleRig(name: string, overrides: Partial<Rig> = {}): Rig {
+  return {
+    id: `rig-${name}`,
+    name,
+    coin: 'BTC',
+    hashrate: '110',
+    hashrateUnit: 'TH/s',
+    powerWatts: '3250',
+    quantity: 2,
+    poolFeePct: '2',
+    status: 'active',
+    ...overrides,
+  };
+}
+
+const HOLD_STORE = fileURLToPath(new URL('./hold-store.ts', import.meta.url));
+
+export interface HeldStore {
+  child: ChildProcess;
+  pid: number;
+  /** SIGKILL, resolved once the process is gone. */
+  kill(): Promise<void>;
+}
+
+/** Starts a process that opens the store, adds a rig, and waits; resolves on its ACK. */
+export function holdStoreInChild(dataDir: string, rigName: string): Promise<HeldStore> {
+  const child = spawn(process.execPath, ['--import', 'tsx', HOLD_STORE, dataDir, rigName], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('ACK') && child.pid !== undefined) {
+        resolve({
+          child,
+          pid: child.pid,
+          kill: async () => {
+            child.kill('SIGKILL');
+            await exited;
+          },
+        });
+      }
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the store child exited (${code}) before ACK: ${stderr}`)),
+    );
+  });
+}
