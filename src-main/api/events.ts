@@ -10,7 +10,12 @@ export type AlertChange = z.infer<typeof alertChangeSchema>;
 
 export const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot'), snapshot: snapshotSchema }),
-  z.object({ type: z.literal('alert'), change: alertChangeSchema, alert: alertSchema, notify: z.boolean() }),
+  z.object({
+    type: z.literal('alert'),
+    change: alertChangeSchema,
+    alert: alertSchema,
+    notify: z.boolean(),
+  }),
 ]);
 export type RigLedgerEvent = z.infer<typeof eventSchema>;
 

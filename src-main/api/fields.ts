@@ -7,7 +7,9 @@ import { DECIMAL_PATTERN } from '../core/decimal';
 export const decimalString = z
   .string({ error: 'Enter a number.' })
   .trim()
-  .regex(DECIMAL_PATTERN, { error: 'Enter a plain decimal number such as 12.5 (no commas or units).' });
+  .regex(DECIMAL_PATTERN, {
+    error: 'Enter a plain decimal number such as 12.5 (no commas or units).',
+  });
 
 function compare(value: string, bound: string): number {
   // Decimal strings compared exactly, without floats: sign, integer length, then text.
@@ -43,10 +45,9 @@ export const nonNegativeDecimal = decimalString.refine((v) => decimalCompare(v, 
 });
 
 export function decimalBetween(min: string, max: string, unit: string) {
-  return decimalString.refine(
-    (v) => decimalCompare(v, min) >= 0 && decimalCompare(v, max) <= 0,
-    { error: `Must be between ${min} and ${max} ${unit}.` },
-  );
+  return decimalString.refine((v) => decimalCompare(v, min) >= 0 && decimalCompare(v, max) <= 0, {
+    error: `Must be between ${min} and ${max} ${unit}.`,
+  });
 }
 
 export const percent = decimalBetween('0', '100', '%');
@@ -54,11 +55,19 @@ export const percent = decimalBetween('0', '100', '%');
 export const isoDate = z
   .string({ error: 'Enter a date.' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a date as YYYY-MM-DD.' })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    error: 'That date does not exist.',
-  });
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      error: 'That date does not exist.',
+    },
+  );
 
-export const isoDateTime = z.iso.datetime({ offset: true, error: 'Enter a date and time in ISO 8601 form.' });
+export const isoDateTime = z.iso.datetime({
+  offset: true,
+  error: 'Enter a date and time in ISO 8601 form.',
+});
 
 export const recordId = z.string().min(1).max(64);
 
@@ -69,6 +78,10 @@ export const assetSymbol = z
   .regex(/^[A-Z0-9]{2,10}$/, { error: 'A coin symbol is 2–10 letters or digits, e.g. BTC.' });
 
 export const shortText = (label: string, max = 80) =>
-  z.string({ error: `Enter a ${label}.` }).trim().min(1, { error: `Enter a ${label}.` }).max(max, {
-    error: `Keep the ${label} under ${max} characters.`,
-  });
+  z
+    .string({ error: `Enter a ${label}.` })
+    .trim()
+    .min(1, { error: `Enter a ${label}.` })
+    .max(max, {
+      error: `Keep the ${label} under ${max} characters.`,
+    });

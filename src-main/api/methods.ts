@@ -24,6 +24,18 @@ import {
   recordId,
 } from './fields';
 import { priceEntrySchema, snapshotSchema } from './snapshot';
+import { upgradeBackupDatabase } from './backup-version';
+import {
+  backupPreviewSchema,
+  ccxtPositionsParamsSchema,
+  ccxtPositionsResultSchema,
+  exportCsvParamsSchema,
+  exportCsvResultSchema,
+  rigsCsvParamsSchema,
+  rigsCsvResultSchema,
+} from './import-export';
+import { realisedPnlInputSchema, realisedPnlSchema } from './realised-pnl';
+import { reviewSchema } from './review';
 
 // The contract: one table of methods, each with a zod schema for its params and its
 // result. Both hosts (Electron IPC and HTTP) dispatch through this table; the renderer
@@ -47,7 +59,12 @@ export const settingsPatchSchema = settingsSchema
   .partial()
   .extend({
     sources: z
-      .object({ coingecko: sourcePatch, binance: sourcePatch, kraken: sourcePatch, mempool: sourcePatch })
+      .object({
+        coingecko: sourcePatch,
+        binance: sourcePatch,
+        kraken: sourcePatch,
+        mempool: sourcePatch,
+      })
       .partial()
       .strict()
       .optional(),
@@ -90,7 +107,8 @@ export const backupDocumentSchema = z
   .object({
     format: z.literal('rigledger-backup'),
     exportedAt: isoDateTime,
-    database: databaseSchema,
+    // An older backup's database is upgraded to the current data format first.
+    database: z.preprocess(upgradeBackupDatabase, databaseSchema),
   })
   .strict();
 export type BackupDocument = z.infer<typeof backupDocumentSchema>;
@@ -110,12 +128,18 @@ export const methods = {
 
   'rigs.list': method(empty, z.array(rigSchema)),
   'rigs.create': method(rigInputSchema, rigSchema),
-  'rigs.update': method(z.object({ id: recordId, patch: rigFields.partial().strict() }).strict(), rigSchema),
+  'rigs.update': method(
+    z.object({ id: recordId, patch: rigFields.partial().strict() }).strict(),
+    rigSchema,
+  ),
   'rigs.remove': method(idParams, idResult),
 
   'loans.list': method(empty, z.array(loanSchema)),
   'loans.create': method(loanInputSchema, loanSchema),
-  'loans.update': method(z.object({ id: recordId, patch: loanFields.partial().strict() }).strict(), loanSchema),
+  'loans.update': method(
+    z.object({ id: recordId, patch: loanFields.partial().strict() }).strict(),
+    loanSchema,
+  ),
   'loans.remove': method(idParams, idResult),
   'loans.addPayment': method(
     z.object({ id: recordId, date: isoDate, amount: positiveDecimal }).strict(),
@@ -131,7 +155,10 @@ export const methods = {
   ),
   'positions.remove': method(idParams, idResult),
 
-  'prices.setManual': method(z.object({ asset: assetSymbol, usd: positiveDecimal }).strict(), empty),
+  'prices.setManual': method(
+    z.object({ asset: assetSymbol, usd: positiveDecimal }).strict(),
+    empty,
+  ),
   'prices.clearManual': method(z.object({ asset: assetSymbol }).strict(), empty),
   'network.setManual': method(
     z
@@ -158,9 +185,15 @@ export const methods = {
   ),
   'feeds.status': method(empty, z.array(feedStatusSchema)),
 
-  'alerts.list': method(z.object({ includeResolved: z.boolean().optional() }).strict(), z.array(alertSchema)),
+  'alerts.list': method(
+    z.object({ includeResolved: z.boolean().optional() }).strict(),
+    z.array(alertSchema),
+  ),
   'alerts.acknowledge': method(idParams, alertSchema),
-  'alerts.mute': method(z.object({ subjectId: z.string().min(1), until: isoDateTime.optional() }).strict(), empty),
+  'alerts.mute': method(
+    z.object({ subjectId: z.string().min(1), until: isoDateTime.optional() }).strict(),
+    empty,
+  ),
 
   'scenario.run': method(
     z
@@ -185,7 +218,13 @@ export const methods = {
   ),
 
   'history.get': method(
-    z.object({ series: z.string().min(1), from: isoDateTime.optional(), to: isoDateTime.optional() }).strict(),
+    z
+      .object({
+        series: z.string().min(1),
+        from: isoDateTime.optional(),
+        to: isoDateTime.optional(),
+      })
+      .strict(),
     z.array(z.tuple([isoDateTime, decimalString])),
   ),
   'history.series': method(empty, z.array(z.string())),
@@ -195,9 +234,39 @@ export const methods = {
     backupDocumentSchema,
     z.object({ imported: z.record(z.string(), z.number().int()) }),
   ),
+  'backup.preview': method(backupDocumentSchema, backupPreviewSchema),
   'backups.list': method(empty, z.array(backupFileSchema)),
   'backups.create': method(empty, backupFileSchema),
-  'backups.restore': method(z.object({ name: z.string().min(1).max(200) }).strict(), z.object({ restored: z.string() })),
+  'backups.restore': method(
+    z.object({ name: z.string().min(1).max(200) }).strict(),
+    z.object({ restored: z.string() }),
+  ),
+
+  'pnl.list': method(empty, z.array(realisedPnlSchema)),
+  'pnl.add': method(realisedPnlInputSchema, realisedPnlSchema),
+  'pnl.remove': method(idParams, idResult),
+
+  'review.get': method(
+    z
+      .object({
+        asOf: isoDate,
+        months: z
+          .number()
+          .int()
+          .min(1, { error: 'Review at least 1 month.' })
+          .max(24, { error: 'Review at most 24 months.' })
+          .optional(),
+      })
+      .strict(),
+    reviewSchema,
+  ),
+  'report.html': method(
+    z.object({ asOf: isoDate }).strict(),
+    z.object({ fileName: z.string(), html: z.string() }),
+  ),
+  'export.csv': method(exportCsvParamsSchema, exportCsvResultSchema),
+  'import.rigsCsv': method(rigsCsvParamsSchema, rigsCsvResultSchema),
+  'import.ccxtPositions': method(ccxtPositionsParamsSchema, ccxtPositionsResultSchema),
 } as const;
 
 export type Methods = typeof methods;

@@ -25,7 +25,12 @@ export const rigEndpointSchema = z.object({
     .min(1, { error: 'Enter the rig’s IP address or host name.' })
     .max(253)
     .regex(/^[A-Za-z0-9.\-:[\]]+$/, { error: 'A host is an IP address or a host name.' }),
-  port: z.number().int().min(1).max(65535, { error: 'A port is between 1 and 65535.' }).default(4028),
+  port: z
+    .number()
+    .int()
+    .min(1)
+    .max(65535, { error: 'A port is between 1 and 65535.' })
+    .default(4028),
   protocol: z.literal('cgminer').default('cgminer'),
 });
 
@@ -62,7 +67,9 @@ export const loanFields = z.object({
   principal: positiveDecimal,
   currency: z.enum(['USD', 'USDT', 'USDC']).default('USD'),
   aprPct: decimalBetween('0', '1000', '%'),
-  dayCount: z.union([z.literal(365), z.literal(360)], { error: 'Day count is 365 or 360.' }).default(365),
+  dayCount: z
+    .union([z.literal(365), z.literal(360)], { error: 'Day count is 365 or 360.' })
+    .default(365),
   startDate: isoDate,
   termMonths: z.number().int().min(1, { error: 'Term is at least 1 month.' }).max(600),
   repayment: z.enum(['bullet', 'interest-only', 'amortizing']),
@@ -87,7 +94,10 @@ export function checkLoanThresholds(
       message: 'The margin-call LTV must be below the liquidation LTV.',
     });
   }
-  if (loan.targetLtvPct !== undefined && decimalCompare(loan.targetLtvPct, loan.marginCallLtvPct) >= 0) {
+  if (
+    loan.targetLtvPct !== undefined &&
+    decimalCompare(loan.targetLtvPct, loan.marginCallLtvPct) >= 0
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['targetLtvPct'],
@@ -97,7 +107,10 @@ export function checkLoanThresholds(
 }
 
 export const loanInputSchema = loanFields.strict().superRefine(checkLoanThresholds);
-export const loanSchema = loanFields.extend({ id: recordId }).strict().superRefine(checkLoanThresholds);
+export const loanSchema = loanFields
+  .extend({ id: recordId })
+  .strict()
+  .superRefine(checkLoanThresholds);
 export type LoanInput = z.input<typeof loanInputSchema>;
 export type Loan = z.infer<typeof loanSchema>;
 
@@ -118,7 +131,9 @@ export const positionFields = z.object({
   walletBalance: nonNegativeDecimal,
   maintenanceMarginRate: decimalBetween('0', '1', '(a fraction: 0.005 is 0.5 %)'),
   maintenanceAmount: nonNegativeDecimal.default('0'),
-  formula: z.enum(['maintenance-at-liquidation', 'maintenance-at-entry']).default('maintenance-at-liquidation'),
+  formula: z
+    .enum(['maintenance-at-liquidation', 'maintenance-at-entry'])
+    .default('maintenance-at-liquidation'),
   reportedLiquidationPrice: positiveDecimal.optional(),
   stopLoss: positiveDecimal.optional(),
   stopTrigger: z.enum(['mark', 'last']).optional(),
@@ -243,7 +258,9 @@ export const alertSchema = z
   .strict();
 export type Alert = z.infer<typeof alertSchema>;
 
-export const muteSchema = z.object({ subjectId: z.string().min(1), until: isoDateTime.optional() }).strict();
+export const muteSchema = z
+  .object({ subjectId: z.string().min(1), until: isoDateTime.optional() })
+  .strict();
 export type Mute = z.infer<typeof muteSchema>;
 
 export const manualPriceSchema = z.object({ usd: positiveDecimal, at: isoDateTime }).strict();
@@ -260,7 +277,12 @@ export type ManualNetwork = z.infer<typeof manualNetworkSchema>;
 
 /** Last price each feed round agreed on, kept so a restart offline still has numbers. */
 export const storedPriceSchema = z
-  .object({ usd: positiveDecimal, source: z.string(), at: isoDateTime, disputed: z.boolean().default(false) })
+  .object({
+    usd: positiveDecimal,
+    source: z.string(),
+    at: isoDateTime,
+    disputed: z.boolean().default(false),
+  })
   .strict();
 export type StoredPrice = z.infer<typeof storedPriceSchema>;
 

@@ -15,6 +15,8 @@ export const priceEntrySchema = z.object({
   manual: z.boolean(),
   disputed: z.boolean(),
   ageSec: z.number().int(),
+  /** True when an as-of Snapshot took this price from the stored history. */
+  fromHistory: z.boolean().optional(),
 });
 export type PriceEntry = z.infer<typeof priceEntrySchema>;
 

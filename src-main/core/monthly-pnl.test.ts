@@ -52,7 +52,10 @@ const RIG: Rig = {
 
 function hourly(fromIso: string, hours: number, usdPerDay: string): [string, string][] {
   const start = Date.parse(fromIso);
-  return Array.from({ length: hours }, (_, h) => [new Date(start + h * 3_600_000).toISOString(), usdPerDay]);
+  return Array.from({ length: hours }, (_, h) => [
+    new Date(start + h * 3_600_000).toISOString(),
+    usdPerDay,
+  ]);
 }
 
 describe('review periods', () => {
@@ -93,7 +96,9 @@ describe('loan interest by month', () => {
       const balance = loanBalance(LOAN, new Date(`${date}T12:00:00Z`));
       const principalPaid = dec(LOAN.principal).minus(balance.principalBalance);
       const interestPaid = balance.paidTotal.minus(principalPaid);
-      expect(interestAccruedThrough(LOAN, date).toFixed()).toBe(balance.accruedInterest.plus(interestPaid).toFixed());
+      expect(interestAccruedThrough(LOAN, date).toFixed()).toBe(
+        balance.accruedInterest.plus(interestPaid).toFixed(),
+      );
     }
   });
 
@@ -117,7 +122,11 @@ describe('loan interest by month', () => {
 describe('mining revenue from history', () => {
   it('integrates hourly points and says how many days they cover', () => {
     const points = hourly('2026-10-01T00:00:00Z', 15 * 24, '240');
-    const result = integrateRevenue(points, Date.parse('2026-10-01T00:00:00Z'), Date.parse('2026-11-01T00:00:00Z'));
+    const result = integrateRevenue(
+      points,
+      Date.parse('2026-10-01T00:00:00Z'),
+      Date.parse('2026-11-01T00:00:00Z'),
+    );
     expect(result.revenueUsd?.toFixed()).toBe('3600');
     expect(result.coverageDays.toFixed()).toBe('15');
   });
@@ -127,7 +136,11 @@ describe('mining revenue from history', () => {
       ...hourly('2026-10-01T00:00:00Z', 24, '100'),
       ...hourly('2026-10-10T00:00:00Z', 24, '300'),
     ];
-    const result = integrateRevenue(points, Date.parse('2026-10-01T00:00:00Z'), Date.parse('2026-11-01T00:00:00Z'));
+    const result = integrateRevenue(
+      points,
+      Date.parse('2026-10-01T00:00:00Z'),
+      Date.parse('2026-11-01T00:00:00Z'),
+    );
     expect(result.coverageDays.toFixed()).toBe('2');
     expect(result.revenueUsd?.toFixed()).toBe('400');
   });
@@ -174,7 +187,10 @@ describe('mining revenue from history', () => {
       months: 1,
       revenueHistory: [],
       historyUntilMs: Date.parse('2026-11-01T00:00:00Z'),
-      rigs: [{ ...RIG, purchasedAt: '2026-10-22' }, { ...RIG, id: 'rig-2', status: 'retired' }],
+      rigs: [
+        { ...RIG, purchasedAt: '2026-10-22' },
+        { ...RIG, id: 'rig-2', status: 'retired' },
+      ],
       settings: { electricityPerKwh: '0.08' },
       loans: [],
       realisedPnl: [],

@@ -89,7 +89,10 @@ export function integrateRevenue(
     coveredMs += overlap;
     usdDayMs = usdDayMs.plus(dec(points[i]![1]).mul(overlap));
   }
-  return { revenueUsd: coveredMs > 0 ? usdDayMs.div(DAY_MS) : null, coverageDays: dec(coveredMs).div(DAY_MS) };
+  return {
+    revenueUsd: coveredMs > 0 ? usdDayMs.div(DAY_MS) : null,
+    coverageDays: dec(coveredMs).div(DAY_MS),
+  };
 }
 
 /** Power cost over a period for the rigs as configured now; a rig counts from its purchase date. */
@@ -128,7 +131,9 @@ export function interestAccruedThrough(loan: Loan, date: string): Dec {
     const until = breaks[k + 1] ?? date;
     // The balance after every payment dated on or before `from`.
     const balance = loanBalance(loan, new Date(startMs(from))).principalBalance;
-    total = total.plus(simpleInterest(balance, loan.aprPct, daysBetween(from, until), loan.dayCount));
+    total = total.plus(
+      simpleInterest(balance, loan.aprPct, daysBetween(from, until), loan.dayCount),
+    );
   }
   return total;
 }
@@ -153,7 +158,10 @@ export function monthlyPnl(input: MonthlyPnlInput): MonthlyPnlRow[] {
     const revenue = integrateRevenue(input.revenueHistory, fromMs, toMs);
     const power = cents(powerCostForPeriod(input.rigs, input.settings, period.from, period.to));
     const interest = cents(
-      input.loans.reduce((total, loan) => total.plus(loanInterestForPeriod(loan, period.from, period.to)), ZERO),
+      input.loans.reduce(
+        (total, loan) => total.plus(loanInterestForPeriod(loan, period.from, period.to)),
+        ZERO,
+      ),
     );
     const realised = cents(realisedForPeriod(input.realisedPnl, period.from, period.to));
     const revenueUsd = revenue.revenueUsd === null ? null : cents(revenue.revenueUsd);

@@ -23,7 +23,12 @@ function fakeClock(start: string) {
 
 async function start(dataDir?: string, clock = fakeClock('2026-11-24T12:00:00Z')) {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'rigledger-alerts-')));
-  const service = await openFarmService({ dataDir: dir, offline: true, now: clock.now, log: () => {} });
+  const service = await openFarmService({
+    dataDir: dir,
+    offline: true,
+    now: clock.now,
+    log: () => {},
+  });
   open.push(service);
   const events: Extract<RigLedgerEvent, { type: 'alert' }>[] = [];
   service.onEvent((e) => {
@@ -68,7 +73,17 @@ describe('a position walked toward its liquidation price', () => {
     // d = (P − 54,221.11)/P: 62,000 → 12.5 %, 60,000 → 9.6 %, 57,000 → 4.9 %, 56,000 → 3.2 %,
     // 58,000 → 6.5 % (quietly back to warning: past 5 % + 1 point), 60,000 → 9.6 %,
     // 60,700 → 10.7 % (inside the 1-point margin: still active), 61,000 → 11.1 % → resolved.
-    expect(severities).toEqual([null, null, 'warning', 'critical', 'critical', 'warning', 'warning', 'warning', null]);
+    expect(severities).toEqual([
+      null,
+      null,
+      'warning',
+      'critical',
+      'critical',
+      'warning',
+      'warning',
+      'warning',
+      null,
+    ]);
     const mine = events.filter((e) => e.alert.subjectId === position.id);
     expect(mine.map((e) => e.change)).toEqual(['raised', 'escalated', 'cleared']);
     expect(mine[0]!.alert.message).toContain('$54,221.11');
@@ -85,7 +100,9 @@ describe('a position walked toward its liquidation price', () => {
     await service.call('alerts.acknowledge', { id: warning!.id });
 
     await service.call('prices.setManual', { asset: 'BTC', usd: '59800' });
-    expect(events.filter((e) => e.change !== 'cleared' && e.notify).map((e) => e.change)).toEqual(['raised']);
+    expect(events.filter((e) => e.change !== 'cleared' && e.notify).map((e) => e.change)).toEqual([
+      'raised',
+    ]);
 
     await service.call('prices.setManual', { asset: 'BTC', usd: '56000' });
     const notified = events.filter((e) => e.notify).map((e) => e.change);
@@ -116,28 +133,56 @@ describe('a stale price', () => {
     const dir = await mkdtemp(join(tmpdir(), 'rigledger-stale-'));
     const db = emptyDatabase();
     // The last fed price is already past liquidation, but it is 10 minutes old.
-    db.lastPrices.BTC = { usd: '50000', source: 'binance', at: '2026-11-24T11:50:00Z', disputed: false };
-    db.positions.push({ ...LONG_BTC, id: 'pos-1', kind: 'linear', side: 'long', marginMode: 'isolated', formula: 'maintenance-at-liquidation' } as never);
+    db.lastPrices.BTC = {
+      usd: '50000',
+      source: 'binance',
+      at: '2026-11-24T11:50:00Z',
+      disputed: false,
+    };
+    db.positions.push({
+      ...LONG_BTC,
+      id: 'pos-1',
+      kind: 'linear',
+      side: 'long',
+      marginMode: 'isolated',
+      formula: 'maintenance-at-liquidation',
+    } as never);
     await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));
 
     const { service } = await start(dir);
     const active = (await service.call('alerts.list', {})) as Alert[];
     expect(active.map((a) => a.rule)).toEqual(['price.stale']);
     expect(active[0]!.message).toMatch(/BTC price \(\$50,000\.00 from binance\) is 10 min ago/);
-    const snapshot = (await service.call('snapshot.get', {})) as { positions: { priceStale: boolean }[] };
+    const snapshot = (await service.call('snapshot.get', {})) as {
+      positions: { priceStale: boolean }[];
+    };
     expect(snapshot.positions[0]!.priceStale).toBe(true);
   });
 
   it('leaves an existing liquidation alert as it was while the price is stale', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rigledger-hold-'));
     const db = emptyDatabase();
-    db.lastPrices.BTC = { usd: '57000', source: 'binance', at: '2026-11-24T11:59:00Z', disputed: false };
-    db.positions.push({ ...LONG_BTC, id: 'pos-1', kind: 'linear', side: 'long', marginMode: 'isolated', formula: 'maintenance-at-liquidation' } as never);
+    db.lastPrices.BTC = {
+      usd: '57000',
+      source: 'binance',
+      at: '2026-11-24T11:59:00Z',
+      disputed: false,
+    };
+    db.positions.push({
+      ...LONG_BTC,
+      id: 'pos-1',
+      kind: 'linear',
+      side: 'long',
+      marginMode: 'isolated',
+      formula: 'maintenance-at-liquidation',
+    } as never);
     await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));
 
     const clock = fakeClock('2026-11-24T12:00:00Z');
     const { service } = await start(dir, clock);
-    expect(((await service.call('alerts.list', {})) as Alert[]).map((a) => a.severity)).toEqual(['critical']);
+    expect(((await service.call('alerts.list', {})) as Alert[]).map((a) => a.severity)).toEqual([
+      'critical',
+    ]);
 
     clock.advance(10 * 60 * 1000);
     await service.call('settings.update', { staleAfterSec: 300 });

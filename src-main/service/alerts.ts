@@ -24,7 +24,10 @@ export interface AlertEngine {
   mute(subjectId: string, until: string | undefined): Promise<Record<string, never>>;
 }
 
-export function createAlertEngine(ctx: ServiceContext, emit: (event: AlertEvent) => void): AlertEngine {
+export function createAlertEngine(
+  ctx: ServiceContext,
+  emit: (event: AlertEvent) => void,
+): AlertEngine {
   const offlineSince: Record<string, string> = {};
   const samples = new Map<string, { t: number; hs: string }[]>();
   let queue: Promise<void> = Promise.resolve();
@@ -34,7 +37,8 @@ export function createAlertEngine(ctx: ServiceContext, emit: (event: AlertEvent)
     for (const [rigId, list] of samples) {
       const recent = list.filter((s) => s.t >= now - HASHRATE_WINDOW_MS);
       samples.set(rigId, recent);
-      if (recent.length >= MIN_SAMPLES_FOR_MEDIAN) out[rigId] = decStr(medianDec(recent.map((s) => dec(s.hs))));
+      if (recent.length >= MIN_SAMPLES_FOR_MEDIAN)
+        out[rigId] = decStr(medianDec(recent.map((s) => dec(s.hs))));
     }
     return out;
   }
@@ -69,7 +73,9 @@ export function createAlertEngine(ctx: ServiceContext, emit: (event: AlertEvent)
     evaluate() {
       // Serialised: two evaluations never interleave their read-reconcile-write.
       queue = queue.then(run, run).catch((error: unknown) => {
-        ctx.log(`Alert evaluation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        ctx.log(
+          `Alert evaluation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
       });
       return queue;
     },
@@ -86,14 +92,21 @@ export function createAlertEngine(ctx: ServiceContext, emit: (event: AlertEvent)
       }
     },
     list(includeResolved) {
-      const alerts = ctx.store.data.alerts.filter((a) => includeResolved || a.resolvedAt === undefined);
-      return structuredClone(alerts).sort((a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt));
+      const alerts = ctx.store.data.alerts.filter(
+        (a) => includeResolved || a.resolvedAt === undefined,
+      );
+      return structuredClone(alerts).sort(
+        (a, b) => Date.parse(b.raisedAt) - Date.parse(a.raisedAt),
+      );
     },
     async acknowledge(id) {
       const alert = ctx.store.data.alerts.find((a) => a.id === id);
       if (!alert) throw new RpcError('not_found', `No alert has the id "${id}".`);
       if (alert.resolvedAt !== undefined) {
-        throw new RpcError('conflict', 'That alert has already cleared; there is nothing to acknowledge.');
+        throw new RpcError(
+          'conflict',
+          'That alert has already cleared; there is nothing to acknowledge.',
+        );
       }
       const at = ctx.now().toISOString();
       await ctx.store.update((db) => {
@@ -111,7 +124,10 @@ export function createAlertEngine(ctx: ServiceContext, emit: (event: AlertEvent)
         });
       } else {
         await ctx.store.update((db) => {
-          db.mutes = [...db.mutes.filter((m) => m.subjectId !== subjectId), until ? { subjectId, until } : { subjectId }];
+          db.mutes = [
+            ...db.mutes.filter((m) => m.subjectId !== subjectId),
+            until ? { subjectId, until } : { subjectId },
+          ];
         });
       }
       await ctx.changed();

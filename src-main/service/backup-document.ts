@@ -22,25 +22,36 @@ export function recordCounts(db: Database): Record<string, number> {
     payments: db.loans.reduce((n, l) => n + l.payments.length, 0),
     positions: db.positions.length,
     alerts: db.alerts.length,
+    realisedPnl: db.realisedPnl.length,
   };
 }
 
-function checkReferences(db: Database): void {
+export function checkReferences(db: Database): void {
   const rigIds = new Set(db.rigs.map((r) => r.id));
   const seen = new Set<string>();
   for (const id of [...db.rigs, ...db.loans, ...db.positions].map((r) => r.id)) {
-    if (seen.has(id)) throw new RpcError('invalid_params', `The backup holds two records with the id "${id}"; nothing was imported.`);
+    if (seen.has(id))
+      throw new RpcError(
+        'invalid_params',
+        `The backup holds two records with the id "${id}"; nothing was imported.`,
+      );
     seen.add(id);
   }
   for (const loan of db.loans) {
     const missing = loan.rigIds?.find((id) => !rigIds.has(id));
     if (missing) {
-      throw new RpcError('invalid_params', `Loan "${loan.lender}" refers to a rig "${missing}" the backup does not hold; nothing was imported.`);
+      throw new RpcError(
+        'invalid_params',
+        `Loan "${loan.lender}" refers to a rig "${missing}" the backup does not hold; nothing was imported.`,
+      );
     }
   }
 }
 
-export async function importBackup(ctx: ServiceContext, document: BackupDocument): Promise<{ imported: Record<string, number> }> {
+export async function importBackup(
+  ctx: ServiceContext,
+  document: BackupDocument,
+): Promise<{ imported: Record<string, number> }> {
   checkReferences(document.database);
   await ctx.store.replace(document.database);
   ctx.rigLive.clear();

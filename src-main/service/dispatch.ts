@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { RpcError, type ErrorCode } from '../api/errors';
-import { isMethodName, methods, type MethodName, type Methods, type ResultOf } from '../api/methods';
+import {
+  isMethodName,
+  methods,
+  type MethodName,
+  type Methods,
+  type ResultOf,
+} from '../api/methods';
 import { StoreError, type StoreErrorCode } from '../store/store-error';
 import { parseOrThrow } from './validation';
 
@@ -33,9 +39,15 @@ export function createDispatcher(handlers: HandlerTable, log: (line: string) => 
       return await handler(parsed as never);
     } catch (error) {
       if (error instanceof RpcError) throw error;
-      if (error instanceof StoreError) throw new RpcError(STORE_ERROR_CODES[error.code], error.message, error.details);
-      log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      throw new RpcError('internal', `RigLedger could not complete ${method}; the cause was logged.`);
+      if (error instanceof StoreError)
+        throw new RpcError(STORE_ERROR_CODES[error.code], error.message, error.details);
+      log(
+        `${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      throw new RpcError(
+        'internal',
+        `RigLedger could not complete ${method}; the cause was logged.`,
+      );
     }
   };
 }

@@ -11,7 +11,10 @@ export interface EventHub {
   close(): void;
 }
 
-export function createEventHub(computeSnapshot: () => Snapshot, log: (line: string) => void): EventHub {
+export function createEventHub(
+  computeSnapshot: () => Snapshot,
+  log: (line: string) => void,
+): EventHub {
   const listeners = new Set<(event: RigLedgerEvent) => void>();
   let timer: NodeJS.Timeout | null = null;
   let lastSentAt = 0;
@@ -33,7 +36,9 @@ export function createEventHub(computeSnapshot: () => Snapshot, log: (line: stri
     try {
       emit({ type: 'snapshot', snapshot: computeSnapshot() });
     } catch (error) {
-      log(`Could not compute the snapshot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(
+        `Could not compute the snapshot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
   }
 

@@ -44,7 +44,10 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
   const tick = setInterval(() => void ctx.changed(), ALERT_TICK_MS);
   tick.unref();
 
-  const call = createDispatcher(createHandlers(ctx, { alerts, feeds: feeds.scheduler, feedsSettled: feeds.settled }), log);
+  const call = createDispatcher(
+    createHandlers(ctx, { alerts, feeds: feeds.scheduler, feedsSettled: feeds.settled }),
+    log,
+  );
   let closed: Promise<void> | null = null;
 
   return {

@@ -51,12 +51,18 @@ describe('live feeds through the service', () => {
     prices.setPrice('BTC', '67000');
     const service = await farmWithFeeds(prices);
 
-    const refreshed = (await service.call('feeds.refresh', {})) as { prices: Snapshot['prices']; errors: unknown[] };
+    const refreshed = (await service.call('feeds.refresh', {})) as {
+      prices: Snapshot['prices'];
+      errors: unknown[];
+    };
     expect(refreshed.errors).toEqual([]);
     expect(refreshed.prices.BTC).toMatchObject({ usd: '67000', stale: false, manual: false });
 
     const snapshot = (await service.call('snapshot.get', {})) as Snapshot;
-    expect(snapshot.network.BTC).toMatchObject({ difficulty: '111758708953857.42', blockReward: '3.125' });
+    expect(snapshot.network.BTC).toMatchObject({
+      difficulty: '111758708953857.42',
+      blockReward: '3.125',
+    });
     expect(snapshot.farm.btcHashpriceUsdPerPhDay).not.toBeNull();
   });
 
@@ -72,14 +78,23 @@ describe('live feeds through the service', () => {
     const service = await farmWithFeeds(prices, rig);
 
     await expect
-      .poll(async () => ((await service.call('snapshot.get', {})) as Snapshot).rigs[0]?.live, { timeout: 8000 })
+      .poll(async () => ((await service.call('snapshot.get', {})) as Snapshot).rigs[0]?.live, {
+        timeout: 8000,
+      })
       .toMatchObject({ online: true, hashrateHs: '198000000000000', temperatureC: '74' });
 
     await rig.setDown(true);
     await service.call('feeds.refresh', {});
     const snapshot = (await service.call('snapshot.get', {})) as Snapshot;
-    expect(snapshot.rigs[0]?.live).toMatchObject({ online: false, error: expect.stringMatching(/refused|answer/i) });
-    expect(snapshot.farm.hashPower[0]).toMatchObject({ coin: 'BTC', nominalHs: '200000000000000', rigsOnline: 0 });
+    expect(snapshot.rigs[0]?.live).toMatchObject({
+      online: false,
+      error: expect.stringMatching(/refused|answer/i),
+    });
+    expect(snapshot.farm.hashPower[0]).toMatchObject({
+      coin: 'BTC',
+      nominalHs: '200000000000000',
+      rigsOnline: 0,
+    });
   });
 
   it('raises a critical liquidation alert when a fed price moves against a position', async () => {
@@ -112,6 +127,8 @@ describe('live feeds through the service', () => {
     await service.call('feeds.refresh', {});
     const [alert] = (await service.call('alerts.list', {})) as Alert[];
     expect(alert).toMatchObject({ rule: 'position.liquidation', severity: 'critical' });
-    expect(alert!.message).toMatch(/4\.88 % from liquidation at \$54,221\.11 \(mark \$57,000\.00\)/);
+    expect(alert!.message).toMatch(
+      /4\.88 % from liquidation at \$54,221\.11 \(mark \$57,000\.00\)/,
+    );
   });
 });

@@ -36,7 +36,12 @@ export function startFeeds(ctx: ServiceContext, alerts: AlertEngine): RunningFee
       return ctx.offline && !settings.offline ? { ...settings, offline: true } : settings;
     },
     // BTC is always priced: the dashboard shows the BTC hashprice.
-    getAssets: () => [...new Set(['BTC', ...pricesInUse(ctx.store.data.rigs, ctx.store.data.loans, ctx.store.data.positions)])],
+    getAssets: () => [
+      ...new Set([
+        'BTC',
+        ...pricesInUse(ctx.store.data.rigs, ctx.store.data.loans, ctx.store.data.positions),
+      ]),
+    ],
     getRigs: () => ctx.store.data.rigs,
     now: ctx.now,
     initialPrices: ctx.store.data.lastPrices,

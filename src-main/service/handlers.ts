@@ -3,6 +3,13 @@ import { hedgePlanFromSnapshot } from '../core/hedge';
 import { loanSchedule } from '../core/loan-schedule';
 import type { AlertEngine } from './alerts';
 import { exportBackup, importBackup } from './backup-document';
+import { previewBackup } from './backup-preview';
+import { importCcxtPositions } from './ccxt-import';
+import { exportCsv } from './csv-export';
+import { addRealisedPnl, listRealisedPnl, removeRealisedPnl } from './realised-pnl';
+import { reportHtml } from './report';
+import { getReview } from './review';
+import { importRigsCsv } from './rig-csv-import';
 import { addLoanPayment } from './loan-payments';
 import type { ServiceContext } from './context';
 import type { HandlerTable } from './dispatch';
@@ -11,7 +18,6 @@ import { createRecord, listRecords, removeRecord, updateRecord } from './records
 import { updateSettings } from './settings';
 import { computeSnapshot } from './snapshot';
 import { RpcError } from '../api/errors';
-
 
 export interface ServiceParts {
   alerts: AlertEngine;
@@ -36,7 +42,8 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'loans.addPayment': (params) => addLoanPayment(ctx, params),
     'loans.schedule': ({ id }) => {
       const loan = ctx.store.data.loans.find((l) => l.id === id);
-      if (!loan) throw new RpcError('not_found', `No loan has the id "${id}"; it may have been removed.`);
+      if (!loan)
+        throw new RpcError('not_found', `No loan has the id "${id}"; it may have been removed.`);
       return loanSchedule(loan, ctx.now());
     },
 
@@ -50,7 +57,17 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'network.setManual': (params) => setManualNetwork(ctx, params),
 
     'settings.get': () => structuredClone(ctx.store.data.settings),
-    'settings.update': (patch) => updateSettings(ctx, patch),
+    'settings.update': async (patch) => {
+      const settings = await updateSettings(ctx, patch);
+      // New intervals, sources or the offline switch take effect now, not after the old timer.
+      if (
+        ['pollIntervalSec', 'rigPollIntervalSec', 'offline', 'sources'].some((key) => key in patch)
+      ) {
+        await parts.feeds.stop();
+        parts.feeds.start();
+      }
+      return settings;
+    },
 
     'feeds.refresh': async () => {
       // "Refresh now" means every source: prices, chain stats and the rigs.
@@ -72,6 +89,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'history.series': () => ctx.store.history.seriesNames(),
     'backup.export': () => exportBackup(ctx),
     'backup.import': (document) => importBackup(ctx, document),
+    'backup.preview': (document) => previewBackup(ctx, document),
     'backups.list': () => ctx.store.backups.list(),
     'backups.create': () => ctx.store.backups.create(),
     'backups.restore': async ({ name }) => {
@@ -79,5 +97,14 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
       await ctx.changed();
       return { restored: name };
     },
+
+    'pnl.list': () => listRealisedPnl(ctx),
+    'pnl.add': (input) => addRealisedPnl(ctx, input),
+    'pnl.remove': ({ id }) => removeRealisedPnl(ctx, id),
+    'review.get': (params) => getReview(ctx, params),
+    'report.html': (params) => reportHtml(ctx, params),
+    'export.csv': ({ kind }) => exportCsv(ctx, kind),
+    'import.rigsCsv': (params) => importRigsCsv(ctx, params),
+    'import.ccxtPositions': (params) => importCcxtPositions(ctx, params),
   };
 }

@@ -13,14 +13,17 @@ export function historyValues(snapshot: Snapshot): Record<string, string> {
     values[`hashpower.${power.coin}.nominal`] = power.nominalHs;
     if (power.liveHs !== null) values[`hashpower.${power.coin}.live`] = power.liveHs;
   }
-  if (snapshot.farm.profitUsdPerDay !== null) values['farm.profitUsdPerDay'] = snapshot.farm.profitUsdPerDay;
-  if (snapshot.farm.revenueUsdPerDay !== null) values['farm.revenueUsdPerDay'] = snapshot.farm.revenueUsdPerDay;
+  if (snapshot.farm.profitUsdPerDay !== null)
+    values['farm.profitUsdPerDay'] = snapshot.farm.profitUsdPerDay;
+  if (snapshot.farm.revenueUsdPerDay !== null)
+    values['farm.revenueUsdPerDay'] = snapshot.farm.revenueUsdPerDay;
   for (const loan of snapshot.loans) {
     if (loan.ltvPct !== null) values[`loan.${loan.id}.ltvPct`] = loan.ltvPct;
   }
   for (const position of snapshot.positions) {
     if (position.distanceToLiquidationPct !== null) {
-      values[`position.${position.id}.distanceToLiquidationPct`] = position.distanceToLiquidationPct;
+      values[`position.${position.id}.distanceToLiquidationPct`] =
+        position.distanceToLiquidationPct;
     }
   }
   return values;

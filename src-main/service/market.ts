@@ -3,7 +3,11 @@ import type { ServiceContext } from './context';
 // Manual prices and chain figures: an operator's own numbers, which win over every feed
 // until cleared (SPEC §7).
 
-export async function setManualPrice(ctx: ServiceContext, asset: string, usd: string): Promise<Record<string, never>> {
+export async function setManualPrice(
+  ctx: ServiceContext,
+  asset: string,
+  usd: string,
+): Promise<Record<string, never>> {
   const at = ctx.now().toISOString();
   await ctx.store.update((db) => {
     db.manualPrices[asset] = { usd, at };
@@ -12,7 +16,10 @@ export async function setManualPrice(ctx: ServiceContext, asset: string, usd: st
   return {};
 }
 
-export async function clearManualPrice(ctx: ServiceContext, asset: string): Promise<Record<string, never>> {
+export async function clearManualPrice(
+  ctx: ServiceContext,
+  asset: string,
+): Promise<Record<string, never>> {
   await ctx.store.update((db) => {
     delete db.manualPrices[asset];
   });
@@ -22,7 +29,13 @@ export async function clearManualPrice(ctx: ServiceContext, asset: string): Prom
 
 export async function setManualNetwork(
   ctx: ServiceContext,
-  params: { coin: string; difficulty: string; blockReward?: string; feesPerBlock?: string; height?: number },
+  params: {
+    coin: string;
+    difficulty: string;
+    blockReward?: string;
+    feesPerBlock?: string;
+    height?: number;
+  },
 ): Promise<Record<string, never>> {
   const { coin, ...figures } = params;
   const at = ctx.now().toISOString();

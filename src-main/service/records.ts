@@ -33,7 +33,11 @@ function checkCoin(ctx: ServiceContext, coin: string, field: string): void {
 }
 
 /** Rules that need the stored state (known coins, existing rigs), beyond the record schema. */
-function checkReferences(ctx: ServiceContext, collection: Collection, record: Rig | Loan | Position): void {
+function checkReferences(
+  ctx: ServiceContext,
+  collection: Collection,
+  record: Rig | Loan | Position,
+): void {
   if (collection === 'rigs') checkCoin(ctx, (record as Rig).coin, 'coin');
   if (collection === 'loans') {
     const loan = record as Loan;
@@ -48,10 +52,16 @@ function checkReferences(ctx: ServiceContext, collection: Collection, record: Ri
 }
 
 function notFound(collection: Collection, id: string): RpcError {
-  return new RpcError('not_found', `No ${NOUNS[collection]} has the id "${id}"; it may have been removed.`);
+  return new RpcError(
+    'not_found',
+    `No ${NOUNS[collection]} has the id "${id}"; it may have been removed.`,
+  );
 }
 
-export function listRecords<C extends Collection>(ctx: ServiceContext, collection: C): RecordOf<C>[] {
+export function listRecords<C extends Collection>(
+  ctx: ServiceContext,
+  collection: C,
+): RecordOf<C>[] {
   return structuredClone(ctx.store.data[collection]) as RecordOf<C>[];
 }
 
@@ -61,7 +71,10 @@ export async function createRecord<C extends Collection>(
   input: Omit<RecordOf<C>, 'id'>,
 ): Promise<RecordOf<C>> {
   const schema: z.ZodType = SCHEMAS[collection];
-  const record = parseOrThrow(schema, { ...input, id: `${ID_PREFIX[collection]}-${randomUUID()}` }) as RecordOf<C>;
+  const record = parseOrThrow(schema, {
+    ...input,
+    id: `${ID_PREFIX[collection]}-${randomUUID()}`,
+  }) as RecordOf<C>;
   checkReferences(ctx, collection, record);
   await ctx.store.update((db) => {
     (db[collection] as RecordOf<C>[]).push(record);
@@ -79,7 +92,11 @@ export async function updateRecord<C extends Collection>(
   const existing = ctx.store.data[collection].find((r) => r.id === id);
   if (!existing) throw notFound(collection, id);
   const schema: z.ZodType = SCHEMAS[collection];
-  const merged = parseOrThrow(schema, { ...existing, ...patch, id }, `The ${NOUNS[collection]} change`) as RecordOf<C>;
+  const merged = parseOrThrow(
+    schema,
+    { ...existing, ...patch, id },
+    `The ${NOUNS[collection]} change`,
+  ) as RecordOf<C>;
   checkReferences(ctx, collection, merged);
   await ctx.store.update((db) => {
     const list = db[collection] as RecordOf<C>[];
@@ -91,7 +108,11 @@ export async function updateRecord<C extends Collection>(
   return structuredClone(merged);
 }
 
-export async function removeRecord(ctx: ServiceContext, collection: Collection, id: string): Promise<{ id: string }> {
+export async function removeRecord(
+  ctx: ServiceContext,
+  collection: Collection,
+  id: string,
+): Promise<{ id: string }> {
   if (!ctx.store.data[collection].some((r) => r.id === id)) throw notFound(collection, id);
   await ctx.store.update((db) => {
     const list: { id: string }[] = db[collection];

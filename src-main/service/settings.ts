@@ -24,9 +24,15 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
 }
 
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Settings> {
-  const next = parseOrThrow(settingsSchema, mergeSettings(ctx.store.data.settings, patch), 'The settings change');
+  const next = parseOrThrow(
+    settingsSchema,
+    mergeSettings(ctx.store.data.settings, patch),
+    'The settings change',
+  );
   const removedCoin = ctx.store.data.settings.coins.find(
-    (coin) => !next.coins.some((c) => c.symbol === coin.symbol) && ctx.store.data.rigs.some((r) => r.coin === coin.symbol),
+    (coin) =>
+      !next.coins.some((c) => c.symbol === coin.symbol) &&
+      ctx.store.data.rigs.some((r) => r.coin === coin.symbol),
   );
   if (removedCoin) {
     throw new RpcError(

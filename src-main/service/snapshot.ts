@@ -1,4 +1,5 @@
-import type { Snapshot } from '../api/snapshot';
+import type { Alert } from '../api/records';
+import type { PriceEntry, Snapshot } from '../api/snapshot';
 import { resolveNetwork, resolvePrices } from '../core/price-resolution';
 import { applyShocks } from '../core/scenario';
 import { buildSnapshot } from '../core/snapshot';
@@ -7,18 +8,80 @@ import type { ServiceContext } from './context';
 // Gathers what the pure core needs from the store and the live rig answers, then lets
 // the core compute every figure.
 
+/**
+ * History keeps hourly means for a year and daily means after that, so a recorded price
+ * can be a day old by design; older than this means the app was not running then.
+ */
+const HISTORY_STALE_AFTER_SEC = 2 * 86_400;
+
+/**
+ * Prices as they were at `asOf`. A price recorded after `asOf` (the current feed or
+ * manual price, when reviewing a past date) was not known then: the last `price.<ASSET>`
+ * history point at or before `asOf` replaces it. Without such a point the current price
+ * stays, and its source says so.
+ */
+function pricesAsOf(
+  ctx: ServiceContext,
+  current: Record<string, PriceEntry>,
+  asOf: Date,
+): Record<string, PriceEntry> {
+  const out: Record<string, PriceEntry> = {};
+  for (const [asset, entry] of Object.entries(current)) {
+    if (Date.parse(entry.at) <= asOf.getTime()) {
+      out[asset] = entry;
+      continue;
+    }
+    const recorded = ctx.store.history.query(`price.${asset}`, undefined, asOf).at(-1);
+    if (recorded === undefined) {
+      out[asset] = {
+        ...entry,
+        source: `current price from ${entry.source} (no history at that date)`,
+        fromHistory: false,
+      };
+      continue;
+    }
+    const [at, usd] = recorded;
+    const ageSec = Math.max(0, Math.floor((asOf.getTime() - Date.parse(at)) / 1000));
+    out[asset] = {
+      usd,
+      source: `history (recorded ${at})`,
+      at,
+      stale: ageSec > HISTORY_STALE_AFTER_SEC,
+      manual: false,
+      disputed: false,
+      ageSec,
+      fromHistory: true,
+    };
+  }
+  return out;
+}
+
+/** The alerts active at asOf, without what happened to them later (cleared, acknowledged). */
+function alertsAsOf(alerts: readonly Alert[], asOf: Date): Alert[] {
+  const t = asOf.getTime();
+  const after = (iso: string | undefined) => iso !== undefined && Date.parse(iso) > t;
+  return alerts
+    .filter(
+      (a) => Date.parse(a.raisedAt) <= t && (a.resolvedAt === undefined || after(a.resolvedAt)),
+    )
+    .map(({ resolvedAt: _resolved, acknowledgedAt, ...alert }) =>
+      acknowledgedAt === undefined || after(acknowledgedAt) ? alert : { ...alert, acknowledgedAt },
+    );
+}
+
 export function computeSnapshot(
   ctx: ServiceContext,
   options: { asOf?: Date; shocksPct?: Record<string, string> } = {},
 ): Snapshot {
   const db = ctx.store.data;
   const asOf = options.asOf ?? ctx.now();
-  const resolved = resolvePrices({
+  const current = resolvePrices({
     manual: db.manualPrices,
     fed: db.lastPrices,
     asOf,
     staleAfterSec: db.settings.staleAfterSec,
   });
+  const resolved = pricesAsOf(ctx, current, asOf);
   const prices = options.shocksPct ? applyShocks(resolved, options.shocksPct) : resolved;
   return buildSnapshot({
     asOf,
@@ -29,8 +92,11 @@ export function computeSnapshot(
     positions: db.positions,
     prices,
     network: resolveNetwork({ manual: db.manualNetwork, fed: db.lastNetwork, asOf }),
-    rigLive: Object.fromEntries(ctx.rigLive),
-    alerts: db.alerts.filter((a) => a.resolvedAt === undefined),
+    // Readings and alerts as they stood at asOf: nothing from after it.
+    rigLive: Object.fromEntries(
+      [...ctx.rigLive].filter(([, live]) => Date.parse(live.at) <= asOf.getTime()),
+    ),
+    alerts: alertsAsOf(db.alerts, asOf),
     notices: ctx.store.notices,
     scenario: options.shocksPct ?? null,
   });

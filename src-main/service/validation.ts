@@ -25,7 +25,11 @@ export function invalidParams(error: z.ZodError, what = 'The request'): RpcError
   });
 }
 
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what?: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what?: string,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw invalidParams(result.error, what);
   return result.data;

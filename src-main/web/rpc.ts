@@ -10,7 +10,12 @@ import type { FarmService } from '../service/types';
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A backup document holds the whole farm and can be far larger than any other call. */
 export const MAX_BACKUP_BODY_BYTES = 16 * 1024 * 1024;
-const LARGE_BODY_METHODS: ReadonlySet<string> = new Set(['backup.import']);
+const LARGE_BODY_METHODS: ReadonlySet<string> = new Set([
+  'backup.import',
+  'backup.preview',
+  'import.rigsCsv',
+  'import.ccxtPositions',
+]);
 
 export function bodyLimitFor(method: string): number {
   return LARGE_BODY_METHODS.has(method) ? MAX_BACKUP_BODY_BYTES : MAX_BODY_BYTES;

@@ -1,0 +1,198 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Rig } from '../api/records';
+import { openFarmService } from './farm-service';
+import type { FarmService } from './types';
+
+// CSV in and out through the contract: an exported rigs file imports back; a file with
+// bad rows names each one by line and stores nothing.
+
+const open: FarmService[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+async function start() {
+  const dir = await mkdtemp(join(tmpdir(), 'rigledger-csv-'));
+  const service = await openFarmService({
+    dataDir: dir,
+    offline: true,
+    now: () => new Date('2026-11-24T12:00:00Z'),
+    log: () => {},
+  });
+  open.push(service);
+  return service;
+}
+
+interface ImportResult {
+  rows: { line: number; ok: boolean; name?: string; error?: string }[];
+  created: number;
+  message: string;
+}
+
+const withoutId = ({ id: _id, ...rig }: Rig) => rig;
+
+describe('export.csv', () => {
+  it('writes the rigs with a header of field names, and defuses spreadsheet formulas', async () => {
+    const service = await start();
+    await service.call('rigs.create', {
+      name: '=HYPERLINK("http://evil")',
+      coin: 'BTC',
+      hashrate: '200',
+      hashrateUnit: 'TH/s',
+      powerWatts: '3500',
+      quantity: 10,
+      endpoint: { host: '10.0.0.7', port: 4028 },
+      notes: 'row A, "north" wall',
+    });
+
+    const { fileName, csv } = (await service.call('export.csv', { kind: 'rigs' })) as {
+      fileName: string;
+      csv: string;
+    };
+
+    expect(fileName).toBe('rigledger-rigs-2026-11-24.csv');
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true });
+    expect(parsed.meta.fields?.slice(0, 4)).toEqual(['id', 'name', 'model', 'coin']);
+    expect(parsed.data[0]).toMatchObject({
+      name: `'=HYPERLINK("http://evil")`,
+      hashrate: '200',
+      quantity: '10',
+      'endpoint.host': '10.0.0.7',
+      'endpoint.port': '4028',
+      notes: 'row A, "north" wall',
+    });
+  });
+
+  it('writes loan payments one per row, and refuses an unknown kind', async () => {
+    const service = await start();
+    const loan = (await service.call('loans.create', {
+      lender: 'Ledn',
+      principal: '73000',
+      aprPct: '10',
+      startDate: '2026-07-15',
+      termMonths: 12,
+      repayment: 'interest-only',
+      collateralAsset: 'USD',
+      collateralAmount: '200000',
+      marginCallLtvPct: '70',
+      liquidationLtvPct: '80',
+      payments: [{ date: '2026-08-15', amount: '620' }],
+    })) as { id: string };
+
+    const { csv } = (await service.call('export.csv', { kind: 'payments' })) as { csv: string };
+
+    expect(csv).toBe(`loanId,lender,date,amount,currency\r\n${loan.id},Ledn,2026-08-15,620,USD`);
+    await expect(service.call('export.csv', { kind: 'wallets' })).rejects.toMatchObject({
+      code: 'invalid_params',
+      message: expect.stringContaining('Pick what to export'),
+    });
+  });
+});
+
+describe('import.rigsCsv', () => {
+  it('imports an exported file into another farm (a dry run first stores nothing)', async () => {
+    const source = await start();
+    await source.call('rigs.create', {
+      name: 'S21 row A',
+      coin: 'BTC',
+      hashrate: '200',
+      hashrateUnit: 'TH/s',
+      powerWatts: '3500',
+      quantity: 10,
+      poolFeePct: '2',
+      endpoint: { host: '10.0.0.7' },
+    });
+    await source.call('rigs.create', {
+      name: 'L7',
+      model: 'Antminer L7',
+      coin: 'LTC',
+      hashrate: '9.5',
+      hashrateUnit: 'GH/s',
+      powerWatts: '3425',
+      quantity: 4,
+      status: 'maintenance',
+      purchasedAt: '2026-03-01',
+      notes: 'two\nlines',
+    });
+    const { csv } = (await source.call('export.csv', { kind: 'rigs' })) as { csv: string };
+    const target = await start();
+
+    const dry = (await target.call('import.rigsCsv', { csv, dryRun: true })) as ImportResult;
+    expect(dry).toMatchObject({
+      created: 0,
+      rows: [
+        { line: 2, ok: true, name: 'S21 row A' },
+        { line: 3, ok: true, name: 'L7' },
+      ],
+    });
+    expect(await target.call('rigs.list', {})).toEqual([]);
+
+    const done = (await target.call('import.rigsCsv', { csv })) as ImportResult;
+    expect(done.created).toBe(2);
+    const imported = (await target.call('rigs.list', {})) as Rig[];
+    const original = (await source.call('rigs.list', {})) as Rig[];
+    expect(imported.map(withoutId)).toEqual(original.map(withoutId));
+  });
+
+  it('refuses a file with bad rows, says what is wrong on which line, and stores nothing', async () => {
+    const service = await start();
+    const csv = [
+      'name,coin,hashrate,hashrateUnit,powerWatts,quantity,notes',
+      'Good rig,BTC,110,TH/s,3250,2,',
+      'Bad hash,BTC,fast,TH/s,3250,2,',
+      '',
+      'Doge rig,DOGE,1,GH/s,3000,1,"multi',
+      'line note"',
+      'Half rig,BTC,110,TH/s,3250,2.5,',
+      'Short row,BTC',
+    ].join('\r\n');
+
+    const result = (await service.call('import.rigsCsv', { csv })) as ImportResult;
+
+    expect(result.created).toBe(0);
+    expect(result.message).toBe('4 of 5 rows have problems; nothing was imported.');
+    expect(result.rows.map((r) => [r.line, r.ok, r.name])).toEqual([
+      [2, true, 'Good rig'],
+      [3, false, 'Bad hash'],
+      [5, false, 'Doge rig'],
+      [7, false, 'Half rig'],
+      [8, false, 'Short row'],
+    ]);
+    expect(result.rows[1]!.error).toBe(
+      'Line 3: hashrate: Enter a plain decimal number such as 12.5 (no commas or units).',
+    );
+    expect(result.rows[2]!.error).toMatch(
+      /^Line 5: the coin "DOGE" is unknown; use one of BTC, LTC, KAS, ETC/,
+    );
+    expect(result.rows[3]!.error).toMatch(/^Line 7: quantity: /);
+    expect(result.rows[4]!.error).toMatch(/^Line 8: the row does not match the header/);
+    expect(await service.call('rigs.list', {})).toEqual([]);
+  });
+
+  it('refuses unknown or missing columns and an empty file with a sentence', async () => {
+    const service = await start();
+    await expect(
+      service.call('import.rigsCsv', {
+        csv: 'name,coin,hashrate,hashrateUnit,powerWatts,quantity,colour\nA,BTC,1,TH/s,1,1,red',
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid_params',
+      message: expect.stringContaining('column RigLedger does not know: "colour"'),
+    });
+    await expect(service.call('import.rigsCsv', { csv: 'name,coin\nA,BTC' })).rejects.toMatchObject(
+      {
+        message: expect.stringContaining(
+          'no "hashrate", "hashrateUnit", "powerWatts", "quantity" columns',
+        ),
+      },
+    );
+    await expect(service.call('import.rigsCsv', { csv: '' })).rejects.toMatchObject({
+      message: expect.stringContaining('holds no rigs'),
+    });
+    expect(await service.call('rigs.list', {})).toEqual([]);
+  });
+});
