@@ -6,7 +6,7 @@ import { reconcileAlerts, type AlertEvent } from '../core/alert-reconcile';
 import { alertKey, evaluateAlertRules } from '../core/alert-rules';
 import { decStr, medianDec, dec } from '../core/decimal';
 import type { ServiceContext } from './context';
-import { computeSnapshot } from './snapshot';
+import { currentSnapshot } from './snapshot';
 
 // The alert engine: runs the pure rules on every Snapshot change and on a timer (so a
 // price going stale or a rig staying silent is noticed without any other change), stores
@@ -45,7 +45,7 @@ export function createAlertEngine(
 
   async function run(): Promise<void> {
     const now = ctx.now();
-    const snapshot = computeSnapshot(ctx, { asOf: now });
+    const snapshot = currentSnapshot(ctx);
     const db = ctx.store.data;
     const active = db.alerts.filter((a) => a.resolvedAt === undefined);
     const outcome = evaluateAlertRules({

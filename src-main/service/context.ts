@@ -10,6 +10,8 @@ export interface ServiceContext {
   now(): Date;
   /** Re-evaluates alerts, then pushes a fresh Snapshot; await it before answering a call. */
   changed(): Promise<void>;
+  /** Counts changes not visible in the store (rig readings); bumped by changed(). */
+  revision(): number;
   log(line: string): void;
   /** Latest answer of each polled rig, by rig id (memory only; re-polled on start). */
   readonly rigLive: Map<string, RigLive>;

@@ -7,7 +7,7 @@ import { createDispatcher } from './dispatch';
 import { createEventHub } from './events';
 import { startFeeds } from './feeds';
 import { createHandlers } from './handlers';
-import { computeSnapshot } from './snapshot';
+import { currentSnapshot } from './snapshot';
 import type { FarmService, FarmServiceOptions } from './types';
 
 // The one service both hosts run: owns the store, the feeds and the alert engine, and
@@ -21,6 +21,7 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
   const now = options.now ?? (() => new Date());
   const store = await openStore({ dataDir: options.dataDir, now, log });
   const rigLive = new Map<string, RigLive>();
+  let revision = 0;
 
   const ctx: ServiceContext = {
     store,
@@ -28,12 +29,14 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
     now,
     log,
     rigLive,
+    revision: () => revision,
     changed: async () => {
+      revision += 1;
       await alerts.evaluate();
       hub.snapshotChanged();
     },
   };
-  const hub = createEventHub(() => computeSnapshot(ctx), log);
+  const hub = createEventHub(() => currentSnapshot(ctx), log);
   const alerts = createAlertEngine(ctx, (event) => hub.emit({ type: 'alert', ...event }));
 
   if (options.demo && store.data.rigs.length === 0 && store.data.loans.length === 0) {

@@ -5,7 +5,7 @@ import { createFeedScheduler, type FeedScheduler } from '../feeds/scheduler';
 import type { AlertEngine } from './alerts';
 import type { ServiceContext } from './context';
 import { historyValues } from './history';
-import { computeSnapshot } from './snapshot';
+import { currentSnapshot } from './snapshot';
 
 // Connects the feed scheduler to the store: each agreed price round, chain reading and
 // rig poll is stored, recorded in history and re-evaluated by the alert engine.
@@ -27,7 +27,7 @@ export function startFeeds(ctx: ServiceContext, alerts: AlertEngine): RunningFee
 
   const recordHistory = () => {
     const now = ctx.now();
-    ctx.store.history.append(historyValues(computeSnapshot(ctx, { asOf: now })), now);
+    ctx.store.history.append(historyValues(currentSnapshot(ctx)), now);
   };
 
   const scheduler = createFeedScheduler({

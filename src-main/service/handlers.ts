@@ -16,7 +16,7 @@ import type { HandlerTable } from './dispatch';
 import { clearManualPrice, setManualNetwork, setManualPrice } from './market';
 import { createRecord, listRecords, removeRecord, updateRecord } from './records';
 import { updateSettings } from './settings';
-import { computeSnapshot } from './snapshot';
+import { computeSnapshot, currentSnapshot } from './snapshot';
 import { RpcError } from '../api/errors';
 
 export interface ServiceParts {
@@ -28,7 +28,8 @@ export interface ServiceParts {
 
 export function createHandlers(ctx: ServiceContext, parts: ServiceParts): HandlerTable {
   return {
-    'snapshot.get': ({ asOf }) => computeSnapshot(ctx, asOf ? { asOf: new Date(asOf) } : {}),
+    'snapshot.get': ({ asOf }) =>
+      asOf ? computeSnapshot(ctx, { asOf: new Date(asOf) }) : currentSnapshot(ctx),
 
     'rigs.list': () => listRecords(ctx, 'rigs'),
     'rigs.create': (input) => createRecord(ctx, 'rigs', input),
@@ -73,7 +74,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
       // "Refresh now" means every source: prices, chain stats and the rigs.
       const [round] = await Promise.all([parts.feeds.refresh(), parts.feeds.pollRigsNow()]);
       await parts.feedsSettled();
-      return { prices: computeSnapshot(ctx).prices, errors: round.errors };
+      return { prices: currentSnapshot(ctx).prices, errors: round.errors };
     },
     'feeds.status': () => parts.feeds.status(),
     'alerts.list': ({ includeResolved }) => parts.alerts.list(includeResolved ?? false),
@@ -81,7 +82,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'alerts.mute': ({ subjectId, until }) => parts.alerts.mute(subjectId, until),
     'scenario.run': ({ shocksPct }) => computeSnapshot(ctx, { shocksPct }),
     'hedge.plan': (params) => {
-      const outcome = hedgePlanFromSnapshot(computeSnapshot(ctx), params);
+      const outcome = hedgePlanFromSnapshot(currentSnapshot(ctx), params);
       if (!outcome.ok) throw new RpcError('conflict', outcome.message);
       return outcome.plan;
     },
