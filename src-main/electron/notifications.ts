@@ -59,7 +59,8 @@ export function startAlertNotifications(options: NotificationOptions): () => voi
   }
 
   const unsubscribe = service.onEvent((event) => {
-    if (event.type !== 'alert' || !NOTIFY_ON.has(event.change)) return;
+    // `notify` is false while the subject is muted; acknowledged alerts only return on escalation.
+    if (event.type !== 'alert' || !event.notify || !NOTIFY_ON.has(event.change)) return;
     notify(event.alert, event.change).catch((error: unknown) =>
       log(`Could not show the notification for "${event.alert.message}": ${String(error)}`),
     );
