@@ -23,7 +23,9 @@ function time(label: string, runs: number, fn: () => unknown): void {
     fn();
     samples.push(performance.now() - t0);
   }
-  console.log(`${label}: median ${median(samples).toFixed(1)} ms, worst ${Math.max(...samples).toFixed(1)} ms over ${runs} runs`);
+  console.log(
+    `${label}: median ${median(samples).toFixed(1)} ms, worst ${Math.max(...samples).toFixed(1)} ms over ${runs} runs`,
+  );
 }
 
 function largeFarm() {
@@ -52,7 +54,10 @@ function largeFarm() {
     collateralAmount: '6',
     marginCallLtvPct: '70',
     liquidationLtvPct: '80',
-    payments: Array.from({ length: 20 }, (_, m) => ({ date: `2025-${String((m % 12) + 1).padStart(2, '0')}-15`, amount: '2500' })),
+    payments: Array.from({ length: 20 }, (_, m) => ({
+      date: `2025-${String((m % 12) + 1).padStart(2, '0')}-15`,
+      amount: '2500',
+    })),
   }));
   const positions: Position[] = Array.from({ length: 200 }, (_, i) => ({
     id: `pos-${i}`,
@@ -79,7 +84,15 @@ function largeFarm() {
 async function main(): Promise<void> {
   const farm = largeFarm();
   const at = new Date().toISOString();
-  const price = (usd: string): PriceEntry => ({ usd, source: 'bench', at, stale: false, manual: false, disputed: false, ageSec: 0 });
+  const price = (usd: string): PriceEntry => ({
+    usd,
+    source: 'bench',
+    at,
+    stale: false,
+    manual: false,
+    disputed: false,
+    ageSec: 0,
+  });
   console.log('Snapshot of 2,000 rigs, 50 loans (20 payments each), 200 positions:');
   time('  buildSnapshot', 20, () =>
     buildSnapshot({
@@ -104,13 +117,19 @@ async function main(): Promise<void> {
   try {
     let t = Date.parse('2026-01-01T00:00:00Z');
     const clock = () => new Date(t);
-    const store = await openStore({ dataDir: dir, now: clock, log: () => {}, historyFlushDelayMs: 3_600_000 });
+    const store = await openStore({
+      dataDir: dir,
+      now: clock,
+      log: () => {},
+      historyFlushDelayMs: 3_600_000,
+    });
     const t0 = performance.now();
     const minutes = 365 * 24 * 60;
     for (let i = 0; i < minutes; i++) {
       t += 60_000;
       const values: Record<string, string> = {};
-      for (let s = 0; s < 20; s++) values[`series.${s}`] = String(90000 + Math.round(Math.sin(i / 500 + s) * 5000));
+      for (let s = 0; s < 20; s++)
+        values[`series.${s}`] = String(90000 + Math.round(Math.sin(i / 500 + s) * 5000));
       store.history.append(values, clock());
       if (i % 1440 === 0) await store.history.flush();
     }
@@ -120,8 +139,12 @@ async function main(): Promise<void> {
     const points = store.history.query('series.0').length;
     await store.close();
     console.log('History, one simulated year of 60-second polls of 20 series:');
-    console.log(`  appended ${minutes.toLocaleString('en-US')} rounds in ${(elapsed / 1000).toFixed(1)} s`);
-    console.log(`  history.json: ${(size / 1024).toFixed(0)} KiB, ${points.toLocaleString('en-US')} points per series`);
+    console.log(
+      `  appended ${minutes.toLocaleString('en-US')} rounds in ${(elapsed / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `  history.json: ${(size / 1024).toFixed(0)} KiB, ${points.toLocaleString('en-US')} points per series`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -129,15 +152,25 @@ async function main(): Promise<void> {
   // Contract round trips through the real service (validation + store + snapshot).
   const serviceDir = await mkdtemp(join(tmpdir(), 'rigledger-bench-svc-'));
   try {
-    const service = await openFarmService({ dataDir: serviceDir, offline: true, demo: true, log: () => {} });
+    const service = await openFarmService({
+      dataDir: serviceDir,
+      offline: true,
+      demo: true,
+      log: () => {},
+    });
     const samples: number[] = [];
     for (let i = 0; i < 200; i++) {
       const t0 = performance.now();
-      await service.call('rigs.update', { id: ((await service.call('rigs.list', {})) as Rig[])[0]!.id, patch: { notes: `n${i}` } });
+      await service.call('rigs.update', {
+        id: ((await service.call('rigs.list', {})) as Rig[])[0]!.id,
+        patch: { notes: `n${i}` },
+      });
       samples.push(performance.now() - t0);
     }
     console.log('Contract, rigs.update on the demo farm (durable write + alert evaluation):');
-    console.log(`  median ${median(samples).toFixed(1)} ms, worst ${Math.max(...samples).toFixed(1)} ms over 200 calls`);
+    console.log(
+      `  median ${median(samples).toFixed(1)} ms, worst ${Math.max(...samples).toFixed(1)} ms over 200 calls`,
+    );
     await service.close();
   } finally {
     await rm(serviceDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rpc, startServer } from './fixtures/serve';
 
@@ -90,5 +90,58 @@ test('the contract refuses requests without the token and from foreign origins',
     });
   } finally {
     await server.stop();
+  }
+});
+
+test('an acknowledged write survives kill -9', async () => {
+  const server = await startServer({});
+  const created = await rpc(server, 'rigs.create', {
+    name: 'Survivor',
+    coin: 'BTC',
+    hashrate: '120',
+    hashrateUnit: 'TH/s',
+    powerWatts: '3300',
+    quantity: 4,
+  });
+  expect(created.status).toBe(200);
+  await server.stop('SIGKILL');
+
+  const restarted = await startServer({ dataDir: server.dataDir });
+  try {
+    const rigs = await rpc(restarted, 'rigs.list', {});
+    expect(rigs.body).toEqual([created.body]);
+  } finally {
+    await restarted.stop();
+  }
+});
+
+test('a damaged rigledger.json is kept aside, the last backup is loaded and the dashboard says so', async ({
+  page,
+}) => {
+  const server = await startServer({});
+  await rpc(server, 'rigs.create', {
+    name: 'Backed up',
+    coin: 'BTC',
+    hashrate: '100',
+    hashrateUnit: 'TH/s',
+    powerWatts: '3000',
+    quantity: 1,
+  });
+  await rpc(server, 'backups.create', {});
+  await server.stop();
+  const damaged = '{"schemaVersion": 2, "rigs": [ {"id": "trunc';
+  await writeFile(join(server.dataDir, 'rigledger.json'), damaged);
+
+  const restarted = await startServer({ dataDir: server.dataDir });
+  try {
+    const kept = (await readdir(server.dataDir)).filter((f) => f.startsWith('rigledger.corrupt-'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(server.dataDir, kept[0]!), 'utf8')).toBe(damaged);
+    expect((await rpc(restarted, 'rigs.list', {})).body).toMatchObject([{ name: 'Backed up' }]);
+
+    await page.goto(restarted.url);
+    await expect(page.getByText(/restored from (the )?backup/i).first()).toBeVisible();
+  } finally {
+    await restarted.stop();
   }
 });
