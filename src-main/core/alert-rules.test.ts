@@ -12,7 +12,16 @@ import { buildSnapshot } from './snapshot';
 const AS_OF = new Date('2026-11-24T12:00:00Z');
 
 function price(usd: string, extra: Partial<PriceEntry> = {}): PriceEntry {
-  return { usd, source: 'manual', at: AS_OF.toISOString(), stale: false, manual: true, disputed: false, ageSec: 0, ...extra };
+  return {
+    usd,
+    source: 'manual',
+    at: AS_OF.toISOString(),
+    stale: false,
+    manual: true,
+    disputed: false,
+    ageSec: 0,
+    ...extra,
+  };
 }
 
 // SPEC §6: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → LP 54,221.1055…
@@ -54,7 +63,10 @@ const LOAN: Loan = {
   payments: [],
 };
 
-function snapshotAt(btc: PriceEntry, records: { positions?: Position[]; loans?: Loan[] }): Snapshot {
+function snapshotAt(
+  btc: PriceEntry,
+  records: { positions?: Position[]; loans?: Loan[] },
+): Snapshot {
   return buildSnapshot({
     asOf: AS_OF,
     offline: true,
@@ -71,7 +83,12 @@ function snapshotAt(btc: PriceEntry, records: { positions?: Position[]; loans?: 
   });
 }
 
-function rulesAt(usd: string, records: { positions?: Position[]; loans?: Loan[] }, active: [string, number][] = [], extra: Partial<PriceEntry> = {}) {
+function rulesAt(
+  usd: string,
+  records: { positions?: Position[]; loans?: Loan[] },
+  active: [string, number][] = [],
+  extra: Partial<PriceEntry> = {},
+) {
   return evaluateAlertRules({
     snapshot: snapshotAt(price(usd, extra), records),
     settings: DEFAULT_SETTINGS,
@@ -89,7 +106,9 @@ function markAtDistance(pct: string): string {
 describe('position near liquidation', () => {
   const key = alertKey('position.liquidation', 'pos-1');
   const severity = (usd: string, active: [string, number][] = []) =>
-    rulesAt(usd, { positions: [LONG] }, active).conditions.find((c) => c.rule === 'position.liquidation')?.severity ?? null;
+    rulesAt(usd, { positions: [LONG] }, active).conditions.find(
+      (c) => c.rule === 'position.liquidation',
+    )?.severity ?? null;
 
   it('warns from 10 % and not one cent before', () => {
     const boundary = dec(markAtDistance('10'));
@@ -112,7 +131,10 @@ describe('position near liquidation', () => {
   });
 
   it('is held, not judged, on a stale or disputed price', () => {
-    for (const flag of [{ stale: true, manual: false }, { disputed: true, manual: false }]) {
+    for (const flag of [
+      { stale: true, manual: false },
+      { disputed: true, manual: false },
+    ]) {
       const outcome = rulesAt('50000', { positions: [LONG] }, [], flag);
       expect(outcome.conditions.filter((c) => c.rule === 'position.liquidation')).toEqual([]);
       expect(outcome.held.has(key)).toBe(true);
@@ -122,7 +144,9 @@ describe('position near liquidation', () => {
   it('warns when the stop-loss sits beyond the liquidation price', () => {
     const outcome = rulesAt('60000', { positions: [{ ...LONG, stopLoss: '54000' }] });
     const stop = outcome.conditions.find((c) => c.rule === 'position.stop-past-liquidation');
-    expect(stop?.message).toMatch(/stop-loss at \$54,000\.00, beyond its liquidation price \$54,221\.11/);
+    expect(stop?.message).toMatch(
+      /stop-loss at \$54,000\.00, beyond its liquidation price \$54,221\.11/,
+    );
   });
 });
 
@@ -166,8 +190,15 @@ describe('levelWithHysteresis', () => {
 
 describe('farm and payments', () => {
   it('says when a payment falls due within 7 days and when it is overdue', () => {
-    const loan: Loan = { ...LOAN, repayment: 'interest-only', aprPct: '12', startDate: '2026-10-30' };
-    const due = rulesAt('90000', { loans: [loan] }).conditions.find((c) => c.rule === 'loan.payment-due');
+    const loan: Loan = {
+      ...LOAN,
+      repayment: 'interest-only',
+      aprPct: '12',
+      startDate: '2026-10-30',
+    };
+    const due = rulesAt('90000', { loans: [loan] }).conditions.find(
+      (c) => c.rule === 'loan.payment-due',
+    );
     expect(due?.severity).toBe('info');
     expect(due?.message).toMatch(/due on 2026-11-30 \(in 6 days\)/);
   });

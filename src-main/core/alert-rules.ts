@@ -1,12 +1,6 @@
 import type { AlertRule, Settings, Severity } from '../api/records';
 import type { LoanView, PositionView, RigView, Snapshot } from '../api/snapshot';
-import {
-  formatAge,
-  formatHashrate,
-  formatPct,
-  formatUsd,
-  formatUsdPerDay,
-} from '../../src-renderer/src/format';
+import { formatAge, formatCoin, formatHashrate, formatPct, formatUsd, formatUsdPerDay } from './format';
 import { levelSpec, levelWithHysteresis, type AlertLevel } from './alert-levels';
 import { dec, decStr, HUNDRED, ZERO } from './decimal';
 
@@ -131,7 +125,7 @@ function loanRules(loan: LoanView, inputs: RuleInputs, out: RuleOutcome, asOf: D
         'is at its liquidation LTV',
       ][level];
       const cure = loan.cure
-        ? ` To return to the target LTV add ${loan.cure.addCollateral} ${loan.collateralAsset} or repay ${formatUsd(loan.cure.repay)}.`
+        ? ` To return to the target LTV add ${formatCoin(loan.cure.addCollateral, loan.collateralAsset)} or repay ${formatUsd(loan.cure.repay)}.`
         : '';
       out.conditions.push({
         rule: 'loan.ltv',

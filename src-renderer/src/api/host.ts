@@ -1,0 +1,32 @@
+import type { RigLedgerBridge } from '../../../src-main/api/events';
+
+// What the renderer holds once it has found its host: the bridge of the contract plus
+// the state of the push channel, so the shell can say "Reconnecting…" in words.
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+
+export interface Host {
+  bridge: RigLedgerBridge;
+  connection(): ConnectionState;
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+}
+
+/** A tiny observable value for the connection state. */
+export function connectionCell(initial: ConnectionState) {
+  let state = initial;
+  const listeners = new Set<(state: ConnectionState) => void>();
+  return {
+    get: () => state,
+    set(next: ConnectionState) {
+      if (next === state) return;
+      state = next;
+      for (const listener of listeners) listener(state);
+    },
+    subscribe(listener: (state: ConnectionState) => void) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { rigInputSchema } from '../../../src-main/api/records';
+import { RpcError } from '../../../src-main/api/errors';
+import { fieldIssues } from '../api/rpc-failure';
+import { rigFields } from '../pages/rigs/rig-fields';
+import { issuesByField, toFormValues, toRecordInput } from './form-values';
+
+const fields = rigFields([]);
+
+describe('rig form values', () => {
+  it('turns typed text into a rig the contract accepts, decimals kept as strings', () => {
+    const input = toRecordInput(fields, {
+      name: ' S21 row ',
+      coin: 'BTC',
+      hashrate: '200.5',
+      hashrateUnit: 'TH/s',
+      powerWatts: '3500',
+      quantity: '12',
+      poolFeePct: '2',
+      status: 'active',
+      model: '',
+      'endpoint.host': '10.0.0.7',
+    });
+    expect(input).toEqual({
+      name: 'S21 row',
+      coin: 'BTC',
+      hashrate: '200.5',
+      hashrateUnit: 'TH/s',
+      powerWatts: '3500',
+      quantity: 12,
+      poolFeePct: '2',
+      status: 'active',
+      endpoint: { host: '10.0.0.7' },
+    });
+    expect(rigInputSchema.safeParse(input).success).toBe(true);
+  });
+
+  it('puts each zod message under the field it is about', () => {
+    const input = toRecordInput(fields, {
+      name: 'x',
+      coin: 'BTC',
+      hashrate: '1,5',
+      hashrateUnit: 'TH/s',
+      powerWatts: '1',
+      quantity: '1.5',
+    });
+    const result = rigInputSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    const issues = issuesByField(fields, result.error?.issues ?? []);
+    expect(issues.hashrate).toMatch(/plain decimal number/);
+    expect(issues.quantity).toBe('Quantity is a whole number.');
+  });
+
+  it('maps a host refusal (invalid_params with zod issues) onto the fields', () => {
+    const error = new RpcError('invalid_params', 'The rig was not saved.', [
+      { path: ['name'], message: 'A rig with this name exists.' },
+      { path: [], message: 'Unrecognized key: "foo".' },
+    ]);
+    const issues = issuesByField(fields, fieldIssues(error));
+    expect(issues.name).toBe('A rig with this name exists.');
+    expect(issues['']).toBe('Unrecognized key: "foo".');
+  });
+
+  it('fills the form from a stored rig', () => {
+    const values = toFormValues(fields, {
+      name: 'A',
+      quantity: 3,
+      endpoint: { host: 'h', port: 4028 },
+    });
+    expect(values.quantity).toBe('3');
+    expect(values['endpoint.port']).toBe('4028');
+    expect(values.model).toBe('');
+  });
+});

@@ -1,0 +1,112 @@
+import type { FieldSpec, FormValues } from './field-spec';
+
+// Typed text ⇄ record. Decimals stay strings (never floats); integers and numeric
+// selects become numbers; empty optional fields are left out.
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const [head, ...rest] = path.split('.');
+  if (head === undefined) return;
+  if (rest.length === 0) {
+    target[head] = value;
+    return;
+  }
+  const existing = target[head];
+  const child: Record<string, unknown> =
+    typeof existing === 'object' && existing !== null && !Array.isArray(existing)
+      ? { ...existing }
+      : {};
+  setPath(child, rest.join('.'), value);
+  target[head] = child;
+}
+
+function getPath(source: unknown, path: string): unknown {
+  let value: unknown = source;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
+    value = Object.entries(value).find(([k]) => k === key)?.[1];
+  }
+  return value;
+}
+
+/** ISO date-time → the value a datetime-local input shows (local time, minutes). */
+function toLocalInput(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}`;
+}
+
+function textToValue(field: FieldSpec, text: string): unknown {
+  const trimmed = field.kind === 'multiline' ? text : text.trim();
+  if (trimmed === '') return field.optional ? undefined : field.kind === 'integer' ? undefined : '';
+  switch (field.kind) {
+    case 'integer':
+      return PLAIN_NUMBER.test(trimmed) ? Number(trimmed) : Number.NaN;
+    case 'select':
+      return field.numeric && PLAIN_NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
+    case 'datetime': {
+      const t = new Date(trimmed);
+      return Number.isNaN(t.getTime()) ? trimmed : t.toISOString();
+    }
+    default:
+      return trimmed;
+  }
+}
+
+/** The record the schema checks, built from what was typed. */
+export function toRecordInput(
+  fields: readonly FieldSpec[],
+  values: FormValues,
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = textToValue(field, values[field.name] ?? '');
+    if (value !== undefined || !field.optional) setPath(input, field.name, value);
+  }
+  return input;
+}
+
+/** The text each field starts with, from a stored record (or defaults for a new one). */
+export function toFormValues(fields: readonly FieldSpec[], record: unknown): FormValues {
+  const values: FormValues = {};
+  for (const field of fields) {
+    const value = getPath(record, field.name);
+    if (value === undefined || value === null) values[field.name] = '';
+    else if (field.kind === 'datetime' && typeof value === 'string')
+      values[field.name] = toLocalInput(value);
+    else values[field.name] = String(value);
+  }
+  return values;
+}
+
+/** A datetime-local value for "now", for new records. */
+export function nowLocalInput(): string {
+  return toLocalInput(new Date().toISOString());
+}
+
+export function todayInput(): string {
+  return nowLocalInput().slice(0, 10);
+}
+
+/** Issues keyed by field name ("endpoint.host"); issues for no field go under "". */
+export function issuesByField(
+  fields: readonly FieldSpec[],
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, string> {
+  const names = new Set(fields.map((f) => f.name));
+  const byField: Record<string, string> = {};
+  for (const issue of issues) {
+    const name = issue.path.map(String).join('.');
+    const key = names.has(name)
+      ? name
+      : (fields.find((f) => name.startsWith(`${f.name}.`))?.name ?? '');
+    if (key === '' && byField[''] !== undefined) {
+      byField[''] = `${byField['']} ${issue.message}`;
+    } else if (byField[key] === undefined) {
+      byField[key] = issue.message;
+    }
+  }
+  return byField;
+}

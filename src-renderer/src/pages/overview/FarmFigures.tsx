@@ -1,0 +1,75 @@
+import Box from '@mui/material/Box';
+import type { FarmFigures as Farm } from '../../../../src-main/api/snapshot';
+import { dec } from '../../../../src-main/core/decimal';
+import {
+  formatFactor,
+  formatHashprice,
+  formatUsd,
+  formatUsdPerDay,
+  formatWatts,
+} from '../../format';
+import { StatCard } from './StatCard';
+
+const NO_REVENUE = 'Needs a coin price and network difficulty for every mining coin.';
+
+function profitTone(profit: string | null) {
+  if (profit === null) return undefined;
+  return dec(profit).isNegative() ? 'error.main' : 'success.main';
+}
+
+export function FarmFigures({ farm }: { farm: Farm }) {
+  return (
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 2 }}
+    >
+      <StatCard
+        label="Revenue"
+        text={formatUsdPerDay(farm.revenueUsdPerDay)}
+        missing={NO_REVENUE}
+        testId="farm-revenue"
+        footnote="after pool fees"
+      />
+      <StatCard
+        label="Power cost"
+        text={formatUsdPerDay(farm.powerCostUsdPerDay)}
+        testId="farm-power-cost"
+        footnote={`drawing ${formatWatts(farm.powerWatts)}`}
+      />
+      <StatCard
+        label="Profit"
+        text={formatUsdPerDay(farm.profitUsdPerDay)}
+        missing={NO_REVENUE}
+        testId="farm-profit"
+        tone={profitTone(farm.profitUsdPerDay)}
+        footnote="revenue minus power"
+      />
+      <StatCard
+        label="BTC hashprice"
+        text={formatHashprice(farm.btcHashpriceUsdPerPhDay)}
+        missing="Needs the BTC price and network difficulty."
+        testId="farm-hashprice"
+        footnote="USD per PH/s per day"
+      />
+      <StatCard
+        label="Debt"
+        text={formatUsd(farm.debtUsd)}
+        testId="farm-debt"
+        footnote="outstanding on all loans"
+      />
+      <StatCard
+        label="Collateral"
+        text={formatUsd(farm.collateralUsd)}
+        missing="Needs a price for every collateral asset."
+        testId="farm-collateral"
+        footnote="at current prices"
+      />
+      <StatCard
+        label="Worst health factor"
+        text={formatFactor(farm.worstHealthFactor)}
+        missing="No loan with a priced collateral."
+        testId="farm-worst-health"
+        footnote="liquidation LTV ÷ LTV; below 1.00 liquidates"
+      />
+    </Box>
+  );
+}

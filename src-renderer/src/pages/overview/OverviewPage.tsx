@@ -1,0 +1,38 @@
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { SnapshotPending } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { useSnapshot } from '../../state/snapshot-context';
+import { FarmFigures } from './FarmFigures';
+import { HashPowerCards } from './HashPowerCards';
+import { LoanHealthList } from './LoanHealthList';
+import { PositionDistanceList } from './PositionDistanceList';
+import { PriceFreshness } from './PriceFreshness';
+
+export function OverviewPage() {
+  const snapshot = useSnapshot();
+  if (!snapshot) return <SnapshotPending />;
+  return (
+    <Stack spacing={3}>
+      <PageHeader title="Overview" />
+      <section aria-labelledby="hash-power-heading">
+        <Typography id="hash-power-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
+          Hash power
+        </Typography>
+        <HashPowerCards hashPower={snapshot.farm.hashPower} />
+      </section>
+      <section aria-labelledby="economics-heading">
+        <Typography id="economics-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
+          Farm economics
+        </Typography>
+        <FarmFigures farm={snapshot.farm} />
+      </section>
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 2 }}>
+        <LoanHealthList loans={snapshot.loans} />
+        <PositionDistanceList positions={snapshot.positions} />
+      </Box>
+      <PriceFreshness prices={snapshot.prices} live={snapshot.scenario === null} />
+    </Stack>
+  );
+}

@@ -1,0 +1,104 @@
+import Button from '@mui/material/Button';
+import AddIcon from '@mui/icons-material/Add';
+import { useMemo } from 'react';
+import { positionInputSchema } from '../../../../src-main/api/records';
+import type { PositionView } from '../../../../src-main/api/snapshot';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable, type Column } from '../../components/DataTable';
+import { SnapshotPending } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { RowActions } from '../../components/RowActions';
+import { toFormValues } from '../../forms/form-values';
+import { RecordForm } from '../../forms/RecordForm';
+import { useCall } from '../../state/use-call';
+import { useRecordEditor } from '../../state/use-record-editor';
+import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
+import { positionColumns } from './position-columns';
+import { newPositionValues, positionFields } from './position-fields';
+
+function describe(p: PositionView): string {
+  return `${p.exchange} ${p.symbol} ${p.side}`;
+}
+
+export function PositionsPage() {
+  const snapshot = useSnapshot();
+  const { refresh } = useSnapshotState();
+  const call = useCall();
+  const { editing, removing, actions } = useRecordEditor<PositionView>();
+
+  const columns = useMemo<Column<PositionView>[]>(
+    () => [
+      ...positionColumns,
+      {
+        key: 'actions',
+        label: '',
+        align: 'right',
+        sticky: true,
+        cellLabel: 'Actions',
+        render: (p) => (
+          <RowActions
+            name={describe(p)}
+            onEdit={() => actions.edit(p)}
+            onRemove={() => actions.askRemove(p)}
+          />
+        ),
+      },
+    ],
+    [actions],
+  );
+
+  if (!snapshot) return <SnapshotPending />;
+  return (
+    <>
+      <PageHeader
+        title="Positions"
+        actions={
+          <Button variant="contained" startIcon={<AddIcon />} onClick={actions.add}>
+            Add position
+          </Button>
+        }
+      />
+      <DataTable
+        rows={snapshot.positions}
+        columns={columns}
+        rowKey={(p) => p.id}
+        rowTestId={(p) => `position-row-${p.id}`}
+        filterText={(p) => `${p.account} ${p.exchange} ${p.symbol} ${p.side} ${p.status}`}
+        filterLabel="Filter positions"
+        ariaLabel="Positions"
+        emptyText="No positions yet. Record one with “Add position”."
+      />
+      {editing.mode !== 'closed' && (
+        <RecordForm
+          title={editing.mode === 'add' ? 'Add position' : `Edit ${describe(editing.record)}`}
+          schema={positionInputSchema}
+          fields={positionFields}
+          initial={
+            editing.mode === 'add'
+              ? newPositionValues()
+              : toFormValues(positionFields, editing.record)
+          }
+          onClose={actions.close}
+          onSubmit={async (position) => {
+            if (editing.mode === 'add') await call('positions.create', position);
+            else await call('positions.update', { id: editing.record.id, patch: position });
+            await refresh();
+          }}
+        />
+      )}
+      {removing && (
+        <ConfirmDialog
+          open
+          title={`Remove ${describe(removing)}?`}
+          message="This deletes the position record. Close it on the exchange separately."
+          confirmLabel="Remove"
+          onClose={actions.cancelRemove}
+          onConfirm={async () => {
+            await call('positions.remove', { id: removing.id });
+            await refresh();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import type { PositionView } from '../../../../src-main/api/snapshot';
+import type { Column } from '../../components/DataTable';
+import { Figure } from '../../components/Figure';
+import { StatusChip } from '../../components/StatusChip';
+import { byDecimal, byText } from '../../components/sorting';
+import { formatCoin, formatLeverage, formatPct, formatSignedPct, formatUsd } from '../../format';
+
+const NO_MARK = 'No mark price for this asset yet.';
+const STATUS_ORDER = ['breached', 'danger', 'warning', 'unknown', 'safe'];
+
+function Sub({ children }: { children: ReactNode }) {
+  return (
+    <Typography variant="caption" color="text.secondary" component="div">
+      {children}
+    </Typography>
+  );
+}
+
+function noLiquidation(p: PositionView): string {
+  return p.markPrice === null ? NO_MARK : 'No liquidation price: the margin covers any move.';
+}
+
+function pnlColor(value: string | null) {
+  if (value === null || value === '0') return undefined;
+  return value.startsWith('-') ? 'error.main' : 'success.main';
+}
+
+export const positionColumns: Column<PositionView>[] = [
+  {
+    key: 'symbol',
+    label: 'Position',
+    wrapAt: 170,
+    compare: byText((p) => `${p.exchange} ${p.symbol}`),
+    render: (p) => (
+      <>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {p.exchange} {p.symbol} {p.side} {formatLeverage(p.leverage)}
+        </Typography>
+        <Sub>
+          {p.account} · {p.kind} · {p.marginMode}
+        </Sub>
+      </>
+    ),
+  },
+  {
+    key: 'size',
+    label: 'Size',
+    align: 'right',
+    compare: byDecimal((p) => p.notionalUsd),
+    render: (p) => (
+      <>
+        {p.kind === 'inverse' ? formatUsd(p.size) : formatCoin(p.size, p.baseAsset)}
+        <Sub>entry {formatUsd(p.entryPrice)}</Sub>
+      </>
+    ),
+  },
+  {
+    key: 'mark',
+    label: 'Mark',
+    align: 'right',
+    compare: byDecimal((p) => p.markPrice),
+    render: (p) => <Figure text={formatUsd(p.markPrice)} missing={NO_MARK} />,
+  },
+  {
+    key: 'liquidation',
+    label: 'Liquidation ours / exchange',
+    align: 'right',
+    compare: byDecimal((p) => p.liquidationPrice),
+    render: (p) => (
+      <>
+        <Figure text={formatUsd(p.liquidationPrice)} missing={noLiquidation(p)} />
+        <Sub>
+          exchange <Figure text={formatUsd(p.reportedLiquidationPrice)} missing="Not entered." />
+          {p.reportedGapPct !== null && ` (gap ${formatPct(p.reportedGapPct)})`}
+        </Sub>
+      </>
+    ),
+  },
+  {
+    key: 'distance',
+    label: 'Distance to liq.',
+    align: 'right',
+    compare: byDecimal((p) => p.distanceToLiquidationPct),
+    render: (p) => (
+      <Figure text={formatPct(p.distanceToLiquidationPct)} missing={noLiquidation(p)} />
+    ),
+  },
+  {
+    key: 'stop',
+    label: 'Stop distance',
+    align: 'right',
+    compare: byDecimal((p) => p.stopDistancePct),
+    render: (p) => (
+      <>
+        <Figure
+          text={formatPct(p.stopDistancePct)}
+          missing={p.stopLoss ? NO_MARK : 'No stop loss set.'}
+        />
+        {p.stopLoss && <Sub>stop {formatUsd(p.stopLoss)}</Sub>}
+      </>
+    ),
+  },
+  {
+    key: 'upnl',
+    label: 'uPnL (ROE)',
+    align: 'right',
+    compare: byDecimal((p) => p.unrealizedPnlUsd),
+    render: (p) => (
+      <>
+        <Figure
+          text={formatUsd(p.unrealizedPnlUsd)}
+          missing={NO_MARK}
+          sx={{ color: pnlColor(p.unrealizedPnlUsd) }}
+        />
+        {p.kind === 'inverse' && p.unrealizedPnl !== null && (
+          <Sub>{formatCoin(p.unrealizedPnl, p.baseAsset)}</Sub>
+        )}
+        <Sub>
+          ROE{' '}
+          <Figure
+            text={formatSignedPct(p.roePct)}
+            missing={NO_MARK}
+            sx={{ color: pnlColor(p.roePct) }}
+          />
+        </Sub>
+      </>
+    ),
+  },
+  {
+    key: 'status',
+    label: 'Status',
+    compare: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+    render: (p) => (
+      <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+        <StatusChip status={p.status} />
+        {p.stopPastLiquidation && <StatusChip status="danger" label="Stop past liq." />}
+        {p.priceStale && <StatusChip status="stale" />}
+      </Stack>
+    ),
+  },
+];

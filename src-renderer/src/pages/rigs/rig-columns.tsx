@@ -1,0 +1,142 @@
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { RigView } from '../../../../src-main/api/snapshot';
+import type { Column } from '../../components/DataTable';
+import { Figure } from '../../components/Figure';
+import { StatusChip } from '../../components/StatusChip';
+import { byDecimal, byNumber, byText } from '../../components/sorting';
+import {
+  formatCount,
+  formatDuration,
+  formatHashrate,
+  formatHashrateAs,
+  formatJPerTh,
+  formatNumber,
+  formatPerKwh,
+  formatUsd,
+  formatUsdPerDay,
+  formatWatts,
+} from '../../format';
+
+const NO_ECONOMICS = 'Needs a coin price and network difficulty.';
+
+function LiveStatus({ rig }: { rig: RigView }) {
+  if (rig.status !== 'active') return <StatusChip status={rig.status} />;
+  if (!rig.live) {
+    return (
+      <Figure
+        text="—"
+        missing={rig.endpoint ? 'Not polled yet.' : 'No miner API host set, so no live readings.'}
+      />
+    );
+  }
+  const temperature =
+    rig.live.temperatureC === null ? '' : ` · ${formatNumber(rig.live.temperatureC, 1)} °C`;
+  return (
+    <Stack
+      direction="row"
+      spacing={1}
+      sx={{ alignItems: 'center' }}
+      title={rig.live.error ?? undefined}
+    >
+      <StatusChip status={rig.live.online ? 'online' : 'offline'} />
+      {rig.live.online && (
+        <Typography variant="body2" component="span">
+          {formatHashrate(rig.live.hashrateHs)}
+          {temperature} · up {formatDuration(rig.live.uptimeS)}
+        </Typography>
+      )}
+    </Stack>
+  );
+}
+
+export const rigColumns: Column<RigView>[] = [
+  {
+    key: 'name',
+    label: 'Name',
+    wrapAt: 200,
+    compare: byText((r) => r.name),
+    render: (r) => (
+      <>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {r.name}
+        </Typography>
+        <Typography variant="caption" color="text.secondary">
+          {r.coin}
+          {r.model ? ` · ${r.model}` : ''}
+        </Typography>
+      </>
+    ),
+  },
+  {
+    key: 'hashrate',
+    label: 'Hash rate',
+    align: 'right',
+    compare: byDecimal((r) => r.nominalHs),
+    render: (r) => formatHashrateAs(r.hashrate, r.hashrateUnit),
+  },
+  {
+    key: 'quantity',
+    label: 'Qty',
+    align: 'right',
+    compare: byNumber((r) => r.quantity),
+    render: (r) => formatCount(r.quantity),
+  },
+  {
+    key: 'power',
+    label: 'Power each',
+    align: 'right',
+    compare: byDecimal((r) => r.powerWatts),
+    render: (r) => formatWatts(r.powerWatts),
+  },
+  {
+    key: 'efficiency',
+    label: 'Efficiency',
+    align: 'right',
+    compare: byDecimal((r) => r.efficiencyJPerTh),
+    render: (r) => (
+      <Figure text={formatJPerTh(r.efficiencyJPerTh)} missing="Needs a hash rate and power draw." />
+    ),
+  },
+  {
+    key: 'profit',
+    label: 'Profit (revenue)',
+    align: 'right',
+    compare: byDecimal((r) => r.profitUsdPerDay),
+    render: (r) => (
+      <Stack sx={{ alignItems: 'flex-end' }}>
+        <Figure
+          text={formatUsdPerDay(r.profitUsdPerDay)}
+          missing={NO_ECONOMICS}
+          sx={{ color: r.profitUsdPerDay?.startsWith('-') ? 'error.main' : undefined }}
+        />
+        <Typography variant="caption" color="text.secondary">
+          <Figure text={formatUsdPerDay(r.revenueUsdPerDay)} missing={NO_ECONOMICS} /> revenue
+        </Typography>
+      </Stack>
+    ),
+  },
+  {
+    key: 'breakEven',
+    label: 'Break-even',
+    align: 'right',
+    compare: byDecimal((r) => r.breakEvenPriceUsd),
+    render: (r) => (
+      <Stack sx={{ alignItems: 'flex-end' }}>
+        <Figure
+          text={r.breakEvenPriceUsd === null ? '—' : `${formatUsd(r.breakEvenPriceUsd)}/${r.coin}`}
+          missing={NO_ECONOMICS}
+        />
+        <Typography variant="caption" color="text.secondary">
+          or <Figure text={formatPerKwh(r.breakEvenPerKwh)} missing={NO_ECONOMICS} />
+        </Typography>
+      </Stack>
+    ),
+  },
+  {
+    key: 'live',
+    label: 'Live',
+    compare: byText((r) => (r.live?.online ? 'online' : 'offline')),
+    render: (r) => <LiveStatus rig={r} />,
+  },
+];

@@ -1,0 +1,65 @@
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { z } from 'zod';
+import { assetSymbol, positiveDecimal } from '../../../../src-main/api/fields';
+import type { PriceEntry } from '../../../../src-main/api/snapshot';
+import type { FieldSpec } from '../../forms/field-spec';
+import { InlineForm } from '../../forms/InlineForm';
+import { formatUsd } from '../../format';
+import { useAction } from '../../state/use-call';
+import { Section } from './Section';
+
+const manualPriceSchema = z.object({ asset: assetSymbol, usd: positiveDecimal });
+
+const fields: FieldSpec[] = [
+  { name: 'asset', label: 'Asset', kind: 'text', hint: 'e.g. BTC' },
+  { name: 'usd', label: 'Price in USD', kind: 'decimal', unit: 'USD' },
+];
+
+export function ManualPrices({ prices }: { prices: Record<string, PriceEntry> }) {
+  const setManual = useAction('prices.setManual');
+  const clearManual = useAction('prices.clearManual');
+  const manual = Object.entries(prices).filter(([, entry]) => entry.manual);
+  return (
+    <Section
+      title="Manual prices"
+      description="A manual price wins over every feed until you clear it."
+    >
+      <InlineForm
+        schema={manualPriceSchema}
+        fields={fields}
+        initial={{ asset: '', usd: '' }}
+        submitLabel="Set price"
+        clearOnSuccess
+        successMessage="Price set."
+        onSubmit={(price) => setManual.run(price)}
+      />
+      <Stack spacing={1} sx={{ mt: 2 }}>
+        {manual.length === 0 && (
+          <Typography color="text.secondary">No manual prices are set.</Typography>
+        )}
+        {manual.map(([asset, entry]) => (
+          <Stack
+            key={asset}
+            direction="row"
+            spacing={2}
+            sx={{ alignItems: 'center' }}
+            data-testid={`manual-price-${asset}`}
+          >
+            <Typography sx={{ minWidth: 200 }}>
+              {asset} at {formatUsd(entry.usd)}
+            </Typography>
+            <Button
+              size="small"
+              onClick={() => void clearManual.run({ asset }).catch(() => undefined)}
+            >
+              Clear {asset}
+            </Button>
+          </Stack>
+        ))}
+        {clearManual.error && <Typography color="error">{clearManual.error.message}</Typography>}
+      </Stack>
+    </Section>
+  );
+}

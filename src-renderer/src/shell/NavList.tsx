@@ -1,0 +1,42 @@
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import DashboardIcon from '@mui/icons-material/SpaceDashboard';
+import MemoryIcon from '@mui/icons-material/Memory';
+import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import CandlestickChartIcon from '@mui/icons-material/CandlestickChart';
+import NotificationsIcon from '@mui/icons-material/NotificationsActive';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import SettingsIcon from '@mui/icons-material/Settings';
+import type { ReactNode } from 'react';
+import { PAGES, pageHref, type PageKey } from '../routes';
+
+const ICONS: Record<PageKey, ReactNode> = {
+  overview: <DashboardIcon />,
+  rigs: <MemoryIcon />,
+  loans: <AccountBalanceIcon />,
+  positions: <CandlestickChartIcon />,
+  alerts: <NotificationsIcon />,
+  review: <FactCheckIcon />,
+  settings: <SettingsIcon />,
+};
+
+export function NavList({ current }: { current: PageKey }) {
+  return (
+    <List component="nav" aria-label="Pages">
+      {PAGES.map((page) => (
+        <ListItemButton
+          key={page.key}
+          component="a"
+          href={pageHref(page.key)}
+          selected={page.key === current}
+          aria-current={page.key === current ? 'page' : undefined}
+        >
+          <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[page.key]}</ListItemIcon>
+          <ListItemText primary={page.label} />
+        </ListItemButton>
+      ))}
+    </List>
+  );
+}
