@@ -4,12 +4,9 @@ import { DECIMAL_PATTERN } from '../core/decimal';
 // Field-level schemas shared by every record. Messages are written for a farm operator:
 // they appear under form fields and in `invalid_params` errors.
 
-export const decimalString = z
-  .string({ error: 'Enter a number.' })
-  .trim()
-  .regex(DECIMAL_PATTERN, {
-    error: 'Enter a plain decimal number such as 12.5 (no commas or units).',
-  });
+export const decimalString = z.string({ error: 'Enter a number.' }).trim().regex(DECIMAL_PATTERN, {
+  error: 'Enter a plain decimal number such as 12.5 (no commas or units).',
+});
 
 function compare(value: string, bound: string): number {
   // Decimal strings compared exactly, without floats: sign, integer length, then text.
