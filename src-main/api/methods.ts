@@ -119,6 +119,28 @@ export const backupFileSchema = z.object({
   sizeBytes: z.number().int(),
 });
 
+/** An update's patch: any field; an optional field may also be `null`, which removes it. */
+export type Patch<T> = {
+  [K in keyof T]?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K];
+};
+
+/**
+ * The `patch` of an update: any field may be given; an optional field may be `null`,
+ * which removes it (a stop-loss taken off, a rig's endpoint forgotten).
+ */
+function patchOf<T>(fields: z.ZodObject<z.ZodRawShape, z.core.$strip>): z.ZodType<Patch<T>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, value] of Object.entries(fields.shape)) {
+    const schema = value as z.ZodType;
+    shape[key] =
+      schema instanceof z.ZodOptional
+        ? (schema.unwrap() as z.ZodType).nullable().optional()
+        : schema.optional();
+  }
+  // The runtime shape above is exactly Patch<T>; zod cannot infer a mapped type.
+  return z.object(shape).strict() as unknown as z.ZodType<Patch<T>>;
+}
+
 function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) {
   return { params, result };
 }
@@ -129,7 +151,7 @@ export const methods = {
   'rigs.list': method(empty, z.array(rigSchema)),
   'rigs.create': method(rigInputSchema, rigSchema),
   'rigs.update': method(
-    z.object({ id: recordId, patch: rigFields.partial().strict() }).strict(),
+    z.object({ id: recordId, patch: patchOf<z.infer<typeof rigFields>>(rigFields) }).strict(),
     rigSchema,
   ),
   'rigs.remove': method(idParams, idResult),
@@ -137,7 +159,7 @@ export const methods = {
   'loans.list': method(empty, z.array(loanSchema)),
   'loans.create': method(loanInputSchema, loanSchema),
   'loans.update': method(
-    z.object({ id: recordId, patch: loanFields.partial().strict() }).strict(),
+    z.object({ id: recordId, patch: patchOf<z.infer<typeof loanFields>>(loanFields) }).strict(),
     loanSchema,
   ),
   'loans.remove': method(idParams, idResult),
@@ -150,7 +172,9 @@ export const methods = {
   'positions.list': method(empty, z.array(positionSchema)),
   'positions.create': method(positionInputSchema, positionSchema),
   'positions.update': method(
-    z.object({ id: recordId, patch: positionFields.partial().strict() }).strict(),
+    z
+      .object({ id: recordId, patch: patchOf<z.infer<typeof positionFields>>(positionFields) })
+      .strict(),
     positionSchema,
   ),
   'positions.remove': method(idParams, idResult),

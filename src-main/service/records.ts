@@ -87,14 +87,20 @@ export async function updateRecord<C extends Collection>(
   ctx: ServiceContext,
   collection: C,
   id: string,
-  patch: Partial<Omit<RecordOf<C>, 'id'>>,
+  patch: Record<string, unknown>,
 ): Promise<RecordOf<C>> {
   const existing = ctx.store.data[collection].find((r) => r.id === id);
   if (!existing) throw notFound(collection, id);
   const schema: z.ZodType = SCHEMAS[collection];
+  const next: Record<string, unknown> = { ...existing };
+  for (const [key, value] of Object.entries(patch)) {
+    // null removes an optional field; undefined leaves it as it was.
+    if (value === null) delete next[key];
+    else if (value !== undefined) next[key] = value;
+  }
   const merged = parseOrThrow(
     schema,
-    { ...existing, ...patch, id },
+    { ...next, id },
     `The ${NOUNS[collection]} change`,
   ) as RecordOf<C>;
   checkReferences(ctx, collection, merged);

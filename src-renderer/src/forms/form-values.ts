@@ -110,3 +110,19 @@ export function issuesByField(
   }
   return byField;
 }
+
+/**
+ * The patch an edit sends: the record as typed, with every optional field the operator
+ * emptied sent as null, so the service removes it instead of keeping the old value.
+ */
+export function toPatch(
+  fields: readonly FieldSpec[],
+  record: Record<string, unknown>,
+): Record<string, unknown> {
+  const patch: Record<string, unknown> = { ...record };
+  for (const field of fields) {
+    const key = field.name.split('.')[0] ?? field.name;
+    if (field.optional && patch[key] === undefined) patch[key] = null;
+  }
+  return patch;
+}

@@ -11,7 +11,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { RowActions } from '../../components/RowActions';
-import { toFormValues, todayInput } from '../../forms/form-values';
+import { toFormValues, todayInput, toPatch } from '../../forms/form-values';
 import { RecordForm } from '../../forms/RecordForm';
 import { formatUsd } from '../../format';
 import { useCall } from '../../state/use-call';
@@ -97,7 +97,10 @@ export function LoansPage() {
             } else {
               // Payments are kept as they are; the form only edits the terms.
               const { payments: _payments, ...patch } = loan;
-              await call('loans.update', { id: editing.record.id, patch });
+              await call('loans.update', {
+                id: editing.record.id,
+                patch: toPatch(loanFields, patch),
+              });
             }
             await refresh();
           }}

@@ -8,7 +8,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { RowActions } from '../../components/RowActions';
-import { toFormValues } from '../../forms/form-values';
+import { toFormValues, toPatch } from '../../forms/form-values';
 import { RecordForm } from '../../forms/RecordForm';
 import { useCall } from '../../state/use-call';
 import { useRecordEditor } from '../../state/use-record-editor';
@@ -81,7 +81,11 @@ export function PositionsPage() {
           onClose={actions.close}
           onSubmit={async (position) => {
             if (editing.mode === 'add') await call('positions.create', position);
-            else await call('positions.update', { id: editing.record.id, patch: position });
+            else
+              await call('positions.update', {
+                id: editing.record.id,
+                patch: toPatch(positionFields, position),
+              });
             await refresh();
           }}
         />

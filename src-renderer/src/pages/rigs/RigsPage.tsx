@@ -8,7 +8,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { RowActions } from '../../components/RowActions';
-import { toFormValues } from '../../forms/form-values';
+import { toFormValues, toPatch } from '../../forms/form-values';
 import { RecordForm } from '../../forms/RecordForm';
 import { useCall } from '../../state/use-call';
 import { useRecordEditor } from '../../state/use-record-editor';
@@ -78,7 +78,7 @@ export function RigsPage() {
           onClose={actions.close}
           onSubmit={async (rig) => {
             if (editing.mode === 'add') await call('rigs.create', rig);
-            else await call('rigs.update', { id: editing.record.id, patch: rig });
+            else await call('rigs.update', { id: editing.record.id, patch: toPatch(fields, rig) });
             await refresh();
           }}
         />
