@@ -132,3 +132,45 @@ describe('live feeds through the service', () => {
     );
   });
 });
+
+describe('when every source is down', () => {
+  it('keeps the last price, names the failing sources, and marks the price stale after staleAfterSec', async () => {
+    const prices = await startFakePriceServer();
+    cleanups.push(() => prices.close());
+    prices.setPrice('BTC', '67000');
+    let t = Date.parse('2026-11-24T12:00:00Z');
+    const dir = await mkdtemp(join(tmpdir(), 'rigledger-down-'));
+    const db = emptyDatabase();
+    for (const source of ['coingecko', 'binance', 'kraken', 'mempool'] as const) {
+      db.settings.sources[source].baseUrl = prices.url;
+    }
+    await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));
+    const service = await openFarmService({ dataDir: dir, now: () => new Date(t), log: () => {} });
+    cleanups.push(() => service.close());
+    await service.call('feeds.refresh', {});
+
+    for (const source of ['coingecko', 'binance', 'kraken', 'mempool'] as const)
+      prices.setMode(source, '500');
+    t += 240_000;
+    const round = (await service.call('feeds.refresh', {})) as { errors: { source: string }[] };
+    expect(round.errors.map((e) => e.source).sort()).toEqual(
+      expect.arrayContaining(['binance', 'coingecko', 'kraken', 'mempool']),
+    );
+    const status = (await service.call('feeds.status', {})) as {
+      source: string;
+      ok: boolean;
+      lastError: string | null;
+    }[];
+    expect(status.filter((s) => !s.ok).map((s) => s.source)).toEqual(
+      expect.arrayContaining(['binance', 'coingecko', 'kraken', 'mempool']),
+    );
+    let snapshot = (await service.call('snapshot.get', {})) as Snapshot;
+    expect(snapshot.prices.BTC).toMatchObject({ usd: '67000', stale: false });
+
+    t += 61_000; // 301 s after the last agreed price
+    await service.call('feeds.refresh', {});
+    snapshot = (await service.call('snapshot.get', {})) as Snapshot;
+    expect(snapshot.prices.BTC).toMatchObject({ usd: '67000', stale: true, ageSec: 301 });
+    expect(snapshot.alerts.map((a) => a.rule)).toEqual(['price.stale']);
+  });
+});
