@@ -23,7 +23,24 @@ test('a price that moves on the feeds reaches the Overview without a reload', as
   }
 });
 
-test('a price move toward liquidation raises a critical alert in the browser', async ({ page }) => {
+test('a price move toward liquidation raises a critical alert in the browser', async ({
+  page,
+  context,
+}) => {
+  // The operator allowed system notifications; record what the page shows through the API.
+  await context.grantPermissions(['notifications']);
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    Object.assign(window, { shownNotifications: shown });
+    const Native = window.Notification;
+    class Recording extends Native {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(`${title}: ${options?.body ?? ''}`);
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: Recording });
+  });
   const prices = await startFakePriceServer();
   prices.setPrice('BTC', '70000');
   const dataDir = await newDataDir();
@@ -41,6 +58,13 @@ test('a price move toward liquidation raises a critical alert in the browser', a
     const latencyMs = Date.now() - movedAt;
     console.log(`feed price change → critical alert banner: ${latencyMs} ms (poll interval 1 s)`);
     expect(latencyMs).toBeLessThan(10_000);
+    const shown = () =>
+      page.evaluate(
+        () => (window as unknown as { shownNotifications: string[] }).shownNotifications,
+      );
+    await expect
+      .poll(shown)
+      .toEqual([expect.stringMatching(/^RigLedger: critical: .*from liquidation at \$54,221\.11/)]);
   } finally {
     await server.stop();
     await prices.close();

@@ -22,5 +22,10 @@ export function connectElectronHost(preload: RigLedgerBridge): Host {
         if (event) listener(event);
       }),
   };
-  return { bridge, connection: state.get, onConnection: state.subscribe };
+  return {
+    bridge,
+    notifications: 'desktop-app',
+    connection: state.get,
+    onConnection: state.subscribe,
+  };
 }

@@ -7,6 +7,11 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
 export interface Host {
   bridge: RigLedgerBridge;
+  /**
+   * Who shows system notifications for alerts: the desktop app's main process, or this
+   * page through the browser's Notification API (when the operator allows it).
+   */
+  notifications: 'desktop-app' | 'browser';
   connection(): ConnectionState;
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }

@@ -92,5 +92,5 @@ export function connectHttpHost(): Host {
       };
     },
   };
-  return { bridge, connection: state.get, onConnection: state.subscribe };
+  return { bridge, notifications: 'browser', connection: state.get, onConnection: state.subscribe };
 }

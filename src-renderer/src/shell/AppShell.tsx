@@ -11,6 +11,7 @@ import { formatDateTime } from '../format';
 import type { PageKey } from '../routes';
 import { useSnapshot } from '../state/snapshot-context';
 import { AlertToast } from './AlertToast';
+import { BrowserNotifier } from './BrowserNotifications';
 import { Banners } from './Banners';
 import { ConnectionChip } from './ConnectionChip';
 import { NavList } from './NavList';
@@ -61,6 +62,7 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
         {children}
       </Box>
       <AlertToast />
+      <BrowserNotifier />
     </Box>
   );
 }

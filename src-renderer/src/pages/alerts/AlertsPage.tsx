@@ -9,6 +9,7 @@ import type { Alert as AlertRecord } from '../../../../src-main/api/records';
 import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { EnableBrowserNotifications } from '../../shell/BrowserNotifications';
 import { StatusChip } from '../../components/StatusChip';
 import { byText } from '../../components/sorting';
 import { formatDateTime } from '../../format';
@@ -117,18 +118,21 @@ export function AlertsPage() {
       <PageHeader
         title="Alerts"
         actions={
-          <FormControlLabel
-            label="Include resolved"
-            control={
-              <Switch
-                checked={withResolved}
-                onChange={(e) => {
-                  setWithResolved(e.target.checked);
-                  void history.reload();
-                }}
-              />
-            }
-          />
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <EnableBrowserNotifications />
+            <FormControlLabel
+              label="Include resolved"
+              control={
+                <Switch
+                  checked={withResolved}
+                  onChange={(e) => {
+                    setWithResolved(e.target.checked);
+                    void history.reload();
+                  }}
+                />
+              }
+            />
+          </Stack>
         }
       />
       {withResolved && history.error && <Alert severity="error">{history.error.message}</Alert>}
