@@ -25,5 +25,19 @@ export interface RigLedgerBridge {
   onEvent(listener: (event: RigLedgerEvent) => void): () => void;
 }
 
+/** A printable report handed to the desktop app to be saved as PDF. */
+export interface ReportDocument {
+  html: string;
+  fileName: string;
+}
+
+/**
+ * The desktop app's bridge adds one thing a browser does itself: saving a report as PDF
+ * (Electron's printToPDF and a save dialog). The browser uses its print dialog instead.
+ */
+export interface DesktopBridge extends RigLedgerBridge {
+  saveReportPdf(report: ReportDocument): Promise<{ savedTo: string | null }>;
+}
+
 /** Snapshot events are coalesced to at most one per this many milliseconds (SPEC §2). */
 export const SNAPSHOT_EVENT_MIN_INTERVAL_MS = 250;

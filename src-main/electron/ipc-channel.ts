@@ -13,3 +13,5 @@ export const EVENT_CHANNEL = 'event';
  * the code and details too.
  */
 export type RpcEnvelope = { ok: true; result: unknown } | { ok: false; error: RpcErrorBody };
+/** Renderer → main: `invoke(REPORT_PDF_CHANNEL, { html, fileName })` saves a report as PDF. */
+export const REPORT_PDF_CHANNEL = 'report-pdf';

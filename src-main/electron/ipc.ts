@@ -15,7 +15,11 @@ export interface IpcBridgeOptions {
   log: (line: string) => void;
 }
 
-function isTrustedSender(event: IpcMainInvokeEvent, options: IpcBridgeOptions): boolean {
+/** Whether a call comes from the dashboard's own main frame (never a sub-frame or other page). */
+export function isTrustedSender(
+  event: IpcMainInvokeEvent,
+  options: Pick<IpcBridgeOptions, 'location' | 'mainWindow'>,
+): boolean {
   const window = options.mainWindow();
   const frame = event.senderFrame;
   if (window === null || window.isDestroyed() || frame === null) return false;

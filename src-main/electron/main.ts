@@ -4,6 +4,7 @@ import { openFarmService } from '../service/farm-service';
 import type { FarmService } from '../service/types';
 import { APP_FOLDER_NAME, defaultDataDir } from '../store/data-dir';
 import { registerIpcBridge } from './ipc';
+import { registerReportPdf } from './report-pdf';
 import { startAlertNotifications } from './notifications';
 import { rendererLocation } from './renderer-location';
 import { createTray } from './tray';
@@ -109,6 +110,7 @@ function startDesktopApp(dataDir: string): void {
       const opened = service;
       cleanups.push(
         registerIpcBridge({ service: opened, location, mainWindow: () => mainWindow, log }),
+        registerReportPdf({ location, mainWindow: () => mainWindow, log }),
       );
       showWindow();
       cleanups.push(startAlertNotifications({ service: opened, showWindow, log }));

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { RigLedgerBridge, RigLedgerEvent } from '../api/events';
+import type { DesktopBridge, ReportDocument, RigLedgerEvent } from '../api/events';
 import type { MethodName, ParamsOf, ResultOf } from '../api/methods';
-import { EVENT_CHANNEL, RPC_CHANNEL, type RpcEnvelope } from './ipc-channel';
+import { EVENT_CHANNEL, REPORT_PDF_CHANNEL, RPC_CHANNEL, type RpcEnvelope } from './ipc-channel';
 
 // Runs sandboxed in the dashboard page before its scripts. Exposes exactly one object,
 // `window.rigledger`, and no Electron or Node API. Imports only types from the contract:
@@ -38,4 +38,15 @@ function onEvent(listener: (event: RigLedgerEvent) => void): () => void {
   };
 }
 
-contextBridge.exposeInMainWorld('rigledger', { call, onEvent } satisfies RigLedgerBridge);
+async function saveReportPdf(report: ReportDocument): Promise<{ savedTo: string | null }> {
+  const envelope: RpcEnvelope = await ipcRenderer.invoke(REPORT_PDF_CHANNEL, report);
+  if (!envelope.ok) return Promise.reject(envelope.error);
+  const savedTo = envelope.result;
+  return { savedTo: typeof savedTo === 'string' ? savedTo : null };
+}
+
+contextBridge.exposeInMainWorld('rigledger', {
+  call,
+  onEvent,
+  saveReportPdf,
+} satisfies DesktopBridge);

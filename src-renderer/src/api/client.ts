@@ -1,4 +1,4 @@
-import type { RigLedgerBridge } from '../../../src-main/api/events';
+import type { DesktopBridge } from '../../../src-main/api/events';
 import { connectElectronHost } from './electron-host';
 import type { Host } from './host';
 import { connectHttpHost } from './http-host';
@@ -8,7 +8,7 @@ import { connectHttpHost } from './http-host';
 
 declare global {
   interface Window {
-    rigledger?: RigLedgerBridge;
+    rigledger?: DesktopBridge;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { RigLedgerBridge } from '../../../src-main/api/events';
+import type { DesktopBridge, RigLedgerBridge } from '../../../src-main/api/events';
 import { connectionCell, type Host } from './host';
 import { decodePushedEvent } from './pushed-event';
 import { toRpcError } from './rpc-failure';
@@ -7,7 +7,7 @@ import { toRpcError } from './rpc-failure';
 // channel is connected for the life of the window; errors are normalised and events
 // validated exactly like the browser's.
 
-export function connectElectronHost(preload: RigLedgerBridge): Host {
+export function connectElectronHost(preload: DesktopBridge): Host {
   const state = connectionCell('connected');
   const bridge: RigLedgerBridge = {
     call: (method, params) =>
@@ -25,6 +25,8 @@ export function connectElectronHost(preload: RigLedgerBridge): Host {
   return {
     bridge,
     notifications: 'desktop-app',
+    saveReportPdf: (report) =>
+      preload.saveReportPdf(report).catch((cause: unknown) => Promise.reject(toRpcError(cause))),
     connection: state.get,
     onConnection: state.subscribe,
   };

@@ -1,4 +1,4 @@
-import type { RigLedgerBridge } from '../../../src-main/api/events';
+import type { ReportDocument, RigLedgerBridge } from '../../../src-main/api/events';
 
 // What the renderer holds once it has found its host: the bridge of the contract plus
 // the state of the push channel, so the shell can say "Reconnecting…" in words.
@@ -12,6 +12,8 @@ export interface Host {
    * page through the browser's Notification API (when the operator allows it).
    */
   notifications: 'desktop-app' | 'browser';
+  /** The desktop app saves reports as PDF itself; a browser uses its print dialog. */
+  saveReportPdf?: (report: ReportDocument) => Promise<{ savedTo: string | null }>;
   connection(): ConnectionState;
   onConnection(listener: (state: ConnectionState) => void): () => void;
 }
