@@ -59,7 +59,8 @@ export function HashPowerCards({ hashPower }: { hashPower: readonly HashPower[] 
                 />
               )}
               <Typography variant="body2" color="text.secondary" component="div" sx={{ mt: 1 }}>
-                {power.rigsOnline} of {power.rigsTotal} {power.rigsTotal === 1 ? 'rig' : 'rigs'} reporting live
+                {power.rigsOnline} of {power.rigsTotal} {power.rigsTotal === 1 ? 'rig' : 'rigs'}{' '}
+                reporting live
               </Typography>
             </CardContent>
           </Card>

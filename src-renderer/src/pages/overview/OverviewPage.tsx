@@ -4,11 +4,14 @@ import Typography from '@mui/material/Typography';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useSnapshot } from '../../state/snapshot-context';
+import { ChartsSection } from '../../charts/ChartsSection';
 import { FarmFigures } from './FarmFigures';
 import { HashPowerCards } from './HashPowerCards';
+import { HedgePlanner } from './HedgePlanner';
 import { LoanHealthList } from './LoanHealthList';
 import { PositionDistanceList } from './PositionDistanceList';
 import { PriceFreshness } from './PriceFreshness';
+import { StressTest } from './StressTest';
 
 export function OverviewPage() {
   const snapshot = useSnapshot();
@@ -33,6 +36,17 @@ export function OverviewPage() {
         <PositionDistanceList positions={snapshot.positions} />
       </Box>
       <PriceFreshness prices={snapshot.prices} live={snapshot.scenario === null} />
+      <ChartsSection snapshot={snapshot} />
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(440px, 1fr))',
+          gap: 2,
+        }}
+      >
+        <StressTest snapshot={snapshot} />
+        <HedgePlanner snapshot={snapshot} />
+      </Box>
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { useMemo } from 'react';
 import { positionInputSchema } from '../../../../src-main/api/records';
 import type { PositionView } from '../../../../src-main/api/snapshot';
+import { PositionPriceCharts } from '../../charts/PositionPriceCharts';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
@@ -68,6 +69,7 @@ export function PositionsPage() {
         ariaLabel="Positions"
         emptyText="No positions yet. Record one with “Add position”."
       />
+      <PositionPriceCharts positions={snapshot.positions} />
       {editing.mode !== 'closed' && (
         <RecordForm
           title={editing.mode === 'add' ? 'Add position' : `Edit ${describe(editing.record)}`}

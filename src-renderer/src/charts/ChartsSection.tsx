@@ -1,0 +1,53 @@
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { Snapshot } from '../../../src-main/api/snapshot';
+import { assetsInUse } from './assets-in-use';
+import { HashPowerChart } from './HashPowerChart';
+import { LtvChart } from './LtvChart';
+import { PriceHistoryChart } from './PriceHistoryChart';
+import { ProfitChart } from './ProfitChart';
+import { RangePicker } from './RangePicker';
+import type { TimeRange } from './time-range';
+
+// The Overview's charts (SPEC §10): price history per asset in use with the positions'
+// liquidation and stop lines, hash power per coin, profit per day and each loan's LTV.
+
+export function ChartsSection({ snapshot }: { snapshot: Snapshot }) {
+  const [range, setRange] = useState<TimeRange>('7d');
+  const assets = assetsInUse(snapshot);
+  return (
+    <section aria-labelledby="charts-heading">
+      <Stack direction="row" sx={{ mb: 1, alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography id="charts-heading" variant="h6" component="h2">
+          Charts
+        </Typography>
+        <RangePicker range={range} onChange={setRange} />
+      </Stack>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))',
+          gap: 2,
+        }}
+      >
+        {assets.map((asset) => (
+          <PriceHistoryChart key={`price-${asset}`} asset={asset} range={range} />
+        ))}
+        <ProfitChart range={range} />
+        {snapshot.farm.hashPower.map((power) => (
+          <HashPowerChart
+            key={`hashpower-${power.coin}`}
+            coin={power.coin}
+            nominalHs={power.nominalHs}
+            range={range}
+          />
+        ))}
+        {snapshot.loans.map((loan) => (
+          <LtvChart key={`ltv-${loan.id}`} loan={loan} range={range} />
+        ))}
+      </Box>
+    </section>
+  );
+}

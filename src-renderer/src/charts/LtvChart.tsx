@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import type { LoanView } from '../../../src-main/api/snapshot';
+import { formatPct, formatUsd } from '../format';
+import { useChartTheme } from './chart-theme';
+import { HistoryChart, type ChartLevel, type ChartSeries } from './HistoryChart';
+import { DASHED } from './level-lines';
+import type { TimeRange } from './time-range';
+
+// One loan's LTV over time against its margin-call (amber) and liquidation (red) LTV.
+
+export function LtvChart({ loan, range }: { loan: LoanView; range: TimeRange }) {
+  const theme = useChartTheme();
+  const series = useMemo<ChartSeries[]>(
+    () => [{ name: `loan.${loan.id}.ltvPct`, label: 'LTV', color: theme.primary }],
+    [loan.id, theme],
+  );
+  const levels = useMemo<ChartLevel[]>(
+    () => [
+      {
+        label: 'margin call',
+        value: loan.marginCallLtvPct,
+        color: theme.warning,
+        dash: DASHED,
+        caption: `margin call at ${formatPct(loan.marginCallLtvPct)} LTV`,
+      },
+      {
+        label: 'liquidation',
+        value: loan.liquidationLtvPct,
+        color: theme.error,
+        dash: DASHED,
+        caption: `liquidation at ${formatPct(loan.liquidationLtvPct)} LTV`,
+      },
+    ],
+    [loan.marginCallLtvPct, loan.liquidationLtvPct, theme],
+  );
+  return (
+    <HistoryChart
+      testId={`chart-ltv-${loan.id}`}
+      title={`${loan.lender} LTV`}
+      subtitle={`${formatUsd(loan.outstanding)} on ${loan.collateralAsset}`}
+      series={series}
+      levels={levels}
+      range={range}
+      yTitle="LTV (%)"
+      formatValue={formatPct}
+    />
+  );
+}

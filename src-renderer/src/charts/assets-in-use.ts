@@ -1,0 +1,11 @@
+import type { Snapshot } from '../../../src-main/api/snapshot';
+
+/** The coins the farm depends on: mined by a rig, pledged on a loan or traded in a position. */
+export function assetsInUse(snapshot: Snapshot): string[] {
+  const assets = new Set<string>();
+  for (const rig of snapshot.rigs) if (rig.status !== 'retired') assets.add(rig.coin);
+  for (const loan of snapshot.loans)
+    if (loan.collateralAsset !== 'USD') assets.add(loan.collateralAsset);
+  for (const position of snapshot.positions) assets.add(position.baseAsset);
+  return [...assets].sort();
+}
