@@ -76,9 +76,9 @@ export const assetSymbol = z
 
 export const shortText = (label: string, max = 80) =>
   z
-    .string({ error: `Enter a ${label}.` })
+    .string({ error: `Enter the ${label}.` })
     .trim()
-    .min(1, { error: `Enter a ${label}.` })
+    .min(1, { error: `Enter the ${label}.` })
     .max(max, {
       error: `Keep the ${label} under ${max} characters.`,
     });

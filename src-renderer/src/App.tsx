@@ -2,11 +2,11 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { useEffect } from 'react';
 import type { Host } from './api/client';
-import { NotBuilt } from './components/NotBuilt';
 import { AlertsPage } from './pages/alerts/AlertsPage';
 import { LoansPage } from './pages/loans/LoansPage';
 import { OverviewPage } from './pages/overview/OverviewPage';
 import { PositionsPage } from './pages/positions/PositionsPage';
+import { ReviewPage } from './pages/review/ReviewPage';
 import { RigsPage } from './pages/rigs/RigsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { usePage, type PageKey } from './routes';
@@ -27,12 +27,7 @@ function Page({ page }: { page: PageKey }) {
     case 'alerts':
       return <AlertsPage />;
     case 'review':
-      return (
-        <NotBuilt
-          title="Review"
-          sentence="The review page (as-of date, report and export) is not built yet."
-        />
-      );
+      return <ReviewPage />;
     case 'settings':
       return <SettingsPage />;
   }

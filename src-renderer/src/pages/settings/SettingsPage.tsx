@@ -6,6 +6,7 @@ import type { Settings } from '../../../../src-main/api/records';
 import { PageHeader } from '../../components/PageHeader';
 import { useQuery } from '../../state/use-call';
 import { useSnapshot } from '../../state/snapshot-context';
+import { BackupsSection } from './BackupsSection';
 import { FeedStatusTable } from './FeedStatusTable';
 import { GeneralSettings } from './GeneralSettings';
 import { ManualNetwork } from './ManualNetwork';
@@ -36,6 +37,7 @@ export function SettingsPage() {
       {snapshot && <ManualPrices prices={snapshot.prices} />}
       {snapshot && <ManualNetwork network={snapshot.network} asOf={snapshot.asOf} />}
       {settings && <PriceSources settings={settings} onSaved={setSaved} />}
+      <BackupsSection />
     </Stack>
   );
 }

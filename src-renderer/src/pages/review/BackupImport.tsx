@@ -1,0 +1,173 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { useState } from 'react';
+import type { ResultOf } from '../../../../src-main/api/methods';
+import { toRpcError } from '../../api/rpc-failure';
+import { formatCount, formatDateTime } from '../../format';
+import { useAction, useCall } from '../../state/use-call';
+import { readBackupText, type BackupParams } from './backup-file';
+import { FilePickButton } from './FilePickButton';
+import { ImportRow, type Outcome } from './ImportRow';
+
+// Import a backup document: read the file, ask the service what would change, show that
+// per collection, and replace the farm only once the operator confirms. A file the
+// service refuses changes nothing and its sentence is shown as is.
+
+const COLLECTION_LABELS: Record<string, string> = {
+  rigs: 'Rigs',
+  loans: 'Loans',
+  payments: 'Loan payments',
+  positions: 'Positions',
+  alerts: 'Alerts',
+  realisedPnl: 'Realised PnL',
+};
+
+type Preview = ResultOf<'backup.preview'>;
+
+interface Pending {
+  fileName: string;
+  document: BackupParams;
+  preview: Preview;
+}
+
+function summary(imported: Record<string, number>): string {
+  const parts = Object.entries(imported).map(
+    ([name, count]) => `${formatCount(count)} ${(COLLECTION_LABELS[name] ?? name).toLowerCase()}`,
+  );
+  return `Backup imported: ${parts.join(', ')}.`;
+}
+
+export function BackupImport({ onImported }: { onImported(): void }) {
+  const call = useCall();
+  const importBackup = useAction('backup.import');
+  const [reading, setReading] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const choose = async (file: File) => {
+    setOutcome(null);
+    setReading(true);
+    try {
+      const read = readBackupText(file.name, await file.text());
+      if (!read.ok) {
+        setOutcome({ ok: false, text: read.message });
+        return;
+      }
+      const preview = await call('backup.preview', read.document);
+      setPending({ fileName: file.name, document: read.document, preview });
+    } catch (cause) {
+      setOutcome({ ok: false, text: toRpcError(cause).message });
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    try {
+      const result = await importBackup.run(pending.document);
+      setPending(null);
+      setOutcome({ ok: true, text: summary(result.imported) });
+      onImported();
+    } catch {
+      // importBackup.error holds the sentence; the dialog shows it.
+    }
+  };
+
+  const close = () => {
+    importBackup.reset();
+    setPending(null);
+  };
+
+  return (
+    <>
+      <ImportRow
+        button={
+          <FilePickButton
+            accept=".json,application/json"
+            onFile={(f) => void choose(f)}
+            disabled={reading}
+          >
+            Import backup
+          </FilePickButton>
+        }
+        description="Replaces the whole farm with a file saved by “Export everything”; shows what changes first."
+        outcome={outcome}
+        outcomeTestId="backup-import-outcome"
+        onDismiss={() => setOutcome(null)}
+      />
+      {pending && (
+        <Dialog
+          open
+          onClose={importBackup.pending ? undefined : close}
+          maxWidth="sm"
+          fullWidth
+          aria-labelledby="backup-preview-title"
+        >
+          <DialogTitle id="backup-preview-title">Import {pending.fileName}?</DialogTitle>
+          <DialogContent>
+            <DialogContentText sx={{ mb: 1 }}>
+              The backup replaces everything stored now; the current state is backed up first
+              (Settings → Backups). It was exported {formatDateTime(pending.document.exportedAt)}.
+              {pending.preview.settingsChanged
+                ? ' Its settings differ from the current ones and replace them.'
+                : ' Its settings are the same as the current ones.'}
+            </DialogContentText>
+            <Table size="small" aria-label="What the import changes">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Records</TableCell>
+                  <TableCell align="right">Now</TableCell>
+                  <TableCell align="right">In the file</TableCell>
+                  <TableCell align="right">Added</TableCell>
+                  <TableCell align="right">Removed</TableCell>
+                  <TableCell align="right">Changed</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {Object.entries(pending.preview.collections).map(([name, change]) => (
+                  <TableRow key={name} data-testid={`backup-preview-${name}`}>
+                    <TableCell>{COLLECTION_LABELS[name] ?? name}</TableCell>
+                    <TableCell align="right">{formatCount(change.current)}</TableCell>
+                    <TableCell align="right">{formatCount(change.incoming)}</TableCell>
+                    <TableCell align="right">{formatCount(change.added)}</TableCell>
+                    <TableCell align="right">{formatCount(change.removed)}</TableCell>
+                    <TableCell align="right">{formatCount(change.changed)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {importBackup.error && (
+              <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+                {importBackup.error.message}
+              </Alert>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={close} disabled={importBackup.pending}>
+              Cancel
+            </Button>
+            <Button
+              color="warning"
+              variant="contained"
+              onClick={() => void confirm()}
+              disabled={importBackup.pending}
+            >
+              Replace with this backup
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </>
+  );
+}
