@@ -1,6 +1,13 @@
 import type { AlertRule, Settings, Severity } from '../api/records';
 import type { LoanView, PositionView, RigView, Snapshot } from '../api/snapshot';
-import { formatAge, formatCoin, formatHashrate, formatPct, formatUsd, formatUsdPerDay } from './format';
+import {
+  formatAge,
+  formatCoin,
+  formatHashrate,
+  formatPct,
+  formatUsd,
+  formatUsdPerDay,
+} from './format';
 import { levelSpec, levelWithHysteresis, type AlertLevel } from './alert-levels';
 import { dec, decStr, HUNDRED, ZERO } from './decimal';
 
