@@ -4,6 +4,7 @@ import type { PriceEntry, Snapshot } from '../api/snapshot';
 import { alertKey, evaluateAlertRules } from './alert-rules';
 import { levelWithHysteresis } from './alert-levels';
 import { D, dec, decStr } from './decimal';
+import { samplePosition } from './sample-records';
 import { buildSnapshot } from './snapshot';
 
 // Boundary values for the rules of SPEC §8: exactly at a threshold, one cent past it, and
@@ -25,25 +26,7 @@ function price(usd: string, extra: Partial<PriceEntry> = {}): PriceEntry {
 }
 
 // SPEC §6: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → LP 54,221.1055…
-const LONG: Position = {
-  id: 'pos-1',
-  account: 'Main',
-  exchange: 'Binance',
-  symbol: 'BTCUSDT',
-  baseAsset: 'BTC',
-  quoteAsset: 'USDT',
-  kind: 'linear',
-  side: 'long',
-  size: '1',
-  entryPrice: '60000',
-  leverage: '10',
-  marginMode: 'isolated',
-  walletBalance: '6000',
-  maintenanceMarginRate: '0.005',
-  maintenanceAmount: '50',
-  formula: 'maintenance-at-liquidation',
-  openedAt: '2026-11-20T00:00:00Z',
-};
+const LONG: Position = samplePosition({ account: 'Main' });
 const LP = new D(6000 + 50 - 60000).div(new D('0.005').minus(1));
 
 const LOAN: Loan = {

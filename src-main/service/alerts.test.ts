@@ -1,20 +1,15 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RigLedgerEvent } from '../api/events';
 import type { Alert } from '../api/records';
 import { emptyDatabase } from '../store/schema';
-import { openFarmService } from './farm-service';
-import type { FarmService } from './types';
+import { samplePosition } from '../core/sample-records';
+import { openTestService } from './test-service';
 
 // The alert engine through the contract, with a fake clock: what an operator would be
 // told while a position walks toward liquidation and back.
-
-const open: FarmService[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
 
 function fakeClock(start: string) {
   let t = Date.parse(start);
@@ -22,39 +17,19 @@ function fakeClock(start: string) {
 }
 
 async function start(dataDir?: string, clock = fakeClock('2026-11-24T12:00:00Z')) {
-  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'rigledger-alerts-')));
-  const service = await openFarmService({
-    dataDir: dir,
-    offline: true,
-    now: clock.now,
-    log: () => {},
-  });
-  open.push(service);
+  const service = await openTestService({ ...(dataDir ? { dataDir } : {}), now: clock.now });
   const events: Extract<RigLedgerEvent, { type: 'alert' }>[] = [];
   service.onEvent((e) => {
     if (e.type === 'alert') events.push(e);
   });
-  return { service, events, clock, dir };
+  return { service, events, clock };
 }
 
 // SPEC §6 worked example: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → LP 54,221.11.
-const LONG_BTC = {
+const { id: _id, ...LONG_BTC } = samplePosition({
   account: 'Main',
-  exchange: 'Binance',
-  symbol: 'BTCUSDT',
-  baseAsset: 'BTC',
-  quoteAsset: 'USDT',
-  kind: 'linear',
-  side: 'long',
-  size: '1',
-  entryPrice: '60000',
-  leverage: '10',
-  marginMode: 'isolated',
-  walletBalance: '6000',
-  maintenanceMarginRate: '0.005',
-  maintenanceAmount: '50',
   openedAt: '2026-11-20T00:00:00Z',
-};
+});
 
 describe('a position walked toward its liquidation price', () => {
   it('raises one warning, escalates once to critical and resolves once past the margin', async () => {
@@ -139,14 +114,7 @@ describe('a stale price', () => {
       at: '2026-11-24T11:50:00Z',
       disputed: false,
     };
-    db.positions.push({
-      ...LONG_BTC,
-      id: 'pos-1',
-      kind: 'linear',
-      side: 'long',
-      marginMode: 'isolated',
-      formula: 'maintenance-at-liquidation',
-    } as never);
+    db.positions.push({ ...LONG_BTC, id: 'pos-1' });
     await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));
 
     const { service } = await start(dir);
@@ -168,14 +136,7 @@ describe('a stale price', () => {
       at: '2026-11-24T11:59:00Z',
       disputed: false,
     };
-    db.positions.push({
-      ...LONG_BTC,
-      id: 'pos-1',
-      kind: 'linear',
-      side: 'long',
-      marginMode: 'isolated',
-      formula: 'maintenance-at-liquidation',
-    } as never);
+    db.positions.push({ ...LONG_BTC, id: 'pos-1' });
     await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));
 
     const clock = fakeClock('2026-11-24T12:00:00Z');

@@ -1,32 +1,14 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BackupDocument } from '../api/methods';
 import type { Rig } from '../api/records';
-import { openFarmService } from './farm-service';
+import { openTestService } from './test-service';
 import type { FarmService } from './types';
 
 // Backups through the contract: a farm exported and imported into an empty data folder
 // comes back identical; a malformed document is refused with a sentence and changes
 // nothing; the preview says what an import would change.
 
-const open: FarmService[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function start() {
-  const dir = await mkdtemp(join(tmpdir(), 'rigledger-backup-doc-'));
-  const service = await openFarmService({
-    dataDir: dir,
-    offline: true,
-    now: () => new Date('2026-11-24T12:00:00Z'),
-    log: () => {},
-  });
-  open.push(service);
-  return service;
-}
+const start = () => openTestService({ now: () => new Date('2026-11-24T12:00:00Z') });
 
 const RIG = {
   name: 'S21 row A',

@@ -1,32 +1,13 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Position } from '../api/records';
 import { decimalFromCcxt } from './ccxt-import';
-import { openFarmService } from './farm-service';
-import type { FarmService } from './types';
+import { openTestService } from './test-service';
 
 // Positions saved from ccxt's fetchPositions(): floats become decimal strings through
 // String(), inverse contracts are recognised by their settle currency, and a file with
 // one unusable entry stores nothing.
 
-const open: FarmService[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function start() {
-  const dir = await mkdtemp(join(tmpdir(), 'rigledger-ccxt-'));
-  const service = await openFarmService({
-    dataDir: dir,
-    offline: true,
-    now: () => new Date('2026-11-24T12:00:00Z'),
-    log: () => {},
-  });
-  open.push(service);
-  return service;
-}
+const start = () => openTestService({ now: () => new Date('2026-11-24T12:00:00Z') });
 
 interface ImportResult {
   rows: { index: number; ok: boolean; symbol?: string; skipped?: boolean; error?: string }[];

@@ -1,29 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RealisedPnl } from '../api/realised-pnl';
-import { openFarmService } from './farm-service';
-import type { FarmService } from './types';
+import { openTestService } from './test-service';
 
 // Realised PnL entered by hand through the contract.
 
-const open: FarmService[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function start() {
-  const dir = await mkdtemp(join(tmpdir(), 'rigledger-pnl-'));
-  const service = await openFarmService({
-    dataDir: dir,
-    offline: true,
-    now: () => new Date('2026-11-24T12:00:00Z'),
-    log: () => {},
-  });
-  open.push(service);
-  return service;
-}
+const start = () => openTestService({ now: () => new Date('2026-11-24T12:00:00Z') });
 
 describe('realised PnL entries', () => {
   it('are added, listed by date and removed', async () => {

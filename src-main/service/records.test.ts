@@ -1,25 +1,11 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RpcError } from '../api/errors';
-import { openFarmService } from './farm-service';
-import type { FarmService } from './types';
+import { openTestService } from './test-service';
 
 // Records through the contract: what is refused, with which sentence, and that a refusal
 // changes nothing.
 
-const open: FarmService[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function service(): Promise<FarmService> {
-  const dir = await mkdtemp(join(tmpdir(), 'rigledger-records-'));
-  const s = await openFarmService({ dataDir: dir, offline: true, log: () => {} });
-  open.push(s);
-  return s;
-}
+const service = () => openTestService();
 
 async function refusal(promise: Promise<unknown>): Promise<RpcError> {
   const error = await promise.then(

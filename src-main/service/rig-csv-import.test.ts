@@ -1,31 +1,12 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Rig } from '../api/records';
-import { openFarmService } from './farm-service';
-import type { FarmService } from './types';
+import { openTestService } from './test-service';
 
 // CSV in and out through the contract: an exported rigs file imports back; a file with
 // bad rows names each one by line and stores nothing.
 
-const open: FarmService[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function start() {
-  const dir = await mkdtemp(join(tmpdir(), 'rigledger-csv-'));
-  const service = await openFarmService({
-    dataDir: dir,
-    offline: true,
-    now: () => new Date('2026-11-24T12:00:00Z'),
-    log: () => {},
-  });
-  open.push(service);
-  return service;
-}
+const start = () => openTestService({ now: () => new Date('2026-11-24T12:00:00Z') });
 
 interface ImportResult {
   rows: { line: number; ok: boolean; name?: string; error?: string }[];
