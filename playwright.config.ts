@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { ELECTRON_SKIP_REASON, electronBinary } from './e2e/fixtures/electron-binary';
 
 // End-to-end tests drive the real web host (each spec starts its own `serve` on a free
 // port with a temp data dir) in the system Chromium; no browser is downloaded.
@@ -8,6 +9,10 @@ if (!existsSync(chromium)) {
   throw new Error(
     `Chromium was not found at ${chromium}. Install it (Debian: apt-get install -y chromium) or set RIGLEDGER_CHROMIUM.`,
   );
+}
+
+if (electronBinary(process.cwd()) === null) {
+  console.log(`Desktop-app tests (e2e/electron.spec.ts) will be skipped: ${ELECTRON_SKIP_REASON}`);
 }
 
 export default defineConfig({

@@ -1,31 +1,19 @@
 import { expect, test, _electron as electron, type ElectronApplication } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ELECTRON_SKIP_REASON, electronBinary } from './fixtures/electron-binary';
 
 // The desktop shell: the built app (out/main/index.js) under the real Electron binary,
 // with its own temp data folder. Machines without the binary (offline CI) skip it.
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const electronPackage = join(projectRoot, 'node_modules', 'electron');
-
-/** The binary the electron package downloaded, without triggering a download. */
-function electronBinary(): string | null {
-  const pathFile = join(electronPackage, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(electronPackage, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
+const binary = electronBinary(projectRoot);
 
 test.describe('desktop app', () => {
-  test.skip(
-    binary === null,
-    'No Electron binary on this machine (node_modules/electron/dist is empty and it cannot be downloaded offline); the same dashboard is covered through npm run serve.',
-  );
+  test.skip(binary === null, ELECTRON_SKIP_REASON);
 
   let app: ElectronApplication;
   let dataDir: string;
