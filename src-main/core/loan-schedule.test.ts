@@ -90,6 +90,58 @@ describe('loanSchedule', () => {
     expect(nextPayment(loan, at)).toEqual({ date: '2024-03-01', amount: dec('1900') });
   });
 
+  it('an operator who pays the scheduled amount each month is never shown a paid row as overdue', () => {
+    // Standard amortisation table (e.g. the CFPB / textbook mortgage): $200,000 at 6 % for 30
+    // years bills $1,199.10 a month, in cents. Five payments of $1,199.10 cover five rows.
+    const dates = ['2024-02-01', '2024-03-01', '2024-04-01', '2024-05-01', '2024-06-01'];
+    const loan = sampleLoan({
+      principal: '200000',
+      aprPct: '6',
+      termMonths: 360,
+      repayment: 'amortizing',
+      payments: dates.map((date) => ({ date, amount: '1199.10' })),
+    });
+    const at = new Date('2024-06-02T00:00:00Z');
+    expect(loanSchedule(loan, at).map((r) => r.paid).slice(0, 6)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(nextPayment(loan, at)).toEqual({ date: '2024-07-01', amount: dec('1199.10') });
+  });
+
+  it('amortizing rows are in cents and the last row clears the balance to 0.00', () => {
+    // $10,000 at 12 % over 12 months: payment 10,000 × 0.01 / (1 − 1.01^−12) = 888.49;
+    // row 1 interest 100.00, principal 788.49; the last row pays the 879.70 left + 8.80.
+    const rows = loanSchedule(
+      sampleLoan({ principal: '10000', aprPct: '12', termMonths: 12, repayment: 'amortizing' }),
+      asOf,
+    );
+    expect(rows[0]).toMatchObject({ payment: '888.49', interest: '100', principal: '788.49' });
+    for (const row of rows) {
+      expect(dec(row.interest).plus(dec(row.principal)).toFixed(2)).toBe(dec(row.payment).toFixed(2));
+    }
+    expect(rows.reduce((sum, r) => sum.plus(dec(r.principal)), dec(0)).toFixed(2)).toBe(
+      '10000.00',
+    );
+    expect(rows.at(-1)?.balance).toBe('0');
+  });
+
+  it('after maturity everything outstanding is due, including interest accrued since', () => {
+    // Bullet $500,000 at 12 %, 2024-01-01 for 12 months: due 2025-01-01 = 500,000 + 60,164.38.
+    // Unpaid on 2025-03-01, 424 days have accrued: 500,000 × 0.12 × 424 / 365 = 69,863.01.
+    const loan = sampleLoan({});
+    expect(nextPayment(loan, new Date('2025-01-01T12:00:00Z'))?.amount.toFixed(2)).toBe(
+      '560164.38',
+    );
+    const late = nextPayment(loan, new Date('2025-03-01T00:00:00Z'));
+    expect(late?.date).toBe('2025-01-01');
+    expect(late?.amount.toFixed(2)).toBe('569863.01');
+  });
+
   it('has no next payment once the loan is repaid', () => {
     const loan = sampleLoan({
       principal: '365000',
@@ -106,5 +158,31 @@ describe('addMonths', () => {
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
     expect(addMonths('2024-11-30', 3)).toBe('2025-02-28');
+  });
+});
+
+describe('payments made exactly as billed', () => {
+  it('cover every billed row, with no cent left over as "due"', () => {
+    // $250,000 at 11.5 % interest-only from 2026-02-01: nine monthly bills rounded to cents.
+    const loan = sampleLoan({
+      principal: '250000',
+      aprPct: '11.5',
+      startDate: '2026-02-01',
+      termMonths: 24,
+      repayment: 'interest-only',
+    });
+    const asOf = new Date('2026-11-24T12:00:00Z');
+    const billed = loanSchedule(loan, asOf).filter((row) => row.date < '2026-11-24');
+    expect(billed).toHaveLength(9);
+    const paidAsBilled = {
+      ...loan,
+      payments: billed.map((row) => ({ date: row.date, amount: row.payment })),
+    };
+    expect(
+      loanSchedule(paidAsBilled, asOf)
+        .filter((row) => row.date < '2026-11-24')
+        .every((row) => row.paid),
+    ).toBe(true);
+    expect(nextPayment(paidAsBilled, asOf)?.date).toBe('2026-12-01');
   });
 });

@@ -1,8 +1,36 @@
 import type { ServiceContext } from './context';
-import { createRecord } from './records';
+import { historyValues } from './history';
+import { loanSchedule } from '../core/loan-schedule';
+import { createRecord, updateRecord } from './records';
+import { computeSnapshot } from './snapshot';
 
 // A small, plausible farm for `--demo`: three rig models, a BTC-backed loan and a hedge,
 // with prices and chain figures marked as demo values so nobody mistakes them for live.
+
+const DEMO_HISTORY_HOURS = 7 * 24;
+
+/** Percent moves of a plausible week, as decimal strings with two places. */
+function demoMovePct(hour: number, amplitudePct: number, phase: number): string {
+  const wave = Math.sin(hour / 9 + phase) * 0.6 + Math.sin(hour / 31 + phase * 2) * 0.4;
+  return (wave * amplitudePct).toFixed(2);
+}
+
+/**
+ * A week of hourly history computed from the demo records at demo prices, so the charts
+ * of a demo farm have something to show. Every point is what the core computes.
+ */
+function seedDemoHistory(ctx: ServiceContext): void {
+  const now = ctx.now().getTime();
+  // All points are computed before any is stored: a past Snapshot reads stored history,
+  // and each point must be the demo price moved once, not a move of a move.
+  const points = [];
+  for (let h = DEMO_HISTORY_HOURS; h >= 1; h--) {
+    const at = new Date(now - h * 3_600_000);
+    const shocksPct = { BTC: demoMovePct(h, 4, 0), LTC: demoMovePct(h, 7, 1.3) };
+    points.push({ at, values: historyValues(computeSnapshot(ctx, { asOf: at, shocksPct })) });
+  }
+  for (const { at, values } of points) ctx.store.history.append(values, at);
+}
 
 export async function seedDemoFarm(ctx: ServiceContext): Promise<void> {
   const at = ctx.now().toISOString();
@@ -37,6 +65,8 @@ export async function seedDemoFarm(ctx: ServiceContext): Promise<void> {
     quantity: 24,
     poolFeePct: '2',
     status: 'active',
+    purchasedAt: '2026-02-12',
+    purchasePriceUsd: '98400',
   });
   await createRecord(ctx, 'rigs', {
     name: 'Row B – S19k Pro',
@@ -48,6 +78,7 @@ export async function seedDemoFarm(ctx: ServiceContext): Promise<void> {
     quantity: 16,
     poolFeePct: '2',
     status: 'active',
+    purchasedAt: '2025-09-03',
   });
   await createRecord(ctx, 'rigs', {
     name: 'Shelf C – L7',
@@ -59,14 +90,15 @@ export async function seedDemoFarm(ctx: ServiceContext): Promise<void> {
     quantity: 6,
     poolFeePct: '1',
     status: 'active',
+    purchasedAt: '2025-11-20',
   });
-  await createRecord(ctx, 'loans', {
+  const loan = await createRecord(ctx, 'loans', {
     lender: 'Northwind Credit',
     principal: '250000',
     currency: 'USDC',
     aprPct: '11.5',
     dayCount: 365,
-    startDate: at.slice(0, 8) + '01',
+    startDate: '2026-02-01',
     termMonths: 24,
     repayment: 'interest-only',
     collateralAsset: 'BTC',
@@ -75,6 +107,11 @@ export async function seedDemoFarm(ctx: ServiceContext): Promise<void> {
     liquidationLtvPct: '80',
     targetLtvPct: '55',
     payments: [],
+  });
+  // The monthly interest has been paid on time so far.
+  const paid = loanSchedule(loan, ctx.now()).filter((row) => row.date < at.slice(0, 10));
+  await updateRecord(ctx, 'loans', loan.id, {
+    payments: paid.map((row) => ({ date: row.date, amount: row.payment })),
   });
   await createRecord(ctx, 'positions', {
     account: 'Hedge desk',
@@ -96,4 +133,6 @@ export async function seedDemoFarm(ctx: ServiceContext): Promise<void> {
     stopTrigger: 'mark',
     openedAt: at,
   });
+  seedDemoHistory(ctx);
+  await ctx.store.history.flush();
 }

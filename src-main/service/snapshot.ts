@@ -105,6 +105,8 @@ export function computeSnapshot(
 ): Snapshot {
   const db = ctx.store.data;
   const asOf = options.asOf ?? ctx.now();
+  const asOfDate = asOf.toISOString().slice(0, 10);
+  const pastDay = asOfDate < ctx.now().toISOString().slice(0, 10);
   const current = resolvePrices({
     manual: db.manualPrices,
     fed: db.lastPrices,
@@ -117,9 +119,15 @@ export function computeSnapshot(
     asOf,
     offline: ctx.offline || db.settings.offline,
     settings: db.settings,
-    rigs: db.rigs,
-    loans: db.loans,
-    positions: db.positions,
+    // The books of a past day hold only what existed then: a loan not yet taken, a position
+    // not yet opened or a rig not yet bought is left out. Today shows every record.
+    rigs: pastDay
+      ? db.rigs.filter((r) => r.purchasedAt === undefined || r.purchasedAt <= asOfDate)
+      : db.rigs,
+    loans: pastDay ? db.loans.filter((l) => l.startDate <= asOfDate) : db.loans,
+    positions: pastDay
+      ? db.positions.filter((p) => Date.parse(p.openedAt) <= asOf.getTime())
+      : db.positions,
     prices,
     network: resolveNetwork({ manual: db.manualNetwork, fed: db.lastNetwork, asOf }),
     // Readings and alerts as they stood at asOf: nothing from after it.
