@@ -56,6 +56,7 @@ test('a price move toward liquidation raises a critical alert in the browser', a
     const banner = page.getByTestId('critical-alerts');
     await expect(banner).toContainText('from liquidation at $54,221.11');
     const latencyMs = Date.now() - movedAt;
+    await expect(page.getByRole('link', { name: /Alerts/ })).toContainText('1');
     console.log(`feed price change → critical alert banner: ${latencyMs} ms (poll interval 1 s)`);
     expect(latencyMs).toBeLessThan(10_000);
     const shown = () =>

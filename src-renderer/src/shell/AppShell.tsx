@@ -54,7 +54,7 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
         }}
       >
         <Toolbar variant="dense" />
-        <NavList current={page} />
+        <NavList current={page} alerts={snapshot?.alerts ?? []} />
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 2.5, minWidth: 0 }}>
         <Toolbar variant="dense" />

@@ -1,3 +1,4 @@
+import Badge from '@mui/material/Badge';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
@@ -10,6 +11,7 @@ import NotificationsIcon from '@mui/icons-material/NotificationsActive';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import SettingsIcon from '@mui/icons-material/Settings';
 import type { ReactNode } from 'react';
+import type { Alert } from '../../../src-main/api/records';
 import { PAGES, pageHref, type PageKey } from '../routes';
 
 const ICONS: Record<PageKey, ReactNode> = {
@@ -22,7 +24,26 @@ const ICONS: Record<PageKey, ReactNode> = {
   settings: <SettingsIcon />,
 };
 
-export function NavList({ current }: { current: PageKey }) {
+const BADGE_COLOR = { critical: 'error', warning: 'warning', info: 'info' } as const;
+
+/** The active-alert count on the Alerts entry, coloured by the worst severity. */
+function AlertsIcon({ alerts }: { alerts: readonly Alert[] }) {
+  const worst = (['critical', 'warning', 'info'] as const).find((s) =>
+    alerts.some((a) => a.severity === s),
+  );
+  return (
+    <Badge
+      badgeContent={alerts.length}
+      color={worst ? BADGE_COLOR[worst] : 'default'}
+      data-testid="alerts-badge"
+      aria-label={`${alerts.length} active ${alerts.length === 1 ? 'alert' : 'alerts'}`}
+    >
+      {ICONS.alerts}
+    </Badge>
+  );
+}
+
+export function NavList({ current, alerts }: { current: PageKey; alerts: readonly Alert[] }) {
   return (
     <List component="nav" aria-label="Pages">
       {PAGES.map((page) => (
@@ -33,7 +54,9 @@ export function NavList({ current }: { current: PageKey }) {
           selected={page.key === current}
           aria-current={page.key === current ? 'page' : undefined}
         >
-          <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[page.key]}</ListItemIcon>
+          <ListItemIcon sx={{ minWidth: 36 }}>
+            {page.key === 'alerts' ? <AlertsIcon alerts={alerts} /> : ICONS[page.key]}
+          </ListItemIcon>
           <ListItemText primary={page.label} />
         </ListItemButton>
       ))}
