@@ -133,6 +133,94 @@ describe('position near liquidation', () => {
   });
 });
 
+describe('cross margin with another position on a stale price', () => {
+  // Binance USDⓈ-M cross: LP = (WB − TMM + UPNL + cum − s·Q·EP) / (Q·MMR − s·Q), where TMM and
+  // UPNL belong to the *other* positions of the wallet (Binance FAQ "How to Calculate
+  // Liquidation Price of USDⓈ-M Futures"). With the ETH short at its entry: TMM 150, UPNL 0 →
+  // BTC LP = (10,000 − 150 + 50 − 60,000) / −0.995 = 50,351.76; at a BTC mark of 52,000 that
+  // is 3.17 % away — critical, if the ETH price can be trusted.
+  const btcLong = samplePosition({
+    id: 'btc',
+    marginMode: 'cross',
+    walletBalance: '10000',
+    stopLoss: '50000',
+  });
+  const ethShort = samplePosition({
+    id: 'eth',
+    symbol: 'ETHUSDT',
+    baseAsset: 'ETH',
+    side: 'short',
+    size: '10',
+    entryPrice: '3000',
+    marginMode: 'cross',
+    walletBalance: '10000',
+    maintenanceAmount: '0',
+  });
+  const rulesWithEth = (eth: PriceEntry) =>
+    evaluateAlertRules({
+      snapshot: buildSnapshot({
+        asOf: AS_OF,
+        offline: true,
+        settings: DEFAULT_SETTINGS,
+        rigs: [],
+        loans: [],
+        positions: [btcLong, ethShort],
+        prices: { BTC: price('52000'), ETH: eth },
+        network: {},
+        rigLive: {},
+        alerts: [],
+        notices: [],
+        scenario: null,
+      }),
+      settings: DEFAULT_SETTINGS,
+      activeLevels: new Map(),
+      rigOfflineSince: {},
+      rigMedianHs: {},
+    });
+  const btcAlerts = (outcome: ReturnType<typeof evaluateAlertRules>) =>
+    outcome.conditions.filter((c) => c.subjectId === 'btc').map((c) => c.rule);
+
+  it('is critical for the BTC long when the ETH price is fresh', () => {
+    const outcome = rulesWithEth(price('3000'));
+    const liquidation = outcome.conditions.find(
+      (c) => c.rule === 'position.liquidation' && c.subjectId === 'btc',
+    );
+    expect(liquidation?.severity).toBe('critical');
+    expect(liquidation?.message).toMatch(/liquidation at \$50,351\.76/);
+    expect(btcAlerts(outcome)).toContain('position.stop-past-liquidation');
+  });
+
+  it('raises no liquidation or stop alert on the BTC long while the ETH price is stale or disputed', () => {
+    for (const flag of [
+      { stale: true, manual: false },
+      { disputed: true, manual: false },
+    ]) {
+      const outcome = rulesWithEth(price('3000', flag));
+      expect(btcAlerts(outcome)).toEqual([]);
+      expect(outcome.held.has(alertKey('position.liquidation', 'btc'))).toBe(true);
+      expect(outcome.held.has(alertKey('position.stop-past-liquidation', 'btc'))).toBe(true);
+    }
+  });
+
+  it('shows the BTC long as unknown, not safe, when the ETH position has no price', () => {
+    const snapshot = buildSnapshot({
+      asOf: AS_OF,
+      offline: true,
+      settings: DEFAULT_SETTINGS,
+      rigs: [],
+      loans: [],
+      positions: [btcLong, ethShort],
+      prices: { BTC: price('52000') },
+      network: {},
+      rigLive: {},
+      alerts: [],
+      notices: [],
+      scenario: null,
+    });
+    expect(snapshot.positions[0]).toMatchObject({ liquidationPrice: null, status: 'unknown' });
+  });
+});
+
 describe('loan LTV', () => {
   // $500,000 on 10 BTC: LTV = 50,000 / price × 100; 70 % at $71,428.57…, 80 % at $62,500.
   const ltvAt = (usd: string, active: [string, number][] = []) =>

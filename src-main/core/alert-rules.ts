@@ -89,7 +89,11 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
       });
     }
   }
-  if (p.stopPastLiquidation && p.stopLoss !== undefined && p.liquidationPrice !== null) {
+  const stopKey = alertKey('position.stop-past-liquidation', p.id);
+  if (p.marginMode === 'cross' && p.priceStale) {
+    // A cross liquidation price moves with the wallet's prices; judge the stop on fresh ones.
+    out.held.add(stopKey);
+  } else if (p.stopPastLiquidation && p.stopLoss !== undefined && p.liquidationPrice !== null) {
     out.conditions.push({
       rule: 'position.stop-past-liquidation',
       subjectKind: 'position',

@@ -102,31 +102,28 @@ describe('loanSchedule', () => {
       payments: dates.map((date) => ({ date, amount: '1199.10' })),
     });
     const at = new Date('2024-06-02T00:00:00Z');
-    expect(loanSchedule(loan, at).map((r) => r.paid).slice(0, 6)).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-      false,
-    ]);
+    expect(
+      loanSchedule(loan, at)
+        .map((r) => r.paid)
+        .slice(0, 6),
+    ).toEqual([true, true, true, true, true, false]);
     expect(nextPayment(loan, at)).toEqual({ date: '2024-07-01', amount: dec('1199.10') });
   });
 
   it('amortizing rows are in cents and the last row clears the balance to 0.00', () => {
     // $10,000 at 12 % over 12 months: payment 10,000 × 0.01 / (1 − 1.01^−12) = 888.49;
-    // row 1 interest 100.00, principal 788.49; the last row pays the 879.70 left + 8.80.
+    // row 1 interest 100.00, principal 788.49; the last row pays the 879.67 left + 8.80 = 888.47.
     const rows = loanSchedule(
       sampleLoan({ principal: '10000', aprPct: '12', termMonths: 12, repayment: 'amortizing' }),
       asOf,
     );
     expect(rows[0]).toMatchObject({ payment: '888.49', interest: '100', principal: '788.49' });
     for (const row of rows) {
-      expect(dec(row.interest).plus(dec(row.principal)).toFixed(2)).toBe(dec(row.payment).toFixed(2));
+      expect(dec(row.interest).plus(dec(row.principal)).toFixed(2)).toBe(
+        dec(row.payment).toFixed(2),
+      );
     }
-    expect(rows.reduce((sum, r) => sum.plus(dec(r.principal)), dec(0)).toFixed(2)).toBe(
-      '10000.00',
-    );
+    expect(rows.reduce((sum, r) => sum.plus(dec(r.principal)), dec(0)).toFixed(2)).toBe('10000.00');
     expect(rows.at(-1)?.balance).toBe('0');
   });
 

@@ -11,7 +11,13 @@ import {
   stopPastLiquidation,
   unrealizedPnlUsd,
 } from './position-figures';
-import { type CrossOthers, crossOthersLookup, liquidationPrice, unrealizedPnl } from './positions';
+import {
+  type CrossOthers,
+  crossOthersLookup,
+  crossWalletKey,
+  liquidationPrice,
+  unrealizedPnl,
+} from './positions';
 import { isPriceUnreliable, priceUsdOf } from './prices';
 
 // Position rows of the Snapshot (SPEC §5).
@@ -34,7 +40,25 @@ export function positionViews(
   prices: Readonly<Record<string, PriceEntry>>,
 ): PositionView[] {
   const othersOf = crossOthersLookup(positions, (p) => markPriceOf(p, prices));
-  return positions.map((p) => positionView(p, othersOf(p), settings, prices));
+  // A cross position's liquidation price moves with the PnL of every position in its wallet,
+  // so a stale or disputed price for any of them makes its figures unreliable too.
+  const shakyWallets = new Set(
+    positions
+      .filter((p) => p.marginMode === 'cross' && ownPriceUnreliable(p, prices))
+      .map(crossWalletKey),
+  );
+  return positions.map((p) =>
+    positionView(p, othersOf(p), settings, prices, shakyWallets.has(crossWalletKey(p))),
+  );
+}
+
+function ownPriceUnreliable(
+  position: Pick<Position, 'baseAsset' | 'quoteAsset'>,
+  prices: Readonly<Record<string, PriceEntry>>,
+): boolean {
+  return (
+    isPriceUnreliable(position.baseAsset, prices) || isPriceUnreliable(position.quoteAsset, prices)
+  );
 }
 
 export function positionView(
@@ -42,6 +66,7 @@ export function positionView(
   others: CrossOthers | null,
   settings: Settings,
   prices: Readonly<Record<string, PriceEntry>>,
+  crossWalletPriceUnreliable = false,
 ): PositionView {
   const mark = markPriceOf(position, prices);
   const baseUsd = priceUsdOf(position.baseAsset, prices);
@@ -70,9 +95,13 @@ export function positionView(
     ),
     stopPastLiquidation: stopPast,
     reportedGapPct: decStrOrNull(reportedGapPct(lp, reported)),
-    status: positionStatus(position.side, mark, lp, stopPast, settings.thresholds),
+    // Without the other cross positions' marks there is no liquidation price to judge by.
+    status:
+      others === null
+        ? 'unknown'
+        : positionStatus(position.side, mark, lp, stopPast, settings.thresholds),
     priceStale:
-      isPriceUnreliable(position.baseAsset, prices) ||
-      isPriceUnreliable(position.quoteAsset, prices),
+      ownPriceUnreliable(position, prices) ||
+      (position.marginMode === 'cross' && crossWalletPriceUnreliable),
   };
 }

@@ -123,7 +123,10 @@ export function maintenanceMargin(p: PositionTerms, mark: Dec): Dec {
   return size.mul(price).mul(mmr).minus(cum);
 }
 
-function walletKey(p: Position): string {
+/** Which cross wallet a position draws on (one account, one margin asset). */
+export function crossWalletKey(
+  p: Pick<Position, 'account' | 'kind' | 'baseAsset' | 'quoteAsset'>,
+): string {
   // Linear positions share the quote-asset wallet; inverse ones the coin wallet.
   return [p.account, p.kind, p.kind === 'linear' ? p.quoteAsset : p.baseAsset].join('\u0000');
 }
@@ -160,7 +163,7 @@ export function crossOthersLookup(
         }
       : { maintenanceMargin: ZERO, unrealizedPnl: ZERO, priced };
     own.set(p.id, share);
-    const key = walletKey(p);
+    const key = crossWalletKey(p);
     const wallet = wallets.get(key) ?? {
       maintenanceMargin: ZERO,
       unrealizedPnl: ZERO,
@@ -173,7 +176,7 @@ export function crossOthersLookup(
   }
   return (position) => {
     if (position.marginMode !== 'cross') return NO_OTHERS;
-    const wallet = wallets.get(walletKey(position));
+    const wallet = wallets.get(crossWalletKey(position));
     const share = own.get(position.id);
     if (!wallet || !share) return NO_OTHERS;
     if (wallet.unpriced - (share.priced ? 0 : 1) > 0) return null;
