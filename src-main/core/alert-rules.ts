@@ -177,8 +177,10 @@ function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date
   const t = inputs.settings.thresholds;
   const since = inputs.rigOfflineSince[rig.id];
   if (!rig.live.online && since) {
-    const minutes = Math.floor((asOf.getTime() - Date.parse(since)) / 60_000);
-    if (minutes >= t.rigOfflineMin) {
+    const silentMs = asOf.getTime() - Date.parse(since);
+    const minutes = Math.floor(silentMs / 60_000);
+    // SPEC §8: offline for more than rigOfflineMin minutes.
+    if (silentMs > t.rigOfflineMin * 60_000) {
       out.conditions.push({
         rule: 'rig.offline',
         subjectKind: 'rig',

@@ -53,10 +53,13 @@ describe('Bitcoin chain stats from mempool.space', () => {
     }
   });
 
-  it('follows the height across a halving', async () => {
-    server.setNetwork({ height: 1_050_000 });
+  it('follows the height across a halving: the next block after the tip is what rigs mine', async () => {
+    server.setNetwork({ height: 1_049_999 });
     const stats = await fetchChainStats({ enabled: true, baseUrl: server.url }, ctx);
     expect(isFailure(stats) ? stats.message : stats.network.blockReward).toBe('1.5625');
+    server.setNetwork({ height: 1_049_998 });
+    const before = await fetchChainStats({ enabled: true, baseUrl: server.url }, ctx);
+    expect(isFailure(before) ? before.message : before.network.blockReward).toBe('3.125');
   });
 
   it('fails with a reason on an HTML rate-limit page or a zero difficulty', async () => {

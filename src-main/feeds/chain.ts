@@ -148,7 +148,8 @@ export async function fetchChainStats(
   return {
     network: {
       difficulty: decStr(difficulty),
-      blockReward: decStr(btcSubsidy(height), 8),
+      // The block being mined now is the one after the tip: its subsidy is what rigs earn.
+      blockReward: decStr(btcSubsidy(height + 1), 8),
       feesPerBlock: decStr(totalFeeSat.div(SATS_PER_BTC).div(blocks), 8),
       height,
       source: 'mempool.space',
