@@ -11,11 +11,20 @@ export interface Decoded<T> {
   migrated: string[];
 }
 
-/** "rigs.0.hashrate: Must be greater than 0." for the first few issues. */
+/** A message as the end of a sentence: its own full stop is dropped, ours is added once. */
+function withoutFullStop(message: string): string {
+  return message.trim().replace(/[.\s]+$/, '');
+}
+
+/**
+ * "rigs.0.hashrate: Must be greater than 0" for the first few issues, without a final
+ * full stop: callers end the sentence themselves.
+ */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], limit = 3): string {
   const lines = issues.slice(0, limit).map((issue) => {
     const where = issue.path.map(String).join('.');
-    return where === '' ? issue.message : `${where}: ${issue.message}`;
+    const message = withoutFullStop(issue.message);
+    return where === '' ? message : `${where}: ${message}`;
   });
   const more = issues.length > limit ? ` (and ${issues.length - limit} more)` : '';
   return `${lines.join('; ')}${more}`;

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { openFarmService } from '../service/farm-service';
 import type { FarmService } from '../service/types';
 import { createWebApp } from './app';
+import { explainDataDirFailure } from './data-dir-failure';
 import { allowedHostsFor } from './host-guard';
 import {
   hostWarning,
@@ -85,10 +86,7 @@ async function main(): Promise<void> {
   try {
     token = options.token ?? (await loadOrCreateToken(options.dataDir));
   } catch (error) {
-    fail(
-      `RigLedger cannot keep its access token in ${options.dataDir}: ${messageOf(error)}`,
-      EXIT_FAILURE,
-    );
+    fail(explainDataDirFailure(options.dataDir, 'keep its access token', error), EXIT_FAILURE);
   }
 
   let service: FarmService;
@@ -99,9 +97,9 @@ async function main(): Promise<void> {
       demo: options.demo,
     });
   } catch (error) {
-    // The store's errors (a data folder locked by another process, a file from a newer
-    // version) already speak to the operator.
-    fail(messageOf(error), EXIT_FAILURE);
+    // The store's own errors (a data folder locked by another process, a file from a newer
+    // version) already speak to the operator; a system error on the folder is explained.
+    fail(explainDataDirFailure(options.dataDir, 'open the farm', error), EXIT_FAILURE);
   }
 
   let listening;
