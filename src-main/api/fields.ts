@@ -1,12 +1,23 @@
 import { z } from 'zod';
+import './messages';
 import { DECIMAL_PATTERN } from '../core/decimal';
 
 // Field-level schemas shared by every record. Messages are written for a farm operator:
 // they appear under form fields and in `invalid_params` errors.
 
-export const decimalString = z.string({ error: 'Enter a number.' }).trim().regex(DECIMAL_PATTERN, {
-  error: 'Enter a plain decimal number such as 12.5 (no commas or units).',
-});
+export const decimalString = z
+  .string({
+    // A JSON number would pass through a binary float: the contract takes decimal strings.
+    error: (issue) =>
+      typeof issue.input === 'number'
+        ? 'Send numbers as decimal strings, e.g. "12.5".'
+        : 'Enter a number.',
+  })
+  .trim()
+  .max(40, { error: 'That number has too many digits; check it for a typing slip.' })
+  .regex(DECIMAL_PATTERN, {
+    error: 'Enter a plain decimal number such as 12.5 (no commas or units).',
+  });
 
 function compare(value: string, bound: string): number {
   // Decimal strings compared exactly, without floats: sign, integer length, then text.

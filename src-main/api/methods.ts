@@ -131,7 +131,9 @@ export type Patch<T> = {
 function patchOf<T>(fields: z.ZodObject<z.ZodRawShape, z.core.$strip>): z.ZodType<Patch<T>> {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, value] of Object.entries(fields.shape)) {
-    const schema = value as z.ZodType;
+    // A default belongs to creation only: in a patch, a field left out stays as it was.
+    const schema =
+      value instanceof z.ZodDefault ? (value.removeDefault() as z.ZodType) : (value as z.ZodType);
     shape[key] =
       schema instanceof z.ZodOptional
         ? (schema.unwrap() as z.ZodType).nullable().optional()

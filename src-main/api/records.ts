@@ -198,6 +198,33 @@ export const settingsSchema = z
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** Rules across settings fields, checked whenever settings change. */
+export function checkSettings(settings: Settings, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>(BUILTIN_COINS);
+  settings.coins.forEach((coin, index) => {
+    if (seen.has(coin.symbol)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['coins', index, 'symbol'],
+        message: (BUILTIN_COINS as readonly string[]).includes(coin.symbol)
+          ? `${coin.symbol} is built in; a custom coin needs a symbol of its own.`
+          : `${coin.symbol} is listed twice.`,
+      });
+    }
+    seen.add(coin.symbol);
+  });
+  const { positionWarningPct, positionCriticalPct } = settings.thresholds;
+  if (decimalCompare(positionCriticalPct, positionWarningPct) >= 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['thresholds', 'positionCriticalPct'],
+      message: 'The critical distance to liquidation must be smaller than the warning distance.',
+    });
+  }
+}
+
+export const validSettingsSchema = settingsSchema.superRefine(checkSettings);
+
 export const DEFAULT_SETTINGS: Settings = {
   electricityPerKwh: '0.08',
   pollIntervalSec: 60,

@@ -10,6 +10,7 @@ import {
 } from './format';
 import { levelSpec, levelWithHysteresis, type AlertLevel } from './alert-levels';
 import { dec, decStr, HUNDRED, ZERO } from './decimal';
+import { pricesInUse } from './prices';
 
 // SPEC §8: each rule looks at the Snapshot and says, per subject, which level of alert
 // it warrants now — or that it cannot tell (a stale or disputed price) and the existing
@@ -223,8 +224,11 @@ function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date
 }
 
 function priceRules(inputs: RuleInputs, out: RuleOutcome): void {
+  // Only prices something depends on: a stale quote for an unused coin wakes nobody.
+  const { rigs, loans, positions } = inputs.snapshot;
+  const inUse = new Set(pricesInUse(rigs, loans, positions));
   for (const [asset, price] of Object.entries(inputs.snapshot.prices)) {
-    if (price.manual) continue;
+    if (price.manual || !inUse.has(asset)) continue;
     if (price.stale) {
       out.conditions.push({
         rule: 'price.stale',
@@ -234,7 +238,7 @@ function priceRules(inputs: RuleInputs, out: RuleOutcome): void {
         severity: 'warning',
         value: String(price.ageSec),
         threshold: String(inputs.settings.staleAfterSec),
-        message: `The ${asset} price (${formatUsd(price.usd)} from ${price.source}) is ${formatAge(price.ageSec)}; liquidation and margin-call alerts for ${asset} are paused until a fresh price arrives.`,
+        message: `The ${asset} price (${formatUsd(price.usd)} from ${price.source}) was last updated ${formatAge(price.ageSec)}; liquidation and margin-call alerts for ${asset} are paused until a fresh price arrives.`,
       });
     }
     if (price.disputed) {

@@ -120,7 +120,9 @@ describe('a stale price', () => {
     const { service } = await start(dir);
     const active = (await service.call('alerts.list', {})) as Alert[];
     expect(active.map((a) => a.rule)).toEqual(['price.stale']);
-    expect(active[0]!.message).toMatch(/BTC price \(\$50,000\.00 from binance\) is 10 min ago/);
+    expect(active[0]!.message).toMatch(
+      /BTC price \(\$50,000\.00 from binance\) was last updated 10 min ago/,
+    );
     const snapshot = (await service.call('snapshot.get', {})) as {
       positions: { priceStale: boolean }[];
     };

@@ -6,6 +6,7 @@ import type { Alert } from '../api/records';
 import type { Snapshot } from '../api/snapshot';
 import { startFakeCgminer, type FakeCgminer } from '../../e2e/fixtures/fake-cgminer';
 import { startFakePriceServer, type FakePriceServer } from '../../e2e/fixtures/fake-price-server';
+import { sampleRig } from '../core/sample-records';
 import { emptyDatabase } from '../store/schema';
 import { openFarmService } from './farm-service';
 import type { FarmService } from './types';
@@ -144,6 +145,7 @@ describe('when every source is down', () => {
     for (const source of ['coingecko', 'binance', 'kraken', 'mempool'] as const) {
       db.settings.sources[source].baseUrl = prices.url;
     }
+    db.rigs.push(sampleRig({ coin: 'BTC' })); // something depends on the BTC price
     await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));
     const service = await openFarmService({ dataDir: dir, now: () => new Date(t), log: () => {} });
     cleanups.push(() => service.close());

@@ -133,3 +133,66 @@ describe('updates', () => {
     });
   });
 });
+
+describe('a one-field update', () => {
+  it('leaves every other field as it was, defaults included', async () => {
+    const s = await service();
+    const position = (await s.call('positions.create', {
+      ...POSITION,
+      formula: 'maintenance-at-entry',
+      maintenanceAmount: '50',
+    })) as Record<string, unknown>;
+    const updated = await s.call('positions.update', {
+      id: position.id,
+      patch: { account: 'Bybit main' },
+    });
+    expect(updated).toEqual({ ...position, account: 'Bybit main' });
+
+    const loan = (await s.call('loans.create', {
+      ...LOAN,
+      currency: 'USDC',
+      dayCount: 360,
+    })) as Record<string, unknown>;
+    expect(await s.call('loans.update', { id: loan.id, patch: { lender: 'NW' } })).toEqual({
+      ...loan,
+      lender: 'NW',
+    });
+  });
+});
+
+describe('settings and numbers that cannot be right', () => {
+  it('refuse a custom coin named like a built-in one or listed twice, and thresholds out of order', async () => {
+    const s = await service();
+    const coin = {
+      symbol: 'BTC',
+      algorithm: 'SHA-256',
+      blockTimeSec: '600',
+      hashesPerDifficulty: '1',
+    };
+    expect((await refusal(s.call('settings.update', { coins: [coin] }))).message).toMatch(
+      /BTC is built in/,
+    );
+    const doge = { ...coin, symbol: 'DOGE', algorithm: 'Scrypt', blockTimeSec: '60' };
+    expect((await refusal(s.call('settings.update', { coins: [doge, doge] }))).message).toMatch(
+      /DOGE is listed twice/,
+    );
+    const order = await refusal(
+      s.call('settings.update', {
+        thresholds: { positionWarningPct: '3', positionCriticalPct: '5' },
+      }),
+    );
+    expect(order.message).toMatch(
+      /critical distance to liquidation must be smaller than the warning/,
+    );
+    expect(await s.call('settings.get', {})).toMatchObject({
+      coins: [],
+      thresholds: { positionWarningPct: '10' },
+    });
+  });
+
+  it('refuse a manual price with an absurd number of digits', async () => {
+    const s = await service();
+    const error = await refusal(s.call('prices.setManual', { asset: 'BTC', usd: '9'.repeat(200) }));
+    expect(error.message).toMatch(/too many digits/);
+  });
+});

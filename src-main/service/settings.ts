@@ -1,6 +1,6 @@
 import { RpcError } from '../api/errors';
 import type { Settings } from '../api/records';
-import { settingsSchema } from '../api/records';
+import { validSettingsSchema } from '../api/records';
 import type { SettingsPatch } from '../api/methods';
 import type { ServiceContext } from './context';
 import { parseOrThrow } from './validation';
@@ -25,7 +25,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
 
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Settings> {
   const next = parseOrThrow(
-    settingsSchema,
+    validSettingsSchema,
     mergeSettings(ctx.store.data.settings, patch),
     'The settings change',
   );
