@@ -12,6 +12,7 @@ import {
   rigInputSchema,
   rigSchema,
   settingsSchema,
+  sourceSchema,
 } from './records';
 import {
   assetSymbol,
@@ -45,14 +46,7 @@ const empty = z.object({}).strict();
 const idParams = z.object({ id: recordId }).strict();
 const idResult = z.object({ id: recordId });
 
-const sourcePatch = z
-  .object({
-    enabled: z.boolean(),
-    baseUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' }),
-    apiKey: z.string().max(200),
-  })
-  .partial()
-  .strict();
+const sourcePatch = sourceSchema.partial().strict();
 
 export const settingsPatchSchema = settingsSchema
   .omit({ sources: true, thresholds: true, notifications: true })

@@ -155,7 +155,7 @@ export const customCoinSchema = z
   .strict();
 export type CustomCoin = z.infer<typeof customCoinSchema>;
 
-const sourceSchema = z
+export const sourceSchema = z
   .object({
     enabled: z.boolean(),
     baseUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' }),

@@ -3,9 +3,9 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import { z } from 'zod';
 import {
   PRICE_SOURCES,
+  sourceSchema,
   type PriceSourceName,
   type Settings,
 } from '../../../../src-main/api/records';
@@ -14,10 +14,8 @@ import { InlineForm } from '../../forms/InlineForm';
 import { useAction } from '../../state/use-call';
 import { Section } from './Section';
 
-const sourceSchema = z.object({
-  baseUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' }),
-  apiKey: z.string().max(200, { error: 'Keep the API key under 200 characters.' }),
-});
+// The same rules the service applies to a source's settings.
+const sourceFormSchema = sourceSchema.pick({ baseUrl: true, apiKey: true });
 
 const TITLES: Record<PriceSourceName, string> = {
   coingecko: 'CoinGecko',
@@ -71,7 +69,7 @@ function SourceRow({
         </Typography>
       )}
       <InlineForm
-        schema={sourceSchema}
+        schema={sourceFormSchema}
         fields={sourceFields(title)}
         initial={{ baseUrl: source.baseUrl, apiKey: source.apiKey ?? '' }}
         submitLabel={`Save ${title}`}
