@@ -118,7 +118,7 @@ export const loanColumns: Column<LoanView>[] = [
     render: (l) => (
       <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
         <StatusChip status={l.health} />
-        {l.priceStale && <StatusChip status="stale" label="Stale price" />}
+        {l.priceStale && <StatusChip status="stale" label="Stale or disputed price" />}
         <Sub>
           health factor <Figure text={formatFactor(l.healthFactor)} missing={NO_PRICE} />
         </Sub>

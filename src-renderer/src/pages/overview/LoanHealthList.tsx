@@ -21,7 +21,7 @@ function LoanHealth({ loan }: { loan: LoanView }) {
         <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>
           {loan.lender} · {formatUsd(loan.outstanding)} on {loan.collateralAsset}
         </Typography>
-        {loan.priceStale && <StatusChip status="stale" label="Stale price" />}
+        {loan.priceStale && <StatusChip status="stale" label="Stale or disputed price" />}
         <StatusChip status={loan.health} />
       </Stack>
       <ThresholdBar

@@ -28,7 +28,7 @@ function PositionDistance({ position }: { position: PositionView }) {
         {position.stopPastLiquidation && (
           <StatusChip status="danger" label="Stop past liquidation" />
         )}
-        {position.priceStale && <StatusChip status="stale" label="Stale price" />}
+        {position.priceStale && <StatusChip status="stale" label="Stale or disputed price" />}
         <StatusChip status={position.status} />
       </Stack>
       <ThresholdBar

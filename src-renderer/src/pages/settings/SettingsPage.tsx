@@ -6,7 +6,9 @@ import type { Settings } from '../../../../src-main/api/records';
 import { PageHeader } from '../../components/PageHeader';
 import { useQuery } from '../../state/use-call';
 import { useSnapshot } from '../../state/snapshot-context';
+import { AlertThresholds } from './AlertThresholds';
 import { BackupsSection } from './BackupsSection';
+import { CustomCoins } from './CustomCoins';
 import { FeedStatusTable } from './FeedStatusTable';
 import { GeneralSettings } from './GeneralSettings';
 import { ManualNetwork } from './ManualNetwork';
@@ -33,6 +35,8 @@ export function SettingsPage() {
           onSaved={setSaved}
         />
       )}
+      {settings && <AlertThresholds settings={settings} onSaved={setSaved} />}
+      {settings && <CustomCoins settings={settings} onSaved={setSaved} />}
       <FeedStatusTable offline={settings?.offline ?? snapshot?.offline ?? false} />
       {snapshot && <ManualPrices prices={snapshot.prices} />}
       {snapshot && <ManualNetwork network={snapshot.network} asOf={snapshot.asOf} />}

@@ -1,0 +1,124 @@
+import Alert from '@mui/material/Alert';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
+import { checkSettings, settingsSchema, type Settings } from '../../../../src-main/api/records';
+import type { FieldSpec } from '../../forms/field-spec';
+import { toFormValues } from '../../forms/form-values';
+import { InlineForm } from '../../forms/InlineForm';
+import { useAction } from '../../state/use-call';
+import { Section } from './Section';
+
+// When an alert fires: each threshold of settings.thresholds with its unit, checked on
+// every keystroke by the contract's schema and its cross-field rule (critical below
+// warning), and the desktop-notification switch.
+
+const thresholdFields = [
+  {
+    name: 'thresholds.positionWarningPct',
+    label: 'Position warning',
+    kind: 'decimal',
+    unit: '%',
+    hint: 'Distance to liquidation that warns.',
+  },
+  {
+    name: 'thresholds.positionCriticalPct',
+    label: 'Position critical',
+    kind: 'decimal',
+    unit: '%',
+    hint: 'Distance that is critical; below the warning.',
+  },
+  {
+    name: 'thresholds.loanWatchPoints',
+    label: 'Loan watch margin',
+    kind: 'decimal',
+    unit: 'points',
+    hint: 'LTV points short of the margin call.',
+  },
+  {
+    name: 'thresholds.hysteresisPoints',
+    label: 'Hysteresis',
+    kind: 'decimal',
+    unit: 'points',
+    hint: 'How far back past a threshold before it clears.',
+  },
+  {
+    name: 'thresholds.rigOfflineMin',
+    label: 'Rig offline after',
+    kind: 'integer',
+    unit: 'min',
+    hint: 'Silence before a rig counts as offline.',
+  },
+  {
+    name: 'thresholds.hashrateDropPct',
+    label: 'Hash rate drop',
+    kind: 'decimal',
+    unit: '%',
+    hint: 'Below expected by this much warns.',
+  },
+  {
+    name: 'thresholds.paymentDueDays',
+    label: 'Payment due within',
+    kind: 'integer',
+    unit: 'days',
+    hint: 'Days ahead a loan payment is announced.',
+  },
+] satisfies FieldSpec[];
+
+export function AlertThresholds({
+  settings,
+  onSaved,
+}: {
+  settings: Settings;
+  onSaved(next: Settings): void;
+}) {
+  const update = useAction('settings.update');
+  const notify = useAction('settings.update');
+  const [notifyError, setNotifyError] = useState<string | null>(null);
+
+  const schema = useMemo(
+    () =>
+      z
+        .object({ thresholds: settingsSchema.shape.thresholds })
+        .superRefine((value, ctx) => checkSettings({ ...settings, ...value }, ctx)),
+    [settings],
+  );
+
+  const setDesktop = async (desktop: boolean) => {
+    setNotifyError(null);
+    try {
+      onSaved(await notify.run({ notifications: { desktop } }));
+    } catch (cause) {
+      setNotifyError(cause instanceof Error ? cause.message : String(cause));
+    }
+  };
+
+  return (
+    <Section
+      title="Alert thresholds"
+      description="When positions, loans, rigs and payments raise an alert."
+    >
+      <InlineForm
+        schema={schema}
+        fields={thresholdFields}
+        initial={toFormValues(thresholdFields, settings)}
+        submitLabel="Save thresholds"
+        successMessage="Saved."
+        onSubmit={async ({ thresholds }) => onSaved(await update.run({ thresholds }))}
+      />
+      <FormControlLabel
+        sx={{ mt: 2 }}
+        control={
+          <Switch
+            checked={settings.notifications.desktop}
+            disabled={notify.pending}
+            onChange={(e) => void setDesktop(e.target.checked)}
+          />
+        }
+        label="Desktop notifications"
+      />
+      {notifyError && <Alert severity="error">{notifyError}</Alert>}
+    </Section>
+  );
+}

@@ -1,0 +1,164 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { useMemo, useState } from 'react';
+import {
+  BUILTIN_COINS,
+  customCoinSchema,
+  type CustomCoin,
+  type Settings,
+} from '../../../../src-main/api/records';
+import { coinSpec } from '../../../../src-main/core/coins';
+import type { FieldSpec } from '../../forms/field-spec';
+import { InlineForm } from '../../forms/InlineForm';
+import { formatNumber } from '../../format';
+import { useAction } from '../../state/use-call';
+import { Section } from './Section';
+
+// The coins rigs can mine: the built-in ones (fixed) and the operator's own, added with
+// the contract's customCoinSchema and removed unless a rig still mines them.
+
+const coinFields = [
+  { name: 'symbol', label: 'Symbol', kind: 'text', hint: 'e.g. DOGE', span: 1 },
+  { name: 'algorithm', label: 'Algorithm', kind: 'text', hint: 'e.g. Scrypt', span: 2 },
+  { name: 'blockTimeSec', label: 'Block time', kind: 'decimal', unit: 's', span: 1 },
+  {
+    name: 'hashesPerDifficulty',
+    label: 'Hashes per difficulty',
+    kind: 'decimal',
+    unit: 'H',
+    hint: 'Bitcoin-style: 4294967296 (2³²).',
+    span: 2,
+  },
+] satisfies FieldSpec[];
+
+const EMPTY = { symbol: '', algorithm: '', blockTimeSec: '', hashesPerDifficulty: '' };
+
+interface CoinRow {
+  symbol: string;
+  algorithm: string;
+  blockTimeSec: string;
+  hashesPerDifficulty: string;
+  builtin: boolean;
+}
+
+function builtinRows(): CoinRow[] {
+  return BUILTIN_COINS.flatMap((symbol) => {
+    const spec = coinSpec(symbol, { coins: [] });
+    return spec
+      ? [
+          {
+            symbol,
+            algorithm: spec.algorithm,
+            blockTimeSec: spec.blockTimeSec.toString(),
+            hashesPerDifficulty: spec.hashesPerDifficulty.toFixed(),
+            builtin: true,
+          },
+        ]
+      : [];
+  });
+}
+
+export function CustomCoins({
+  settings,
+  onSaved,
+}: {
+  settings: Settings;
+  onSaved(next: Settings): void;
+}) {
+  const add = useAction('settings.update');
+  const remove = useAction('settings.update');
+  const [removing, setRemoving] = useState<string | null>(null);
+
+  // The contract refuses a symbol that is built in or already listed; say so while typing.
+  const schema = useMemo(() => {
+    const taken = new Set<string>([...BUILTIN_COINS, ...settings.coins.map((c) => c.symbol)]);
+    return customCoinSchema.superRefine((coin, ctx) => {
+      if (!taken.has(coin.symbol)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['symbol'],
+        message: (BUILTIN_COINS as readonly string[]).includes(coin.symbol)
+          ? `${coin.symbol} is built in; a custom coin needs a symbol of its own.`
+          : `${coin.symbol} is already listed.`,
+      });
+    });
+  }, [settings.coins]);
+
+  const removeCoin = async (symbol: string) => {
+    setRemoving(symbol);
+    try {
+      onSaved(await remove.run({ coins: settings.coins.filter((c) => c.symbol !== symbol) }));
+    } catch {
+      // remove.error carries the host's sentence, shown below the table.
+    } finally {
+      setRemoving(null);
+    }
+  };
+
+  const rows: CoinRow[] = [
+    ...builtinRows(),
+    ...settings.coins.map((coin: CustomCoin) => ({ ...coin, builtin: false })),
+  ];
+
+  return (
+    <Section
+      title="Coins"
+      description="Built-in coins are fixed; add your own for rigs that mine something else."
+    >
+      <Table size="small" aria-label="Coins" sx={{ mb: 2 }}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Coin</TableCell>
+            <TableCell>Algorithm</TableCell>
+            <TableCell align="right">Block time</TableCell>
+            <TableCell align="right">Hashes per difficulty</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.symbol} data-testid={`coin-${row.symbol}`}>
+              <TableCell sx={{ fontWeight: 600 }}>{row.symbol}</TableCell>
+              <TableCell>{row.algorithm}</TableCell>
+              <TableCell align="right">{formatNumber(row.blockTimeSec, 3)} s</TableCell>
+              <TableCell align="right">{formatNumber(row.hashesPerDifficulty, 8)}</TableCell>
+              <TableCell align="right">
+                {row.builtin ? (
+                  'Built in'
+                ) : (
+                  <Button
+                    size="small"
+                    onClick={() => void removeCoin(row.symbol)}
+                    disabled={remove.pending}
+                    title={`Remove ${row.symbol}`}
+                  >
+                    {removing === row.symbol ? 'Removing…' : `Remove ${row.symbol}`}
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {remove.error && (
+        <Alert severity="error" role="alert" sx={{ mb: 2 }} onClose={remove.reset}>
+          {remove.error.message}
+        </Alert>
+      )}
+      <InlineForm
+        schema={schema}
+        fields={coinFields}
+        initial={EMPTY}
+        submitLabel="Add coin"
+        clearOnSuccess
+        successMessage="Coin added."
+        onSubmit={async (coin) => onSaved(await add.run({ coins: [...settings.coins, coin] }))}
+      />
+    </Section>
+  );
+}
