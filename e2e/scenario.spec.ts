@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { methods } from '../src-main/api/methods';
 import { snapshotSchema } from '../src-main/api/snapshot';
+import { samplePosition } from '../src-main/core/sample-records';
 import { formatCoin, formatPct, formatUsd } from '../src-renderer/src/format';
 import { newDataDir, rpc, startServer } from './fixtures/serve';
 
@@ -102,8 +103,24 @@ test('the hedge planner sizes a BTC short and explains what it cannot plan', asy
   }
 });
 
+async function farmWithShortBtc(dataDir?: string) {
+  const server = await startServer(dataDir ? { dataDir } : {});
+  await rpc(server, 'prices.setManual', { asset: 'BTC', usd: '91250' });
+  const { id: _id, ...short } = samplePosition({
+    side: 'short',
+    size: '0.5',
+    entryPrice: '93400',
+    leverage: '5',
+    walletBalance: '9340',
+    maintenanceAmount: '0',
+    stopLoss: '101000',
+  });
+  await rpc(server, 'positions.create', short);
+  return server;
+}
+
 test('charts say when there is no history, and draw the points there are', async ({ page }) => {
-  const empty = await startServer({ demo: true });
+  const empty = await farmWithShortBtc();
   try {
     await page.goto(empty.url);
     await expect(page.getByTestId('chart-price-BTC')).toContainText(NO_HISTORY);
@@ -124,7 +141,7 @@ test('charts say when there is no history, and draw the points there are', async
     join(dataDir, 'history.json'),
     JSON.stringify({ schemaVersion: 1, series: { 'price.BTC': points } }),
   );
-  const server = await startServer({ dataDir, demo: true });
+  const server = await farmWithShortBtc(dataDir);
   try {
     await page.goto(server.url);
     const chart = page.getByTestId('chart-price-BTC');
