@@ -6,7 +6,7 @@ import type { Alert } from '../api/records';
 import type { Snapshot } from '../api/snapshot';
 import { startFakeCgminer, type FakeCgminer } from '../../e2e/fixtures/fake-cgminer';
 import { startFakePriceServer, type FakePriceServer } from '../../e2e/fixtures/fake-price-server';
-import { sampleRig } from '../core/sample-records';
+import { samplePosition, sampleRig } from '../core/sample-records';
 import { emptyDatabase } from '../store/schema';
 import { openFarmService } from './farm-service';
 import type { FarmService } from './types';
@@ -104,23 +104,9 @@ describe('live feeds through the service', () => {
     prices.setPrice('BTC', '70000');
     const service = await farmWithFeeds(prices);
     await service.call('feeds.refresh', {});
-    await service.call('positions.create', {
-      account: 'Main',
-      exchange: 'Binance',
-      symbol: 'BTCUSDT',
-      baseAsset: 'BTC',
-      quoteAsset: 'USDT',
-      kind: 'linear',
-      side: 'long',
-      size: '1',
-      entryPrice: '60000',
-      leverage: '10',
-      marginMode: 'isolated',
-      walletBalance: '6000',
-      maintenanceMarginRate: '0.005',
-      maintenanceAmount: '50',
-      openedAt: '2026-11-20T00:00:00Z',
-    });
+    // SPEC §6: long 1 BTC at 60,000, isolated, liquidation at $54,221.11.
+    const { id: _id, ...long } = samplePosition({ openedAt: '2026-11-20T00:00:00Z' });
+    await service.call('positions.create', long);
     expect(await service.call('alerts.list', {})).toEqual([]);
 
     // A move of more than 30 % would wait for a second poll; this one is 18.6 %.
