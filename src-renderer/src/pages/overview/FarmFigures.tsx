@@ -17,7 +17,14 @@ function profitTone(profit: string | null) {
   return dec(profit).isNegative() ? 'error.main' : 'success.main';
 }
 
-export function FarmFigures({ farm }: { farm: Farm }) {
+/** The farm's headline figures; the Review page shows them as of its date. */
+export function FarmFigures({
+  farm,
+  collateralNote = 'at current prices',
+}: {
+  farm: Farm;
+  collateralNote?: string;
+}) {
   return (
     <Box
       sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 2 }}
@@ -61,7 +68,7 @@ export function FarmFigures({ farm }: { farm: Farm }) {
         text={formatUsd(farm.collateralUsd)}
         missing="Needs a price for every collateral asset."
         testId="farm-collateral"
-        footnote="at current prices"
+        footnote={collateralNote}
       />
       <StatCard
         label="Worst health factor"
