@@ -6,7 +6,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src-main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          // The desktop app's main process, and the web host behind `npm run serve`:
+          // both run the same built service code.
+          index: resolve('src-main/electron/main.ts'),
+          serve: resolve('src-main/web/cli.ts'),
+        },
+      },
     },
   },
   preload: {

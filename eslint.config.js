@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { layerZones } from './eslint.layers.js';
 
 export default tseslint.config(
   {
@@ -31,10 +32,12 @@ export default tseslint.config(
       ],
       'no-restricted-globals': [
         'error',
-        { name: 'parseFloat', message: 'Money is decimal: use dec() from src-main/core/decimal.' },
+        { name: 'parseFloat', message: 'Money is decimal: use dec() from #shared/decimal.' },
       ],
     },
   },
+  // The layer rules of docs/architecture.md, one zone per layer.
+  ...layerZones,
   {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

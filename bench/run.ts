@@ -2,11 +2,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_SETTINGS, type Loan, type Position, type Rig } from '../src-main/api/records';
-import type { PriceEntry } from '../src-main/api/snapshot';
-import { buildSnapshot } from '../src-main/core/snapshot';
-import { openFarmService } from '../src-main/service/farm-service';
-import { openStore } from '../src-main/store/database';
+import { DEFAULT_SETTINGS, type Loan, type Position, type Rig } from '#api/records';
+import type { PriceEntry } from '#api/snapshot';
+import { buildSnapshot } from '#core/snapshot';
+import { openFarmService } from '#service/farm-service';
+import { openStore } from '#store/database';
 
 // `npm run bench`: the figures that decide whether RigLedger keeps up with a large farm.
 // Prints them; asserts nothing.

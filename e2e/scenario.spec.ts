@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { methods } from '../src-main/api/methods';
-import { snapshotSchema } from '../src-main/api/snapshot';
-import { samplePosition } from '../src-main/core/sample-records';
+import { methods } from '#api/methods';
+import { snapshotSchema } from '#api/snapshot';
+import { samplePosition } from '#core/test-fixtures/sample-records';
 import { formatCoin, formatPct, formatUsd } from '../src-renderer/src/format';
 import { newDataDir, rpc, startServer } from './fixtures/serve';
 

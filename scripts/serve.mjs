@@ -1,5 +1,6 @@
-// `npm run serve`: builds the dashboard when the build is missing or older than its
-// sources, then runs the web host (src-main/web/cli.ts) with every argument passed on.
+// `npm run serve`: builds the app when the build is missing or older than its sources,
+// then runs the built web host (out/main/serve.js, from src-main/web/cli.ts) with every
+// argument passed on.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -8,8 +9,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const builtIndex = join(projectRoot, 'out', 'renderer', 'index.html');
-const rendererSources = join(projectRoot, 'src-renderer');
+const builtFiles = [
+  join(projectRoot, 'out', 'renderer', 'index.html'),
+  join(projectRoot, 'out', 'main', 'serve.js'),
+];
+const sourceFolders = [join(projectRoot, 'src-renderer'), join(projectRoot, 'src-main')];
+const sourceFiles = [
+  join(projectRoot, 'package.json'),
+  join(projectRoot, 'electron.vite.config.ts'),
+];
 
 function newestModification(folder) {
   let newest = 0;
@@ -22,12 +30,17 @@ function newestModification(folder) {
 }
 
 function buildIsStale() {
-  if (!existsSync(builtIndex)) return true;
-  return newestModification(rendererSources) > statSync(builtIndex).mtimeMs;
+  if (!builtFiles.every((file) => existsSync(file))) return true;
+  const built = Math.min(...builtFiles.map((file) => statSync(file).mtimeMs));
+  const sources = Math.max(
+    ...sourceFolders.map(newestModification),
+    ...sourceFiles.map((file) => statSync(file).mtimeMs),
+  );
+  return sources > built;
 }
 
 if (buildIsStale()) {
-  process.stderr.write('Building the RigLedger dashboard (electron-vite build)…\n');
+  process.stderr.write('Building RigLedger (electron-vite build)…\n');
   const require = createRequire(import.meta.url);
   const electronVite = join(
     dirname(require.resolve('electron-vite/package.json')),
@@ -40,14 +53,14 @@ if (buildIsStale()) {
     stdio: ['inherit', 2, 'inherit'],
   });
   if (build.status !== 0) {
-    process.stderr.write('The dashboard build failed (see above); RigLedger was not started.\n');
+    process.stderr.write('The build failed (see above); RigLedger was not started.\n');
     process.exit(1);
   }
 }
 
 const host = spawn(
   process.execPath,
-  ['--import', 'tsx', join(projectRoot, 'src-main', 'web', 'cli.ts'), ...process.argv.slice(2)],
+  [join(projectRoot, 'out', 'main', 'serve.js'), ...process.argv.slice(2)],
   { cwd: projectRoot, stdio: 'inherit' },
 );
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import './messages';
-import { DECIMAL_PATTERN } from '../core/decimal';
+import { DECIMAL_PATTERN } from '#shared/decimal';
 
 // Field-level schemas shared by every record. Messages are written for a farm operator:
 // they appear under form fields and in `invalid_params` errors.

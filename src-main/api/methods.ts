@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { databaseSchema } from '../store/schema';
 import {
   alertSchema,
   loanFields,
@@ -25,7 +24,6 @@ import {
   recordId,
 } from './fields';
 import { priceEntrySchema, snapshotSchema } from './snapshot';
-import { upgradeBackupDatabase } from './backup-version';
 import {
   backupPreviewSchema,
   ccxtPositionsParamsSchema,
@@ -101,11 +99,12 @@ export const backupDocumentSchema = z
   .object({
     format: z.literal('rigledger-backup'),
     exportedAt: isoDateTime,
-    // An older backup's database is upgraded to the current data format first.
-    database: z.preprocess(upgradeBackupDatabase, databaseSchema),
+    // The database inside is checked by the service, which upgrades an older backup's
+    // data format first (the contract knows nothing of storage formats).
+    database: z.record(z.string(), z.unknown()),
   })
   .strict();
-export type BackupDocument = z.infer<typeof backupDocumentSchema>;
+export type BackupDocumentParams = z.infer<typeof backupDocumentSchema>;
 
 export const backupFileSchema = z.object({
   name: z.string(),

@@ -1,5 +1,5 @@
-import type { Severity } from '../api/records';
-import { ZERO, type Dec } from './decimal';
+import type { Severity } from '#api/records';
+import { ZERO, type Dec } from '#shared/decimal';
 
 // Which level of a rule a value sits at, with hysteresis: a value that improves keeps its
 // current level until it has recovered past that level's threshold by `margin` (SPEC §8),

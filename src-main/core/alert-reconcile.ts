@@ -1,5 +1,5 @@
-import type { AlertChange } from '../api/events';
-import type { Alert, Mute } from '../api/records';
+import type { AlertChange } from '#api/events';
+import type { Alert, Mute } from '#api/records';
 import { alertKey, type AlertCondition, type RuleOutcome } from './alert-rules';
 
 // Turns what the rules say now into stored alerts: one active alert per (rule, subject);

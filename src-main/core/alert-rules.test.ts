@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Loan, type Position } from '../api/records';
-import type { PriceEntry, Snapshot } from '../api/snapshot';
+import { DEFAULT_SETTINGS, type Loan, type Position } from '#api/records';
+import type { PriceEntry, Snapshot } from '#api/snapshot';
 import { alertKey, evaluateAlertRules } from './alert-rules';
 import { levelWithHysteresis } from './alert-levels';
-import { D, dec, decStr } from './decimal';
-import { samplePosition } from './sample-records';
+import { D, dec, decStr } from '#shared/decimal';
+import { samplePosition } from './test-fixtures/sample-records';
 import { buildSnapshot } from './snapshot';
 
 // Boundary values for the rules of SPEC §8: exactly at a threshold, one cent past it, and

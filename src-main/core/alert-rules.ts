@@ -1,5 +1,5 @@
-import type { AlertRule, Settings, Severity } from '../api/records';
-import type { LoanView, PositionView, RigView, Snapshot } from '../api/snapshot';
+import type { AlertRule, Settings, Severity } from '#api/records';
+import type { LoanView, PositionView, RigView, Snapshot } from '#api/snapshot';
 import {
   formatAge,
   formatCoin,
@@ -7,9 +7,9 @@ import {
   formatPct,
   formatUsd,
   formatUsdPerDay,
-} from './format';
+} from '#shared/format';
 import { levelSpec, levelWithHysteresis, type AlertLevel } from './alert-levels';
-import { dec, decStr, HUNDRED, ZERO } from './decimal';
+import { dec, decStr, HUNDRED, ZERO } from '#shared/decimal';
 import { pricesInUse } from './prices';
 
 // SPEC §8: each rule looks at the Snapshot and says, per subject, which level of alert

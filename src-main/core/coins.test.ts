@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockSubsidy, coinSpec } from './coins';
-import { sampleSettings } from './sample-records';
+import { sampleSettings } from './test-fixtures/sample-records';
 
 describe('coinSpec', () => {
   it('knows the four built-in coins', () => {

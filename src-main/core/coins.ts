@@ -1,10 +1,11 @@
-import { BUILTIN_COINS, type Settings } from '../api/records';
-import { D, type Dec, dec } from './decimal';
+import type { Settings } from '#api/records';
+import { BUILTIN_COIN_FACTS, isBuiltinCoin, type BuiltinCoin } from '#shared/coins';
+import { D, type Dec, dec } from '#shared/decimal';
 
 // The coin registry: which algorithm a coin is mined with, how long a block takes and
 // how many hashes one unit of difficulty stands for (SPEC §6 "Mining").
 
-export type BuiltinCoin = (typeof BUILTIN_COINS)[number];
+export type { BuiltinCoin };
 
 export interface CoinSpec {
   symbol: string;
@@ -15,22 +16,7 @@ export interface CoinSpec {
   builtin: boolean;
 }
 
-const TWO_POW_32 = new D(2).pow(32);
-
-const BUILTIN_SPECS: Record<BuiltinCoin, Omit<CoinSpec, 'symbol' | 'builtin'>> = {
-  // Bitcoin wiki "Difficulty": hashes per block = D × 2^32; target block time 600 s.
-  BTC: { algorithm: 'SHA-256', blockTimeSec: new D(600), hashesPerDifficulty: TWO_POW_32 },
-  // Litecoin inherits Bitcoin's difficulty definition (D × 2^32) with 150 s blocks.
-  LTC: { algorithm: 'Scrypt', blockTimeSec: new D(150), hashesPerDifficulty: TWO_POW_32 },
-  // Kaspa (rusty-kaspa difficulty → hashrate): hashes per block = 2 × D; 10 blocks/s since Crescendo.
-  KAS: { algorithm: 'kHeavyHash', blockTimeSec: new D('0.1'), hashesPerDifficulty: new D(2) },
-  // Ethereum Classic Etchash: difficulty is the expected hash count per block; ~13 s blocks.
-  ETC: { algorithm: 'Etchash', blockTimeSec: new D(13), hashesPerDifficulty: new D(1) },
-};
-
-export function isBuiltinCoin(symbol: string): symbol is BuiltinCoin {
-  return (BUILTIN_COINS as readonly string[]).includes(symbol);
-}
+export { isBuiltinCoin };
 
 /**
  * The spec of a coin: a built-in one, else a custom coin from settings. Built-ins win
@@ -38,7 +24,16 @@ export function isBuiltinCoin(symbol: string): symbol is BuiltinCoin {
  */
 export function coinSpec(symbol: string, settings: Pick<Settings, 'coins'>): CoinSpec | null {
   const upper = symbol.toUpperCase();
-  if (isBuiltinCoin(upper)) return { symbol: upper, builtin: true, ...BUILTIN_SPECS[upper] };
+  if (isBuiltinCoin(upper)) {
+    const facts = BUILTIN_COIN_FACTS[upper];
+    return {
+      symbol: upper,
+      builtin: true,
+      algorithm: facts.algorithm,
+      blockTimeSec: dec(facts.blockTimeSec),
+      hashesPerDifficulty: dec(facts.hashesPerDifficulty),
+    };
+  }
   const custom = settings.coins.find((c) => c.symbol.toUpperCase() === upper);
   if (!custom) return null;
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from './decimal';
+import { dec } from '#shared/decimal';
 import { hedgePlan, hedgePlanFromSnapshot } from './hedge';
-import { sampleRig, sampleSettings } from './sample-records';
+import { sampleRig, sampleSettings } from './test-fixtures/sample-records';
 import { buildSnapshot } from './snapshot';
 
 const params = {

@@ -1,5 +1,5 @@
-import type { Snapshot } from '../api/snapshot';
-import { type Dec, HUNDRED, ZERO, dec, decStr, decStrOrNull } from './decimal';
+import type { Snapshot } from '#api/snapshot';
+import { type Dec, HUNDRED, ZERO, dec, decStr, decStrOrNull } from '#shared/decimal';
 import { linearLiquidationAtLiquidation } from './positions';
 
 // Hedge planner (SPEC §6 "Hedge plan"): short the coins the farm will mine over N days,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths } from './calendar';
-import { dec, decStr } from './decimal';
+import { dec, decStr } from '#shared/decimal';
 import { amortizingPayment, loanSchedule, nextPayment } from './loan-schedule';
-import { sampleLoan } from './sample-records';
+import { sampleLoan } from './test-fixtures/sample-records';
 
 describe('amortizing payment P·r / (1 − (1 + r)^−n)', () => {
   it('the textbook 30-year mortgage: $200,000 at 6 % → $1,199.10 a month', () => {

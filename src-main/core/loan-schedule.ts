@@ -1,7 +1,7 @@
-import type { ScheduleRow } from '../api/methods';
-import type { Loan } from '../api/records';
+import type { ScheduleRow } from '#api/methods';
+import type { Loan } from '#api/records';
 import { addMonths, daysBetween, isoDateOf } from './calendar';
-import { D, type Dec, HUNDRED, ONE, ZERO, dec, decStr, minDec } from './decimal';
+import { D, type Dec, HUNDRED, ONE, ZERO, dec, decStr, minDec } from '#shared/decimal';
 import { loanBalance, simpleInterest } from './loans';
 
 // The contractual payment plan of a loan, by repayment type (SPEC §6 "Loans"), and which

@@ -1,6 +1,6 @@
-import type { Loan, Settings } from '../api/records';
-import type { LoanView, PriceEntry } from '../api/snapshot';
-import { type Dec, decStr, decStrOrNull } from './decimal';
+import type { Loan, Settings } from '#api/records';
+import type { LoanView, PriceEntry } from '#api/snapshot';
+import { type Dec, decStr, decStrOrNull } from '#shared/decimal';
 import { nextPayment } from './loan-schedule';
 import { loanBalance, loanRisk } from './loans';
 import { isPriceUnreliable, priceUsdOf } from './prices';

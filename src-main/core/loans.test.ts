@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dec, decStr } from './decimal';
+import { dec, decStr } from '#shared/decimal';
 import {
   cureTargetLtvPct,
   healthFactor,
@@ -12,7 +12,7 @@ import {
   priceAtLtv,
   simpleInterest,
 } from './loans';
-import { sampleLoan } from './sample-records';
+import { sampleLoan } from './test-fixtures/sample-records';
 
 describe('interest accrual', () => {
   it('SPEC example: $500,000 at 12 % APR for 30 days, ACT/365 → 4,931.51', () => {

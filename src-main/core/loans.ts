@@ -1,6 +1,6 @@
-import type { Loan } from '../api/records';
+import type { Loan } from '#api/records';
 import { daysBetween, isoDateOf } from './calendar';
-import { type Dec, HUNDRED, ZERO, dec, maxDec, minDec } from './decimal';
+import { type Dec, HUNDRED, ZERO, dec, maxDec, minDec } from '#shared/decimal';
 
 // Loan balance and collateral health (SPEC §6 "Loans").
 

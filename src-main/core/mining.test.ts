@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coinSpec } from './coins';
-import { D, dec, decStr } from './decimal';
+import { D, dec, decStr } from '#shared/decimal';
 import {
   breakEvenPerKwh,
   breakEvenPriceUsd,
@@ -14,8 +14,8 @@ import {
   rigEconomics,
   rigPerKwh,
 } from './mining';
-import { sampleRig, sampleSettings } from './sample-records';
-import { toHs } from './units';
+import { sampleRig, sampleSettings } from './test-fixtures/sample-records';
+import { toHs } from '#shared/units';
 
 const settings = sampleSettings();
 const btc = coinSpec('BTC', settings)!;

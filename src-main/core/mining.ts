@@ -1,7 +1,7 @@
-import type { Rig, Settings } from '../api/records';
+import type { Rig, Settings } from '#api/records';
 import type { CoinSpec } from './coins';
-import { D, type Dec, ONE, ZERO, dec, pctToRate } from './decimal';
-import { toHs } from './units';
+import { D, type Dec, ONE, ZERO, dec, pctToRate } from '#shared/decimal';
+import { toHs } from '#shared/units';
 
 // Mining economics (SPEC §6 "Mining"). Everything per day, in coins or USD.
 //

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Loan, Rig } from '../api/records';
-import { dec } from './decimal';
+import type { Loan, Rig } from '#api/records';
+import { dec } from '#shared/decimal';
 import { loanBalance } from './loans';
 import { integrateRevenue, interestAccruedThrough, monthlyPnl, reviewPeriods } from './monthly-pnl';
 

@@ -1,8 +1,8 @@
-import type { Loan, Rig, Settings } from '../api/records';
-import type { RealisedPnl } from '../api/realised-pnl';
-import type { MonthlyPnlRow } from '../api/review';
+import type { Loan, Rig, Settings } from '#api/records';
+import type { RealisedPnl } from '#api/realised-pnl';
+import type { MonthlyPnlRow } from '#api/review';
 import { addMonths, dayNumber, daysBetween } from './calendar';
-import { type Dec, ZERO, dec, decStr } from './decimal';
+import { type Dec, ZERO, dec, decStr } from '#shared/decimal';
 import { loanBalance, simpleInterest } from './loans';
 import { powerCostUsdPerDay, rigIsRunning, rigPerKwh } from './mining';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dec, decStr } from './decimal';
+import { dec, decStr } from '#shared/decimal';
 import {
   distanceToLiquidationPct,
   notionalUsd,
@@ -10,7 +10,7 @@ import {
   stopPastLiquidation,
   unrealizedPnlUsd,
 } from './position-figures';
-import { samplePosition, sampleSettings } from './sample-records';
+import { samplePosition, sampleSettings } from './test-fixtures/sample-records';
 
 const thresholds = sampleSettings().thresholds;
 const specLong = dec('54221.105527638190954773869346733668341708');

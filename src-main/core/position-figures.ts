@@ -1,6 +1,6 @@
-import type { Position, Settings } from '../api/records';
-import type { PositionStatus } from '../api/snapshot';
-import { type Dec, HUNDRED, dec } from './decimal';
+import type { Position, Settings } from '#api/records';
+import type { PositionStatus } from '#api/snapshot';
+import { type Dec, HUNDRED, dec } from '#shared/decimal';
 import { sideSign } from './positions';
 
 // What the dashboard shows next to a position (SPEC §6 "Position figures").

@@ -1,6 +1,6 @@
-import type { Position, Settings } from '../api/records';
-import type { PositionView, PriceEntry } from '../api/snapshot';
-import { type Dec, dec, decStrOrNull } from './decimal';
+import type { Position, Settings } from '#api/records';
+import type { PositionView, PriceEntry } from '#api/snapshot';
+import { type Dec, dec, decStrOrNull } from '#shared/decimal';
 import {
   distanceToLiquidationPct,
   notionalUsd,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Position } from '../api/records';
-import { type Dec, dec, decStr } from './decimal';
+import type { Position } from '#api/records';
+import { type Dec, dec, decStr } from '#shared/decimal';
 import {
   crossOthers,
   inverseLiquidationPrice,
@@ -9,7 +9,7 @@ import {
   maintenanceMargin,
   unrealizedPnl,
 } from './positions';
-import { samplePosition } from './sample-records';
+import { samplePosition } from './test-fixtures/sample-records';
 
 function lp(overrides: Partial<Position>): string | null {
   const price = liquidationPrice(samplePosition(overrides));

@@ -1,5 +1,5 @@
-import type { Position } from '../api/records';
-import { type Dec, ONE, ZERO, dec } from './decimal';
+import type { Position } from '#api/records';
+import { type Dec, ONE, ZERO, dec } from '#shared/decimal';
 
 // Liquidation prices of leveraged positions (SPEC §6). Notation: Q = |size|, EP = entry,
 // P = mark, s = +1 long / −1 short, MMR = maintenance margin rate, cum = maintenance

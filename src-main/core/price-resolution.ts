@@ -1,5 +1,5 @@
-import type { ManualNetwork, StoredNetwork, StoredPrice } from '../api/records';
-import type { PriceEntry } from '../api/snapshot';
+import type { ManualNetwork, StoredNetwork, StoredPrice } from '#api/records';
+import type { PriceEntry } from '#api/snapshot';
 import type { NetworkInput } from './snapshot';
 
 // Which price and chain figures the Snapshot uses: a manual value wins over every feed

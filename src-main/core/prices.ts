@@ -1,6 +1,6 @@
-import type { Loan, Position, Rig } from '../api/records';
-import type { PriceEntry } from '../api/snapshot';
-import { type Dec, ONE, dec } from './decimal';
+import type { Loan, Position, Rig } from '#api/records';
+import type { PriceEntry } from '#api/snapshot';
+import { type Dec, ONE, dec } from '#shared/decimal';
 
 // Price look-ups the finance core shares. USD and the dollar stablecoins are valued 1:1
 // (SPEC §4: loans in USDT/USDC are valued 1:1), so they never need a feed.

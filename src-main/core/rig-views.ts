@@ -1,7 +1,7 @@
-import type { Rig, Settings } from '../api/records';
-import type { HashPower, NetworkEntry, PriceEntry, RigLive, RigView } from '../api/snapshot';
+import type { Rig, Settings } from '#api/records';
+import type { HashPower, NetworkEntry, PriceEntry, RigLive, RigView } from '#api/snapshot';
 import { coinSpec } from './coins';
-import { type Dec, ZERO, decStr, decStrOrNull, dec } from './decimal';
+import { type Dec, ZERO, decStr, decStrOrNull, dec } from '#shared/decimal';
 import {
   coinsPerHashDay,
   rigEconomics,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PriceEntry } from '../api/snapshot';
-import { dec } from './decimal';
+import type { PriceEntry } from '#api/snapshot';
+import { dec } from '#shared/decimal';
 import { applyShocks, shockPrice } from './scenario';
 
 const entry = (usd: string): PriceEntry => ({

@@ -1,5 +1,5 @@
-import type { PriceEntry } from '../api/snapshot';
-import { type Dec, HUNDRED, ONE, ZERO, dec, decStr, maxDec } from './decimal';
+import type { PriceEntry } from '#api/snapshot';
+import { type Dec, HUNDRED, ONE, ZERO, dec, decStr, maxDec } from '#shared/decimal';
 
 // Stress test (SPEC §6 "Scenario"): shock prices by a percent per asset, then the caller
 // recomputes the Snapshot at the shocked prices. Nothing is stored.

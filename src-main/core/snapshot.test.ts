@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { PriceEntry } from '../api/snapshot';
-import { snapshotSchema } from '../api/snapshot';
-import { dec } from './decimal';
+import type { PriceEntry } from '#api/snapshot';
+import { snapshotSchema } from '#api/snapshot';
+import { dec } from '#shared/decimal';
 import { applyShocks } from './scenario';
-import { sampleLoan, samplePosition, sampleRig, sampleSettings } from './sample-records';
+import {
+  sampleLoan,
+  samplePosition,
+  sampleRig,
+  sampleSettings,
+} from './test-fixtures/sample-records';
 import { type SnapshotInput, buildSnapshot, pricesInUse } from './snapshot';
 
 const AS_OF = new Date('2024-01-31T12:00:00Z');

@@ -1,7 +1,7 @@
-import type { Alert, Loan, Position, Rig, Settings } from '../api/records';
-import type { NetworkEntry, PriceEntry, RigLive, Snapshot, StoreNotice } from '../api/snapshot';
+import type { Alert, Loan, Position, Rig, Settings } from '#api/records';
+import type { NetworkEntry, PriceEntry, RigLive, Snapshot, StoreNotice } from '#api/snapshot';
 import { blockSubsidy, coinSpec } from './coins';
-import { type Dec, ZERO, dec, decStr, decStrOrNull, minDec } from './decimal';
+import { type Dec, ZERO, dec, decStr, decStrOrNull, minDec } from '#shared/decimal';
 import { loanFigures } from './loan-views';
 import { hashpriceUsdPerPhDay, networkHashrateHs } from './mining';
 import { positionViews } from './position-views';

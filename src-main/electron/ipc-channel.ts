@@ -1,4 +1,4 @@
-import type { RpcErrorBody } from '../api/errors';
+import type { RpcErrorBody } from '#api/errors';
 
 // The two IPC channels between the main process and the preload, shared by both sides.
 

@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { RpcError, type RpcErrorBody } from '../api/errors';
-import type { FarmService } from '../service/types';
+import { RpcError, type RpcErrorBody } from '#api/errors';
+import type { FarmService } from '#service/types';
 import { EVENT_CHANNEL, RPC_CHANNEL, type RpcEnvelope } from './ipc-channel';
 import type { RendererLocation } from './renderer-location';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { openFarmService } from '../service/farm-service';
-import type { FarmService } from '../service/types';
-import { APP_FOLDER_NAME, defaultDataDir } from '../store/data-dir';
+import { openFarmService } from '#service/farm-service';
+import type { FarmService } from '#service/types';
+import { APP_FOLDER_NAME, defaultDataDir } from '#store/data-dir';
 import { registerIpcBridge } from './ipc';
 import { registerReportPdf } from './report-pdf';
 import { startAlertNotifications } from './notifications';

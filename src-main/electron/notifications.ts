@@ -1,8 +1,8 @@
 import { Notification } from 'electron';
-import type { AlertChange } from '../api/events';
-import { methods } from '../api/methods';
-import type { Alert } from '../api/records';
-import type { FarmService } from '../service/types';
+import type { AlertChange } from '#api/events';
+import { methods } from '#api/methods';
+import type { Alert } from '#api/records';
+import type { FarmService } from '#service/types';
 
 // System notifications for alerts that are new or got worse (SPEC §8). The service has
 // already applied acknowledgements, mutes and hysteresis; this only asks whether the

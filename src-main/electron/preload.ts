@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { DesktopBridge, ReportDocument, RigLedgerEvent } from '../api/events';
-import type { MethodName, ParamsOf, ResultOf } from '../api/methods';
+import type { DesktopBridge, ReportDocument, RigLedgerEvent } from '#api/events';
+import type { MethodName, ParamsOf, ResultOf } from '#api/methods';
 import { EVENT_CHANNEL, REPORT_PDF_CHANNEL, RPC_CHANNEL, type RpcEnvelope } from './ipc-channel';
 
 // Runs sandboxed in the dashboard page before its scripts. Exposes exactly one object,

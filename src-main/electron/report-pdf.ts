@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog, ipcMain } from 'electron';
 import { z } from 'zod';
-import { RpcError } from '../api/errors';
+import { RpcError } from '#api/errors';
 import { isTrustedSender, type IpcBridgeOptions } from './ipc';
 import { REPORT_PDF_CHANNEL, type RpcEnvelope } from './ipc-channel';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Menu, nativeImage, Tray, type NativeImage } from 'electron';
-import { methods } from '../api/methods';
-import type { Alert, Severity } from '../api/records';
-import type { FarmService } from '../service/types';
+import { methods } from '#api/methods';
+import type { Alert, Severity } from '#api/records';
+import type { FarmService } from '#service/types';
 import { RESOURCES_DIR } from './renderer-location';
 
 // The tray icon: its colour is the worst active alert's severity, so a glance at the

@@ -1,5 +1,5 @@
 import { app, BrowserWindow, session, shell, type Session, type WebContents } from 'electron';
-import { contentSecurityPolicy, isAllowedExternalUrl } from './security';
+import { contentSecurityPolicy, isAllowedExternalUrl } from '#shared/security-policy';
 import { PRELOAD_PATH, type RendererLocation } from './renderer-location';
 
 // The dashboard window, hardened per Electron's security checklist: isolated, sandboxed,

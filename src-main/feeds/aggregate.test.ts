@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../core/decimal';
-import type { StoredPrice } from '../api/records';
+import { dec } from '#shared/decimal';
+import type { StoredPrice } from '#api/records';
 import { type AggregateState, aggregatePrices, seedAggregateState } from './aggregate';
 import type { Quote } from './sources/reply';
 

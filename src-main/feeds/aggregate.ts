@@ -1,5 +1,5 @@
-import { type Dec, dec, decStr, medianDec } from '../core/decimal';
-import type { StoredPrice } from '../api/records';
+import { type Dec, dec, decStr, medianDec } from '#shared/decimal';
+import type { StoredPrice } from '#api/records';
 import type { Quote } from './sources/reply';
 
 // SPEC §7 aggregation, pure: the clock and the previous state come in, the new state goes out.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { D, type Dec, maxDec } from '../core/decimal';
+import { D, type Dec, maxDec } from '#shared/decimal';
 import { readDecimal } from './sources/reply';
 
 // Reading cgminer / bmminer API replies (SPEC §7). Firmware replies are almost JSON: a trailing

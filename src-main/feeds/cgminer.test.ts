@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type CgminerQuirks,
-  type FakeCgminer,
-  startFakeCgminer,
-} from '../../e2e/fixtures/fake-cgminer';
-import type { Rig } from '../api/records';
-import { rigLiveSchema } from '../api/snapshot';
+import { type CgminerQuirks, type FakeCgminer, startFakeCgminer } from '#fixtures/fake-cgminer';
+import type { Rig } from '#api/records';
+import { rigLiveSchema } from '#api/snapshot';
 import { checkStatus, parseCgminerJson, repairCgminerJson } from './cgminer-reply';
 import { pollRig, pollRigs } from './cgminer';
 

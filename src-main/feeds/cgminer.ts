@@ -1,7 +1,7 @@
 import { createConnection } from 'node:net';
-import { decStr, type Dec, maxDec } from '../core/decimal';
-import type { Rig } from '../api/records';
-import type { RigLive } from '../api/snapshot';
+import { decStr, type Dec, maxDec } from '#shared/decimal';
+import type { Rig } from '#api/records';
+import type { RigLive } from '#api/snapshot';
 import { checkStatus, parseCgminerJson, readStatsTemperature, readSummary } from './cgminer-reply';
 
 // SPEC §7 rigs: the cgminer RPC on TCP (bmminer, Braiins, Whatsminer speak it too). One

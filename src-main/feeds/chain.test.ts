@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakePriceServer, startFakePriceServer } from '../../e2e/fixtures/fake-price-server';
-import { storedNetworkSchema } from '../api/records';
+import { type FakePriceServer, startFakePriceServer } from '#fixtures/fake-price-server';
+import { storedNetworkSchema } from '#api/records';
 import { btcSubsidy, fetchChainStats } from './chain';
 import { type FeedContext, isFailure } from './sources/reply';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { D, type Dec, decStr } from '../core/decimal';
-import type { StoredNetwork } from '../api/records';
+import { D, type Dec, decStr } from '#shared/decimal';
+import type { StoredNetwork } from '#api/records';
 import {
   type FeedContext,
   type FeedFailure,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedStatusSchema } from '../api/methods';
+import { feedStatusSchema } from '#api/methods';
 import {
   type PenaltyBook,
   feedStatusRows,

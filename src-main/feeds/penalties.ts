@@ -1,4 +1,4 @@
-import type { FeedStatus } from '../api/methods';
+import type { FeedStatus } from '#api/methods';
 import type { FeedFailure } from './sources/reply';
 
 // SPEC §7: a source failing 5 times in a row is skipped for 30 min, and a Retry-After is

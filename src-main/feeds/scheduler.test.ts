@@ -1,18 +1,18 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FakeCgminer, startFakeCgminer } from '../../e2e/fixtures/fake-cgminer';
+import { type FakeCgminer, startFakeCgminer } from '#fixtures/fake-cgminer';
 import {
   type FakePriceServer,
   FAKE_SOURCES,
   startFakePriceServer,
-} from '../../e2e/fixtures/fake-price-server';
+} from '#fixtures/fake-price-server';
 import {
   DEFAULT_SETTINGS,
   type Rig,
   type Settings,
   type StoredNetwork,
   type StoredPrice,
-} from '../api/records';
-import type { RigLive } from '../api/snapshot';
+} from '#api/records';
+import type { RigLive } from '#api/snapshot';
 import {
   CHAIN_FEED,
   type FeedScheduler,

@@ -4,9 +4,9 @@ import {
   type Settings,
   type StoredNetwork,
   type StoredPrice,
-} from '../api/records';
-import type { FeedStatus } from '../api/methods';
-import type { RigLive } from '../api/snapshot';
+} from '#api/records';
+import type { FeedStatus } from '#api/methods';
+import type { RigLive } from '#api/snapshot';
 import { type AggregateState, aggregatePrices, seedAggregateState } from './aggregate';
 import { fetchChainStats } from './chain';
 import { pollRigs } from './cgminer';

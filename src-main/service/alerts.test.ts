@@ -2,10 +2,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RigLedgerEvent } from '../api/events';
-import type { Alert } from '../api/records';
-import { emptyDatabase } from '../store/schema';
-import { samplePosition } from '../core/sample-records';
+import type { RigLedgerEvent } from '#api/events';
+import type { Alert } from '#api/records';
+import { emptyDatabase } from '#store/schema';
+import { samplePosition } from '#core/test-fixtures/sample-records';
 import { openTestService } from './test-service';
 
 // The alert engine through the contract, with a fake clock: what an operator would be

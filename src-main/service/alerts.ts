@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { RpcError } from '../api/errors';
-import type { Alert } from '../api/records';
-import type { RigLive } from '../api/snapshot';
-import { reconcileAlerts, type AlertEvent } from '../core/alert-reconcile';
-import { alertKey, evaluateAlertRules } from '../core/alert-rules';
-import { decStr, medianDec, dec } from '../core/decimal';
+import { RpcError } from '#api/errors';
+import type { Alert } from '#api/records';
+import type { RigLive } from '#api/snapshot';
+import { reconcileAlerts, type AlertEvent } from '#core/alert-reconcile';
+import { alertKey, evaluateAlertRules } from '#core/alert-rules';
+import { decStr, medianDec, dec } from '#shared/decimal';
 import type { ServiceContext } from './context';
 import { currentSnapshot } from './snapshot';
 

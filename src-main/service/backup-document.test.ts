@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupDocument } from '../api/methods';
-import type { Rig } from '../api/records';
+import type { BackupDocument } from './backup-document';
+import type { Rig } from '#api/records';
 import { openTestService } from './test-service';
 import type { FarmService } from './types';
 

@@ -1,11 +1,30 @@
-import { RpcError } from '../api/errors';
-import type { BackupDocument } from '../api/methods';
-import type { Database } from '../store/schema';
+import { z } from 'zod';
+import { RpcError } from '#api/errors';
+import { isoDateTime } from '#api/fields';
+import type { BackupDocumentParams } from '#api/methods';
+import { databaseSchema, type Database } from '#store/schema';
+import { upgradeBackupDatabase } from './backup-version';
 import type { ServiceContext } from './context';
+import { parseOrThrow } from './validation';
 
 // backup.export / backup.import: the whole database as one versioned document. An import
 // is checked whole (schema by the contract, references here) and refused whole; the
 // current state is backed up before it is replaced.
+
+const storedBackupSchema = z
+  .object({
+    format: z.literal('rigledger-backup'),
+    exportedAt: isoDateTime,
+    // An older backup's database is upgraded to the current data format first.
+    database: z.preprocess(upgradeBackupDatabase, databaseSchema),
+  })
+  .strict();
+export type BackupDocument = z.infer<typeof storedBackupSchema>;
+
+/** Checks a backup's database against the stored-data schema, upgrading older formats. */
+export function readBackupDocument(document: BackupDocumentParams): BackupDocument {
+  return parseOrThrow(storedBackupSchema, document, 'The backup');
+}
 
 export function exportBackup(ctx: ServiceContext): BackupDocument {
   return {
@@ -50,8 +69,9 @@ export function checkReferences(db: Database): void {
 
 export async function importBackup(
   ctx: ServiceContext,
-  document: BackupDocument,
+  params: BackupDocumentParams,
 ): Promise<{ imported: Record<string, number> }> {
+  const document = readBackupDocument(params);
   checkReferences(document.database);
   await ctx.store.replace(document.database);
   ctx.rigLive.clear();

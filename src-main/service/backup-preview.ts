@@ -1,6 +1,6 @@
-import type { BackupDocument } from '../api/methods';
-import type { Database } from '../store/schema';
-import { checkReferences } from './backup-document';
+import type { BackupDocumentParams } from '#api/methods';
+import type { Database } from '#store/schema';
+import { checkReferences, readBackupDocument } from './backup-document';
 import type { ServiceContext } from './context';
 
 // backup.preview: what importing a backup document would change, per collection, so the
@@ -64,7 +64,8 @@ function comparePayments(current: Database, incoming: Database): CollectionChang
   return { current: before.length, incoming: after.length, added, removed, changed: 0 };
 }
 
-export function previewBackup(ctx: ServiceContext, document: BackupDocument): BackupPreview {
+export function previewBackup(ctx: ServiceContext, params: BackupDocumentParams): BackupPreview {
+  const document = readBackupDocument(params);
   checkReferences(document.database);
   const current = ctx.store.data;
   const incoming = document.database;

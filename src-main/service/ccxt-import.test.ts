@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Position } from '../api/records';
+import type { Position } from '#api/records';
 import { decimalFromCcxt } from './ccxt-import';
 import { openTestService } from './test-service';
 

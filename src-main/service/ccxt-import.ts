@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { positionInputSchema, type Position } from '../api/records';
-import { D, DECIMAL_PATTERN, dec } from '../core/decimal';
+import { positionInputSchema, type Position } from '#api/records';
+import { D, DECIMAL_PATTERN, dec } from '#shared/decimal';
 import type { ServiceContext } from './context';
 import { issuesOf } from './validation';
 

@@ -1,5 +1,5 @@
-import type { RigLive } from '../api/snapshot';
-import type { Store } from '../store/database';
+import type { RigLive } from '#api/snapshot';
+import type { Store } from '#store/database';
 
 // What every method handler may use. Handlers change state only through `store.update`
 // and then call `changed()` so a fresh Snapshot reaches the renderer.

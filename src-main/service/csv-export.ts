@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
-import type { CsvKind } from '../api/import-export';
-import type { Alert, Loan, Position, Rig } from '../api/records';
-import { isoDateOf } from '../core/calendar';
+import type { CsvKind } from '#api/import-export';
+import type { Alert, Loan, Position, Rig } from '#api/records';
+import { isoDateOf } from '#core/calendar';
 import type { ServiceContext } from './context';
 
 // export.csv: one stored collection as a CSV file a spreadsheet opens. Columns are the

@@ -1,6 +1,6 @@
 import type { ServiceContext } from './context';
 import { historyValues } from './history';
-import { loanSchedule } from '../core/loan-schedule';
+import { loanSchedule } from '#core/loan-schedule';
 import { createRecord, updateRecord } from './records';
 import { computeSnapshot } from './snapshot';
 

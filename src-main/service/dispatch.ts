@@ -1,13 +1,7 @@
 import type { z } from 'zod';
-import { RpcError, type ErrorCode } from '../api/errors';
-import {
-  isMethodName,
-  methods,
-  type MethodName,
-  type Methods,
-  type ResultOf,
-} from '../api/methods';
-import { StoreError, type StoreErrorCode } from '../store/store-error';
+import { RpcError, type ErrorCode } from '#api/errors';
+import { isMethodName, methods, type MethodName, type Methods, type ResultOf } from '#api/methods';
+import { StoreError, type StoreErrorCode } from '#store/store-error';
 import { parseOrThrow } from './validation';
 
 const STORE_ERROR_CODES: Record<StoreErrorCode, ErrorCode> = {

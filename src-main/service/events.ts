@@ -1,5 +1,5 @@
-import { SNAPSHOT_EVENT_MIN_INTERVAL_MS, type RigLedgerEvent } from '../api/events';
-import type { Snapshot } from '../api/snapshot';
+import { SNAPSHOT_EVENT_MIN_INTERVAL_MS, type RigLedgerEvent } from '#api/events';
+import type { Snapshot } from '#api/snapshot';
 
 // Fan-out of pushed events. Snapshot events are coalesced: many changes inside one
 // 250 ms window produce one Snapshot, computed when it is sent so it is never outdated.

@@ -1,5 +1,5 @@
-import type { RigLive } from '../api/snapshot';
-import { openStore } from '../store/database';
+import type { RigLive } from '#api/snapshot';
+import { openStore } from '#store/database';
 import { createAlertEngine } from './alerts';
 import type { ServiceContext } from './context';
 import { seedDemoFarm } from './demo';

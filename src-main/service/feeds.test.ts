@@ -2,12 +2,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Alert } from '../api/records';
-import type { Snapshot } from '../api/snapshot';
-import { startFakeCgminer, type FakeCgminer } from '../../e2e/fixtures/fake-cgminer';
-import { startFakePriceServer, type FakePriceServer } from '../../e2e/fixtures/fake-price-server';
-import { samplePosition, sampleRig } from '../core/sample-records';
-import { emptyDatabase } from '../store/schema';
+import type { Alert } from '#api/records';
+import type { Snapshot } from '#api/snapshot';
+import { startFakeCgminer, type FakeCgminer } from '#fixtures/fake-cgminer';
+import { startFakePriceServer, type FakePriceServer } from '#fixtures/fake-price-server';
+import { samplePosition, sampleRig } from '#core/test-fixtures/sample-records';
+import { emptyDatabase } from '#store/schema';
 import { openFarmService } from './farm-service';
 import type { FarmService } from './types';
 

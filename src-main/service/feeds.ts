@@ -1,7 +1,7 @@
-import type { StoredNetwork, StoredPrice } from '../api/records';
-import type { RigLive } from '../api/snapshot';
-import { pricesInUse } from '../core/snapshot';
-import { createFeedScheduler, type FeedScheduler } from '../feeds/scheduler';
+import type { StoredNetwork, StoredPrice } from '#api/records';
+import type { RigLive } from '#api/snapshot';
+import { pricesInUse } from '#core/snapshot';
+import { createFeedScheduler, type FeedScheduler } from '#feeds/scheduler';
 import type { AlertEngine } from './alerts';
 import type { ServiceContext } from './context';
 import { historyValues } from './history';

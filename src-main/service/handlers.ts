@@ -1,6 +1,6 @@
-import type { FeedScheduler } from '../feeds/scheduler';
-import { hedgePlanFromSnapshot } from '../core/hedge';
-import { loanSchedule } from '../core/loan-schedule';
+import type { FeedScheduler } from '#feeds/scheduler';
+import { hedgePlanFromSnapshot } from '#core/hedge';
+import { loanSchedule } from '#core/loan-schedule';
 import type { AlertEngine } from './alerts';
 import { exportBackup, importBackup } from './backup-document';
 import { previewBackup } from './backup-preview';
@@ -17,7 +17,7 @@ import { clearManualPrice, setManualNetwork, setManualPrice } from './market';
 import { createRecord, listRecords, removeRecord, updateRecord } from './records';
 import { updateSettings } from './settings';
 import { computeSnapshot, currentSnapshot } from './snapshot';
-import { RpcError } from '../api/errors';
+import { RpcError } from '#api/errors';
 
 export interface ServiceParts {
   alerts: AlertEngine;

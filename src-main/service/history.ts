@@ -1,4 +1,4 @@
-import type { Snapshot } from '../api/snapshot';
+import type { Snapshot } from '#api/snapshot';
 
 // The series kept in history.json (SPEC §9, issue "live data"): each price, each coin's
 // nominal and live hash power, farm profit per day, each loan's LTV and each position's

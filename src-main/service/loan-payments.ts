@@ -1,7 +1,7 @@
-import { RpcError } from '../api/errors';
-import type { Loan } from '../api/records';
-import { loanBalance } from '../core/loans';
-import { dec, decStr } from '../core/decimal';
+import { RpcError } from '#api/errors';
+import type { Loan } from '#api/records';
+import { loanBalance } from '#core/loans';
+import { dec, decStr } from '#shared/decimal';
 import type { ServiceContext } from './context';
 
 // loans.addPayment: a payment is dated, cannot predate the loan, and cannot pay more than

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RealisedPnl } from '../api/realised-pnl';
+import type { RealisedPnl } from '#api/realised-pnl';
 import { openTestService } from './test-service';
 
 // Realised PnL entered by hand through the contract.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { RpcError } from '../api/errors';
-import type { RealisedPnl, RealisedPnlInput } from '../api/realised-pnl';
-import { isoDateOf } from '../core/calendar';
+import { RpcError } from '#api/errors';
+import type { RealisedPnl, RealisedPnlInput } from '#api/realised-pnl';
+import { isoDateOf } from '#core/calendar';
 import type { ServiceContext } from './context';
 
 // pnl.list / pnl.add / pnl.remove: realised position PnL entered by hand, which the

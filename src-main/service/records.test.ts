@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RpcError } from '../api/errors';
+import { RpcError } from '#api/errors';
 import { openTestService } from './test-service';
 
 // Records through the contract: what is refused, with which sentence, and that a refusal

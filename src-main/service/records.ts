@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { RpcError } from '../api/errors';
-import { BUILTIN_COINS, loanSchema, positionSchema, rigSchema } from '../api/records';
-import type { Loan, Position, Rig, Settings } from '../api/records';
-import type { Database } from '../store/schema';
+import { RpcError } from '#api/errors';
+import { BUILTIN_COINS, loanSchema, positionSchema, rigSchema } from '#api/records';
+import type { Loan, Position, Rig, Settings } from '#api/records';
+import type { Database } from '#store/schema';
 import type { ServiceContext } from './context';
 import { parseOrThrow } from './validation';
 

@@ -1,5 +1,5 @@
-import { dec } from '../core/decimal';
-import { bestHashrateUnit, fromHs } from '../core/units';
+import { dec } from '#shared/decimal';
+import { bestHashrateUnit, fromHs } from '#shared/units';
 
 // How the printable report writes text and numbers: every string escaped for HTML, every
 // number with its unit, a missing value as a dash (never 0). Numbers stay decimal

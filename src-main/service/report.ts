@@ -1,10 +1,10 @@
-import type { ScheduleRow } from '../api/methods';
-import type { Alert } from '../api/records';
-import type { RealisedPnl } from '../api/realised-pnl';
-import type { MonthlyPnlRow, Review } from '../api/review';
-import type { LoanView, PositionView, RigView } from '../api/snapshot';
-import { loanSchedule } from '../core/loan-schedule';
-import { ZERO, dec, decStr } from '../core/decimal';
+import type { ScheduleRow } from '#api/methods';
+import type { Alert } from '#api/records';
+import type { RealisedPnl } from '#api/realised-pnl';
+import type { MonthlyPnlRow, Review } from '#api/review';
+import type { LoanView, PositionView, RigView } from '#api/snapshot';
+import { loanSchedule } from '#core/loan-schedule';
+import { ZERO, dec, decStr } from '#shared/decimal';
 import type { ServiceContext } from './context';
 import { REPORT_STYLE, type Cell, keyValues, num, paragraph, table } from './report-markup';
 import {

@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Review } from '../api/review';
-import type { Snapshot } from '../api/snapshot';
+import type { Review } from '#api/review';
+import type { Snapshot } from '#api/snapshot';
 import { openFarmService } from './farm-service';
 import type { FarmService } from './types';
 

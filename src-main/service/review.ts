@@ -1,7 +1,7 @@
-import { RpcError } from '../api/errors';
-import type { Review } from '../api/review';
-import { isoDateOf } from '../core/calendar';
-import { monthlyPnl } from '../core/monthly-pnl';
+import { RpcError } from '#api/errors';
+import type { Review } from '#api/review';
+import { isoDateOf } from '#core/calendar';
+import { monthlyPnl } from '#core/monthly-pnl';
 import type { ServiceContext } from './context';
 import { computeSnapshot } from './snapshot';
 

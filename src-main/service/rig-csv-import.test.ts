@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Rig } from '../api/records';
+import type { Rig } from '#api/records';
 import { openTestService } from './test-service';
 
 // CSV in and out through the contract: an exported rigs file imports back; a file with

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Papa from 'papaparse';
-import { RpcError } from '../api/errors';
-import { rigInputSchema, type Rig } from '../api/records';
+import { RpcError } from '#api/errors';
+import { rigInputSchema, type Rig } from '#api/records';
 import type { ServiceContext } from './context';
 import { RIG_CSV_COLUMNS } from './csv-export';
 import { knownCoins } from './records';

@@ -1,7 +1,7 @@
-import { RpcError } from '../api/errors';
-import type { Settings } from '../api/records';
-import { validSettingsSchema } from '../api/records';
-import type { SettingsPatch } from '../api/methods';
+import { RpcError } from '#api/errors';
+import type { Settings } from '#api/records';
+import { validSettingsSchema } from '#api/records';
+import type { SettingsPatch } from '#api/methods';
 import type { ServiceContext } from './context';
 import { parseOrThrow } from './validation';
 

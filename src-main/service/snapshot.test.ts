@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot } from '../api/snapshot';
-import { sampleLoan, samplePosition, sampleRig } from '../core/sample-records';
+import type { Snapshot } from '#api/snapshot';
+import { sampleLoan, samplePosition, sampleRig } from '#core/test-fixtures/sample-records';
 import { openTestService } from './test-service';
 
 // A past day's books hold only the records that existed that day; today holds them all.

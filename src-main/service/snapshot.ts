@@ -1,8 +1,8 @@
-import type { Alert } from '../api/records';
-import type { PriceEntry, Snapshot } from '../api/snapshot';
-import { resolveNetwork, resolvePrices } from '../core/price-resolution';
-import { applyShocks } from '../core/scenario';
-import { buildSnapshot } from '../core/snapshot';
+import type { Alert } from '#api/records';
+import type { PriceEntry, Snapshot } from '#api/snapshot';
+import { resolveNetwork, resolvePrices } from '#core/price-resolution';
+import { applyShocks } from '#core/scenario';
+import { buildSnapshot } from '#core/snapshot';
 import type { ServiceContext } from './context';
 
 // Gathers what the pure core needs from the store and the live rig answers, then lets

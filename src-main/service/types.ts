@@ -1,4 +1,4 @@
-import type { RigLedgerEvent } from '../api/events';
+import type { RigLedgerEvent } from '#api/events';
 
 // What a host (Electron main or the web host) holds: one FarmService per data dir.
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { RpcError } from '../api/errors';
+import { RpcError } from '#api/errors';
 
 // Turns a zod failure into the contract's invalid_params error: a sentence a person can
 // act on, and the issues (path + message) for forms to place under their fields.

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { StoreNotice } from '../api/snapshot';
+import type { StoreNotice } from '#api/snapshot';
 import { createBackups, type Backups, type BackupsInternal } from './backups';
 import { decodeDatabase, validateDatabase } from './documents';
 import {

@@ -1,7 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoreNotice } from '../api/snapshot';
+import type { StoreNotice } from '#api/snapshot';
 import { openStore } from './database';
 import { openHistory, type HistoryStore } from './history';
 import { simulateHistory } from './history-simulation';

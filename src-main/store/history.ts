@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { StoreNotice } from '../api/snapshot';
-import { DECIMAL_PATTERN } from '../core/decimal';
+import type { StoreNotice } from '#api/snapshot';
+import { DECIMAL_PATTERN } from '#shared/decimal';
 import { decodeHistory } from './documents';
 import { durableJsonFile, moveAside, parseJsonText, type DurableJsonFile } from './durable-file';
 import { HISTORY_FILE } from './file-names';

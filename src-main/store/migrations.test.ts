@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../api/records';
+import { DEFAULT_SETTINGS } from '#api/records';
 import { decodeDatabase } from './documents';
 import { DATABASE_DOCUMENT, databaseV0toV1, databaseV1toV2, migrate } from './migrations';
 import { CURRENT_SCHEMA_VERSION, emptyDatabase } from './schema';

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../api/records';
+import { DEFAULT_SETTINGS } from '#api/records';
 import { CURRENT_SCHEMA_VERSION, HISTORY_SCHEMA_VERSION } from './schema';
 import { StoreError } from './store-error';
 

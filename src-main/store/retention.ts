@@ -1,4 +1,4 @@
-import { D, decStr } from '../core/decimal';
+import { D, decStr } from '#shared/decimal';
 
 // SPEC §9 history retention: raw points for 48 hours, hourly buckets for a year, daily
 // buckets after that. A bucket is one point at the start of its UTC hour (or day)

@@ -11,8 +11,8 @@ import {
   settingsSchema,
   storedNetworkSchema,
   storedPriceSchema,
-} from '../api/records';
-import { realisedPnlSchema } from '../api/realised-pnl';
+} from '#api/records';
+import { realisedPnlSchema } from '#api/realised-pnl';
 
 // The shape of rigledger.json. Bump CURRENT_SCHEMA_VERSION and add a step to
 // migrations.ts whenever this changes in a way old files do not satisfy.

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eventSchema, type RigLedgerEvent } from '../api/events';
-import type { RigInput } from '../api/records';
-import { openFarmService } from '../service/farm-service';
-import type { FarmService } from '../service/types';
+import { eventSchema, type RigLedgerEvent } from '#api/events';
+import type { RigInput } from '#api/records';
+import { openFarmService } from '#service/farm-service';
+import type { FarmService } from '#service/types';
 import { createWebApp } from './app';
 import { allowedHostsFor } from './host-guard';
 

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { openFarmService } from '../service/farm-service';
-import type { FarmService } from '../service/types';
+import { openFarmService } from '#service/farm-service';
+import type { FarmService } from '#service/types';
 import { createWebApp } from './app';
 import { explainDataDirFailure } from './data-dir-failure';
 import { allowedHostsFor } from './host-guard';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StoreError } from '../store/store-error';
+import { StoreError } from '#store/store-error';
 import { explainDataDirFailure } from './data-dir-failure';
 import { loadOrCreateToken } from './options';
 

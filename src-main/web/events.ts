@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import type { RigLedgerEvent } from '../api/events';
-import type { FarmService } from '../service/types';
+import type { RigLedgerEvent } from '#api/events';
+import type { FarmService } from '#service/types';
 import type { LogLine } from './rpc';
 
 // GET /api/events: the service's events as Server-Sent Events. Each message is

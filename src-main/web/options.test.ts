@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultDataDir } from '../store/data-dir';
+import { defaultDataDir } from '#store/data-dir';
 import {
   DEFAULT_HOST,
   DEFAULT_PORT,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../store/data-dir';
+import { defaultDataDir } from '#store/data-dir';
 
 // SPEC §1: the options of `npm run serve`, each a flag or an environment variable.
 // A flag wins over its variable; a bad value is a ServeOptionsError (the CLI exits 2).

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ERROR_CODES, RpcError, type RpcErrorBody } from '../api/errors';
-import { isMethodName } from '../api/methods';
-import type { FarmService } from '../service/types';
+import { ERROR_CODES, RpcError, type RpcErrorBody } from '#api/errors';
+import { isMethodName } from '#api/methods';
+import type { FarmService } from '#service/types';
 
 // POST /api/rpc/<method>: the JSON body is the params, the JSON reply is the result.
 // Every failure is { error: { code, message, details } } with the status of its code.

@@ -1,3 +1,3 @@
 // The dashboard formats with the same module the alert messages use, so a figure reads
 // the same in a notification and on the page.
-export * from '../../src-main/core/format';
+export * from '#shared/format';

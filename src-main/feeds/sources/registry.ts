@@ -1,4 +1,4 @@
-import type { PriceSourceName } from '../../api/records';
+import type { PriceSourceName } from '#api/records';
 import * as binance from './binance';
 import * as coingecko from './coingecko';
 import * as kraken from './kraken';

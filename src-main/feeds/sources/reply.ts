@@ -1,5 +1,5 @@
-import { D, type Dec } from '../../core/decimal';
-import type { Settings } from '../../api/records';
+import { D, type Dec } from '#shared/decimal';
+import type { Settings } from '#api/records';
 
 // Shared plumbing for every price and chain source: one HTTP GET with a deadline,
 // every way a reply can go wrong turned into a typed failure, and a safe price reader.

@@ -5,8 +5,8 @@ import {
   FAKE_RETRY_AFTER_SEC,
   startFakePriceServer,
   type FakePriceServer,
-} from '../../../e2e/fixtures/fake-price-server';
-import { decStr } from '../../core/decimal';
+} from '#fixtures/fake-price-server';
+import { decStr } from '#shared/decimal';
 import { PRICE_SOURCE_ADAPTERS } from './registry';
 import {
   type FeedContext,

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Rig } from '../../api/records';
+import type { Rig } from '#api/records';
 
 // Helpers shared by the store tests: temp data folders, a fake clock, sample records
 // and a child process holding the store open.

@@ -1,4 +1,4 @@
-import type { DesktopBridge } from '../../../src-main/api/events';
+import type { DesktopBridge } from '#api/events';
 import { connectElectronHost } from './electron-host';
 import type { Host } from './host';
 import { connectHttpHost } from './http-host';

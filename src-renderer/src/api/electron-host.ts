@@ -1,4 +1,4 @@
-import type { DesktopBridge, RigLedgerBridge } from '../../../src-main/api/events';
+import type { DesktopBridge, RigLedgerBridge } from '#api/events';
 import { connectionCell, type Host } from './host';
 import { decodePushedEvent } from './pushed-event';
 import { toRpcError } from './rpc-failure';

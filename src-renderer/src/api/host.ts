@@ -1,4 +1,4 @@
-import type { ReportDocument, RigLedgerBridge } from '../../../src-main/api/events';
+import type { ReportDocument, RigLedgerBridge } from '#api/events';
 
 // What the renderer holds once it has found its host: the bridge of the contract plus
 // the state of the push channel, so the shell can say "Reconnecting…" in words.

@@ -1,6 +1,6 @@
-import type { RigLedgerBridge, RigLedgerEvent } from '../../../src-main/api/events';
-import type { MethodName, ParamsOf, ResultOf } from '../../../src-main/api/methods';
-import { RpcError } from '../../../src-main/api/errors';
+import type { RigLedgerBridge, RigLedgerEvent } from '#api/events';
+import type { MethodName, ParamsOf, ResultOf } from '#api/methods';
+import { RpcError } from '#api/errors';
 import { connectionCell, type Host } from './host';
 import { decodePushedEvent } from './pushed-event';
 import { toRpcError } from './rpc-failure';

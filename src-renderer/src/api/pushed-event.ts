@@ -1,4 +1,4 @@
-import { eventSchema, type RigLedgerEvent } from '../../../src-main/api/events';
+import { eventSchema, type RigLedgerEvent } from '#api/events';
 
 // Every pushed message is validated before the UI sees it. A host may send the whole
 // event ({ type, snapshot }) or just its payload under a named SSE event; both are accepted.

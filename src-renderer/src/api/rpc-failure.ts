@@ -1,4 +1,4 @@
-import { RpcError, isRpcErrorBody } from '../../../src-main/api/errors';
+import { RpcError, isRpcErrorBody } from '#api/errors';
 
 // Every failed call reaches the UI as an RpcError with a sentence for a person,
 // whatever the host or the transport did.

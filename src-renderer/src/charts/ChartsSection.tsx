@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import type { Snapshot } from '../../../src-main/api/snapshot';
+import type { Snapshot } from '#api/snapshot';
 import { assetsInUse } from './assets-in-use';
 import { HashPowerChart } from './HashPowerChart';
 import { LtvChart } from './LtvChart';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { dec } from '../../../src-main/core/decimal';
-import { bestHashrateUnit, fromHs } from '../../../src-main/core/units';
+import { dec } from '#shared/decimal';
+import { bestHashrateUnit, fromHs } from '#shared/units';
 import { formatHashrate } from '../format';
 import { useChartTheme } from './chart-theme';
 import { toChartNumber } from './chart-number';

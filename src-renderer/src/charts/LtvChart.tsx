@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { LoanView } from '../../../src-main/api/snapshot';
+import type { LoanView } from '#api/snapshot';
 import { formatPct, formatUsd } from '../format';
 import { useChartTheme } from './chart-theme';
 import { HistoryChart, type ChartLevel, type ChartSeries } from './HistoryChart';

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import type { PositionView } from '../../../src-main/api/snapshot';
+import type { PositionView } from '#api/snapshot';
 import { PriceHistoryChart } from './PriceHistoryChart';
 import { RangePicker } from './RangePicker';
 import type { TimeRange } from './time-range';

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../../src-main/api/snapshot';
+import type { Snapshot } from '#api/snapshot';
 
 /** The coins the farm depends on: mined by a rig, pledged on a loan or traded in a position. */
 export function assetsInUse(snapshot: Snapshot): string[] {

@@ -1,4 +1,4 @@
-import { dec } from '../../../src-main/core/decimal';
+import { dec } from '#shared/decimal';
 
 // The chart's edge: the only place a contract decimal string becomes a JS number (SPEC §3),
 // and where an axis tick (a number chart.js chose) goes back to text for format.ts.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ResultOf } from '../../../src-main/api/methods';
+import type { ResultOf } from '#api/methods';
 import { toRpcError } from '../api/rpc-failure';
 import { useNow } from '../state/use-now';
 import { useCall } from '../state/use-call';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rigInputSchema } from '../../../src-main/api/records';
-import { RpcError } from '../../../src-main/api/errors';
+import { rigInputSchema } from '#api/records';
+import { RpcError } from '#api/errors';
 import { fieldIssues } from '../api/rpc-failure';
 import { rigFields } from '../pages/rigs/rig-fields';
 import { issuesByField, toFormValues, toRecordInput } from './form-values';

@@ -3,7 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
-import type { Snapshot } from '../../../src-main/api/snapshot';
+import type { Snapshot } from '#api/snapshot';
 import { formatDateTime } from '../format';
 import { pageHref } from '../routes';
 

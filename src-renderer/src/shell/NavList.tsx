@@ -11,7 +11,7 @@ import NotificationsIcon from '@mui/icons-material/NotificationsActive';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import SettingsIcon from '@mui/icons-material/Settings';
 import type { ReactNode } from 'react';
-import type { Alert } from '../../../src-main/api/records';
+import type { Alert } from '#api/records';
 import { PAGES, pageHref, type PageKey } from '../routes';
 
 const ICONS: Record<PageKey, ReactNode> = {

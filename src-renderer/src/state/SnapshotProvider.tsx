@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Snapshot } from '../../../src-main/api/snapshot';
-import type { RpcError } from '../../../src-main/api/errors';
+import type { Snapshot } from '#api/snapshot';
+import type { RpcError } from '#api/errors';
 import type { Host } from '../api/client';
 import { toRpcError } from '../api/rpc-failure';
 import { HostContext } from './host-context';

@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
-import type { Snapshot } from '../../../src-main/api/snapshot';
-import type { RpcError } from '../../../src-main/api/errors';
-import type { AlertChange } from '../../../src-main/api/events';
-import type { Alert } from '../../../src-main/api/records';
+import type { Snapshot } from '#api/snapshot';
+import type { RpcError } from '#api/errors';
+import type { AlertChange } from '#api/events';
+import type { Alert } from '#api/records';
 
 export interface AlertNotice {
   change: AlertChange;

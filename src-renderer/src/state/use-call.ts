@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MethodName, ParamsOf, ResultOf } from '../../../src-main/api/methods';
-import type { RpcError } from '../../../src-main/api/errors';
+import type { MethodName, ParamsOf, ResultOf } from '#api/methods';
+import type { RpcError } from '#api/errors';
 import { toRpcError } from '../api/rpc-failure';
 import { useHost } from './host-context';
 import { useSnapshotState } from './snapshot-context';

@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
-import type { Alert as AlertRecord } from '../../../../src-main/api/records';
+import type { Alert as AlertRecord } from '#api/records';
 import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { LoanView } from '../../../../src-main/api/snapshot';
+import type { LoanView } from '#api/snapshot';
 import type { Column } from '../../components/DataTable';
 import { Figure } from '../../components/Figure';
 import { StatusChip } from '../../components/StatusChip';

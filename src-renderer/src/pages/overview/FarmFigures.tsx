@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
-import type { FarmFigures as Farm } from '../../../../src-main/api/snapshot';
-import { dec } from '../../../../src-main/core/decimal';
+import type { FarmFigures as Farm } from '#api/snapshot';
+import { dec } from '#shared/decimal';
 import {
   formatFactor,
   formatHashprice,

@@ -3,10 +3,10 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import type { HashPower } from '../../../../src-main/api/snapshot';
+import type { HashPower } from '#api/snapshot';
 import { Figure } from '../../components/Figure';
 import { formatHashrate, formatPct, toBarPercent } from '../../format';
-import { dec } from '../../../../src-main/core/decimal';
+import { dec } from '#shared/decimal';
 
 function liveShare(power: HashPower): string | null {
   if (power.liveHs === null) return null;

@@ -2,7 +2,7 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { LoanView } from '../../../../src-main/api/snapshot';
+import type { LoanView } from '#api/snapshot';
 import { Figure } from '../../components/Figure';
 import { StatusChip, toneOf } from '../../components/StatusChip';
 import { ThresholdBar } from '../../components/ThresholdBar';

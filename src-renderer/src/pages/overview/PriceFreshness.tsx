@@ -7,7 +7,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { PriceEntry } from '../../../../src-main/api/snapshot';
+import type { PriceEntry } from '#api/snapshot';
 import { StatusChip } from '../../components/StatusChip';
 import { formatAge, formatDateTime, formatUsd } from '../../format';
 import { useNow } from '../../state/use-now';

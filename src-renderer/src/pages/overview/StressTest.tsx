@@ -9,7 +9,7 @@ import Slider from '@mui/material/Slider';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { LoanView, PositionView, Snapshot } from '../../../../src-main/api/snapshot';
+import type { LoanView, PositionView, Snapshot } from '#api/snapshot';
 import { toRpcError } from '../../api/rpc-failure';
 import { assetsInUse } from '../../charts/assets-in-use';
 import { Figure } from '../../components/Figure';

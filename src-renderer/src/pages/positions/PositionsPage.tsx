@@ -1,8 +1,8 @@
 import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
 import { useMemo } from 'react';
-import { positionInputSchema } from '../../../../src-main/api/records';
-import type { PositionView } from '../../../../src-main/api/snapshot';
+import { positionInputSchema } from '#api/records';
+import type { PositionView } from '#api/snapshot';
 import { PositionPriceCharts } from '../../charts/PositionPriceCharts';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type Column } from '../../components/DataTable';

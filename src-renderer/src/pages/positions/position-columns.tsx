@@ -1,7 +1,7 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { PositionView } from '../../../../src-main/api/snapshot';
+import type { PositionView } from '#api/snapshot';
 import type { Column } from '../../components/DataTable';
 import { Figure } from '../../components/Figure';
 import { StatusChip } from '../../components/StatusChip';

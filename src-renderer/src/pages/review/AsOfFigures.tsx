@@ -6,7 +6,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { Snapshot } from '../../../../src-main/api/snapshot';
+import type { Snapshot } from '#api/snapshot';
 import { StatusChip } from '../../components/StatusChip';
 import { formatDateTime, formatUsd } from '../../format';
 import { FarmFigures } from '../overview/FarmFigures';

@@ -11,7 +11,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useState } from 'react';
-import type { ResultOf } from '../../../../src-main/api/methods';
+import type { ResultOf } from '#api/methods';
 import { toRpcError } from '../../api/rpc-failure';
 import { formatCount, formatDateTime } from '../../format';
 import { useAction, useCall } from '../../state/use-call';

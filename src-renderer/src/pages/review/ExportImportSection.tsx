@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/DownloadOutlined';
 import { useState } from 'react';
-import { CSV_KINDS, type CsvKind } from '../../../../src-main/api/import-export';
+import { CSV_KINDS, type CsvKind } from '#api/import-export';
 import { toRpcError } from '../../api/rpc-failure';
 import { todayInput } from '../../forms/form-values';
 import { useCall } from '../../state/use-call';

@@ -8,7 +8,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import type { MonthlyPnlRow } from '../../../../src-main/api/review';
+import type { MonthlyPnlRow } from '#api/review';
 import { Figure } from '../../components/Figure';
 import { formatCount, formatDate, formatNumber, formatUsd } from '../../format';
 

@@ -1,6 +1,6 @@
 import Chip from '@mui/material/Chip';
 import Tooltip from '@mui/material/Tooltip';
-import type { PriceEntry } from '../../../../src-main/api/snapshot';
+import type { PriceEntry } from '#api/snapshot';
 import { formatDateTime } from '../../format';
 
 // Where a price in the review came from. A past date is priced from the recorded

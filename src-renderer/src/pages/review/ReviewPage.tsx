@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
-import { isoDate } from '../../../../src-main/api/fields';
+import { isoDate } from '#api/fields';
 import { PageHeader } from '../../components/PageHeader';
 import { todayInput } from '../../forms/form-values';
 import { formatDate, formatDateTime } from '../../format';

@@ -6,7 +6,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { PositionView, PriceEntry } from '../../../../src-main/api/snapshot';
+import type { PositionView, PriceEntry } from '#api/snapshot';
 import { Figure } from '../../components/Figure';
 import { StatusChip } from '../../components/StatusChip';
 import { formatCoin, formatLeverage, formatPct, formatUsd } from '../../format';

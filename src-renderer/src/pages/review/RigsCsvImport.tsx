@@ -5,7 +5,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useState } from 'react';
-import type { ResultOf } from '../../../../src-main/api/methods';
+import type { ResultOf } from '#api/methods';
 import { toRpcError } from '../../api/rpc-failure';
 import { formatCount } from '../../format';
 import { useAction, useCall } from '../../state/use-call';

@@ -1,4 +1,4 @@
-import type { ParamsOf } from '../../../../src-main/api/methods';
+import type { ParamsOf } from '#api/methods';
 
 // Reading a chosen backup file. Only what is needed to send it is checked here; the
 // service validates the whole document and its refusal is what the operator reads.

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { RpcError } from '../../../../src-main/api/errors';
-import type { Review } from '../../../../src-main/api/review';
+import type { RpcError } from '#api/errors';
+import type { Review } from '#api/review';
 import { toRpcError } from '../../api/rpc-failure';
 import { useCall } from '../../state/use-call';
 

@@ -1,8 +1,8 @@
 import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
 import { useMemo } from 'react';
-import { rigInputSchema } from '../../../../src-main/api/records';
-import type { RigView } from '../../../../src-main/api/snapshot';
+import { rigInputSchema } from '#api/records';
+import type { RigView } from '#api/snapshot';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';

@@ -1,6 +1,6 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { RigView } from '../../../../src-main/api/snapshot';
+import type { RigView } from '#api/snapshot';
 import type { Column } from '../../components/DataTable';
 import { Figure } from '../../components/Figure';
 import { StatusChip } from '../../components/StatusChip';

@@ -1,5 +1,5 @@
-import { BUILTIN_COINS } from '../../../../src-main/api/records';
-import { HASHRATE_UNITS } from '../../../../src-main/core/units';
+import { BUILTIN_COINS } from '#api/records';
+import { HASHRATE_UNITS } from '#shared/units';
 import { options, type FieldSpec, type FormValues } from '../../forms/field-spec';
 
 // The rig form (SPEC §4 Rig). Labels are what operators and tests find fields by.

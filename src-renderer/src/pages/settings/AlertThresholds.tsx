@@ -3,7 +3,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
-import { checkSettings, settingsSchema, type Settings } from '../../../../src-main/api/records';
+import { checkSettings, settingsSchema, type Settings } from '#api/records';
 import type { FieldSpec } from '../../forms/field-spec';
 import { toFormValues } from '../../forms/form-values';
 import { InlineForm } from '../../forms/InlineForm';

@@ -9,7 +9,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import BackupIcon from '@mui/icons-material/BackupOutlined';
 import { useState } from 'react';
-import type { ResultOf } from '../../../../src-main/api/methods';
+import type { ResultOf } from '#api/methods';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime, formatNumber } from '../../format';
 import { useAction, useQuery } from '../../state/use-call';

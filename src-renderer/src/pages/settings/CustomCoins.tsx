@@ -6,13 +6,8 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useMemo, useState } from 'react';
-import {
-  BUILTIN_COINS,
-  customCoinSchema,
-  type CustomCoin,
-  type Settings,
-} from '../../../../src-main/api/records';
-import { coinSpec } from '../../../../src-main/core/coins';
+import { customCoinSchema, type CustomCoin, type Settings } from '#api/records';
+import { BUILTIN_COIN_FACTS, BUILTIN_COINS, customCoinClash } from '#shared/coins';
 import type { FieldSpec } from '../../forms/field-spec';
 import { InlineForm } from '../../forms/InlineForm';
 import { formatNumber } from '../../format';
@@ -47,20 +42,7 @@ interface CoinRow {
 }
 
 function builtinRows(): CoinRow[] {
-  return BUILTIN_COINS.flatMap((symbol) => {
-    const spec = coinSpec(symbol, { coins: [] });
-    return spec
-      ? [
-          {
-            symbol,
-            algorithm: spec.algorithm,
-            blockTimeSec: spec.blockTimeSec.toString(),
-            hashesPerDifficulty: spec.hashesPerDifficulty.toFixed(),
-            builtin: true,
-          },
-        ]
-      : [];
-  });
+  return BUILTIN_COINS.map((symbol) => ({ symbol, ...BUILTIN_COIN_FACTS[symbol], builtin: true }));
 }
 
 export function CustomCoins({
@@ -76,16 +58,10 @@ export function CustomCoins({
 
   // The contract refuses a symbol that is built in or already listed; say so while typing.
   const schema = useMemo(() => {
-    const taken = new Set<string>([...BUILTIN_COINS, ...settings.coins.map((c) => c.symbol)]);
+    const existing = settings.coins.map((c) => c.symbol);
     return customCoinSchema.superRefine((coin, ctx) => {
-      if (!taken.has(coin.symbol)) return;
-      ctx.addIssue({
-        code: 'custom',
-        path: ['symbol'],
-        message: (BUILTIN_COINS as readonly string[]).includes(coin.symbol)
-          ? `${coin.symbol} is built in; a custom coin needs a symbol of its own.`
-          : `${coin.symbol} is already listed.`,
-      });
+      const clash = customCoinClash(coin.symbol, existing);
+      if (clash !== null) ctx.addIssue({ code: 'custom', path: ['symbol'], message: clash });
     });
   }, [settings.coins]);
 

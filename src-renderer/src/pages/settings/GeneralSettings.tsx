@@ -2,7 +2,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import Alert from '@mui/material/Alert';
 import { useState } from 'react';
-import { settingsSchema, type Settings } from '../../../../src-main/api/records';
+import { settingsSchema, type Settings } from '#api/records';
 import type { FieldSpec } from '../../forms/field-spec';
 import { toFormValues } from '../../forms/form-values';
 import { InlineForm } from '../../forms/InlineForm';

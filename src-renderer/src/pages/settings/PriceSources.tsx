@@ -3,12 +3,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import {
-  PRICE_SOURCES,
-  sourceSchema,
-  type PriceSourceName,
-  type Settings,
-} from '../../../../src-main/api/records';
+import { PRICE_SOURCES, sourceSchema, type PriceSourceName, type Settings } from '#api/records';
 import type { FieldSpec } from '../../forms/field-spec';
 import { InlineForm } from '../../forms/InlineForm';
 import { useAction } from '../../state/use-call';

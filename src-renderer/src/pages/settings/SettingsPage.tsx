@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import { useState } from 'react';
-import type { Settings } from '../../../../src-main/api/records';
+import type { Settings } from '#api/records';
 import { PageHeader } from '../../components/PageHeader';
 import { useQuery } from '../../state/use-call';
 import { useSnapshot } from '../../state/snapshot-context';

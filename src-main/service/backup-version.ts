@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { DATABASE_DOCUMENT, migrate } from '../store/migrations';
-import { CURRENT_SCHEMA_VERSION } from '../store/schema';
+import { DATABASE_DOCUMENT, migrate } from '#store/migrations';
+import { CURRENT_SCHEMA_VERSION } from '#store/schema';
 
 // A backup document carries its database's data format (schemaVersion). One exported by
 // an earlier RigLedger (format 1 on) is upgraded exactly as rigledger.json is on open;

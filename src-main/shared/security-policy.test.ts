@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isAllowedExternalUrl } from './security';
+import { contentSecurityPolicy, isAllowedExternalUrl } from './security-policy';
 
 describe('contentSecurityPolicy', () => {
   it('allows only the app itself to run scripts and connect, outside development', () => {

@@ -1,10 +1,4 @@
-import {
-  DEFAULT_SETTINGS,
-  type Loan,
-  type Position,
-  type Rig,
-  type Settings,
-} from '../api/records';
+import { DEFAULT_SETTINGS, type Loan, type Position, type Rig, type Settings } from '#api/records';
 
 // Complete records with sensible defaults, for the core's specs: each test states only
 // the fields it is about.

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { isoDateTime, nonNegativeDecimal, positiveDecimal } from './fields';
+
+// Prices and network figures kept between runs: manual ones and the last fed ones.
+
+export const manualPriceSchema = z.object({ usd: positiveDecimal, at: isoDateTime }).strict();
+export const manualNetworkSchema = z
+  .object({
+    difficulty: positiveDecimal,
+    blockReward: nonNegativeDecimal.optional(),
+    feesPerBlock: nonNegativeDecimal.optional(),
+    height: z.number().int().min(0).optional(),
+    at: isoDateTime,
+  })
+  .strict();
+export type ManualNetwork = z.infer<typeof manualNetworkSchema>;
+
+/** Last price each feed round agreed on, kept so a restart offline still has numbers. */
+export const storedPriceSchema = z
+  .object({
+    usd: positiveDecimal,
+    source: z.string(),
+    at: isoDateTime,
+    disputed: z.boolean().default(false),
+  })
+  .strict();
+export type StoredPrice = z.infer<typeof storedPriceSchema>;
+
+export const storedNetworkSchema = z
+  .object({
+    difficulty: positiveDecimal,
+    blockReward: nonNegativeDecimal,
+    feesPerBlock: nonNegativeDecimal,
+    height: z.number().int().min(0).optional(),
+    source: z.string(),
+    at: isoDateTime,
+  })
+  .strict();
+export type StoredNetwork = z.infer<typeof storedNetworkSchema>;

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { customCoinClash } from '#shared/coins';
+import {
+  assetSymbol,
+  decimalCompare,
+  nonNegativeDecimal,
+  percent,
+  positiveDecimal,
+  shortText,
+} from './fields';
+
+// The one settings document and its defaults.
+
+export const customCoinSchema = z
+  .object({
+    symbol: assetSymbol,
+    algorithm: shortText('algorithm', 40),
+    blockTimeSec: positiveDecimal,
+    hashesPerDifficulty: positiveDecimal,
+  })
+  .strict();
+export type CustomCoin = z.infer<typeof customCoinSchema>;
+
+export const sourceSchema = z
+  .object({
+    enabled: z.boolean(),
+    baseUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' }),
+    apiKey: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const PRICE_SOURCES = ['coingecko', 'binance', 'kraken', 'mempool'] as const;
+export type PriceSourceName = (typeof PRICE_SOURCES)[number];
+
+export const settingsSchema = z
+  .object({
+    electricityPerKwh: nonNegativeDecimal,
+    pollIntervalSec: z.number().int().min(1, { error: 'Poll at most once a second.' }).max(86_400),
+    rigPollIntervalSec: z.number().int().min(1).max(86_400),
+    staleAfterSec: z.number().int().min(1).max(604_800),
+    offline: z.boolean(),
+    sources: z
+      .object({
+        coingecko: sourceSchema,
+        binance: sourceSchema,
+        kraken: sourceSchema,
+        mempool: sourceSchema,
+      })
+      .strict(),
+    thresholds: z
+      .object({
+        positionWarningPct: percent,
+        positionCriticalPct: percent,
+        loanWatchPoints: percent,
+        hysteresisPoints: percent,
+        rigOfflineMin: z.number().int().min(1).max(10_080),
+        hashrateDropPct: percent,
+        paymentDueDays: z.number().int().min(0).max(365),
+      })
+      .strict(),
+    notifications: z.object({ desktop: z.boolean() }).strict(),
+    coins: z.array(customCoinSchema).max(50),
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Rules across settings fields, checked whenever settings change. */
+export function checkSettings(settings: Settings, ctx: z.RefinementCtx): void {
+  settings.coins.forEach((coin, index) => {
+    const earlier = settings.coins.slice(0, index).map((c) => c.symbol);
+    const clash = customCoinClash(coin.symbol, earlier);
+    if (clash !== null)
+      ctx.addIssue({ code: 'custom', path: ['coins', index, 'symbol'], message: clash });
+  });
+  const { positionWarningPct, positionCriticalPct } = settings.thresholds;
+  if (decimalCompare(positionCriticalPct, positionWarningPct) >= 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['thresholds', 'positionCriticalPct'],
+      message: 'The critical distance to liquidation must be smaller than the warning distance.',
+    });
+  }
+}
+
+export const validSettingsSchema = settingsSchema.superRefine(checkSettings);
+
+export const DEFAULT_SETTINGS: Settings = {
+  electricityPerKwh: '0.08',
+  pollIntervalSec: 60,
+  rigPollIntervalSec: 60,
+  staleAfterSec: 300,
+  offline: false,
+  sources: {
+    coingecko: { enabled: true, baseUrl: 'https://api.coingecko.com' },
+    binance: { enabled: true, baseUrl: 'https://api.binance.com' },
+    kraken: { enabled: true, baseUrl: 'https://api.kraken.com' },
+    mempool: { enabled: true, baseUrl: 'https://mempool.space' },
+  },
+  thresholds: {
+    positionWarningPct: '10',
+    positionCriticalPct: '5',
+    loanWatchPoints: '5',
+    hysteresisPoints: '1',
+    rigOfflineMin: 10,
+    hashrateDropPct: '20',
+    paymentDueDays: 7,
+  },
+  notifications: { desktop: true },
+  coins: [],
+};
