@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalString, isoDateTime, recordId } from './fields';
+import { figureString, isoDateTime, recordId } from './fields';
 
 // Alerts as stored and shown, and mutes.
 
@@ -13,6 +13,8 @@ export const ALERT_RULES = [
   'rig.offline',
   'rig.hashrate-drop',
   'farm.unprofitable',
+  /** A subject whose alerts could not be worked out or stored: critical, names what to fix. */
+  'alerts.degraded',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
@@ -26,10 +28,10 @@ export const alertSchema = z
     /** Rank within the rule (e.g. loan: 1 watch, 2 margin call, 3 liquidation); a rise is an escalation. */
     level: z.number().int().min(1).max(9),
     subjectKind: z.enum(['position', 'loan', 'price', 'rig', 'farm']),
-    subjectId: z.string().min(1),
-    message: z.string(),
-    value: decimalString.nullable(),
-    threshold: decimalString.nullable(),
+    subjectId: z.string().min(1).max(200),
+    message: z.string().max(2000),
+    value: figureString.nullable(),
+    threshold: figureString.nullable(),
     raisedAt: isoDateTime,
     escalatedAt: isoDateTime.optional(),
     acknowledgedAt: isoDateTime.optional(),
@@ -39,6 +41,6 @@ export const alertSchema = z
 export type Alert = z.infer<typeof alertSchema>;
 
 export const muteSchema = z
-  .object({ subjectId: z.string().min(1), until: isoDateTime.optional() })
+  .object({ subjectId: z.string().min(1).max(200), until: isoDateTime.optional() })
   .strict();
 export type Mute = z.infer<typeof muteSchema>;

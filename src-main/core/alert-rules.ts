@@ -11,6 +11,7 @@ import {
 import { levelSpec, levelWithHysteresis, type AlertLevel } from './alert-levels';
 import { dec, decStr, HUNDRED, ZERO } from '#shared/decimal';
 import { pricesInUse } from './prices';
+import { degradedCondition, positionLabel, subjectLabel } from './alert-degraded';
 
 // SPEC §8: each rule looks at the Snapshot and says, per subject, which level of alert
 // it warrants now — or that it cannot tell (a stale or disputed price) and the existing
@@ -43,14 +44,23 @@ export interface RuleOutcome {
   conditions: AlertCondition[];
   /** Keys whose state cannot be judged now; an active alert there is left untouched. */
   held: Set<string>;
+  /** Subjects whose rules threw: their alerts are held and an `alerts.degraded` is raised. */
+  failures: RuleFailure[];
+}
+
+export type SubjectKind = AlertCondition['subjectKind'];
+
+/** A subject whose alerts could not be worked out or stored, and why. */
+export interface RuleFailure {
+  subjectKind: SubjectKind;
+  subjectId: string;
+  /** How the operator knows the subject: a rig's name, a position's symbol and account. */
+  label: string;
+  cause: unknown;
 }
 
 export function alertKey(rule: AlertRule, subjectId: string): string {
   return `${rule}|${subjectId}`;
-}
-
-function positionLabel(p: PositionView): string {
-  return `${p.symbol} ${p.side} on ${p.account} (${p.exchange})`;
 }
 
 function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): void {
@@ -223,36 +233,38 @@ function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date
   }
 }
 
-function priceRules(inputs: RuleInputs, out: RuleOutcome): void {
+function priceRules(
+  inputs: RuleInputs,
+  out: RuleOutcome,
+  asset: string,
+  inUse: ReadonlySet<string>,
+): void {
+  const price = inputs.snapshot.prices[asset];
   // Only prices something depends on: a stale quote for an unused coin wakes nobody.
-  const { rigs, loans, positions } = inputs.snapshot;
-  const inUse = new Set(pricesInUse(rigs, loans, positions));
-  for (const [asset, price] of Object.entries(inputs.snapshot.prices)) {
-    if (price.manual || !inUse.has(asset)) continue;
-    if (price.stale) {
-      out.conditions.push({
-        rule: 'price.stale',
-        subjectKind: 'price',
-        subjectId: asset,
-        level: 1,
-        severity: 'warning',
-        value: String(price.ageSec),
-        threshold: String(inputs.settings.staleAfterSec),
-        message: `The ${asset} price (${formatUsd(price.usd)} from ${price.source}) was last updated ${formatAge(price.ageSec)}; liquidation and margin-call alerts for ${asset} are paused until a fresh price arrives.`,
-      });
-    }
-    if (price.disputed) {
-      out.conditions.push({
-        rule: 'price.disputed',
-        subjectKind: 'price',
-        subjectId: asset,
-        level: 1,
-        severity: 'warning',
-        value: price.usd,
-        threshold: '5',
-        message: `Price sources disagree on ${asset} by more than 5 %; keeping the last agreed ${formatUsd(price.usd)} and pausing liquidation and margin-call alerts for ${asset}.`,
-      });
-    }
+  if (!price || price.manual || !inUse.has(asset)) return;
+  if (price.stale) {
+    out.conditions.push({
+      rule: 'price.stale',
+      subjectKind: 'price',
+      subjectId: asset,
+      level: 1,
+      severity: 'warning',
+      value: String(price.ageSec),
+      threshold: String(inputs.settings.staleAfterSec),
+      message: `The ${asset} price (${formatUsd(price.usd)} from ${price.source}) was last updated ${formatAge(price.ageSec)}; liquidation and margin-call alerts for ${asset} are paused until a fresh price arrives.`,
+    });
+  }
+  if (price.disputed) {
+    out.conditions.push({
+      rule: 'price.disputed',
+      subjectKind: 'price',
+      subjectId: asset,
+      level: 1,
+      severity: 'warning',
+      value: price.usd,
+      threshold: '5',
+      message: `Price sources disagree on ${asset} by more than 5 %; keeping the last agreed ${formatUsd(price.usd)} and pausing liquidation and margin-call alerts for ${asset}.`,
+    });
   }
 }
 
@@ -280,13 +292,63 @@ function farmRules(inputs: RuleInputs, out: RuleOutcome): void {
   }
 }
 
+/** The rules each kind of subject is judged by: held as they are when the subject fails. */
+export const RULES_OF: Record<SubjectKind, AlertRule[]> = {
+  position: ['position.liquidation', 'position.stop-past-liquidation'],
+  loan: ['loan.ltv', 'loan.payment-due'],
+  rig: ['rig.offline', 'rig.hashrate-drop'],
+  price: ['price.stale', 'price.disputed'],
+  farm: ['farm.unprofitable'],
+};
+
+/**
+ * Runs one subject's rules on their own: what they say joins the outcome only when all of
+ * them ran, and a throw holds that subject's alerts instead of stopping every other subject.
+ */
+function isolated(
+  out: RuleOutcome,
+  subject: () => Omit<RuleFailure, 'cause'>,
+  judge: (local: RuleOutcome) => void,
+): void {
+  const local: RuleOutcome = { conditions: [], held: new Set(), failures: [] };
+  try {
+    judge(local);
+  } catch (cause) {
+    const failed = subject();
+    for (const rule of RULES_OF[failed.subjectKind]) {
+      out.held.add(alertKey(rule, failed.subjectId));
+    }
+    out.failures.push({ ...failed, cause });
+    return;
+  }
+  out.conditions.push(...local.conditions);
+  for (const key of local.held) out.held.add(key);
+}
+
 export function evaluateAlertRules(inputs: RuleInputs): RuleOutcome {
-  const out: RuleOutcome = { conditions: [], held: new Set() };
-  const asOf = new Date(inputs.snapshot.asOf);
-  for (const p of inputs.snapshot.positions) positionRules(p, inputs, out);
-  for (const loan of inputs.snapshot.loans) loanRules(loan, inputs, out, asOf);
-  for (const rig of inputs.snapshot.rigs) rigRules(rig, inputs, out, asOf);
-  priceRules(inputs, out);
-  farmRules(inputs, out);
+  const out: RuleOutcome = { conditions: [], held: new Set(), failures: [] };
+  const { snapshot } = inputs;
+  const asOf = new Date(snapshot.asOf);
+  // The label is looked up only for a subject that failed.
+  const subject = (subjectKind: SubjectKind, subjectId: string) => () => ({
+    subjectKind,
+    subjectId,
+    label: subjectLabel(snapshot, subjectKind, subjectId),
+  });
+  for (const p of snapshot.positions) {
+    isolated(out, subject('position', p.id), (local) => positionRules(p, inputs, local));
+  }
+  for (const loan of snapshot.loans) {
+    isolated(out, subject('loan', loan.id), (local) => loanRules(loan, inputs, local, asOf));
+  }
+  for (const rig of snapshot.rigs) {
+    isolated(out, subject('rig', rig.id), (local) => rigRules(rig, inputs, local, asOf));
+  }
+  const inUse = new Set(pricesInUse(snapshot.rigs, snapshot.loans, snapshot.positions));
+  for (const asset of Object.keys(snapshot.prices)) {
+    isolated(out, subject('price', asset), (local) => priceRules(inputs, local, asset, inUse));
+  }
+  isolated(out, subject('farm', 'farm'), (local) => farmRules(inputs, local));
+  for (const failure of out.failures) out.conditions.push(degradedCondition(failure));
   return out;
 }

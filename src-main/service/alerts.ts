@@ -4,6 +4,7 @@ import type { Alert } from '#api/records';
 import type { RigLive } from '#api/snapshot';
 import { reconcileAlerts, type AlertEvent } from '#core/alert-reconcile';
 import { alertKey, evaluateAlertRules } from '#core/alert-rules';
+import { storableOnly } from './alert-storable';
 import { decStr, medianDec, dec } from '#shared/decimal';
 import type { ServiceContext } from './context';
 import { currentSnapshot } from './snapshot';
@@ -15,6 +16,10 @@ import { currentSnapshot } from './snapshot';
 const HASHRATE_WINDOW_MS = 60 * 60 * 1000;
 /** Fewer samples than this in the last hour is too little to call a drop. */
 const MIN_SAMPLES_FOR_MEDIAN = 5;
+
+function causeOf(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
 
 export interface AlertEngine {
   evaluate(): Promise<void>;
@@ -55,17 +60,28 @@ export function createAlertEngine(
       rigOfflineSince: offlineSince,
       rigMedianHs: medians(now.getTime()),
     });
+    for (const failure of outcome.failures) {
+      ctx.log(
+        `Alerts for ${failure.label} (${failure.subjectId}) could not be worked out: ${causeOf(failure.cause)}`,
+      );
+    }
     const result = reconcileAlerts({
       alerts: db.alerts,
-      outcome,
+      outcome: storableOnly(outcome, snapshot, ctx.log),
       mutes: db.mutes,
       now,
       newId: () => `alert-${randomUUID()}`,
     });
     if (!result.changed) return;
-    await ctx.store.update((draft) => {
-      draft.alerts = result.alerts;
-    });
+    try {
+      await ctx.store.update((draft) => {
+        draft.alerts = result.alerts;
+      });
+    } catch (error) {
+      // The disk refused the write: the operator is still told what changed (the next
+      // evaluation tries to store it again), and the cause is logged.
+      ctx.log(`Alerts could not be saved; notifying anyway: ${causeOf(error)}`);
+    }
     for (const event of result.events) emit(event);
   }
 
