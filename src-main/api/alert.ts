@@ -1,4 +1,5 @@
 import { z } from 'zod';
+export { MUTE_ALL, mutesEverything } from '#shared/mute-all';
 import { figureString, isoDateTime, recordId } from './fields';
 
 // Alerts as stored and shown, and mutes.
@@ -39,6 +40,17 @@ export const alertSchema = z
   })
   .strict();
 export type Alert = z.infer<typeof alertSchema>;
+
+/** What alerts.mute takes: the subjectId of an alert (a record id, a coin, "farm") or "all". */
+export const muteSubjectId = z
+  .string({
+    error: 'Send the subjectId of an alert (a rig, loan or position id, a coin, "farm") or "all".',
+  })
+  .trim()
+  .min(1, { error: 'Send the subjectId of an alert, or "all" to mute every alert.' })
+  .max(64, {
+    error: 'A subjectId is at most 64 characters: send the one shown on the alert, or "all".',
+  });
 
 export const muteSchema = z
   .object({ subjectId: z.string().min(1).max(200), until: isoDateTime.optional() })

@@ -19,7 +19,7 @@ export type ManualNetwork = z.infer<typeof manualNetworkSchema>;
 export const storedPriceSchema = z
   .object({
     usd: positiveDecimal,
-    source: z.string(),
+    source: z.string().max(80),
     at: isoDateTime,
     disputed: z.boolean().default(false),
   })
@@ -32,7 +32,7 @@ export const storedNetworkSchema = z
     blockReward: nonNegativeDecimal,
     feesPerBlock: nonNegativeDecimal,
     height: z.number().int().min(0).optional(),
-    source: z.string(),
+    source: z.string().max(80),
     at: isoDateTime,
   })
   .strict();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   alertSchema,
+  muteSubjectId,
   loanFields,
   loanInputSchema,
   loanSchema,
@@ -101,7 +102,9 @@ export const backupDocumentSchema = z
     exportedAt: isoDateTime,
     // The database inside is checked by the service, which upgrades an older backup's
     // data format first (the contract knows nothing of storage formats).
-    database: z.record(z.string(), z.unknown()),
+    database: z.record(z.string().max(100), z.unknown(), {
+      error: 'Send the "database" object of a file made by Export everything (JSON).',
+    }),
   })
   .strict();
 export type BackupDocumentParams = z.infer<typeof backupDocumentSchema>;
@@ -210,7 +213,7 @@ export const methods = {
   ),
   'alerts.acknowledge': method(idParams, alertSchema),
   'alerts.mute': method(
-    z.object({ subjectId: z.string().min(1), until: isoDateTime.optional() }).strict(),
+    z.object({ subjectId: muteSubjectId, until: isoDateTime.optional() }).strict(),
     empty,
   ),
 
@@ -239,7 +242,10 @@ export const methods = {
   'history.get': method(
     z
       .object({
-        series: z.string().min(1),
+        series: z
+          .string({ error: 'Send the name of a series, as history.series lists them.' })
+          .min(1, { error: 'Send the name of a series, as history.series lists them.' })
+          .max(200, { error: 'A series name is at most 200 characters.' }),
         from: isoDateTime.optional(),
         to: isoDateTime.optional(),
       })
@@ -250,7 +256,10 @@ export const methods = {
 
   'backup.export': method(empty, backupDocumentSchema),
   'backup.import': method(
-    backupDocumentSchema,
+    backupDocumentSchema.extend({
+      /** Required when the file would silence alerts (see backup.preview settingsChanges). */
+      confirmSilencing: z.boolean({ error: 'Send confirmSilencing as true or false.' }).optional(),
+    }),
     z.object({ imported: z.record(z.string(), z.number().int()) }),
   ),
   'backup.preview': method(backupDocumentSchema, backupPreviewSchema),

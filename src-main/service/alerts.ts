@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { RpcError } from '#api/errors';
-import type { Alert } from '#api/records';
+import { MUTE_ALL, mutesEverything, type Alert } from '#api/records';
 import type { RigLive } from '#api/snapshot';
 import { reconcileAlerts, type AlertEvent } from '#core/alert-reconcile';
 import { alertKey, evaluateAlertRules } from '#core/alert-rules';
 import { storableOnly } from './alert-storable';
 import { decStr, medianDec, dec } from '#shared/decimal';
 import type { ServiceContext } from './context';
+import { knownCoins } from './records';
 import { currentSnapshot } from './snapshot';
 
 // The alert engine: runs the pure rules on every Snapshot change and on a timer (so a
@@ -16,6 +17,21 @@ import { currentSnapshot } from './snapshot';
 const HASHRATE_WINDOW_MS = 60 * 60 * 1000;
 /** Fewer samples than this in the last hour is too little to call a drop. */
 const MIN_SAMPLES_FOR_MEDIAN = 5;
+
+/** A subject an alert can be about: a record, a priced coin, the farm, or any stored alert's. */
+function isKnownSubject(ctx: ServiceContext, subjectId: string): boolean {
+  const db = ctx.store.data;
+  return (
+    subjectId === 'farm' ||
+    db.rigs.some((r) => r.id === subjectId) ||
+    db.loans.some((l) => l.id === subjectId) ||
+    db.positions.some((p) => p.id === subjectId) ||
+    knownCoins(db.settings).includes(subjectId) ||
+    Object.hasOwn(db.lastPrices, subjectId) ||
+    Object.hasOwn(db.manualPrices, subjectId) ||
+    db.alerts.some((a) => a.subjectId === subjectId)
+  );
+}
 
 function causeOf(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -132,7 +148,14 @@ export function createAlertEngine(
       await ctx.changed();
       return structuredClone(ctx.store.data.alerts.find((a) => a.id === id)!);
     },
-    async mute(subjectId, until) {
+    async mute(requested, until) {
+      const subjectId = mutesEverything(requested) ? MUTE_ALL : requested;
+      if (subjectId !== MUTE_ALL && !isKnownSubject(ctx, subjectId)) {
+        throw new RpcError(
+          'not_found',
+          `Nothing RigLedger watches has the id "${subjectId}": send the subjectId shown on an alert (a rig, loan or position id, a coin such as BTC, or "farm"), or "all" to mute every alert.`,
+        );
+      }
       if (until !== undefined && Date.parse(until) <= ctx.now().getTime()) {
         // A mute that already ended lifts any mute of the subject.
         await ctx.store.update((db) => {
