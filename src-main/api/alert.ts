@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEVERITIES } from '#shared/severity';
 export { MUTE_ALL, mutesEverything } from '#shared/mute-all';
 import { figureString, isoDateTime, recordId } from './fields';
 
@@ -18,8 +19,7 @@ export const ALERT_RULES = [
   'alerts.degraded',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
-export const SEVERITIES = ['info', 'warning', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { SEVERITIES, type Severity } from '#shared/severity';
 
 export const alertSchema = z
   .object({
