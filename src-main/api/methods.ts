@@ -220,7 +220,9 @@ export const methods = {
   'scenario.run': method(
     z
       .object({
-        shocksPct: z.record(assetSymbol, decimalBetween('-100', '1000', '%')),
+        shocksPct: z.record(assetSymbol, decimalBetween('-100', '1000', '%'), {
+          error: 'Send shocksPct as an object of coin to percent, e.g. {"BTC": "-30"}.',
+        }),
       })
       .strict(),
     snapshotSchema,
@@ -266,7 +268,14 @@ export const methods = {
   'backups.list': method(empty, z.array(backupFileSchema)),
   'backups.create': method(empty, backupFileSchema),
   'backups.restore': method(
-    z.object({ name: z.string().min(1).max(200) }).strict(),
+    z
+      .object({
+        name: z
+          .string({ error: 'Send the backup’s file name as text, as backups.list shows it.' })
+          .min(1, { error: 'Send the backup’s file name, as backups.list shows it.' })
+          .max(200, { error: 'A backup’s file name is at most 200 characters.' }),
+      })
+      .strict(),
     z.object({ restored: z.string() }),
   ),
 
