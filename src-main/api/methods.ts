@@ -175,7 +175,14 @@ export const methods = {
   'positions.remove': method(idParams, idResult),
 
   'prices.setManual': method(
-    z.object({ asset: assetSymbol, usd: positiveDecimal }).strict(),
+    z
+      .object({
+        asset: assetSymbol,
+        usd: positiveDecimal,
+        /** Take a price more than 30 % away from the last known one (refused otherwise). */
+        confirm: z.boolean().optional(),
+      })
+      .strict(),
     empty,
   ),
   'prices.clearManual': method(z.object({ asset: assetSymbol }).strict(), empty),
