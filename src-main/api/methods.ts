@@ -33,6 +33,7 @@ import {
   rigsCsvParamsSchema,
   rigsCsvResultSchema,
 } from './import-export';
+import { LTV_PCT_FIELDS, checkPercentsNotFractions } from './percent-fields';
 import { realisedPnlInputSchema, realisedPnlSchema } from './realised-pnl';
 import { reviewSchema } from './review';
 
@@ -154,7 +155,14 @@ export const methods = {
   'loans.list': method(empty, z.array(loanSchema)),
   'loans.create': method(loanInputSchema, loanSchema),
   'loans.update': method(
-    z.object({ id: recordId, patch: patchOf<z.infer<typeof loanFields>>(loanFields) }).strict(),
+    z
+      .object({
+        id: recordId,
+        patch: patchOf<z.infer<typeof loanFields>>(loanFields).superRefine(
+          checkPercentsNotFractions(LTV_PCT_FIELDS),
+        ),
+      })
+      .strict(),
     loanSchema,
   ),
   'loans.remove': method(idParams, idResult),

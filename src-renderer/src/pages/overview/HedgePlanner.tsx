@@ -30,7 +30,10 @@ function hedgeFields(coins: readonly string[]): FieldSpec[] {
       name: 'hedgeRatio',
       label: 'Hedge ratio',
       kind: 'decimal',
-      hint: '0.5 hedges half.',
+      percent: 'fraction',
+      guardFraction: true,
+      percentRange: ['0', '100'],
+      hint: '50 % hedges half.',
       span: 2,
     },
     { name: 'leverage', label: 'Leverage', kind: 'decimal', hint: '3 is 3×, up to 125×.', span: 3 },
@@ -38,7 +41,9 @@ function hedgeFields(coins: readonly string[]): FieldSpec[] {
       name: 'maintenanceMarginRate',
       label: 'Maintenance margin rate',
       kind: 'decimal',
-      hint: 'A fraction: 0.005 is 0.5 %.',
+      percent: 'fraction',
+      percentRange: ['0', '50'],
+      hint: 'As the exchange lists it, e.g. 0.5 %.',
       span: 3,
     },
   ];
@@ -116,9 +121,9 @@ export function HedgePlanner({ snapshot }: { snapshot: Snapshot }) {
   const [initial] = useState<FormValues>(() => ({
     coin: coins[0] ?? '',
     days: '30',
-    hedgeRatio: '0.5',
+    hedgeRatio: '50',
     leverage: '3',
-    maintenanceMarginRate: '0.005',
+    maintenanceMarginRate: '0.5',
   }));
   const form = useFormState(hedgePlanSchema, fields, initial);
   const [plan, setPlan] = useState<HedgePlan | null>(null);

@@ -26,7 +26,7 @@ export function rigFields(coins: readonly string[]): FieldSpec[] {
       hint: 'Per machine, at the wall.',
     },
     { name: 'quantity', label: 'Quantity', kind: 'integer', hint: 'How many identical machines.' },
-    { name: 'poolFeePct', label: 'Pool fee', kind: 'decimal', unit: '%' },
+    { name: 'poolFeePct', label: 'Pool fee', kind: 'decimal', percent: 'percent' },
     {
       name: 'electricityPerKwh',
       label: 'Electricity price',
