@@ -2,6 +2,11 @@ import type { Rig, Settings } from '#api/records';
 import type { CoinSpec } from './coins';
 import { D, type Dec, ONE, ZERO, dec, pctToRate } from '#shared/decimal';
 import { toHs } from '#shared/units';
+import {
+  DEFAULT_EFFICIENCY_UNIT,
+  type EfficiencyUnit,
+  hashesPerEfficiencyUnit,
+} from '#shared/efficiency';
 
 // Mining economics (SPEC §6 "Mining"). Everything per day, in coins or USD.
 //
@@ -9,6 +14,10 @@ import { toHs } from '#shared/units';
 // running, so it produces no coins, draws no power and costs nothing per day — in its own
 // row and in the farm totals. Its break-even figures and efficiency are still computed
 // from nameplate values, so the operator can judge whether bringing it back pays.
+//
+// An active rig whose live poll says it is offline earns nothing while it stays so: its
+// revenue is 0 and the nameplate revenue is shown as lost. Its power cost still counts,
+// because a rig that stopped answering is often hung, not unplugged.
 
 const SECONDS_PER_DAY = new D(86_400);
 const HOURS_PER_DAY = new D(24);
@@ -97,6 +106,12 @@ export function efficiencyJPerTh(watts: Dec, hashrateHs: Dec): Dec | null {
   return hashrateHs.gt(0) ? watts.div(hashrateHs.div(TH)) : null;
 }
 
+/** Joules per hash in the algorithm's unit (J/TH, J/GH, J/MH …); null for a zero hash rate. */
+export function efficiencyJPer(watts: Dec, hashrateHs: Dec, unit: EfficiencyUnit): Dec | null {
+  // Efficiency = power ÷ hash rate: W ÷ (H/s ÷ hashes per unit) = J per unit of hashes.
+  return hashrateHs.gt(0) ? watts.div(hashrateHs.div(hashesPerEfficiencyUnit(unit))) : null;
+}
+
 /** BTC hashprice: USD one PH/s earns per day (no pool fee). */
 export function hashpriceUsdPerPhDay(network: NetworkTerms, spec: CoinSpec, priceUsd: Dec): Dec {
   // Luxor "Hashprice": expected USD value of 1 PH/s of hashing per day = coins/day(1 PH/s) × price.
@@ -127,6 +142,17 @@ export interface RigEconomics {
   breakEvenPriceUsd: Dec | null;
   breakEvenPerKwh: Dec | null;
   efficiencyJPerTh: Dec | null;
+  /** In the unit its coin's machines are sold in. */
+  efficiency: { value: Dec | null; unit: EfficiencyUnit };
+  /** Nameplate revenue not earned because the live poll says the rig is offline. */
+  revenueLostUsdPerDay: Dec | null;
+}
+
+/** What the caller knows beyond the record: the live poll's verdict, the coin's unit. */
+export interface RigConditions {
+  /** false when the rig's live poll reports it offline; unknown (not polled) counts as on. */
+  online?: boolean;
+  efficiencyUnit?: EfficiencyUnit;
 }
 
 /**
@@ -139,6 +165,7 @@ export function rigEconomics(
   settings: Pick<Settings, 'electricityPerKwh'>,
   coinsPerHs: Dec | null,
   priceUsd: Dec | null,
+  conditions: RigConditions = {},
 ): RigEconomics {
   const nominalHs = rigNominalHs(rig);
   const watts = rigNominalWatts(rig);
@@ -150,9 +177,12 @@ export function rigEconomics(
     nameplateCoins && priceUsd ? revenueUsdPerDay(nameplateCoins, priceUsd) : null;
 
   const running = rigIsRunning(rig);
-  const coins = running ? nameplateCoins : nameplateCoins && ZERO;
-  const revenue = running ? nameplateRevenue : nameplateRevenue && ZERO;
+  const earning = running && conditions.online !== false;
+  const coins = earning ? nameplateCoins : nameplateCoins && ZERO;
+  const revenue = earning ? nameplateRevenue : nameplateRevenue && ZERO;
   const cost = running ? nameplateCost : ZERO;
+  const unitHs = toHs(rig.hashrate, rig.hashrateUnit);
+  const efficiencyUnit = conditions.efficiencyUnit ?? DEFAULT_EFFICIENCY_UNIT;
   return {
     nominalHs,
     coinsPerDay: coins,
@@ -161,6 +191,11 @@ export function rigEconomics(
     profitUsdPerDay: revenue ? revenue.minus(cost) : null,
     breakEvenPriceUsd: nameplateCoins ? breakEvenPriceUsd(nameplateCost, nameplateCoins) : null,
     breakEvenPerKwh: nameplateRevenue ? breakEvenPerKwh(nameplateRevenue, watts) : null,
-    efficiencyJPerTh: efficiencyJPerTh(dec(rig.powerWatts), toHs(rig.hashrate, rig.hashrateUnit)),
+    efficiencyJPerTh: efficiencyJPerTh(dec(rig.powerWatts), unitHs),
+    efficiency: {
+      value: efficiencyJPer(dec(rig.powerWatts), unitHs, efficiencyUnit),
+      unit: efficiencyUnit,
+    },
+    revenueLostUsdPerDay: running && !earning ? nameplateRevenue : nameplateRevenue && ZERO,
   };
 }
