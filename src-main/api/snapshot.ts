@@ -3,7 +3,7 @@ import { alertSchema, positionSchema, rigFields, loanFields } from './records';
 import { EFFICIENCY_UNITS } from '#shared/efficiency';
 import { decimalString, isoDate, isoDateTime, recordId } from './fields';
 
-// SPEC §5: the computed Snapshot. Field names are part of the contract.
+// The computed Snapshot (docs/formulas.md states each figure's rule). Field names are part of the contract.
 
 const dec = decimalString;
 const decOrNull = decimalString.nullable();

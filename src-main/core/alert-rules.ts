@@ -13,7 +13,7 @@ import { dec, decStr, HUNDRED, ZERO } from '#shared/decimal';
 import { pricesInUse } from './prices';
 import { manualPriceNote } from './alert-price-note';
 
-// SPEC §8: each rule looks at the Snapshot and says, per subject, which level of alert
+// docs/formulas.md "Alerts": each rule looks at the Snapshot and says, per subject, which level of alert
 // it warrants now — or that it cannot tell (a stale or disputed price) and the existing
 // alert must be held as it is. No liquidation or margin-call alert is ever raised from a
 // price that is stale or disputed.
@@ -182,7 +182,7 @@ function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date
   if (!rig.live.online && since) {
     const silentMs = asOf.getTime() - Date.parse(since);
     const minutes = Math.floor(silentMs / 60_000);
-    // SPEC §8: offline for more than rigOfflineMin minutes.
+    // docs/formulas.md "Alerts": offline for more than rigOfflineMin minutes.
     if (silentMs > t.rigOfflineMin * 60_000) {
       out.conditions.push({
         rule: 'rig.offline',

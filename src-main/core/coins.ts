@@ -4,7 +4,7 @@ import { D, type Dec, dec } from '#shared/decimal';
 import { DEFAULT_EFFICIENCY_UNIT, type EfficiencyUnit } from '#shared/efficiency';
 
 // The coin registry: which algorithm a coin is mined with, how long a block takes and
-// how many hashes one unit of difficulty stands for (SPEC §6 "Mining").
+// how many hashes one unit of difficulty stands for (docs/formulas.md "Expected hashes per block and network hash rate").
 
 export type { BuiltinCoin };
 

@@ -12,7 +12,7 @@ import {
 import { priceUsdOf } from './prices';
 import { DEFAULT_EFFICIENCY_UNIT, type EfficiencyUnit } from '#shared/efficiency';
 
-// Rig rows and the farm's hash power per coin (SPEC §5).
+// Rig rows and the farm's hash power per coin (docs/formulas.md "Mining").
 
 export interface RigFigures {
   view: RigView;

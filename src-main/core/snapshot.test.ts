@@ -59,7 +59,7 @@ function farmInput(overrides: Partial<SnapshotInput> = {}): SnapshotInput {
     positions: [samplePosition({ id: 'p1' })],
     prices: { BTC: price('100000'), KAS: price('0.15') },
     network: {
-      // SPEC §6 example network; the subsidy comes from the height.
+      // docs/formulas.md "Mining" example network; the subsidy comes from the height.
       BTC: {
         difficulty: '111758708953857.42',
         height: 840_000,

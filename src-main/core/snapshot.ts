@@ -10,7 +10,7 @@ import { type CoinMarket, coinMarket, hashPowerByCoin, rigFigures } from './rig-
 
 export { pricesInUse } from './prices';
 
-// The Snapshot (SPEC §5): everything the dashboard shows, computed from the records, the
+// The Snapshot: everything the dashboard shows, computed from the records, the
 // resolved prices, chain stats and rig readings as of one instant. Pure: the service
 // gathers the inputs and calls buildSnapshot.
 

@@ -1,7 +1,7 @@
 import { options, type FieldSpec, type FormValues } from '../../forms/field-spec';
 import { todayInput } from '../../forms/form-values';
 
-// The loan form (SPEC §4 Loan). Payments are added one by one with "Add payment".
+// The loan form. Payments are added one by one with "Add payment".
 
 export const loanFields: FieldSpec[] = [
   { name: 'lender', label: 'Lender', kind: 'text', span: 2 },

@@ -16,7 +16,7 @@ import { useFormState } from '../../forms/use-form-state';
 import { formatCoin, formatSignedPct, formatUsd } from '../../format';
 import { useCall } from '../../state/use-call';
 
-// Sizes a short that hedges part of the coming production (SPEC §6 "Hedge plan"). The form
+// Sizes a short that hedges part of the coming production (docs/formulas.md "Hedge plan"). The form
 // is checked on every keystroke with the contract's own schema; `hedge.plan` does the
 // arithmetic and says in a sentence when it cannot (no rig mines that coin, no price).
 

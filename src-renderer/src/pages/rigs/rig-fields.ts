@@ -2,7 +2,7 @@ import { BUILTIN_COINS } from '#api/records';
 import { HASHRATE_UNITS } from '#shared/units';
 import { options, type FieldSpec, type FormValues } from '../../forms/field-spec';
 
-// The rig form (SPEC §4 Rig). Labels are what operators and tests find fields by.
+// The rig form. Labels are what operators and tests find fields by.
 
 export function rigFields(coins: readonly string[]): FieldSpec[] {
   const coinChoices = [...new Set([...BUILTIN_COINS, ...coins])];
