@@ -64,3 +64,33 @@ test('a manual price of 6,200 for a 62,000 BTC asks "did you mean $62,000.00?"',
     await server.stop();
   }
 });
+
+test('the Rigs page reads efficiency in each algorithm’s unit', async ({ page }) => {
+  const server = await startServer({});
+  try {
+    // Spec sheets: Antminer L7 9,500 MH/s at 3,425 W; Antminer S21 200 TH/s at 3,500 W.
+    const base = { quantity: 1, poolFeePct: '0', status: 'active' };
+    await rpc(server, 'rigs.create', {
+      ...base,
+      name: 'L7 row',
+      coin: 'LTC',
+      hashrate: '9500',
+      hashrateUnit: 'MH/s',
+      powerWatts: '3425',
+    });
+    await rpc(server, 'rigs.create', {
+      ...base,
+      name: 'S21 row',
+      coin: 'BTC',
+      hashrate: '200',
+      hashrateUnit: 'TH/s',
+      powerWatts: '3500',
+    });
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Rigs' }).click();
+    await expect(page.getByRole('row', { name: /L7 row/ })).toContainText('360.5 J/GH');
+    await expect(page.getByRole('row', { name: /S21 row/ })).toContainText('17.5 J/TH');
+  } finally {
+    await server.stop();
+  }
+});
