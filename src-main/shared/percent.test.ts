@@ -23,6 +23,22 @@ describe('percents as people type them', () => {
     expect(percentToFraction('1,5')).toBe('1,5');
   });
 
+  it('property: a value in (0, 1) is always questioned, one of 1 or more never', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 999_999 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        (micro, whole) => {
+          const fraction = dec(micro).div(1_000_000).toFixed();
+          expect(fractionSlip(fraction)).toBe(
+            `${fraction} looks like a fraction: did you mean ${dec(fraction).mul(100).toFixed()} %?`,
+          );
+          expect(fractionSlip(String(whole))).toBeNull();
+        },
+      ),
+    );
+  });
+
   it('property: percent → fraction → percent gives back the typed number', () => {
     fc.assert(
       fc.property(
