@@ -18,6 +18,9 @@ import { realisedPnlSchema } from '#api/realised-pnl';
 // migrations.ts whenever this changes in a way old files do not satisfy.
 export const CURRENT_SCHEMA_VERSION = 2;
 
+/** Keys of the per-asset maps: asset symbols, capped so a file cannot carry huge keys. */
+const assetKey = z.string().min(1).max(40);
+
 export const databaseSchema = z
   .object({
     schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -27,10 +30,10 @@ export const databaseSchema = z
     settings: settingsSchema,
     alerts: z.array(alertSchema),
     mutes: z.array(muteSchema),
-    manualPrices: z.record(z.string(), manualPriceSchema),
-    manualNetwork: z.record(z.string(), manualNetworkSchema),
-    lastPrices: z.record(z.string(), storedPriceSchema),
-    lastNetwork: z.record(z.string(), storedNetworkSchema),
+    manualPrices: z.record(assetKey, manualPriceSchema),
+    manualNetwork: z.record(assetKey, manualNetworkSchema),
+    lastPrices: z.record(assetKey, storedPriceSchema),
+    lastNetwork: z.record(assetKey, storedNetworkSchema),
     realisedPnl: z.array(realisedPnlSchema),
   })
   .strict();
