@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MethodName } from '#api/methods';
@@ -34,6 +34,8 @@ export async function openContractHost(): Promise<ContractHost> {
     now: () => new Date('2026-11-24T12:00:00Z'),
     log: (line) => logged.push(line),
   });
+  // The contract suites never load the page, but the host serves a dashboard folder.
+  await mkdir(join(dataDir, 'renderer'));
   const app = createWebApp({
     service,
     token: TOKEN,
