@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dec } from '#shared/decimal';
 import type { StoredPrice } from '#api/records';
 import { type AggregateState, aggregatePrices, seedAggregateState } from './aggregate';
-import type { Quote } from './sources/reply';
+import type { Quote } from './sources/price-source';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const AT = NOW.toISOString();

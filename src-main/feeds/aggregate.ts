@@ -1,6 +1,6 @@
 import { type Dec, dec, decStr, medianDec } from '#shared/decimal';
 import type { StoredPrice } from '#api/records';
-import type { Quote } from './sources/reply';
+import type { Quote } from './sources/price-source';
 
 // SPEC §7 aggregation, pure: the clock and the previous state come in, the new state goes out.
 // - median of fresh quotes;
