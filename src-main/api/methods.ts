@@ -11,7 +11,7 @@ import {
   rigInputSchema,
   rigSchema,
   settingsSchema,
-  priceSourceNameSchema,
+  bySourceName,
   sourceSchema,
 } from './records';
 import {
@@ -52,7 +52,7 @@ export const settingsPatchSchema = settingsSchema
   .partial()
   .extend({
     /** By source name; a name no price source has is refused by the service. */
-    sources: z.record(priceSourceNameSchema, sourcePatch).optional(),
+    sources: bySourceName(sourcePatch).optional(),
     thresholds: settingsSchema.shape.thresholds.partial().strict().optional(),
     notifications: settingsSchema.shape.notifications.partial().strict().optional(),
   })

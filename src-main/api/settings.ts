@@ -31,21 +31,31 @@ export const sourceSchema = z
 
 export type SourceSettings = z.infer<typeof sourceSchema>;
 
+const SOURCE_NAME_RULE =
+  'A price source is named in lowercase letters, digits and dashes, such as "coingecko".';
+
 /** A price source's key in settings: "coingecko", "binance", … */
-export const priceSourceNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, {
-  error: 'A price source is named in lowercase letters, digits and dashes, such as "coingecko".',
-});
+export const priceSourceNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, { error: SOURCE_NAME_RULE });
+
+/** A record keyed by price-source name (settings, or a settings patch). */
+export function bySourceName<T extends z.ZodType>(value: T) {
+  return z
+    .record(priceSourceNameSchema, value, {
+      error: (issue) => (issue.code === 'invalid_key' ? SOURCE_NAME_RULE : undefined),
+    })
+    .refine((sources) => Object.keys(sources).length <= 50, {
+      error: 'At most 50 price sources can be configured.',
+    });
+}
 
 /**
  * Price-source settings by source name. Which names exist is the feeds registry's business
  * (feeds/sources/registry.ts): the service refuses a name no source has and fills in each
  * source's defaults, so a source the operator never changed needs no entry here.
  */
-export const sourcesSettingsSchema = z
-  .record(priceSourceNameSchema, sourceSchema)
-  .refine((sources) => Object.keys(sources).length <= 50, {
-    error: 'At most 50 price sources can be configured.',
-  });
+export const sourcesSettingsSchema = bySourceName(sourceSchema);
 
 export const settingsSchema = z
   .object({
