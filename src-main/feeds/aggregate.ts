@@ -169,6 +169,7 @@ export function aggregatePrices(
 }
 
 /**
+ * The single-source rule (docs/architecture.md, "How a price becomes an alert", step 2).
  * A price one source alone quotes remembers the last multi-source price it is measured from,
  * and is marked singleSource when it is more than movePct away from it.
  */
