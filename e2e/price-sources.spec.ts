@@ -16,12 +16,13 @@ test('Settings lists every price source from the service and switches one off', 
   try {
     await page.goto(server.url);
     await page.getByRole('link', { name: 'Settings' }).click();
-    for (const [name, label] of [
+    const sources: [name: string, label: string][] = [
       ['coingecko', 'CoinGecko'],
       ['binance', 'Binance'],
       ['kraken', 'Kraken'],
       ['mempool', 'mempool.space'],
-    ]) {
+    ];
+    for (const [name, label] of sources) {
       await expect(page.getByTestId(`source-${name}`)).toContainText(label);
       await expect(page.getByTestId(`feed-${name}`)).toContainText(label);
     }
