@@ -2,7 +2,7 @@ import { type Dec, dec, decStr, medianDec } from '#shared/decimal';
 import type { StoredPrice } from '#api/records';
 import type { Quote } from './sources/price-source';
 
-// SPEC §7 aggregation, pure: the clock and the previous state come in, the new state goes out.
+// Price aggregation (docs/formulas.md "Aggregation"), pure: the clock and the previous state come in, the new state goes out.
 // - median of fresh quotes;
 // - with 3+ quotes, drop those more than 5 % from the median (if fewer than two then agree,
 //   the sources disagree: treated like two quotes apart);
@@ -169,7 +169,7 @@ export function aggregatePrices(
 }
 
 /**
- * The single-source rule (docs/architecture.md, "How a price becomes an alert", step 2).
+ * The single-source rule (docs/formulas.md "Aggregation", step 5).
  * A price one source alone quotes remembers the last multi-source price it is measured from,
  * and is marked singleSource when it is more than movePct away from it.
  */

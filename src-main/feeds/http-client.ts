@@ -18,7 +18,10 @@ export interface FeedFailure {
 export interface FeedContext {
   fetch: typeof fetch;
   now(): Date;
-  /** Total deadline for one request, answer and whole reply included; SPEC §7 says 5 s. */
+  /**
+   * Total deadline for one request, answer and whole reply included; 5 s
+   * (docs/formulas.md "Chain statistics and rig readings").
+   */
   timeoutMs?: number;
   /** Starts the deadline; defaults to setTimeout. Tests fire it by hand. */
   deadlineTimer?: ScheduleTimer;

@@ -13,7 +13,7 @@ import {
 import { mempool } from './sources/mempool';
 import { type PriceSource, type Quote, sourceSettingsFor } from './sources/price-source';
 
-// One price round (SPEC §7): every enabled price source that knows a coin in use is asked
+// One price round (docs/formulas.md "Prices"): every enabled price source that knows a coin in use is asked
 // for its quotes, mempool.space for the Bitcoin chain statistics, then the quotes are
 // aggregated into one price per coin. Failures are penalised per source; a scheduled round
 // leaves a penalised source alone, a refresh asks it anyway.

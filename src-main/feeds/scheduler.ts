@@ -8,7 +8,7 @@ import type { PriceSource } from './sources/price-source';
 import { PRICE_SOURCES } from './sources/registry';
 import { type ScheduleTimer, joinRunning, repeatAfterEachRun, scheduleWithUnref } from './timers';
 
-// Runs the feeds on their intervals (SPEC §7): prices + chain stats every pollIntervalSec,
+// Runs the feeds on their intervals (docs/formulas.md "Prices"): prices + chain stats every pollIntervalSec,
 // rigs every rigPollIntervalSec. Polls never overlap (a caller during a poll joins it), a round
 // where every source fails backs off, and offline mode makes no request of any kind.
 // What one price round does is in price-round.ts; the timers in timers.ts.
