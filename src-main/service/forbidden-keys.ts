@@ -6,20 +6,38 @@ import { RpcError } from '#api/errors';
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** The path of the first forbidden key in a parsed JSON value, or null. Iterative: any depth. */
+interface Step {
+  value: unknown;
+  key: string | number | null;
+  parent: Step | null;
+}
+
+function pathOf(step: Step): string {
+  const parts: string[] = [];
+  for (let at: Step | null = step; at !== null && at.key !== null; at = at.parent) {
+    parts.push(typeof at.key === 'number' ? `[${at.key}]` : `.${at.key}`);
+  }
+  return parts.reverse().join('').replace(/^\./, '');
+}
+
+/**
+ * The path of the first forbidden key in a parsed JSON value, or null. Iterative, with
+ * the path built only for a key it finds, so any depth costs one pass.
+ */
 export function findForbiddenKey(value: unknown): string | null {
-  const stack: { value: unknown; path: string }[] = [{ value, path: '' }];
+  const stack: Step[] = [{ value, key: null, parent: null }];
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
+    const step = stack.pop()!;
+    const current = step.value;
     if (current === null || typeof current !== 'object') continue;
     if (Array.isArray(current)) {
-      current.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]` }));
+      current.forEach((item, i) => stack.push({ value: item, key: i, parent: step }));
       continue;
     }
     for (const key of Object.keys(current)) {
-      const at = path === '' ? key : `${path}.${key}`;
-      if (FORBIDDEN.has(key)) return at;
-      stack.push({ value: (current as Record<string, unknown>)[key], path: at });
+      const child: Step = { value: (current as Record<string, unknown>)[key], key, parent: step };
+      if (FORBIDDEN.has(key)) return pathOf(child);
+      stack.push(child);
     }
   }
   return null;
