@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Position } from '#api/records';
 import { type Dec, dec, decStr } from '#shared/decimal';
 import {
-  crossOthers,
   inverseLiquidationPrice,
   liquidationPrice,
   maintenanceMargin,
   unrealizedPnl,
 } from './positions';
+import { crossOthers } from './positions-wallets';
 import { samplePosition } from './test-fixtures/sample-records';
 
 function lp(overrides: Partial<Position>): string | null {
