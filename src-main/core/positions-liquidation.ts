@@ -60,6 +60,8 @@ function fixedBracketTerms(
     const tier = tiers[i]!;
     const s = sign(leg.side);
     const size = dec(leg.size);
+    // An empty leg (hedge mode with one side closed) has no maintenance amount either.
+    if (size.isZero()) return;
     const entry = dec(leg.entryPrice);
     const atEntry = leg.formula === 'maintenance-at-entry';
     if (leg.kind === 'inverse') {
