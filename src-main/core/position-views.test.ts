@@ -150,7 +150,7 @@ describe('positions that cannot exist get status check and a sentence', () => {
     );
   });
 
-  it('a sound position is never check, and the SPEC example still holds', () => {
+  it('a sound position is never check, and the 1 BTC at 60,000 example still holds', () => {
     const [long] = views([samplePosition()]);
     expect(long).toMatchObject({ status: 'warning', checkReason: null });
     expect(long?.liquidationPrice?.slice(0, 8)).toBe('54221.10');

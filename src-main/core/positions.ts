@@ -85,7 +85,7 @@ export function unrealizedPnl(
   const s = sideSign(p.side);
   const size = dec(p.size);
   const ep = dec(p.entryPrice);
-  // SPEC §6: linear uPnL = s·Q·(P − EP); inverse uPnL = s·C·(1/EP − 1/P) in coin.
+  // docs/formulas-positions.md "ROE, margin and margin ratio": linear uPnL = s·Q·(P − EP); inverse s·C·(1/EP − 1/P) in coin.
   if (p.kind === 'inverse') return s.mul(size).mul(ONE.div(ep).minus(ONE.div(mark)));
   return s.mul(size).mul(mark.minus(ep));
 }
