@@ -37,6 +37,10 @@ export const hashPowerSchema = z.object({
   algorithm: z.string(),
   nominalHs: dec,
   liveHs: decOrNull,
+  /** Live ÷ nominal × 100; null until a rig of the coin has reported. */
+  livePct: decOrNull,
+  /** The live share is below what the hash-rate-drop threshold allows. */
+  liveBelowThreshold: z.boolean(),
   rigsOnline: z.number().int(),
   rigsTotal: z.number().int(),
 });
@@ -148,6 +152,8 @@ export const snapshotSchema = z.object({
   offline: z.boolean(),
   scenario: z.record(z.string(), dec).nullable(),
   prices: z.record(z.string(), priceEntrySchema),
+  /** The assets whose price the farm's records depend on (mined, pledged, traded), sorted. */
+  assetsInUse: z.array(z.string()),
   network: z.record(z.string(), networkEntrySchema),
   farm: farmSchema,
   rigs: z.array(rigViewSchema),

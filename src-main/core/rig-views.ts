@@ -1,7 +1,7 @@
 import type { Rig, Settings } from '#api/records';
 import type { HashPower, NetworkEntry, PriceEntry, RigLive, RigView } from '#api/snapshot';
 import { coinSpec } from './coins';
-import { type Dec, ZERO, decStr, decStrOrNull, dec } from '#shared/decimal';
+import { D, type Dec, ZERO, decStr, decStrOrNull, dec } from '#shared/decimal';
 import {
   coinsPerHashDay,
   rigEconomics,
@@ -117,12 +117,20 @@ export function hashPowerByCoin(
   }
   return [...byCoin.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([coin, row]) => ({
-      coin,
-      algorithm: coinSpec(coin, settings)?.algorithm ?? 'unknown',
-      nominalHs: decStr(row.nominal),
-      liveHs: row.polled > 0 ? decStr(row.live) : null,
-      rigsOnline: row.online,
-      rigsTotal: row.total,
-    }));
+    .map(([coin, row]) => {
+      const livePct =
+        row.polled > 0 && !row.nominal.isZero() ? row.live.div(row.nominal).mul(100) : null;
+      // The share the hash-rate-drop rule tolerates: 100 % − hashrateDropPct (80 % by default).
+      const floorPct = new D(100).minus(dec(settings.thresholds.hashrateDropPct));
+      return {
+        coin,
+        algorithm: coinSpec(coin, settings)?.algorithm ?? 'unknown',
+        nominalHs: decStr(row.nominal),
+        liveHs: row.polled > 0 ? decStr(row.live) : null,
+        livePct: livePct === null ? null : decStr(livePct, 4),
+        liveBelowThreshold: livePct !== null && livePct.lt(floorPct),
+        rigsOnline: row.online,
+        rigsTotal: row.total,
+      };
+    });
 }

@@ -107,6 +107,8 @@ describe('buildSnapshot', () => {
         algorithm: 'SHA-256',
         nominalHs: '100000000000000000',
         liveHs: '98000000000000000',
+        livePct: '98',
+        liveBelowThreshold: false,
         rigsOnline: 1,
         rigsTotal: 2,
       },
@@ -115,10 +117,24 @@ describe('buildSnapshot', () => {
         algorithm: 'kHeavyHash',
         nominalHs: '21000000000000',
         liveHs: null,
+        livePct: null,
+        liveBelowThreshold: false,
         rigsOnline: 0,
         rigsTotal: 1,
       },
     ]);
+  });
+
+  it('flags a live share below what the hash-rate-drop threshold tolerates', () => {
+    const input = farmInput();
+    const lenient = { ...input.settings.thresholds, hashrateDropPct: '1' };
+    const strict = buildSnapshot({
+      ...input,
+      settings: { ...input.settings, thresholds: lenient },
+    });
+    // 98 % live is fine against the default 20 % drop, but not when only a 1 % drop is allowed.
+    expect(buildSnapshot(input).farm.hashPower[0]?.liveBelowThreshold).toBe(false);
+    expect(strict.farm.hashPower[0]?.liveBelowThreshold).toBe(true);
   });
 
   it('totals power and revenue of running rigs only; a coin without chain stats makes revenue null', () => {

@@ -5,7 +5,7 @@ import { type Dec, ZERO, dec, decStr, decStrOrNull, minDec } from '#shared/decim
 import { loanFigures } from './loan-views';
 import { hashpriceUsdPerPhDay, networkHashrateHs } from './mining';
 import { positionViews } from './position-views';
-import { priceUsdOf } from './prices';
+import { priceUsdOf, pricesInUse } from './prices';
 import { type CoinMarket, coinMarket, hashPowerByCoin, rigFigures } from './rig-views';
 
 export { pricesInUse } from './prices';
@@ -135,6 +135,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     offline: input.offline,
     scenario: input.scenario,
     prices,
+    assetsInUse: pricesInUse(input.rigs, input.loans, input.positions),
     network,
     farm: {
       hashPower: hashPowerByCoin(input.rigs, settings, input.rigLive),

@@ -39,3 +39,8 @@ export function customCoinClash(symbol: string, existing: readonly string[]): st
   if (existing.includes(symbol)) return `${symbol} is listed twice.`;
   return null;
 }
+
+/** The coins a rig may mine: the built-in ones, then the operator's custom coins. */
+export function minableCoins(customCoins: readonly { symbol: string }[]): string[] {
+  return [...new Set<string>([...BUILTIN_COINS, ...customCoins.map((c) => c.symbol)])];
+}

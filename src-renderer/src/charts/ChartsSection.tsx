@@ -3,7 +3,6 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Snapshot } from '#api/snapshot';
-import { assetsInUse } from './assets-in-use';
 import { HashPowerChart } from './HashPowerChart';
 import { LtvChart } from './LtvChart';
 import { PriceHistoryChart } from './PriceHistoryChart';
@@ -16,7 +15,7 @@ import type { TimeRange } from './time-range';
 
 export function ChartsSection({ snapshot }: { snapshot: Snapshot }) {
   const [range, setRange] = useState<TimeRange>('7d');
-  const assets = assetsInUse(snapshot);
+  const assets = snapshot.assetsInUse;
   return (
     <section aria-labelledby="charts-heading">
       <Stack direction="row" sx={{ mb: 1, alignItems: 'center', justifyContent: 'space-between' }}>

@@ -8,7 +8,6 @@ import Typography from '@mui/material/Typography';
 import { useMemo, useState, type ReactNode } from 'react';
 import { hedgePlanSchema, type ResultOf } from '#api/methods';
 import type { Snapshot } from '#api/snapshot';
-import { assetsInUse } from '../../charts/assets-in-use';
 import { Figure } from '../../components/Figure';
 import { options, type FieldSpec, type FormValues } from '../../forms/field-spec';
 import { FieldGrid } from '../../forms/FieldGrid';
@@ -47,7 +46,7 @@ function hedgeFields(coins: readonly string[]): FieldSpec[] {
 /** Rig coins first (those can be hedged), then the other priced coins. */
 function hedgeableCoins(snapshot: Snapshot): string[] {
   const mined = [...new Set(snapshot.rigs.filter((r) => r.status === 'active').map((r) => r.coin))];
-  const others = [...new Set([...assetsInUse(snapshot), ...Object.keys(snapshot.prices)])]
+  const others = [...new Set([...snapshot.assetsInUse, ...Object.keys(snapshot.prices)])]
     .filter((coin) => !mined.includes(coin))
     .sort();
   return [...mined.sort(), ...others];

@@ -1,11 +1,10 @@
-import { BUILTIN_COINS } from '#api/records';
 import { HASHRATE_UNITS } from '#shared/units';
 import { options, type FieldSpec, type FormValues } from '../../forms/field-spec';
 
 // The rig form (SPEC §4 Rig). Labels are what operators and tests find fields by.
 
-export function rigFields(coins: readonly string[]): FieldSpec[] {
-  const coinChoices = [...new Set([...BUILTIN_COINS, ...coins])];
+/** `coinChoices`: the coins a rig may mine, from `minableCoins` (#shared/coins). */
+export function rigFields(coinChoices: readonly string[]): FieldSpec[] {
   return [
     { name: 'name', label: 'Name', kind: 'text', span: 3 },
     {
