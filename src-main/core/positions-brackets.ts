@@ -21,9 +21,15 @@ export type BracketTerms = Pick<
   'maintenanceMarginRate' | 'maintenanceAmount' | 'maintenanceBrackets'
 >;
 
+// Stored records are replaced on update, never edited in place, so each bracket list is
+// parsed once and reused by every Snapshot that still holds it.
+const parsed = new WeakMap<readonly object[], MaintenanceTier[]>();
+
 /** The brackets of a position, lowest first, with their floors filled in. */
 export function maintenanceTiers(p: BracketTerms): MaintenanceTier[] {
   const brackets = p.maintenanceBrackets;
+  const known = brackets === undefined ? undefined : parsed.get(brackets);
+  if (known) return known;
   if (brackets === undefined || brackets.length === 0) {
     return [
       {
@@ -35,13 +41,15 @@ export function maintenanceTiers(p: BracketTerms): MaintenanceTier[] {
       },
     ];
   }
-  return brackets.map((b, i) => ({
+  const tiers = brackets.map((b, i) => ({
     floor: i === 0 ? ZERO : dec(brackets[i - 1]!.notionalCap),
     cap: i === brackets.length - 1 ? null : dec(b.notionalCap),
     rate: dec(b.maintenanceMarginRate),
     amount: dec(b.maintenanceAmount),
     maxLeverage: dec(b.maxLeverage),
   }));
+  parsed.set(brackets, tiers);
+  return tiers;
 }
 
 /** The bracket a notional falls in (a notional on a cap belongs to the bracket below it). */
@@ -54,18 +62,4 @@ export function tierAt(tiers: readonly MaintenanceTier[], notional: Dec): Mainte
 export function notionalAt(p: Pick<Position, 'kind' | 'size'>, price: Dec): Dec {
   const size = dec(p.size);
   return p.kind === 'inverse' ? size.div(price) : size.mul(price);
-}
-
-/**
- * The prices where the position's notional crosses a bracket cap: cap/Q (linear) or
- * C/cap (inverse). Between two of them every bracket stays the same.
- */
-export function bracketBreakpoints(
-  p: Pick<Position, 'kind' | 'size'>,
-  tiers: readonly MaintenanceTier[],
-): Dec[] {
-  const size = dec(p.size);
-  return tiers.flatMap((t) =>
-    t.cap === null ? [] : [p.kind === 'inverse' ? size.div(t.cap) : t.cap.div(size)],
-  );
 }

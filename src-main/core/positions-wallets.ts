@@ -40,14 +40,20 @@ function emptyShare(): Share {
   return { maintenanceMargin: ZERO, unrealizedPnl: ZERO, unpriced: 0, members: 0 };
 }
 
-function add(share: Share, p: Position, mark: Dec | null): void {
+/** What one position adds to its wallet: null without a mark. */
+function contribution(p: Position, mark: Dec | null): CrossOthers | null {
+  if (mark === null || mark.lte(0)) return null;
+  return { maintenanceMargin: maintenanceMargin(p, mark), unrealizedPnl: unrealizedPnl(p, mark) };
+}
+
+function add(share: Share, part: CrossOthers | null): void {
   share.members += 1;
-  if (mark === null || mark.lte(0)) {
+  if (part === null) {
     share.unpriced += 1;
     return;
   }
-  share.maintenanceMargin = share.maintenanceMargin.plus(maintenanceMargin(p, mark));
-  share.unrealizedPnl = share.unrealizedPnl.plus(unrealizedPnl(p, mark));
+  share.maintenanceMargin = share.maintenanceMargin.plus(part.maintenanceMargin);
+  share.unrealizedPnl = share.unrealizedPnl.plus(part.unrealizedPnl);
 }
 
 /** One symbol's legs in one cross wallet. */
@@ -79,16 +85,16 @@ export function positionRisks(
   const walletShares = new Map<string, Share>();
   for (const p of all) {
     const key = keyOf(p);
-    const mark = markOf(p);
+    const part = contribution(p, markOf(p));
     const legs = groups.get(key);
     if (legs) legs.push(p);
     else groups.set(key, [p]);
     const group = groupShares.get(key) ?? emptyShare();
-    add(group, p, mark);
+    add(group, part);
     groupShares.set(key, group);
     if (p.marginMode !== 'cross') continue;
     const wallet = walletShares.get(crossWalletKey(p)) ?? emptyShare();
-    add(wallet, p, mark);
+    add(wallet, part);
     walletShares.set(crossWalletKey(p), wallet);
   }
   const risks = new Map<string, PositionRisk>();
@@ -146,8 +152,9 @@ export function crossOthers(
   const wallet = emptyShare();
   for (const p of members) {
     if (p.marginMode !== 'cross' || crossWalletKey(p) !== crossWalletKey(position)) continue;
-    add(wallet, p, markOf(p));
-    if (hedgeGroupKey(p) === hedgeGroupKey(position)) add(group, p, markOf(p));
+    const part = contribution(p, markOf(p));
+    add(wallet, part);
+    if (hedgeGroupKey(p) === hedgeGroupKey(position)) add(group, part);
   }
   return othersOf(wallet, group);
 }
