@@ -49,6 +49,17 @@ export const positionColumns: Column<PositionView>[] = [
           {p.account} · {p.kind} · {p.marginMode}
           {p.liquidationShared && ' · hedge mode'}
         </Sub>
+        {p.checkReason && (
+          <Typography
+            variant="caption"
+            component="div"
+            color="warning.main"
+            sx={{ maxWidth: 320, whiteSpace: 'normal' }}
+            data-testid={`check-${p.id}`}
+          >
+            {p.checkReason}
+          </Typography>
+        )}
       </>
     ),
   },
@@ -172,15 +183,10 @@ export const positionColumns: Column<PositionView>[] = [
     label: 'Status',
     compare: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
     render: (p) => (
-      <Stack spacing={0.5} sx={{ alignItems: 'flex-start', maxWidth: 260 }}>
+      <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
         <StatusChip status={p.status} />
         {p.stopPastLiquidation && <StatusChip status="danger" label="Stop past liq." />}
         {p.priceStale && <StatusChip status="stale" />}
-        {p.checkReason && (
-          <Typography variant="caption" color="warning.main" data-testid={`check-${p.id}`}>
-            {p.checkReason}
-          </Typography>
-        )}
       </Stack>
     ),
   },
