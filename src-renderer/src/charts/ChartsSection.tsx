@@ -10,7 +10,7 @@ import { ProfitChart } from './ProfitChart';
 import { RangePicker } from './RangePicker';
 import type { TimeRange } from './time-range';
 
-// The Overview's charts (SPEC §10): price history per asset in use with the positions'
+// The Overview's charts: price history per asset in use with the positions'
 // liquidation and stop lines, hash power per coin, profit per day and each loan's LTV.
 
 export function ChartsSection({ snapshot }: { snapshot: Snapshot }) {
