@@ -10,10 +10,6 @@ import type { Liquidation } from './positions-liquidation';
 
 export interface CheckTerms {
   liquidation: Liquidation | null;
-  /** The liquidation price belongs to this position alone (no hedge-mode leg shares it). */
-  shared: boolean;
-  /** No other symbol draws on the same wallet, so nothing else moves the price. */
-  alone: boolean;
 }
 
 function notionalText(p: Position, notional: Dec): string {
@@ -39,8 +35,9 @@ function leverageReason(p: Position): string | null {
 /** A liquidation price past the entry: the position would be liquidated as it opened. */
 function wrongSideReason(p: Position, terms: CheckTerms): string | null {
   const lp = terms.liquidation?.price ?? null;
-  // Hedge legs and cross positions with other symbols in the wallet can legitimately sit anywhere.
-  if (lp === null || terms.shared || !terms.alone) return null;
+  // Only an isolated margin is fixed by the position itself: a cross wallet can shrink with
+  // losses elsewhere after a profitable position opened, and hedge legs share one price.
+  if (lp === null || p.marginMode !== 'isolated') return null;
   const entry = dec(p.entryPrice);
   const past = p.side === 'long' ? lp.gte(entry) : lp.lte(entry);
   if (!past) return null;

@@ -150,6 +150,15 @@ describe('positions that cannot exist get status check and a sentence', () => {
     );
   });
 
+  it('a cross long past its entry is judged by its distance: the wallet may have shrunk since it gained', () => {
+    // Cross WB 200 after losses elsewhere, mark 80,000: LP 60,050.25 is 24.94 % below the mark.
+    const [view] = views([samplePosition({ marginMode: 'cross', walletBalance: '200' })], {
+      BTC: '80000',
+    });
+    expect(view).toMatchObject({ status: 'safe', checkReason: null });
+    expect(view?.distanceToLiquidationPct?.slice(0, 5)).toBe('24.93');
+  });
+
   it('a sound position is never check, and the 1 BTC at 60,000 example still holds', () => {
     const [long] = views([samplePosition()]);
     expect(long).toMatchObject({ status: 'warning', checkReason: null });

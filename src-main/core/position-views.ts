@@ -79,14 +79,7 @@ export function positionView(
     position.reportedLiquidationPrice === undefined ? null : dec(position.reportedLiquidationPrice);
   const pnl = priced === null ? null : unrealizedPnl(position, priced);
   const stopPast = stopPastLiquidation(position.side, stop, lp, direction);
-  const checkReason =
-    risk === null
-      ? null
-      : impossiblePositionReason(position, {
-          liquidation,
-          shared: risk.shared,
-          alone: risk.alone,
-        });
+  const checkReason = risk === null ? null : impossiblePositionReason(position, { liquidation });
   const margin = priced === null ? null : initialMargin(position, priced);
   return {
     ...position,

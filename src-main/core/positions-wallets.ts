@@ -23,8 +23,6 @@ export interface PositionRisk {
   tier: MaintenanceTier | null;
   /** More than one leg shares the liquidation price (hedge mode). */
   shared: boolean;
-  /** No other symbol draws on the same wallet (isolated, or alone in its cross wallet). */
-  alone: boolean;
   /** Maintenance margin ÷ margin balance, a fraction; null without marks or when the balance ≤ 0. */
   marginRatio: Dec | null;
 }
@@ -33,11 +31,10 @@ interface Share {
   maintenanceMargin: Dec;
   unrealizedPnl: Dec;
   unpriced: number;
-  members: number;
 }
 
 function emptyShare(): Share {
-  return { maintenanceMargin: ZERO, unrealizedPnl: ZERO, unpriced: 0, members: 0 };
+  return { maintenanceMargin: ZERO, unrealizedPnl: ZERO, unpriced: 0 };
 }
 
 /** What one position adds to its wallet: null without a mark. */
@@ -47,7 +44,6 @@ function contribution(p: Position, mark: Dec | null): CrossOthers | null {
 }
 
 function add(share: Share, part: CrossOthers | null): void {
-  share.members += 1;
   if (part === null) {
     share.unpriced += 1;
     return;
@@ -123,7 +119,6 @@ export function positionRisks(
         liquidation,
         tier: liquidation?.tiers[i] ?? null,
         shared: legs.length > 1,
-        alone: wallet.members === group.members,
         marginRatio,
       });
     });
