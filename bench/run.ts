@@ -50,11 +50,11 @@ function largeFarm() {
     startDate: '2025-01-01',
     termMonths: 36,
     repayment: i % 2 ? 'amortizing' : 'interest-only',
-    collateralAsset: 'BTC',
-    collateralAmount: '6',
+    collateral: [{ asset: 'BTC', amount: '6' }],
     marginCallLtvPct: '70',
     liquidationLtvPct: '80',
     payments: Array.from({ length: 20 }, (_, m) => ({
+      id: `pay-${m}`,
       date: `2025-${String((m % 12) + 1).padStart(2, '0')}-15`,
       amount: '2500',
     })),

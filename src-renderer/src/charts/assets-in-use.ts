@@ -5,7 +5,7 @@ export function assetsInUse(snapshot: Snapshot): string[] {
   const assets = new Set<string>();
   for (const rig of snapshot.rigs) if (rig.status !== 'retired') assets.add(rig.coin);
   for (const loan of snapshot.loans)
-    if (loan.collateralAsset !== 'USD') assets.add(loan.collateralAsset);
+    for (const c of loan.collateral) if (c.asset !== 'USD') assets.add(c.asset);
   for (const position of snapshot.positions) assets.add(position.baseAsset);
   return [...assets].sort();
 }
