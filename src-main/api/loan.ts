@@ -11,6 +11,7 @@ import {
   shortText,
 } from './fields';
 import { LENDER_PRESET_IDS, lenderPreset } from './lender-presets';
+import { LTV_PCT_FIELDS, checkPercentsNotFractions } from './percent-fields';
 
 // A loan (Loan record): the debt, its repayment, its collateral and the LTV bands.
 // Formulas: docs/formulas-loans.md.
@@ -226,7 +227,11 @@ function normalizeLoan<T extends LoanFieldsIn>(loan: T, ctx: z.RefinementCtx) {
   return { ...terms, ...bands, collateral, payments };
 }
 
-export const loanInputSchema = loanFields.strict().transform(normalizeLoan);
+/** A loan as sent to loans.create: an LTV typed as a fraction (0.7) is questioned. */
+export const loanInputSchema = loanFields
+  .strict()
+  .superRefine(checkPercentsNotFractions(LTV_PCT_FIELDS))
+  .transform(normalizeLoan);
 /** Validates a whole record before it is written: accepts the shorthand, returns the stored shape. */
 export const loanRecordSchema = loanFields
   .extend({ id: recordId })

@@ -5,8 +5,9 @@ import { levelSpec, levelWithHysteresis, type AlertLevel } from './alert-levels'
 import { dec, decStr, HUNDRED, ZERO } from '#shared/decimal';
 import { loanRules } from './loan-alert-rules';
 import { pricesInUse } from './prices';
+import { manualPriceNote } from './alert-price-note';
 
-// SPEC §8: each rule looks at the Snapshot and says, per subject, which level of alert
+// docs/formulas.md "Alerts": each rule looks at the Snapshot and says, per subject, which level of alert
 // it warrants now — or that it cannot tell (a stale or disputed price) and the existing
 // alert must be held as it is. No liquidation or margin-call alert is ever raised from a
 // price that is stale or disputed.
@@ -71,6 +72,7 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
     const spec = levelSpec(levels, level);
     if (spec) {
       const where = `liquidation at ${formatUsd(p.liquidationPrice)} (mark ${formatUsd(p.markPrice)})`;
+      const note = manualPriceNote([p.baseAsset], inputs.snapshot.prices);
       out.conditions.push({
         rule: 'position.liquidation',
         subjectKind: 'position',
@@ -81,8 +83,8 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
         threshold: decStr(spec.threshold),
         message:
           level === 3
-            ? `${positionLabel(p)} is past its ${where}: the exchange may be liquidating it now.`
-            : `${positionLabel(p)} is ${formatPct(decStr(distance, 2))} from ${where}.`,
+            ? `${positionLabel(p)} is past its ${where}: the exchange may be liquidating it now.${note}`
+            : `${positionLabel(p)} is ${formatPct(decStr(distance, 2))} from ${where}.${note}`,
       });
     }
   }
@@ -111,7 +113,7 @@ function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date
   if (!rig.live.online && since) {
     const silentMs = asOf.getTime() - Date.parse(since);
     const minutes = Math.floor(silentMs / 60_000);
-    // SPEC §8: offline for more than rigOfflineMin minutes.
+    // docs/formulas.md "Alerts": offline for more than rigOfflineMin minutes.
     if (silentMs > t.rigOfflineMin * 60_000) {
       out.conditions.push({
         rule: 'rig.offline',

@@ -3,6 +3,7 @@ import { formatCoin, formatDateTime, formatPct, formatUsd } from '#shared/format
 import { type AlertLevel, levelSpec, levelWithHysteresis } from './alert-levels';
 import { dec, decStr } from '#shared/decimal';
 import type { AlertCondition, RuleInputs, RuleOutcome } from './alert-rules';
+import { manualPriceNote } from './alert-price-note';
 
 // The loan rules: LTV bands, the cure deadline of a margin call, and payments due. An
 // unsecured loan has no LTV alert but still raises payment alerts; a loan on a stale or
@@ -70,7 +71,10 @@ function ltvRule(loan: LoanView, inputs: RuleInputs, out: RuleOutcome, asOf: Dat
     severity: spec.severity,
     value: decStr(ltv, 4),
     threshold: decStr(spec.threshold),
-    message: `Loan from ${loan.lender} (${collateralText(loan)}) ${state}: LTV ${formatPct(decStr(ltv, 2))} (margin call at ${formatPct(loan.marginCallLtvPct)},${on} price ${formatUsd(loan.marginCallPrice)}; liquidation at ${formatPct(loan.liquidationLtvPct)},${on} price ${formatUsd(loan.liquidationPrice)}).${cure}${by}`,
+    message: `Loan from ${loan.lender} (${collateralText(loan)}) ${state}: LTV ${formatPct(decStr(ltv, 2))} (margin call at ${formatPct(loan.marginCallLtvPct)},${on} price ${formatUsd(loan.marginCallPrice)}; liquidation at ${formatPct(loan.liquidationLtvPct)},${on} price ${formatUsd(loan.liquidationPrice)}).${cure}${by}${manualPriceNote(
+      loan.collateral.map((c) => c.asset),
+      inputs.snapshot.prices,
+    )}`,
   });
   if (deadline) out.conditions.push(deadlineCondition(loan, deadline, asOf));
 }

@@ -55,7 +55,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'positions.update': ({ id, patch }) => updateRecord(ctx, 'positions', id, patch),
     'positions.remove': ({ id }) => removeRecord(ctx, 'positions', id),
 
-    'prices.setManual': ({ asset, usd }) => setManualPrice(ctx, asset, usd),
+    'prices.setManual': ({ asset, usd, confirm }) => setManualPrice(ctx, asset, usd, confirm),
     'prices.clearManual': ({ asset }) => clearManualPrice(ctx, asset),
     'network.setManual': (params) => setManualNetwork(ctx, params),
 
