@@ -41,6 +41,7 @@ test('a prepayment recorded in the UI: principal, schedule, next payment and rep
     // $103,100 today: the $3,100 of interest, then $100,000 of principal.
     await page.getByLabel('Amount').fill('103100');
     await page.getByRole('button', { name: 'Add payment' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
 
     const view = async () => {
       const snapshot = (await rpc(server, 'snapshot.get', {})).body as Snapshot;
@@ -56,7 +57,7 @@ test('a prepayment recorded in the UI: principal, schedule, next payment and rep
       expect(last.principal).toBe(principal);
 
       await page.getByRole('button', { name: 'Payments and schedule of Harbor' }).click();
-      const details = page.getByRole('dialog');
+      const details = page.getByRole('dialog', { name: 'Loan from Harbor' });
       await expect(details.getByTestId('loan-details-summary')).toContainText(
         `Principal balance ${formatUsd(principal)}`,
       );
@@ -81,6 +82,7 @@ test('a prepayment recorded in the UI: principal, schedule, next payment and rep
     await page.getByRole('button', { name: 'Remove' }).last().click();
     await expect(details.getByText('No payments recorded.')).toBeVisible();
     await details.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
     await agree('365000');
   } finally {
     await server.stop();

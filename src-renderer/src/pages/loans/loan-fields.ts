@@ -33,7 +33,7 @@ const termFields: FieldSpec[] = [
   { name: 'lender', label: 'Lender', kind: 'text', span: 2 },
   {
     name: 'preset',
-    label: 'Terms preset',
+    label: 'Preset',
     kind: 'select',
     optional: true,
     options: LENDER_PRESETS.map((p) => ({ value: p.id, label: p.lender })),
