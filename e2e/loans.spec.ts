@@ -77,6 +77,18 @@ test('a prepayment recorded in the UI: principal, schedule, next payment and rep
     const details = await agree('265000');
     await expect(details.getByRole('table', { name: 'Payments' })).toContainText('$103,100.00');
 
+    // Corrected to $53,100: $50,000 of principal instead of $100,000.
+    await details.getByRole('button', { name: `Edit payment of ${today}` }).click();
+    await page
+      .getByRole('dialog', { name: `Correct the payment of ${today}` })
+      .getByLabel('Amount')
+      .fill('53100');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(details.getByRole('table', { name: 'Payments' })).toContainText('$53,100.00');
+    await details.getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await agree('315000');
+
     // Removing the payment brings the original loan back, everywhere at once.
     await details.getByRole('button', { name: `Remove payment of ${today}` }).click();
     await page.getByRole('button', { name: 'Remove' }).last().click();

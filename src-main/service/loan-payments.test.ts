@@ -89,6 +89,21 @@ describe('collateral', () => {
     expect(await s.call('loans.list', {})).toHaveLength(1);
   });
 
+  it('a USDT depeg is a scenario shock like any other: −40 % puts a USDT-backed loan past liquidation', async () => {
+    const s = await open();
+    await s.call('loans.create', {
+      ...BULLET,
+      collateralAsset: 'USDT',
+      collateralAmount: '600000',
+    });
+    const live = ((await s.call('snapshot.get', {})) as Snapshot).loans[0]!;
+    expect(live.health).toBe('healthy');
+    const shocked = (await s.call('scenario.run', { shocksPct: { USDT: '-40' } })) as Snapshot;
+    // 600,000 USDT at $0.60 = $360,000 against more than $365,000 owed.
+    expect(shocked.loans[0]?.collateralValueUsd).toBe('360000');
+    expect(shocked.loans[0]?.health).toBe('liquidation');
+  });
+
   it('an asset RigLedger cannot price is refused with what to do', async () => {
     const s = await open();
     const error = await refusal(s.call('loans.create', { ...BULLET, collateralAsset: 'DOGE' }));
