@@ -12,6 +12,7 @@ export const ALERT_RULES = [
   'loan.cure-deadline',
   'price.stale',
   'price.disputed',
+  'price.single-source',
   'rig.offline',
   'rig.hashrate-drop',
   'farm.unprofitable',
