@@ -10,6 +10,7 @@ export const ALERT_RULES = [
   'position.stop-past-liquidation',
   'loan.ltv',
   'loan.payment-due',
+  'loan.cure-deadline',
   'price.stale',
   'price.disputed',
   'price.single-source',

@@ -68,6 +68,10 @@ export const scheduleRowSchema = z.object({
   principal: decimalString,
   balance: decimalString,
   paid: z.boolean(),
+  /** What is still owed on this row after the payments made so far (0 once paid). */
+  due: decimalString,
+  /** True for a row after the Snapshot's date, projected as if every row is paid on its date. */
+  projected: z.boolean(),
 });
 export type ScheduleRow = z.infer<typeof scheduleRowSchema>;
 
@@ -168,6 +172,21 @@ export const methods = {
   'loans.remove': method(idParams, idResult),
   'loans.addPayment': method(
     z.object({ id: recordId, date: isoDate, amount: positiveDecimal }).strict(),
+    loanSchema,
+  ),
+  'loans.updatePayment': method(
+    z
+      .object({
+        id: recordId,
+        paymentId: recordId,
+        date: isoDate.optional(),
+        amount: positiveDecimal.optional(),
+      })
+      .strict(),
+    loanSchema,
+  ),
+  'loans.removePayment': method(
+    z.object({ id: recordId, paymentId: recordId }).strict(),
     loanSchema,
   ),
   'loans.schedule': method(idParams, z.array(scheduleRowSchema)),

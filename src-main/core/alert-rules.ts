@@ -1,15 +1,9 @@
 import type { AlertRule, Settings, Severity } from '#api/records';
-import type { LoanView, PositionView, PriceEntry, RigView, Snapshot } from '#api/snapshot';
-import {
-  formatAge,
-  formatCoin,
-  formatHashrate,
-  formatPct,
-  formatUsd,
-  formatUsdPerDay,
-} from '#shared/format';
+import type { PositionView, PriceEntry, RigView, Snapshot } from '#api/snapshot';
+import { formatAge, formatHashrate, formatPct, formatUsd, formatUsdPerDay } from '#shared/format';
 import { levelSpec, levelWithHysteresis, type AlertLevel } from './alert-levels';
 import { dec, decStr, HUNDRED, ZERO } from '#shared/decimal';
+import { loanRules } from './loan-alert-rules';
 import { pricesInUse } from './prices';
 import { degradedCondition, positionLabel, subjectLabel } from './alert-degraded';
 import { manualPriceNote } from './alert-price-note';
@@ -35,6 +29,8 @@ export interface RuleInputs {
   settings: Settings;
   /** Current level of each active alert, keyed by alertKey(rule, subjectId). */
   activeLevels: ReadonlyMap<string, number>;
+  /** When each active alert was raised (ISO), keyed like activeLevels; a cure window runs from it. */
+  activeRaisedAt?: ReadonlyMap<string, string>;
   /** When each polled rig was first seen not answering (ISO), by rig id. */
   rigOfflineSince: Readonly<Record<string, string>>;
   /** Median live hash rate over the last hour (H/s, decimal string), by rig id. */
@@ -121,71 +117,6 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
       threshold: p.liquidationPrice,
       message: `${positionLabel(p)} has its stop-loss at ${formatUsd(p.stopLoss)}, beyond its liquidation price ${formatUsd(p.liquidationPrice)}: the stop will never fire.`,
     });
-  }
-}
-
-function loanRules(loan: LoanView, inputs: RuleInputs, out: RuleOutcome, asOf: Date): void {
-  const t = inputs.settings.thresholds;
-  const key = alertKey('loan.ltv', loan.id);
-  if (loan.priceStale || loan.ltvPct === null) {
-    out.held.add(key);
-  } else {
-    const mc = dec(loan.marginCallLtvPct);
-    const levels: AlertLevel[] = [
-      { level: 1, severity: 'warning', threshold: mc.minus(dec(t.loanWatchPoints)) },
-      { level: 2, severity: 'critical', threshold: mc },
-      { level: 3, severity: 'critical', threshold: dec(loan.liquidationLtvPct) },
-    ];
-    const ltv = dec(loan.ltvPct);
-    const level = levelWithHysteresis(
-      ltv,
-      levels,
-      'higher',
-      inputs.activeLevels.get(key) ?? 0,
-      dec(t.hysteresisPoints),
-    );
-    const spec = levelSpec(levels, level);
-    if (spec) {
-      const state = [
-        '',
-        'is near its margin call',
-        'is in margin call',
-        'is at its liquidation LTV',
-      ][level];
-      const cure = loan.cure
-        ? ` To return to the target LTV add ${formatCoin(loan.cure.addCollateral, loan.collateralAsset)} or repay ${formatUsd(loan.cure.repay)}.`
-        : '';
-      out.conditions.push({
-        rule: 'loan.ltv',
-        subjectKind: 'loan',
-        subjectId: loan.id,
-        level,
-        severity: spec.severity,
-        value: decStr(ltv, 4),
-        threshold: decStr(spec.threshold),
-        message: `Loan from ${loan.lender} ${state}: LTV ${formatPct(decStr(ltv, 2))} (margin call at ${formatPct(loan.marginCallLtvPct)}, price ${formatUsd(loan.marginCallPrice)}; liquidation at ${formatPct(loan.liquidationLtvPct)}, price ${formatUsd(loan.liquidationPrice)}).${cure}${manualPriceNote([loan.collateralAsset], inputs.snapshot.prices)}`,
-      });
-    }
-  }
-  if (loan.nextPayment) {
-    const due = Date.parse(`${loan.nextPayment.date}T00:00:00Z`);
-    const today = Date.parse(`${asOf.toISOString().slice(0, 10)}T00:00:00Z`);
-    const days = Math.round((due - today) / 86_400_000);
-    if (days <= t.paymentDueDays) {
-      const overdue = days < 0;
-      out.conditions.push({
-        rule: 'loan.payment-due',
-        subjectKind: 'loan',
-        subjectId: loan.id,
-        level: overdue ? 2 : 1,
-        severity: overdue ? 'warning' : 'info',
-        value: String(days),
-        threshold: String(t.paymentDueDays),
-        message: overdue
-          ? `A payment of ${formatUsd(loan.nextPayment.amount)} to ${loan.lender} was due on ${loan.nextPayment.date} (${-days} days ago).`
-          : `A payment of ${formatUsd(loan.nextPayment.amount)} to ${loan.lender} is due on ${loan.nextPayment.date} (in ${days} days).`,
-      });
-    }
   }
 }
 

@@ -73,6 +73,7 @@ export function createAlertEngine(
       snapshot,
       settings: db.settings,
       activeLevels: new Map(active.map((a) => [alertKey(a.rule, a.subjectId), a.level])),
+      activeRaisedAt: new Map(active.map((a) => [alertKey(a.rule, a.subjectId), a.raisedAt])),
       rigOfflineSince: offlineSince,
       rigMedianHs: medians(now.getTime()),
     });

@@ -163,7 +163,7 @@ describe('backup preview', () => {
         realisedPnl: [],
         loans: current.database.loans.map((l) => ({
           ...l,
-          payments: [...l.payments, { date: '2026-08-01', amount: '8862.06' }],
+          payments: [...l.payments, { id: 'pay-new', date: '2026-08-01', amount: '8862.06' }],
         })),
         settings: { ...current.database.settings, electricityPerKwh: '0.07' },
       },

@@ -37,11 +37,12 @@ const LOAN_COLUMNS = [
   'startDate',
   'termMonths',
   'repayment',
-  'collateralAsset',
-  'collateralAmount',
+  'collateral',
   'marginCallLtvPct',
   'liquidationLtvPct',
   'targetLtvPct',
+  'cureWindowHours',
+  'preset',
   'rigIds',
 ] as const;
 
@@ -102,8 +103,10 @@ function rigRow(rig: Rig): Row {
 }
 
 function loanRow(loan: Loan): Row {
-  const { payments: _payments, rigIds, ...fields } = loan;
-  return { ...fields, rigIds: rigIds?.join(';') };
+  const { payments: _payments, rigIds, collateral, ...fields } = loan;
+  // One cell: "10 BTC;2.5 ETH" (empty for an unsecured loan).
+  const pledged = collateral.map((c) => `${c.amount} ${c.asset}`).join(';');
+  return { ...fields, collateral: pledged, rigIds: rigIds?.join(';') };
 }
 
 function positionRow(position: Position): Row {
