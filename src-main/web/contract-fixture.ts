@@ -96,6 +96,8 @@ export async function openContractHost(): Promise<ContractHost> {
     'loans.remove': { id: loan.id },
     'loans.addPayment': { id: loan.id, date: '2026-07-01', amount: '500' },
     'loans.schedule': { id: loan.id },
+    'loans.updatePayment': { id: loan.id, paymentId: 'pay-1', amount: '400' },
+    'loans.removePayment': { id: loan.id, paymentId: 'pay-1' },
     'positions.create': positionInput,
     'positions.update': { id: position.id, patch: { size: '2' } },
     'positions.remove': { id: position.id },
