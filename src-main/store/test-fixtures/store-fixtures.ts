@@ -82,3 +82,45 @@ export function holdStoreInChild(dataDir: string, rigName: string): Promise<Held
     );
   });
 }
+
+export interface ZombieMaker {
+  /** The process whose parent never reaps it: kill it and it stays a zombie. */
+  pid: number;
+  /** Ends the parent too, so the zombie is reaped by init. */
+  cleanUp(): void;
+}
+
+/**
+ * Runs `command` under a parent that never waits for its children (sh exec'ing into
+ * sleep), as a process killed with kill -9 is left before anything reaps it. Linux only.
+ */
+export function startUnderNonReapingParent(
+  command: string[],
+  readyText: string,
+): Promise<ZombieMaker> {
+  const quoted = command.map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
+  const parent = spawn('sh', ['-c', `${quoted} & echo "PID $!"; exec sleep 120`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    parent.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    parent.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const pid = /PID (\d+)/.exec(stdout)?.[1];
+      if (pid !== undefined && stdout.includes(readyText)) {
+        resolve({ pid: Number(pid), cleanUp: () => void parent.kill('SIGKILL') });
+      }
+    });
+    parent.once('exit', (code) => reject(new Error(`the parent exited (${code}): ${stderr}`)));
+  });
+}
+
+/** The store-holding child of holdStoreInChild, under a parent that never reaps it. */
+export function holdStoreUnreaped(dataDir: string, rigName: string): Promise<ZombieMaker> {
+  return startUnderNonReapingParent(
+    [process.execPath, '--import', 'tsx', HOLD_STORE, dataDir, rigName],
+    'ACK',
+  );
+}
