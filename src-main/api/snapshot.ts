@@ -117,6 +117,8 @@ export const positionViewSchema = positionSchema.extend({
 export type PositionView = z.infer<typeof positionViewSchema>;
 
 export const storeNoticeSchema = z.object({
+  /** Stable until dismissed (`notices.dismiss`). */
+  id: z.string().min(1).max(100),
   kind: z.enum(['recovered-from-backup', 'recovered-empty', 'migrated']),
   message: z.string(),
   at: isoDateTime,
