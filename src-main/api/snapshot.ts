@@ -61,6 +61,7 @@ export const rigLiveSchema = z.object({
   uptimeS: z.number().int(),
   at: isoDateTime,
   online: z.boolean(),
+  /** Why the rig is offline, as a sentence for the operator (no answer, a bad reply, an impossible figure); null while online. */
   error: z.string().nullable(),
 });
 export type RigLive = z.infer<typeof rigLiveSchema>;
