@@ -1,6 +1,29 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { withContentSecurityPolicyMeta } from './src-main/shared/security-policy';
+
+/**
+ * Writes the Content-Security-Policy meta tag into index.html: the strict policy in the
+ * build, the dev server's (inline refresh preamble, hot-reload socket) under `electron-vite dev`.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'rigledger-content-security-policy',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, context) {
+        if (context.server === undefined)
+          return withContentSecurityPolicyMeta(html, { dev: false });
+        const local = context.server.resolvedUrls?.local[0];
+        const devOrigin = local === undefined ? undefined : new URL(local).origin;
+        return withContentSecurityPolicyMeta(html, { dev: true, devOrigin });
+      },
+    },
+  };
+}
+import { precompress } from './build/precompress';
 
 export default defineConfig({
   main: {
@@ -28,9 +51,12 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src-renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta(), precompress()],
     build: {
       outDir: 'out/renderer',
+      // Minified and split into chunks per page (electron-vite leaves the renderer
+      // unminified by default): the first screen loads only what it shows.
+      minify: true,
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },
   },

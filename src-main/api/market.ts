@@ -1,9 +1,23 @@
 import { z } from 'zod';
-import { isoDateTime, nonNegativeDecimal, positiveDecimal } from './fields';
+import { decimalString, isoDateTime, nonNegativeDecimal, positiveDecimal } from './fields';
 
 // Prices and network figures kept between runs: manual ones and the last fed ones.
 
 export const manualPriceSchema = z.object({ usd: positiveDecimal, at: isoDateTime }).strict();
+/**
+ * The `details` of a `conflict` refusal of `prices.setManual`: the price in use, the one
+ * typed, the change between them in percent and, when a slipped digit explains the jump,
+ * the price the operator most likely meant.
+ */
+export const manualPriceJumpSchema = z.object({
+  asset: z.string(),
+  lastUsd: positiveDecimal,
+  proposedUsd: positiveDecimal,
+  changePct: decimalString,
+  suggestedUsd: positiveDecimal.nullable(),
+});
+export type ManualPriceJumpDetails = z.infer<typeof manualPriceJumpSchema>;
+
 export const manualNetworkSchema = z
   .object({
     difficulty: positiveDecimal,
@@ -22,6 +36,10 @@ export const storedPriceSchema = z
     source: z.string(),
     at: isoDateTime,
     disputed: z.boolean().default(false),
+    /** Only one source quotes it, far from the last multi-source price: alerts wait. */
+    singleSource: z.boolean().optional(),
+    /** For a price one source alone quotes: the last price two or more sources agreed on. */
+    multiSourceUsd: positiveDecimal.optional(),
   })
   .strict();
 export type StoredPrice = z.infer<typeof storedPriceSchema>;

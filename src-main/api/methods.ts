@@ -11,6 +11,7 @@ import {
   rigInputSchema,
   rigSchema,
   settingsSchema,
+  bySourceName,
   sourceSchema,
 } from './records';
 import {
@@ -33,6 +34,7 @@ import {
   rigsCsvParamsSchema,
   rigsCsvResultSchema,
 } from './import-export';
+import { LTV_PCT_FIELDS, checkPercentsNotFractions } from './percent-fields';
 import { realisedPnlInputSchema, realisedPnlSchema } from './realised-pnl';
 import { reviewSchema } from './review';
 
@@ -50,16 +52,8 @@ export const settingsPatchSchema = settingsSchema
   .omit({ sources: true, thresholds: true, notifications: true })
   .partial()
   .extend({
-    sources: z
-      .object({
-        coingecko: sourcePatch,
-        binance: sourcePatch,
-        kraken: sourcePatch,
-        mempool: sourcePatch,
-      })
-      .partial()
-      .strict()
-      .optional(),
+    /** By source name; a name no price source has is refused by the service. */
+    sources: bySourceName(sourcePatch).optional(),
     thresholds: settingsSchema.shape.thresholds.partial().strict().optional(),
     notifications: settingsSchema.shape.notifications.partial().strict().optional(),
   })
@@ -78,6 +72,10 @@ export type ScheduleRow = z.infer<typeof scheduleRowSchema>;
 
 export const feedStatusSchema = z.object({
   source: z.string(),
+  /** How the operator knows the feed: "CoinGecko", "mempool.space chain stats". */
+  label: z.string(),
+  /** `price`: a price source, configured under its name in settings.sources. */
+  kind: z.enum(['price', 'chain']),
   enabled: z.boolean(),
   ok: z.boolean(),
   lastSuccessAt: isoDateTime.nullable(),
@@ -154,7 +152,14 @@ export const methods = {
   'loans.list': method(empty, z.array(loanSchema)),
   'loans.create': method(loanInputSchema, loanSchema),
   'loans.update': method(
-    z.object({ id: recordId, patch: patchOf<z.infer<typeof loanFields>>(loanFields) }).strict(),
+    z
+      .object({
+        id: recordId,
+        patch: patchOf<z.infer<typeof loanFields>>(loanFields).superRefine(
+          checkPercentsNotFractions(LTV_PCT_FIELDS),
+        ),
+      })
+      .strict(),
     loanSchema,
   ),
   'loans.remove': method(idParams, idResult),
@@ -175,7 +180,14 @@ export const methods = {
   'positions.remove': method(idParams, idResult),
 
   'prices.setManual': method(
-    z.object({ asset: assetSymbol, usd: positiveDecimal }).strict(),
+    z
+      .object({
+        asset: assetSymbol,
+        usd: positiveDecimal,
+        /** Take a price more than 30 % away from the last known one (refused otherwise). */
+        confirm: z.boolean().optional(),
+      })
+      .strict(),
     empty,
   ),
   'prices.clearManual': method(z.object({ asset: assetSymbol }).strict(), empty),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { alertSchema, positionSchema, rigFields, loanFields } from './records';
+import { EFFICIENCY_UNITS } from '#shared/efficiency';
 import { decimalString, isoDate, isoDateTime, recordId } from './fields';
 
-// SPEC §5: the computed Snapshot. Field names are part of the contract.
+// The computed Snapshot (docs/formulas.md states each figure's rule). Field names are part of the contract.
 
 const dec = decimalString;
 const decOrNull = decimalString.nullable();
@@ -14,6 +15,13 @@ export const priceEntrySchema = z.object({
   stale: z.boolean(),
   manual: z.boolean(),
   disputed: z.boolean(),
+  /**
+   * True when only one source quotes this price and it moved more than 30 % from the last
+   * price two or more sources agreed on (`multiSourceUsd`): like a stale or disputed price,
+   * it raises no liquidation or margin-call alert.
+   */
+  singleSource: z.boolean().optional(),
+  multiSourceUsd: dec.optional(),
   ageSec: z.number().int(),
   /** True when an as-of Snapshot took this price from the stored history. */
   fromHistory: z.boolean().optional(),
@@ -37,6 +45,10 @@ export const hashPowerSchema = z.object({
   algorithm: z.string(),
   nominalHs: dec,
   liveHs: decOrNull,
+  /** Live ÷ nominal × 100; null until a rig of the coin has reported. */
+  livePct: decOrNull,
+  /** The live share is below what the hash-rate-drop threshold allows. */
+  liveBelowThreshold: z.boolean(),
   rigsOnline: z.number().int(),
   rigsTotal: z.number().int(),
 });
@@ -46,6 +58,8 @@ export const farmSchema = z.object({
   hashPower: z.array(hashPowerSchema),
   powerWatts: dec,
   revenueUsdPerDay: decOrNull,
+  /** Revenue the rigs reported offline would earn per day; 0 when all answer. */
+  revenueLostUsdPerDay: decOrNull,
   powerCostUsdPerDay: dec,
   profitUsdPerDay: decOrNull,
   debtUsd: dec,
@@ -76,6 +90,10 @@ export const rigViewSchema = rigFields.extend({
   breakEvenPriceUsd: decOrNull,
   breakEvenPerKwh: decOrNull,
   efficiencyJPerTh: decOrNull,
+  /** Efficiency in the unit the coin's machines are sold in (J/TH, J/GH, J/MH …). */
+  efficiency: z.object({ value: decOrNull, unit: z.enum(EFFICIENCY_UNITS) }),
+  /** Nameplate revenue not earned while the live poll reports the rig offline; 0 otherwise. */
+  revenueLostUsdPerDay: decOrNull,
   live: rigLiveSchema.nullable(),
 });
 export type RigView = z.infer<typeof rigViewSchema>;
@@ -131,6 +149,8 @@ export const snapshotSchema = z.object({
   offline: z.boolean(),
   scenario: z.record(z.string(), dec).nullable(),
   prices: z.record(z.string(), priceEntrySchema),
+  /** The assets whose price the farm's records depend on (mined, pledged, traded), sorted. */
+  assetsInUse: z.array(z.string()),
   network: z.record(z.string(), networkEntrySchema),
   farm: farmSchema,
   rigs: z.array(rigViewSchema),

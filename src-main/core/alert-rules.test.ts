@@ -7,7 +7,7 @@ import { D, dec, decStr } from '#shared/decimal';
 import { samplePosition } from './test-fixtures/sample-records';
 import { buildSnapshot } from './snapshot';
 
-// Boundary values for the rules of SPEC §8: exactly at a threshold, one cent past it, and
+// Boundary values for the rules of docs/formulas.md "Alerts": exactly at a threshold, one cent past it, and
 // back inside the hysteresis margin.
 
 const AS_OF = new Date('2026-11-24T12:00:00Z');
@@ -25,7 +25,7 @@ function price(usd: string, extra: Partial<PriceEntry> = {}): PriceEntry {
   };
 }
 
-// SPEC §6: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → LP 54,221.1055…
+// docs/formulas-positions.md: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → LP 54,221.1055…
 const LONG: Position = samplePosition({ account: 'Main' });
 const LP = new D(6000 + 50 - 60000).div(new D('0.005').minus(1));
 
@@ -272,5 +272,40 @@ describe('farm and payments', () => {
     );
     expect(due?.severity).toBe('info');
     expect(due?.message).toMatch(/due on 2026-11-30 \(in 6 days\)/);
+  });
+});
+
+describe('a price one source alone moved more than 30 %', () => {
+  const lone: Partial<PriceEntry> = {
+    manual: false,
+    source: 'mempool',
+    singleSource: true,
+    multiSourceUsd: '90000',
+  };
+
+  it('holds liquidation and margin-call alerts and says why in a price alert', () => {
+    const outcome = rulesAt('60000', { positions: [LONG], loans: [LOAN] }, [], lone);
+    expect(
+      outcome.conditions.filter((c) => c.rule === 'position.liquidation' || c.rule === 'loan.ltv'),
+    ).toEqual([]);
+    expect(outcome.held.has(alertKey('position.liquidation', 'pos-1'))).toBe(true);
+    expect(outcome.held.has(alertKey('loan.ltv', 'loan-1'))).toBe(true);
+    expect(outcome.conditions.find((c) => c.rule === 'price.single-source')).toEqual({
+      rule: 'price.single-source',
+      subjectKind: 'price',
+      subjectId: 'BTC',
+      level: 1,
+      severity: 'warning',
+      value: '60000',
+      threshold: '30',
+      message:
+        'Only mempool is quoting BTC: $60,000.00, 33.3 % away from $90,000.00, the last price two or more sources agreed on. Liquidation and margin-call alerts for BTC are held until a second source agrees or you set a manual BTC price.',
+    });
+  });
+
+  it('is judged as usual once the operator sets the price by hand', () => {
+    const outcome = rulesAt('60000', { positions: [LONG], loans: [LOAN] });
+    expect(outcome.conditions.find((c) => c.rule === 'loan.ltv')?.level).toBe(3);
+    expect(outcome.conditions.some((c) => c.rule === 'price.single-source')).toBe(false);
   });
 });

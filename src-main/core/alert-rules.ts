@@ -1,5 +1,5 @@
 import type { AlertRule, Settings, Severity } from '#api/records';
-import type { LoanView, PositionView, RigView, Snapshot } from '#api/snapshot';
+import type { LoanView, PositionView, PriceEntry, RigView, Snapshot } from '#api/snapshot';
 import {
   formatAge,
   formatCoin,
@@ -11,11 +11,12 @@ import {
 import { levelSpec, levelWithHysteresis, type AlertLevel } from './alert-levels';
 import { dec, decStr, HUNDRED, ZERO } from '#shared/decimal';
 import { pricesInUse } from './prices';
+import { manualPriceNote } from './alert-price-note';
 
-// SPEC §8: each rule looks at the Snapshot and says, per subject, which level of alert
-// it warrants now — or that it cannot tell (a stale or disputed price) and the existing
-// alert must be held as it is. No liquidation or margin-call alert is ever raised from a
-// price that is stale or disputed.
+// docs/formulas.md "Alerts": each rule looks at the Snapshot and says, per subject, which level of alert
+// it warrants now — or that it cannot tell (a stale or disputed price, or one a single
+// source moved) and the existing alert must be held as it is. No liquidation or
+// margin-call alert is ever raised from a price that is stale, disputed or single-source.
 
 export interface AlertCondition {
   rule: AlertRule;
@@ -75,6 +76,7 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
     const spec = levelSpec(levels, level);
     if (spec) {
       const where = `liquidation at ${formatUsd(p.liquidationPrice)} (mark ${formatUsd(p.markPrice)})`;
+      const note = manualPriceNote([p.baseAsset], inputs.snapshot.prices);
       out.conditions.push({
         rule: 'position.liquidation',
         subjectKind: 'position',
@@ -85,8 +87,8 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
         threshold: decStr(spec.threshold),
         message:
           level === 3
-            ? `${positionLabel(p)} is past its ${where}: the exchange may be liquidating it now.`
-            : `${positionLabel(p)} is ${formatPct(decStr(distance, 2))} from ${where}.`,
+            ? `${positionLabel(p)} is past its ${where}: the exchange may be liquidating it now.${note}`
+            : `${positionLabel(p)} is ${formatPct(decStr(distance, 2))} from ${where}.${note}`,
       });
     }
   }
@@ -147,7 +149,7 @@ function loanRules(loan: LoanView, inputs: RuleInputs, out: RuleOutcome, asOf: D
         severity: spec.severity,
         value: decStr(ltv, 4),
         threshold: decStr(spec.threshold),
-        message: `Loan from ${loan.lender} ${state}: LTV ${formatPct(decStr(ltv, 2))} (margin call at ${formatPct(loan.marginCallLtvPct)}, price ${formatUsd(loan.marginCallPrice)}; liquidation at ${formatPct(loan.liquidationLtvPct)}, price ${formatUsd(loan.liquidationPrice)}).${cure}`,
+        message: `Loan from ${loan.lender} ${state}: LTV ${formatPct(decStr(ltv, 2))} (margin call at ${formatPct(loan.marginCallLtvPct)}, price ${formatUsd(loan.marginCallPrice)}; liquidation at ${formatPct(loan.liquidationLtvPct)}, price ${formatUsd(loan.liquidationPrice)}).${cure}${manualPriceNote([loan.collateralAsset], inputs.snapshot.prices)}`,
       });
     }
   }
@@ -180,7 +182,7 @@ function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date
   if (!rig.live.online && since) {
     const silentMs = asOf.getTime() - Date.parse(since);
     const minutes = Math.floor(silentMs / 60_000);
-    // SPEC §8: offline for more than rigOfflineMin minutes.
+    // docs/formulas.md "Alerts": offline for more than rigOfflineMin minutes.
     if (silentMs > t.rigOfflineMin * 60_000) {
       out.conditions.push({
         rule: 'rig.offline',
@@ -253,7 +255,27 @@ function priceRules(inputs: RuleInputs, out: RuleOutcome): void {
         message: `Price sources disagree on ${asset} by more than 5 %; keeping the last agreed ${formatUsd(price.usd)} and pausing liquidation and margin-call alerts for ${asset}.`,
       });
     }
+    if (price.singleSource) out.conditions.push(singleSourceCondition(asset, price));
   }
+}
+
+/** One source alone moved the price more than 30 % (feeds/aggregate.ts): say so, hold the rest. */
+function singleSourceCondition(asset: string, price: PriceEntry): AlertCondition {
+  const reference = price.multiSourceUsd;
+  const moved =
+    reference === undefined
+      ? ''
+      : `, ${formatPct(decStr(dec(price.usd).minus(dec(reference)).abs().div(dec(reference)).mul(HUNDRED), 1))} away from ${formatUsd(reference)}, the last price two or more sources agreed on`;
+  return {
+    rule: 'price.single-source',
+    subjectKind: 'price',
+    subjectId: asset,
+    level: 1,
+    severity: 'warning',
+    value: price.usd,
+    threshold: '30',
+    message: `Only ${price.source} is quoting ${asset}: ${formatUsd(price.usd)}${moved}. Liquidation and margin-call alerts for ${asset} are held until a second source agrees or you set a manual ${asset} price.`,
+  };
 }
 
 function farmRules(inputs: RuleInputs, out: RuleOutcome): void {

@@ -3,7 +3,7 @@ import type { PriceEntry } from '#api/snapshot';
 import { type Dec, ONE, dec } from '#shared/decimal';
 
 // Price look-ups the finance core shares. USD and the dollar stablecoins are valued 1:1
-// (SPEC §4: loans in USDT/USDC are valued 1:1), so they never need a feed.
+// (docs/formulas.md "Units and conventions"), so they never need a feed.
 
 export const USD_LIKE = ['USD', 'USDT', 'USDC'] as const;
 
@@ -21,14 +21,17 @@ export function priceUsdOf(
   return entry === undefined ? null : dec(entry.usd);
 }
 
-/** Whether the price in use for an asset is stale or disputed (never for USD-like assets). */
+/**
+ * Whether the price in use for an asset is stale, disputed or moved by a single source
+ * (never for USD-like assets): no liquidation or margin-call alert is raised from it.
+ */
 export function isPriceUnreliable(
   asset: string,
   prices: Readonly<Record<string, PriceEntry>>,
 ): boolean {
   if (isUsdLike(asset)) return false;
   const entry = prices[asset] ?? prices[asset.toUpperCase()];
-  return entry !== undefined && (entry.stale || entry.disputed);
+  return entry !== undefined && (entry.stale || entry.disputed || entry.singleSource === true);
 }
 
 /** The assets whose USD price the records need, sorted; USD-like assets need none. */

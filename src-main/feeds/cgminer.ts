@@ -10,7 +10,7 @@ import {
   readSummary,
 } from './cgminer-reply';
 
-// SPEC §7 rigs: the cgminer RPC on TCP (bmminer, Braiins, Whatsminer speak it too). One
+// docs/formulas.md "Chain statistics and rig readings": the cgminer RPC on TCP (bmminer, Braiins, Whatsminer speak it too). One
 // connection per command: send {"command":"summary"}, read to EOF, parse; `stats` on a
 // second connection for temperatures. A rig that does not answer is offline, with a reason;
 // so is one whose reply does not finish within the deadline (counted from the connect,

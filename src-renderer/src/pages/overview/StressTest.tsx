@@ -11,7 +11,6 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LoanView, PositionView, Snapshot } from '#api/snapshot';
 import { toRpcError } from '../../api/rpc-failure';
-import { assetsInUse } from '../../charts/assets-in-use';
 import { Figure } from '../../components/Figure';
 import { StatusChip } from '../../components/StatusChip';
 import {
@@ -170,7 +169,7 @@ function ScenarioOutcome({ scenario, live }: { scenario: Snapshot; live: Snapsho
 export function StressTest({ snapshot }: { snapshot: Snapshot }) {
   const call = useCall();
   // Keyed by the list's text, so a new snapshot with the same coins re-runs nothing.
-  const assetList = assetsInUse(snapshot)
+  const assetList = snapshot.assetsInUse
     .filter((asset) => snapshot.prices[asset] !== undefined)
     .join(',');
   const assets = useMemo(() => (assetList === '' ? [] : assetList.split(',')), [assetList]);
