@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -17,6 +18,7 @@ export function bundledFixture(name: string): Promise<string> {
   if (path === undefined) {
     path = (async () => {
       const folder = await mkdtemp(join(tmpdir(), 'rigledger-child-'));
+      process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
       await chmod(folder, 0o755);
       const outfile = join(folder, `${basename(name, '.ts')}.mjs`);
       await build({
