@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rpc, startServer } from './fixtures/serve';
 
@@ -141,6 +141,48 @@ test('a damaged rigledger.json is kept aside, the last backup is loaded and the 
 
     await page.goto(restarted.url);
     await expect(page.getByText(/restored from (the )?backup/i).first()).toBeVisible();
+  } finally {
+    await restarted.stop();
+  }
+});
+
+test('a missing rigledger.json is restored from the backup, and the notice stays until dismissed', async ({
+  page,
+}) => {
+  const server = await startServer({});
+  await rpc(server, 'rigs.create', {
+    name: 'Rack 7',
+    coin: 'BTC',
+    hashrate: '100',
+    hashrateUnit: 'TH/s',
+    powerWatts: '3000',
+    quantity: 1,
+  });
+  await rpc(server, 'backups.create', {});
+  await server.stop();
+  await rm(join(server.dataDir, 'rigledger.json'));
+
+  let restarted = await startServer({ dataDir: server.dataDir });
+  try {
+    expect((await rpc(restarted, 'rigs.list', {})).body).toMatchObject([{ name: 'Rack 7' }]);
+    await page.goto(restarted.url);
+    const notice = page.getByTestId('store-notice');
+    await expect(notice).toContainText('rigledger.json was missing from the data folder');
+    await expect(notice).toContainText('Your farm was restored from the backup taken');
+
+    // Still there after a restart: it was not dismissed.
+    await restarted.stop();
+    restarted = await startServer({ dataDir: server.dataDir });
+    await page.goto(restarted.url);
+    await expect(notice).toContainText('was missing');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
+
+    await restarted.stop();
+    restarted = await startServer({ dataDir: server.dataDir });
+    await page.goto(restarted.url);
+    await expect(page.getByTestId('hashpower-BTC')).toBeVisible();
+    await expect(notice).toHaveCount(0);
   } finally {
     await restarted.stop();
   }

@@ -25,7 +25,7 @@ import {
   positiveDecimal,
   recordId,
 } from './fields';
-import { priceEntrySchema, snapshotSchema } from './snapshot';
+import { priceEntrySchema, snapshotSchema, storeNoticeSchema } from './snapshot';
 import {
   backupPreviewSchema,
   ccxtPositionsParamsSchema,
@@ -308,6 +308,14 @@ export const methods = {
       })
       .strict(),
     z.object({ restored: z.string() }),
+  ),
+
+  // What happened to the data files (a farm restored from a backup, a missing file, an
+  // upgrade): each notice stays, across restarts, until the operator dismisses it.
+  'notices.list': method(empty, z.array(storeNoticeSchema)),
+  'notices.dismiss': method(
+    z.object({ id: storeNoticeSchema.shape.id }).strict(),
+    z.array(storeNoticeSchema),
   ),
 
   'pnl.list': method(empty, z.array(realisedPnlSchema)),

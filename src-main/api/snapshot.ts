@@ -75,6 +75,7 @@ export const rigLiveSchema = z.object({
   uptimeS: z.number().int(),
   at: isoDateTime,
   online: z.boolean(),
+  /** Why the rig is offline, as a sentence for the operator (no answer, a bad reply, an impossible figure); null while online. */
   error: z.string().nullable(),
 });
 export type RigLive = z.infer<typeof rigLiveSchema>;
@@ -176,6 +177,8 @@ export const positionViewSchema = positionSchema.extend({
 export type PositionView = z.infer<typeof positionViewSchema>;
 
 export const storeNoticeSchema = z.object({
+  /** Stable until dismissed (`notices.dismiss`). */
+  id: z.string().min(1).max(100),
   kind: z.enum(['recovered-from-backup', 'recovered-empty', 'migrated']),
   message: z.string(),
   at: isoDateTime,

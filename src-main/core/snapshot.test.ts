@@ -264,6 +264,7 @@ describe('buildSnapshot', () => {
         ],
         notices: [
           {
+            id: 'migrated-2024-01-31T10-00-00Z',
             kind: 'migrated',
             message: 'Your data was updated to the new format.',
             at: '2024-01-31T10:00:00Z',

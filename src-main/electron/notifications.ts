@@ -3,6 +3,7 @@ import type { AlertChange } from '#api/events';
 import { methods } from '#api/methods';
 import type { Alert } from '#api/records';
 import type { FarmService } from '#service/types';
+import { noticeNotifications } from './notice-notifications';
 
 // System notifications for alerts that are new or got worse (docs/formulas.md "Alerts"). The service has
 // already applied acknowledgements, mutes and hysteresis; this only asks whether the
@@ -38,15 +39,12 @@ export function startAlertNotifications(options: NotificationOptions): () => voi
     return settings.notifications.desktop;
   }
 
-  async function notify(alert: Alert, change: AlertChange): Promise<void> {
-    if (!Notification.isSupported() || !(await wantsDesktopNotifications())) return;
+  function show(title: string, body: string, critical: boolean): void {
     const notification = new Notification({
-      title: notificationTitle(alert, change),
-      body: alert.message,
+      title,
+      body,
       // Linux only: a critical notification stays until the operator dismisses it.
-      ...(process.platform === 'linux'
-        ? { urgency: alert.severity === 'critical' ? 'critical' : 'normal' }
-        : {}),
+      ...(process.platform === 'linux' ? { urgency: critical ? 'critical' : 'normal' } : {}),
     });
     open.add(notification);
     notification.on('close', () => open.delete(notification));
@@ -57,6 +55,22 @@ export function startAlertNotifications(options: NotificationOptions): () => voi
     });
     notification.show();
   }
+
+  async function notify(alert: Alert, change: AlertChange): Promise<void> {
+    if (!Notification.isSupported() || !(await wantsDesktopNotifications())) return;
+    show(notificationTitle(alert, change), alert.message, alert.severity === 'critical');
+  }
+
+  // A farm restored from a backup or started empty: told once per start, until the
+  // notice is dismissed on the dashboard.
+  async function notifyStoreNotices(): Promise<void> {
+    if (!Notification.isSupported() || !(await wantsDesktopNotifications())) return;
+    const notices = methods['notices.list'].result.parse(await service.call('notices.list', {}));
+    for (const { title, body } of noticeNotifications(notices)) show(title, body, true);
+  }
+  notifyStoreNotices().catch((error: unknown) =>
+    log(`Could not show the data-file notices: ${String(error)}`),
+  );
 
   const unsubscribe = service.onEvent((event) => {
     // `notify` is false while the subject is muted; acknowledged alerts only return on escalation.

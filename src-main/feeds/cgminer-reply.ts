@@ -112,6 +112,35 @@ const UNIT_MULTIPLIER: Readonly<Record<string, Dec>> = {
   THS: new D('1e12'),
 };
 
+/** Far above every network's total (Bitcoin's is ~10^21 H/s in 2026): no rig reports more. */
+export const MAX_RIG_HASHRATE_HS = new D('1e21');
+/** Chips and boards read between these; outside them the sensor or the firmware is broken. */
+export const MIN_TEMPERATURE_C = new D(-50);
+export const MAX_TEMPERATURE_C = new D(200);
+
+/** A reply with a figure no working rig reports: the rig is shown offline with this reason. */
+export interface ImpossibleFigure {
+  impossible: string;
+}
+
+export function isImpossible(value: unknown): value is ImpossibleFigure {
+  return typeof value === 'object' && value !== null && 'impossible' in value;
+}
+
+/** How a raw field is quoted in a reason: nan and inf were turned into null by the repair. */
+function shown(raw: unknown): string {
+  if (raw === null) return 'nan or inf';
+  const text = typeof raw === 'string' ? JSON.stringify(raw) : String(raw);
+  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+}
+
+/** A figure the rig sent: a finite decimal, or the reason it is not one. */
+function readFigure(key: string, raw: unknown): Dec | ImpossibleFigure {
+  const value = readDecimal(raw);
+  if (value === null) return { impossible: `"${key}" is ${shown(raw)}, which is not a number` };
+  return value;
+}
+
 export interface SummaryFigures {
   hashrateHs: Dec;
   uptimeS: number;
@@ -119,34 +148,67 @@ export interface SummaryFigures {
   temperatureC: Dec | null;
 }
 
-/** Reads the 5-second hash rate (else the average) and the uptime from a summary reply. */
-export function readSummary(reply: Record<string, unknown>): SummaryFigures | null {
+/**
+ * Reads the 5-second hash rate (else the average) and the uptime from a summary reply.
+ * Null when it holds no hash rate; impossible when any hash-rate, uptime or temperature
+ * field is negative, not a number, infinite or absurdly large: such a reply is not
+ * trusted for any of its figures.
+ */
+export function readSummary(
+  reply: Record<string, unknown>,
+): SummaryFigures | ImpossibleFigure | null {
   const summary = section(reply, 'SUMMARY')[0];
   if (summary === undefined) return null;
   let hashrateHs: Dec | null = null;
   for (const window of ['5s', 'av']) {
     for (const [unit, multiplier] of Object.entries(UNIT_MULTIPLIER)) {
-      const value = readDecimal(summary[`${unit} ${window}`]);
-      if (hashrateHs === null && value !== null && !value.isNeg())
-        hashrateHs = value.mul(multiplier);
+      const key = `${unit} ${window}`;
+      if (!Object.hasOwn(summary, key)) continue;
+      const value = readFigure(key, summary[key]);
+      if (isImpossible(value)) return value;
+      if (value.isNeg())
+        return { impossible: `"${key}" is ${shown(summary[key])}; a hash rate cannot be negative` };
+      const hs = value.mul(multiplier);
+      if (hs.gt(MAX_RIG_HASHRATE_HS))
+        return { impossible: `"${key}" is ${shown(summary[key])}, more than 10^21 H/s` };
+      hashrateHs ??= hs;
     }
   }
   if (hashrateHs === null) return null;
-  const elapsed = readDecimal(summary['Elapsed']);
-  const uptimeS = elapsed === null || elapsed.isNeg() ? 0 : elapsed.floor().toNumber();
-  return { hashrateHs, uptimeS, temperatureC: hottest([summary]) };
+  let uptimeS = 0;
+  if (Object.hasOwn(summary, 'Elapsed')) {
+    const elapsed = readFigure('Elapsed', summary['Elapsed']);
+    if (isImpossible(elapsed)) return elapsed;
+    if (elapsed.isNeg())
+      return {
+        impossible: `"Elapsed" is ${shown(summary['Elapsed'])}; an uptime cannot be negative`,
+      };
+    uptimeS = elapsed.floor().toNumber();
+  }
+  const temperatureC = hottest([summary]);
+  if (isImpossible(temperatureC)) return temperatureC;
+  return { hashrateHs, uptimeS, temperatureC };
 }
 
 const TEMPERATURE_KEY = /^(temp\d+(_\d+)?|temperature)$/i;
 
-/** The hottest reading among temp1…, temp2_1…, Temperature; zero means an empty slot. */
-export function hottest(entries: readonly Record<string, unknown>[]): Dec | null {
+/**
+ * The hottest reading among temp1…, temp2_1…, Temperature; zero (or below) means an
+ * empty slot. A reading that is not a number or lies outside −50…200 °C is impossible.
+ */
+export function hottest(
+  entries: readonly Record<string, unknown>[],
+): Dec | ImpossibleFigure | null {
   let max: Dec | null = null;
   for (const entry of entries) {
     for (const [key, raw] of Object.entries(entry)) {
       if (!TEMPERATURE_KEY.test(key)) continue;
-      const value = readDecimal(raw);
-      if (value === null || value.lte(0) || value.gt(200)) continue;
+      const value = readFigure(key, raw);
+      if (isImpossible(value)) return value;
+      if (value.lt(MIN_TEMPERATURE_C) || value.gt(MAX_TEMPERATURE_C)) {
+        return { impossible: `"${key}" is ${shown(raw)} °C, outside −50…200 °C` };
+      }
+      if (value.lte(0)) continue;
       max = max === null ? value : maxDec(max, value);
     }
   }
@@ -154,6 +216,8 @@ export function hottest(entries: readonly Record<string, unknown>[]): Dec | null
 }
 
 /** The hottest temperature in a stats reply. */
-export function readStatsTemperature(reply: Record<string, unknown>): Dec | null {
+export function readStatsTemperature(
+  reply: Record<string, unknown>,
+): Dec | ImpossibleFigure | null {
   return hottest(section(reply, 'STATS'));
 }

@@ -2,11 +2,19 @@ import { createConnection } from 'node:net';
 import { decStr, type Dec, maxDec } from '#shared/decimal';
 import type { Rig } from '#api/records';
 import type { RigLive } from '#api/snapshot';
-import { checkStatus, parseCgminerJson, readStatsTemperature, readSummary } from './cgminer-reply';
+import {
+  checkStatus,
+  isImpossible,
+  parseCgminerJson,
+  readStatsTemperature,
+  readSummary,
+} from './cgminer-reply';
 
 // docs/formulas.md "Chain statistics and rig readings": the cgminer RPC on TCP (bmminer, Braiins, Whatsminer speak it too). One
 // connection per command: send {"command":"summary"}, read to EOF, parse; `stats` on a
-// second connection for temperatures. A rig that does not answer is offline, with a reason.
+// second connection for temperatures. A rig that does not answer is offline, with a reason;
+// so is one whose reply does not finish within the deadline (counted from the connect,
+// however the bytes trickle in), is too large, or holds figures no working rig reports.
 
 export const CGMINER_TIMEOUT_MS = 3000;
 const MAX_REPLY_BYTES = 1024 * 1024;
@@ -17,6 +25,7 @@ export interface RigEndpoint {
 }
 
 export interface CgminerOptions {
+  /** The whole exchange (connect, send, read to the end) must fit in this; default 3 s. */
   timeoutMs?: number;
   now?: () => Date;
   log?: (line: string) => void;
@@ -58,11 +67,15 @@ export function cgminerCommand(
       if (error) reject(error);
       else resolve(Buffer.concat(chunks).toString('utf8'));
     };
+    // One deadline for the whole reply, never reset by arriving bytes: a rig that drips
+    // its answer byte by byte is cut off as surely as one that never answers.
     const timer = setTimeout(
       () =>
         finish(
           new CgminerError(
-            `The rig at ${where(endpoint)} did not answer within ${timeoutMs / 1000} s.`,
+            bytes === 0
+              ? `The rig at ${where(endpoint)} did not answer within ${timeoutMs / 1000} s.`
+              : `The rig at ${where(endpoint)} did not finish its reply within ${timeoutMs / 1000} s (${bytes} bytes came).`,
           ),
         ),
       timeoutMs,
@@ -109,6 +122,10 @@ async function queryParsed(
   return reply;
 }
 
+function impossibleReason(endpoint: RigEndpoint, what: string): string {
+  return `The rig at ${where(endpoint)} reported a figure no working rig reports (${what}); it is treated as offline until its readings make sense.`;
+}
+
 function offline(at: string, error: string): RigLive {
   return { hashrateHs: '0', temperatureC: null, uptimeS: 0, at, online: false, error };
 }
@@ -129,6 +146,7 @@ export async function pollRig(
     return offline(at, reason instanceof Error ? reason.message : String(reason));
   }
   const figures = readSummary(summary.value);
+  if (isImpossible(figures)) return offline(at, impossibleReason(endpoint, figures.impossible));
   if (figures === null) {
     return offline(
       at,
@@ -138,6 +156,8 @@ export async function pollRig(
   let temperature: Dec | null = figures.temperatureC;
   if (stats.status === 'fulfilled') {
     const fromStats = readStatsTemperature(stats.value);
+    if (isImpossible(fromStats))
+      return offline(at, impossibleReason(endpoint, fromStats.impossible));
     if (fromStats !== null)
       temperature = temperature === null ? fromStats : maxDec(temperature, fromStats);
   } else {

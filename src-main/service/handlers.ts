@@ -101,6 +101,18 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
       return { restored: name };
     },
 
+    'notices.list': () => ctx.store.notices,
+    'notices.dismiss': async ({ id }) => {
+      if (!(await ctx.store.dismissNotice(id))) {
+        throw new RpcError(
+          'not_found',
+          `There is no notice "${id}"; it may have been dismissed already.`,
+        );
+      }
+      await ctx.changed();
+      return ctx.store.notices;
+    },
+
     'pnl.list': () => listRealisedPnl(ctx),
     'pnl.add': (input) => addRealisedPnl(ctx, input),
     'pnl.remove': ({ id }) => removeRealisedPnl(ctx, id),

@@ -90,6 +90,25 @@ export function backupsToKeep(sorted: readonly ParsedName[], now: Date): Set<str
   return keep;
 }
 
+/** Rigs, loans, positions or realised PnL entries: what an operator would call their farm. */
+export function holdsRecords(database: Database): boolean {
+  return (
+    database.rigs.length +
+      database.loans.length +
+      database.positions.length +
+      database.realisedPnl.length >
+    0
+  );
+}
+
+function textHoldsRecords(text: string): boolean {
+  try {
+    return holdsRecords(decodeDatabase(JSON.parse(text)).document);
+  } catch {
+    return false;
+  }
+}
+
 export function createBackups(options: BackupsOptions): BackupsInternal {
   const folder = join(options.dataDir, BACKUP_FOLDER);
 
@@ -117,10 +136,28 @@ export function createBackups(options: BackupsOptions): BackupsInternal {
     return entries.filter((entry) => entry !== null);
   }
 
-  async function prune(now: Date): Promise<void> {
+  /** The newest backup that validates and holds records, or null. */
+  async function newestHoldingRecords(sorted: readonly ParsedName[]): Promise<string | null> {
+    for (const backup of sorted) {
+      const database = await readBackup(backup.name).catch(() => null);
+      if (database !== null && holdsRecords(database)) return backup.name;
+    }
+    return null;
+  }
+
+  /** `newestText` is the backup just taken: the current state. */
+  async function prune(now: Date, newestText: string): Promise<void> {
     const sorted = await parsedNames();
     const keep = backupsToKeep(sorted, now);
-    for (const backup of sorted) {
+    const doomed = sorted.filter((backup) => !keep.has(backup.name));
+    if (doomed.length === 0) return;
+    // An empty-looking farm (a lost or emptied file) must not rotate the real farm away,
+    // however often it restarts: its newest backup with records is kept.
+    if (!textHoldsRecords(newestText)) {
+      const farm = await newestHoldingRecords(sorted);
+      if (farm !== null) keep.add(farm);
+    }
+    for (const backup of doomed) {
       if (keep.has(backup.name)) continue;
       await unlink(join(folder, backup.name)).catch((error: unknown) => {
         options.log(`Could not remove the old backup ${backup.name}: ${String(error)}`);
@@ -136,7 +173,7 @@ export function createBackups(options: BackupsOptions): BackupsInternal {
       name = `${stem}-${n}.json`;
     }
     await writeFileDurably(join(folder, name), text);
-    await prune(at);
+    await prune(at, text);
     return {
       name,
       createdAt: parseFileTimestamp(fileTimestamp(at))?.toISOString() ?? at.toISOString(),

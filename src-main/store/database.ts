@@ -4,16 +4,12 @@ import { Low } from 'lowdb';
 import type { StoreNotice } from '#api/snapshot';
 import { createBackups, type Backups, type BackupsInternal } from './backups';
 import { decodeDatabase, validateDatabase } from './documents';
-import {
-  durableJsonFile,
-  moveAside,
-  parseJsonText,
-  removeLeftoverTempFiles,
-  type DurableJsonFile,
-} from './durable-file';
-import { DATABASE_FILE, HISTORY_FILE } from './file-names';
+import { durableJsonFile, removeLeftoverTempFiles } from './durable-file';
+import { DATABASE_FILE, HISTORY_FILE, NOTICES_FILE } from './file-names';
 import { openHistory, type HistoryStore } from './history';
+import { loadDatabase, type LoadContext } from './load-database';
 import { acquireLock, type DataDirLock } from './lock';
+import { openNoticeBook } from './notices';
 import { emptyDatabase, type Database } from './schema';
 import { StoreError } from './store-error';
 
@@ -33,8 +29,13 @@ export interface Store {
   update<T>(mutate: (draft: Database) => T): Promise<T>;
   /** Whole-document replace (import, restore): validated, and the current state is backed up first. */
   replace(next: Database): Promise<void>;
-  /** What happened on open that the operator should be told (recovery, migration). */
+  /**
+   * What happened to the data files that the operator should be told (recovery,
+   * migration), oldest first; each stays, across restarts, until dismissed.
+   */
   readonly notices: StoreNotice[];
+  /** Removes a notice for good; false when there is none with this id. */
+  dismissNotice(id: string): Promise<boolean>;
   readonly history: HistoryStore;
   readonly backups: Backups;
   /** Finishes pending writes (database and history) and releases the data-folder lock. */
@@ -51,15 +52,8 @@ export interface OpenStoreOptions {
   historyFlushDelayMs?: number;
 }
 
-interface Context {
-  dataDir: string;
-  now: () => Date;
-  log: (line: string) => void;
-  notices: StoreNotice[];
-}
-
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const context: Context = {
+  const context: LoadContext = {
     dataDir: options.dataDir,
     now: options.now ?? (() => new Date()),
     log: options.log ?? ((line) => console.error(line)),
@@ -80,13 +74,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 }
 
 async function openLocked(
-  context: Context,
+  context: LoadContext,
   lock: DataDirLock,
   historyFlushDelayMs: number | undefined,
 ): Promise<Store> {
   const { dataDir, now, log, notices } = context;
   await removeLeftoverTempFiles(dataDir, DATABASE_FILE);
   await removeLeftoverTempFiles(dataDir, HISTORY_FILE);
+  await removeLeftoverTempFiles(dataDir, NOTICES_FILE);
 
   const file = durableJsonFile<Database>(join(dataDir, DATABASE_FILE), {
     decode: (json) => decodeDatabase(json).document,
@@ -131,13 +126,18 @@ async function openLocked(
     notices,
     flushDelayMs: historyFlushDelayMs,
   });
+  const noticeBook = await openNoticeBook(dataDir, log);
+  await noticeBook.add(notices);
 
   const store: Store = {
     dataDir,
     get data() {
       return db.data;
     },
-    notices,
+    get notices() {
+      return noticeBook.list();
+    },
+    dismissNotice: (id) => noticeBook.dismiss(id),
     history,
     backups,
 
@@ -186,72 +186,4 @@ async function backUpIfDue(backups: Backups, at: Date, log: (line: string) => vo
       `The daily backup could not be written: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-}
-
-interface LoadedDatabase {
-  database: Database;
-  /** True when the file on disk does not hold `database` yet (new, migrated, recovered). */
-  needsWrite: boolean;
-}
-
-async function loadDatabase(
-  file: DurableJsonFile<Database>,
-  backups: BackupsInternal,
-  context: Context,
-): Promise<LoadedDatabase> {
-  const text = await file.readText();
-  if (text === null) return { database: emptyDatabase(), needsWrite: true };
-
-  let decoded: ReturnType<typeof decodeDatabase>;
-  try {
-    decoded = decodeDatabase(parseJsonText(file.path, text));
-  } catch (error) {
-    // A newer RigLedger's file is fine, just not ours to read: refuse and leave it be.
-    if (error instanceof StoreError && error.code === 'newer-version') throw error;
-    return recoverFromUnreadable(file.path, error, backups, context);
-  }
-
-  // The backup on open keeps the file exactly as found, before anything changes it.
-  try {
-    await backups.saveText(text, context.now());
-  } catch (error) {
-    context.log(
-      `The start-up backup could not be written: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-
-  if (decoded.migrated.length > 0) {
-    const message =
-      `Your data was upgraded to the current format (${decoded.migrated.join('; ')}). ` +
-      `A copy of the file as it was is in the backups folder.`;
-    context.log(message);
-    context.notices.push({ kind: 'migrated', message, at: context.now().toISOString() });
-    return { database: decoded.document, needsWrite: true };
-  }
-  return { database: decoded.document, needsWrite: false };
-}
-
-async function recoverFromUnreadable(
-  path: string,
-  error: unknown,
-  backups: Backups,
-  context: Context,
-): Promise<LoadedDatabase> {
-  const at = context.now();
-  const reason = error instanceof Error ? error.message : String(error);
-  const movedTo = await moveAside(path, at);
-  const found = `RigLedger could not read its data file: ${reason} The file was left untouched and moved to ${movedTo}.`;
-  const backup = await backups.loadNewestValid();
-  if (backup !== null) {
-    const message =
-      `${found} Your farm was restored from the backup taken ${backup.entry.createdAt} ` +
-      `(${backup.entry.name}); changes made after that time are missing.`;
-    context.log(message);
-    context.notices.push({ kind: 'recovered-from-backup', message, at: at.toISOString() });
-    return { database: backup.database, needsWrite: true };
-  }
-  const message = `${found} No usable backup was found, so RigLedger started with an empty farm.`;
-  context.log(message);
-  context.notices.push({ kind: 'recovered-empty', message, at: at.toISOString() });
-  return { database: emptyDatabase(), needsWrite: true };
 }

@@ -4,6 +4,7 @@
 export const DATABASE_FILE = 'rigledger.json';
 export const HISTORY_FILE = 'history.json';
 export const LOCK_FILE = 'rigledger.lock';
+export const NOTICES_FILE = 'notices.json';
 export const BACKUP_FOLDER = 'backups';
 
 export function fileTimestamp(at: Date): string {

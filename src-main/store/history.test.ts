@@ -1,15 +1,15 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoreNotice } from '#api/snapshot';
 import { openStore } from './database';
 import { openHistory, type HistoryStore } from './history';
+import type { RaisedNotice } from './notices';
 import { simulateHistory } from './history-simulation';
 import { historySchema } from './schema';
 import { makeTempDir, removeDir } from './test-fixtures/store-fixtures';
 
 let dir: string;
-let notices: StoreNotice[];
+let notices: RaisedNotice[];
 const opened: HistoryStore[] = [];
 
 async function open(): Promise<HistoryStore> {
@@ -180,9 +180,10 @@ describe('an unreadable history.json', () => {
     });
     try {
       expect(store.history.seriesNames()).toEqual([]);
-      expect(store.notices).toHaveLength(1);
-      expect(store.notices[0]!.kind).toBe('recovered-empty');
-      expect(store.notices[0]!.message).toMatch(
+      // The folder had a history but no rigledger.json: that is said too.
+      expect(store.notices.map((n) => n.kind)).toEqual(['recovered-empty', 'recovered-empty']);
+      expect(store.notices[0]!.message).toMatch(/rigledger\.json was missing/);
+      expect(store.notices[1]!.message).toMatch(
         /could not read its chart history.*history\.corrupt-2026-11-24T17-05-00Z\.json/,
       );
       expect(await readFile(join(dir, 'history.corrupt-2026-11-24T17-05-00Z.json'), 'utf8')).toBe(

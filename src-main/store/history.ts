@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { StoreNotice } from '#api/snapshot';
 import { DECIMAL_PATTERN } from '#shared/decimal';
 import { decodeHistory } from './documents';
 import { durableJsonFile, moveAside, parseJsonText, type DurableJsonFile } from './durable-file';
@@ -11,6 +10,7 @@ import {
   type SeriesPoint,
 } from './retention';
 import { HISTORY_SCHEMA_VERSION, type HistoryDocument, type HistoryPoint } from './schema';
+import type { RaisedNotice } from './notices';
 import { StoreError } from './store-error';
 
 // history.json: one time series per name (a price, a farm's hash power, a loan's LTV),
@@ -34,7 +34,7 @@ export interface OpenHistoryOptions {
   now: () => Date;
   log: (line: string) => void;
   /** Recovery messages for the operator are added here. */
-  notices: StoreNotice[];
+  notices: RaisedNotice[];
   /** Appends reach the disk at most this long after they happen (default 5 s). */
   flushDelayMs?: number | undefined;
 }

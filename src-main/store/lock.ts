@@ -1,19 +1,24 @@
-import { link, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { isErrnoCode } from './durable-file';
 import { LOCK_FILE } from './file-names';
+import { ownProcessStart, probeProcess, type ProcessProbe } from './process-probe';
 import { StoreError } from './store-error';
 
 // One RigLedger process per data folder: two writers would overwrite each other's
-// changes. The lock file says who holds the folder, so the refusal can name it.
+// changes. The lock file says who holds the folder, so the refusal can name it, and
+// when that process started, so a lock whose holder is gone, a zombie or a pid now used
+// by another program is taken over instead of refusing every restart.
 
 export const lockOwnerSchema = z.object({
   pid: z.number().int(),
   hostname: z.string(),
   startedAt: z.string(),
   command: z.string(),
+  /** The holder's run of its pid (boot id and start ticks, see process-probe.ts); absent in older locks. */
+  processStart: z.string().optional(),
 });
 export type LockOwner = z.infer<typeof lockOwnerSchema>;
 
@@ -30,6 +35,8 @@ export interface AcquireLockOptions {
   now?: () => Date;
   /** Told when a lock left by a dead process is taken over. */
   log?: (line: string) => void;
+  /** How a holder's process is looked at; tests inject one. */
+  probe?: ProcessProbe;
 }
 
 /**
@@ -41,18 +48,13 @@ export function defaultCommand(): string {
   return [basename(process.argv0), script === undefined ? '' : basename(script)].join(' ').trim();
 }
 
-/** True when a process with this pid runs on this machine. */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user.
-    return isErrnoCode(error, 'EPERM');
-  }
+interface LockFileContent {
+  text: string;
+  /** Null when the file is not a lock we can read. */
+  owner: LockOwner | null;
 }
 
-async function readOwner(path: string): Promise<LockOwner | null | 'missing'> {
+async function readLockFile(path: string): Promise<LockFileContent | 'missing'> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -62,14 +64,57 @@ async function readOwner(path: string): Promise<LockOwner | null | 'missing'> {
   }
   try {
     const parsed = lockOwnerSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    return { text, owner: parsed.success ? parsed.data : null };
   } catch {
-    return null;
+    return { text, owner: null };
   }
+}
+
+/**
+ * Removes the stale lock only if it is still the file we judged: it is renamed to a
+ * private name first (one process wins a rename), and a lock that turns out to be
+ * someone else's fresh one is put back.
+ */
+async function removeStaleLock(path: string, judged: string): Promise<void> {
+  const claimed = `${path}.${process.pid}.${Date.now()}.stale`;
+  try {
+    await rename(path, claimed);
+  } catch (error) {
+    if (isErrnoCode(error, 'ENOENT')) return; // someone else removed it first
+    throw error;
+  }
+  const text = await readFile(claimed, 'utf8').catch(() => null);
+  if (text !== judged) await link(claimed, path).catch(() => undefined);
+  await unlink(claimed).catch(() => undefined);
 }
 
 function describeOwner(owner: LockOwner): string {
   return `process ${owner.pid} ("${owner.command}") on ${owner.hostname}, running since ${owner.startedAt}`;
+}
+
+/** Older locks carry no start id: a pid that started well after the lock was taken was reused. */
+const REUSED_PID_SLACK_MS = 60_000;
+
+/** Why the holder no longer holds the folder, or null when it may still (refuse then). */
+async function whyStale(
+  holder: LockOwner,
+  ours: LockOwner,
+  probe: ProcessProbe,
+): Promise<string | null> {
+  // Another machine's processes cannot be looked at from here.
+  if (holder.hostname !== ours.hostname) return null;
+  const state = await probe(holder.pid);
+  if (state.status === 'gone') return 'which is no longer running';
+  if (state.status === 'zombie') return 'which has exited (it is a zombie process)';
+  if (holder.processStart !== undefined) {
+    if (state.start === null || state.start === holder.processStart) return null;
+    return `whose process id now belongs to another program (started at another time)`;
+  }
+  const lockedAt = Date.parse(holder.startedAt);
+  if (state.startedAtMs !== null && state.startedAtMs > lockedAt + REUSED_PID_SLACK_MS) {
+    return `whose process id now belongs to another program (started after the lock was taken)`;
+  }
+  return null;
 }
 
 function lockedError(dataDir: string, owner: LockOwner): StoreError {
@@ -91,11 +136,14 @@ export async function acquireLock(
   options: AcquireLockOptions = {},
 ): Promise<DataDirLock> {
   const path = join(dataDir, LOCK_FILE);
+  const probe = options.probe ?? probeProcess;
+  const processStart = await ownProcessStart(probe);
   const owner: LockOwner = {
     pid: process.pid,
     hostname: hostname(),
     startedAt: (options.now?.() ?? new Date()).toISOString(),
     command: options.command ?? defaultCommand(),
+    ...(processStart === null ? {} : { processStart }),
   };
   const ownText = `${JSON.stringify(owner, null, 2)}\n`;
   const privatePath = `${path}.${process.pid}.${Date.now()}.new`;
@@ -108,24 +156,23 @@ export async function acquireLock(
       } catch (error) {
         if (!isErrnoCode(error, 'EEXIST')) throw error;
       }
-      const holder = await readOwner(path);
-      if (holder === 'missing') continue; // released between our link and our read
+      const found = await readLockFile(path);
+      if (found === 'missing') continue; // released between our link and our read
+      const holder = found.owner;
       if (holder !== null) {
-        const sameHost = holder.hostname === owner.hostname;
-        if (!sameHost || isProcessAlive(holder.pid)) throw lockedError(dataDir, holder);
+        const stale = await whyStale(holder, owner, probe);
+        if (stale === null) throw lockedError(dataDir, holder);
         options.log?.(
-          `Taking over the data folder lock left by ${describeOwner(holder)}, which is no longer running.`,
+          `Taking over the data folder lock left by ${describeOwner(holder)}, ${stale}.`,
         );
       } else {
         options.log?.('Replacing an unreadable data folder lock file.');
       }
-      await unlink(path).catch((error: unknown) => {
-        if (!isErrnoCode(error, 'ENOENT')) throw error;
-      });
+      await removeStaleLock(path, found.text);
     }
-    const holder = await readOwner(path);
-    throw holder !== null && holder !== 'missing'
-      ? lockedError(dataDir, holder)
+    const found = await readLockFile(path);
+    throw found !== 'missing' && found.owner !== null
+      ? lockedError(dataDir, found.owner)
       : new StoreError('locked', `Could not lock the RigLedger data folder ${dataDir}. Try again.`);
   } finally {
     await unlink(privatePath).catch(() => undefined);

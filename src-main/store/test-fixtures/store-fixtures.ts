@@ -3,10 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Rig } from '#api/records';
 
 // Helpers shared by the store tests: temp data folders, a fake clock, sample records
 // and a child process holding the store open.
+
+export { sampleRig } from './sample-rig';
 
 export async function makeTempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'rigledger-store-'));
@@ -27,21 +28,6 @@ export function fakeClock(start = '2026-11-24T17:05:00Z') {
     set(iso: string) {
       t = new Date(iso).getTime();
     },
-  };
-}
-
-export function sampleRig(name: string, overrides: Partial<Rig> = {}): Rig {
-  return {
-    id: `rig-${name}`,
-    name,
-    coin: 'BTC',
-    hashrate: '110',
-    hashrateUnit: 'TH/s',
-    powerWatts: '3250',
-    quantity: 2,
-    poolFeePct: '2',
-    status: 'active',
-    ...overrides,
   };
 }
 
@@ -80,5 +66,91 @@ export function holdStoreInChild(dataDir: string, rigName: string): Promise<Held
     child.once('exit', (code) =>
       reject(new Error(`the store child exited (${code}) before ACK: ${stderr}`)),
     );
+  });
+}
+
+export interface ZombieMaker {
+  /** The process whose parent never reaps it: kill it and it stays a zombie. */
+  pid: number;
+  /** Ends the parent too, so the zombie is reaped by init. */
+  cleanUp(): void;
+}
+
+/**
+ * Runs `command` under a parent that never waits for its children (sh exec'ing into
+ * sleep), as a process killed with kill -9 is left before anything reaps it. Linux only.
+ */
+export function startUnderNonReapingParent(
+  command: string[],
+  readyText: string,
+): Promise<ZombieMaker> {
+  const quoted = command.map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
+  const parent = spawn('sh', ['-c', `${quoted} & echo "PID $!"; exec sleep 120`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    parent.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    parent.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const pid = /PID (\d+)/.exec(stdout)?.[1];
+      if (pid !== undefined && stdout.includes(readyText)) {
+        resolve({ pid: Number(pid), cleanUp: () => void parent.kill('SIGKILL') });
+      }
+    });
+    parent.once('exit', (code) => reject(new Error(`the parent exited (${code}): ${stderr}`)));
+  });
+}
+
+/** The store-holding child of holdStoreInChild, under a parent that never reaps it. */
+export function holdStoreUnreaped(dataDir: string, rigName: string): Promise<ZombieMaker> {
+  return startUnderNonReapingParent(
+    [process.execPath, '--import', 'tsx', HOLD_STORE, dataDir, rigName],
+    'ACK',
+  );
+}
+
+export interface ChildOutcome {
+  /** First line the child printed: ACK, or REFUSED <code>: <message>. */
+  line: string;
+  pid: number;
+  kill(): Promise<void>;
+}
+
+/**
+ * Runs the bundled hold-store child (see bundle-child.ts) and resolves on its first
+ * line; `uid` runs it as another user (only root may ask for that).
+ */
+export function runHoldStore(
+  bundle: string,
+  dataDir: string,
+  rigName: string,
+  uid?: number,
+): Promise<ChildOutcome> {
+  const child = spawn(process.execPath, [bundle, dataDir, rigName], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(uid === undefined ? {} : { uid, gid: uid }),
+  });
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const newline = stdout.indexOf('\n');
+      if (newline >= 0 && child.pid !== undefined) {
+        resolve({
+          line: stdout.slice(0, newline),
+          pid: child.pid,
+          kill: async () => {
+            child.kill('SIGKILL');
+            await exited;
+          },
+        });
+      }
+    });
+    child.once('close', (code) => reject(new Error(`the child exited (${code}): ${stderr}`)));
   });
 }

@@ -1,33 +1,50 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import { useState } from 'react';
-import type { Snapshot } from '#api/snapshot';
+import type { Snapshot, StoreNotice } from '#api/snapshot';
 import { formatDateTime } from '../format';
 import { pageHref } from '../routes';
+import { useAction } from '../state/use-call';
 
 const BANNER_MAX = 4;
 
 // The top of every page: what happened to the data files (in words), and every active
-// critical alert. Store notices can be dismissed for this session; alerts cannot.
+// critical alert. A store notice stays, across restarts, until the operator dismisses
+// it (the host forgets it then); alerts are handled on the Alerts page.
+
+function StoreNoticeBanner({ notice }: { notice: StoreNotice }) {
+  const dismiss = useAction('notices.dismiss');
+  return (
+    <Alert
+      severity={notice.kind === 'migrated' ? 'info' : 'warning'}
+      data-testid="store-notice"
+      action={
+        <Button
+          color="inherit"
+          size="small"
+          disabled={dismiss.pending}
+          onClick={() => void dismiss.run({ id: notice.id }).catch(() => undefined)}
+        >
+          Dismiss
+        </Button>
+      }
+    >
+      {notice.message} <small>({formatDateTime(notice.at)})</small>
+      {dismiss.error && <div role="alert">{dismiss.error.message}</div>}
+    </Alert>
+  );
+}
 
 export function Banners({ snapshot }: { snapshot: Snapshot }) {
-  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
-  const notices = snapshot.notices.filter((n) => !dismissed.has(`${n.kind}@${n.at}`));
+  const notices = snapshot.notices;
   const critical = snapshot.alerts.filter((a) => a.severity === 'critical' && !a.resolvedAt);
   if (notices.length === 0 && critical.length === 0) return null;
   return (
     <Stack spacing={1} sx={{ mb: 2 }} data-testid="banners">
       {notices.map((notice) => (
-        <Alert
-          key={`${notice.kind}@${notice.at}`}
-          severity={notice.kind === 'migrated' ? 'info' : 'warning'}
-          data-testid="store-notice"
-          onClose={() => setDismissed((prev) => new Set(prev).add(`${notice.kind}@${notice.at}`))}
-        >
-          {notice.message} <small>({formatDateTime(notice.at)})</small>
-        </Alert>
+        <StoreNoticeBanner key={notice.id} notice={notice} />
       ))}
       {critical.length > 0 && (
         <Alert severity="error" variant="filled" data-testid="critical-alerts" role="alert">
