@@ -38,7 +38,9 @@ import { reviewSchema } from './review';
 
 // The contract: one table of methods, each with a zod schema for its params and its
 // result. Both hosts (Electron IPC and HTTP) dispatch through this table; the renderer
-// imports only its types.
+// imports only its types. Names are noun first (`rigs.importCsv`, `backup.restore`);
+// renamed methods keep their old name for one version (method-aliases.ts), and
+// docs/contract.md describes every method in words.
 
 const empty = z.object({}).strict();
 const idParams = z.object({ id: recordId }).strict();
@@ -150,6 +152,7 @@ export const methods = {
     rigSchema,
   ),
   'rigs.remove': method(idParams, idResult),
+  'rigs.importCsv': method(rigsCsvParamsSchema, rigsCsvResultSchema),
 
   'loans.list': method(empty, z.array(loanSchema)),
   'loans.create': method(loanInputSchema, loanSchema),
@@ -173,6 +176,7 @@ export const methods = {
     positionSchema,
   ),
   'positions.remove': method(idParams, idResult),
+  'positions.importCcxt': method(ccxtPositionsParamsSchema, ccxtPositionsResultSchema),
 
   'prices.setManual': method(
     z.object({ asset: assetSymbol, usd: positiveDecimal }).strict(),
@@ -248,15 +252,17 @@ export const methods = {
   ),
   'history.series': method(empty, z.array(z.string())),
 
+  // The backup family: the whole farm as one document (export, preview, import) and the
+  // rotating copies kept in the data folder (list, create, restore).
   'backup.export': method(empty, backupDocumentSchema),
   'backup.import': method(
     backupDocumentSchema,
     z.object({ imported: z.record(z.string(), z.number().int()) }),
   ),
   'backup.preview': method(backupDocumentSchema, backupPreviewSchema),
-  'backups.list': method(empty, z.array(backupFileSchema)),
-  'backups.create': method(empty, backupFileSchema),
-  'backups.restore': method(
+  'backup.list': method(empty, z.array(backupFileSchema)),
+  'backup.create': method(empty, backupFileSchema),
+  'backup.restore': method(
     z.object({ name: z.string().min(1).max(200) }).strict(),
     z.object({ restored: z.string() }),
   ),
@@ -283,9 +289,7 @@ export const methods = {
     z.object({ asOf: isoDate }).strict(),
     z.object({ fileName: z.string(), html: z.string() }),
   ),
-  'export.csv': method(exportCsvParamsSchema, exportCsvResultSchema),
-  'import.rigsCsv': method(rigsCsvParamsSchema, rigsCsvResultSchema),
-  'import.ccxtPositions': method(ccxtPositionsParamsSchema, ccxtPositionsResultSchema),
+  'csv.export': method(exportCsvParamsSchema, exportCsvResultSchema),
 } as const;
 
 export type Methods = typeof methods;

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, session, shell, type Session, type WebContents } from 'electron';
 import { contentSecurityPolicy, isAllowedExternalUrl } from '#shared/security-policy';
 import { PRELOAD_PATH, type RendererLocation } from './renderer-location';
+import { describeError } from '#shared/describe-error';
 
 // The dashboard window, hardened per Electron's security checklist: isolated, sandboxed,
 // no Node, a strict CSP, no navigation away, no new windows, no permissions.
@@ -15,7 +16,9 @@ function openExternally(url: string, log: (line: string) => void): void {
   }
   shell
     .openExternal(url)
-    .catch((error: unknown) => log(`Could not open ${url} in the browser: ${String(error)}`));
+    .catch((error: unknown) =>
+      log(`Could not open ${url} in the browser: ${describeError(error)}`),
+    );
 }
 
 /** Session-wide rules; call once, before any window loads. */
@@ -90,6 +93,8 @@ export function createMainWindow(
     location.load.kind === 'file'
       ? window.loadFile(location.load.path)
       : window.loadURL(location.load.url);
-  loaded.catch((error: unknown) => log(`RigLedger could not load its dashboard: ${String(error)}`));
+  loaded.catch((error: unknown) =>
+    log(`RigLedger could not load its dashboard: ${describeError(error)}`),
+  );
   return window;
 }

@@ -16,6 +16,7 @@ import { openHistory, type HistoryStore } from './history';
 import { acquireLock, type DataDirLock } from './lock';
 import { emptyDatabase, type Database } from './schema';
 import { StoreError } from './store-error';
+import { describeError } from '#shared/describe-error';
 
 // rigledger.json through lowdb with our durable adapter: one writer per data folder
 // (the lock), every change validated before it reaches the disk, and a file that cannot
@@ -182,9 +183,7 @@ async function backUpIfDue(backups: Backups, at: Date, log: (line: string) => vo
     await backups.createIfDue(at);
   } catch (error) {
     // The change itself is saved; a missed daily backup is retried on the next change.
-    log(
-      `The daily backup could not be written: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    log(`The daily backup could not be written: ${describeError(error)}`);
   }
 }
 
@@ -215,9 +214,7 @@ async function loadDatabase(
   try {
     await backups.saveText(text, context.now());
   } catch (error) {
-    context.log(
-      `The start-up backup could not be written: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    context.log(`The start-up backup could not be written: ${describeError(error)}`);
   }
 
   if (decoded.migrated.length > 0) {
@@ -238,7 +235,7 @@ async function recoverFromUnreadable(
   context: Context,
 ): Promise<LoadedDatabase> {
   const at = context.now();
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = describeError(error);
   const movedTo = await moveAside(path, at);
   const found = `RigLedger could not read its data file: ${reason} The file was left untouched and moved to ${movedTo}.`;
   const backup = await backups.loadNewestValid();

@@ -14,6 +14,7 @@ import {
   ServeOptionsError,
   type ServeOptions,
 } from './options';
+import { describeError } from '#shared/describe-error';
 
 // `npm run serve`: the dashboard for a browser. Prints exactly one line on stdout once it
 // accepts requests; everything else (warnings, failures) goes to stderr.
@@ -29,7 +30,7 @@ function fail(message: string, exitCode: number): never {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return describeError(error);
 }
 
 function urlHost(host: string): string {
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    `RigLedger stopped on an unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `RigLedger stopped on an unexpected error: ${describeError(error, { withStack: true })}\n`,
   );
   process.exit(EXIT_FAILURE);
 });

@@ -3,6 +3,7 @@ import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import type { RigLedgerEvent } from '#api/events';
 import type { FarmService } from '#service/types';
 import type { LogLine } from './rpc';
+import { describeError } from '#shared/describe-error';
 
 // GET /api/events: the service's events as Server-Sent Events. Each message is
 // `event: snapshot|alert` with the whole RigLedgerEvent as JSON data, so the browser
@@ -31,7 +32,7 @@ export function streamEvents(
             if (!stream.aborted && !stream.closed) await write();
           })
           .catch((error: unknown) =>
-            log(`RigLedger: could not write to an event stream: ${String(error)}`),
+            log(`RigLedger: could not write to an event stream: ${describeError(error)}`),
           );
       };
 
@@ -56,13 +57,13 @@ export function streamEvents(
         );
       } catch (error) {
         log(
-          `RigLedger: could not compute the first snapshot for an event stream: ${String(error)}`,
+          `RigLedger: could not compute the first snapshot for an event stream: ${describeError(error)}`,
         );
       }
       await finished;
     },
     async (error) => {
-      log(`RigLedger: an event stream failed: ${String(error)}`);
+      log(`RigLedger: an event stream failed: ${describeError(error)}`);
     },
   );
 }

@@ -1,4 +1,5 @@
 import { RpcError, isRpcErrorBody } from '#api/errors';
+import { describeError } from '#shared/describe-error';
 
 // Every failed call reaches the UI as an RpcError with a sentence for a person,
 // whatever the host or the transport did.
@@ -14,7 +15,7 @@ export function toRpcError(cause: unknown): RpcError {
   ) {
     return new RpcError(cause.error.code, cause.error.message, cause.error.details);
   }
-  const message = cause instanceof Error ? cause.message : String(cause);
+  const message = describeError(cause);
   return new RpcError('internal', message || 'The request failed for an unknown reason.');
 }
 

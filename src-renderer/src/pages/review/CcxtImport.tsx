@@ -25,7 +25,7 @@ import { ImportReport } from './ImportReport';
 const accountSchema = ccxtPositionsParamsSchema.shape.account;
 const exchangeSchema = ccxtPositionsParamsSchema.shape.exchange;
 
-type Checked = ResultOf<'import.ccxtPositions'>;
+type Checked = ResultOf<'positions.importCcxt'>;
 
 function issue(result: { success: boolean; error?: { issues: { message: string }[] } }) {
   return result.success ? undefined : result.error?.issues[0]?.message;
@@ -33,7 +33,7 @@ function issue(result: { success: boolean; error?: { issues: { message: string }
 
 export function CcxtImport({ onImported }: { onImported(): void }) {
   const call = useCall();
-  const importPositions = useAction('import.ccxtPositions');
+  const importPositions = useAction('positions.importCcxt');
   const [file, setFile] = useState<{ name: string; positions: unknown[] } | null>(null);
   const [account, setAccount] = useState('');
   const [exchange, setExchange] = useState('');
@@ -71,7 +71,7 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
     setChecking(true);
     setCheckError(null);
     try {
-      setChecked(await call('import.ccxtPositions', params(true)));
+      setChecked(await call('positions.importCcxt', params(true)));
     } catch (cause) {
       setChecked(null);
       setCheckError(toRpcError(cause).message);

@@ -55,7 +55,7 @@ export function ExportImportSection({ onImported }: { onImported(): void }) {
 
   const exportCsv = (kind: CsvKind) =>
     exporting(async () => {
-      const { fileName, csv } = await call('export.csv', { kind });
+      const { fileName, csv } = await call('csv.export', { kind });
       saveTextFile(fileName, csv, 'text/csv;charset=utf-8');
     });
 

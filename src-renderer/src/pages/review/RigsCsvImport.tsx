@@ -16,11 +16,11 @@ import { ImportReport } from './ImportReport';
 // Rigs from a CSV file: a dry run checks every row first and the report says which line
 // is wrong; only a file with no bad row can be imported, all at once.
 
-type Checked = ResultOf<'import.rigsCsv'>;
+type Checked = ResultOf<'rigs.importCsv'>;
 
 export function RigsCsvImport({ onImported }: { onImported(): void }) {
   const call = useCall();
-  const importRigs = useAction('import.rigsCsv');
+  const importRigs = useAction('rigs.importCsv');
   const [reading, setReading] = useState(false);
   const [checked, setChecked] = useState<{ fileName: string; csv: string; result: Checked } | null>(
     null,
@@ -32,7 +32,7 @@ export function RigsCsvImport({ onImported }: { onImported(): void }) {
     setReading(true);
     try {
       const csv = await file.text();
-      const result = await call('import.rigsCsv', { csv, dryRun: true });
+      const result = await call('rigs.importCsv', { csv, dryRun: true });
       setChecked({ fileName: file.name, csv, result });
     } catch (cause) {
       setOutcome({ ok: false, text: `${file.name}: ${toRpcError(cause).message}` });
