@@ -24,6 +24,7 @@ async function post<M extends MethodName>(method: M, params: ParamsOf<M>): Promi
   } catch (cause) {
     throw new RpcError('internal', `Cannot reach the RigLedger server (${describeError(cause)}).`);
   }
+  // A body that is not JSON (a proxy's error page) is not lost: the status line below says it.
   const body: unknown = await response.json().catch(() => undefined);
   // Trusted, not checked: the host does not parse results at run time; the service's
   // tests hold every method to its result schema (docs/contract.md, "Results").

@@ -89,14 +89,12 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
   };
 
   const confirm = async () => {
-    try {
-      const done = await importPositions.run(params(false));
-      close();
-      setOutcome({ ok: done.created > 0, text: done.message });
-      onImported();
-    } catch {
-      // importPositions.error holds the sentence; the dialog shows it.
-    }
+    // On failure the dialog stays open and shows importPositions.error.
+    const done = await importPositions.attempt(params(false));
+    if (!done.ok) return;
+    close();
+    setOutcome({ ok: done.result.created > 0, text: done.result.message });
+    onImported();
   };
 
   const edit = (set: (value: string) => void) => (value: string) => {

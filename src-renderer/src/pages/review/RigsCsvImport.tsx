@@ -48,14 +48,12 @@ export function RigsCsvImport({ onImported }: { onImported(): void }) {
 
   const confirm = async () => {
     if (!checked) return;
-    try {
-      const done = await importRigs.run({ csv: checked.csv });
-      setChecked(null);
-      setOutcome({ ok: done.created > 0, text: done.message });
-      onImported();
-    } catch {
-      // importRigs.error holds the sentence; the dialog shows it.
-    }
+    // On failure the dialog stays open and shows importRigs.error.
+    const done = await importRigs.attempt({ csv: checked.csv });
+    if (!done.ok) return;
+    setChecked(null);
+    setOutcome({ ok: done.result.created > 0, text: done.result.message });
+    onImported();
   };
 
   const ready =
