@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { rigInputSchema } from '#api/records';
 import { RpcError } from '#api/errors';
 import { fieldIssues } from '../api/rpc-failure';
-import { rigFields } from '../pages/rigs/rig-fields';
+import { rigFormFields } from '../pages/rigs/rig-form-fields';
 import { issuesByField, toFormValues, toRecordInput } from './form-values';
 
-const fields = rigFields([]);
+const fields = rigFormFields([]);
 
 describe('rig form values', () => {
   it('turns typed text into a rig the contract accepts, decimals kept as strings', () => {

@@ -18,7 +18,7 @@ import { useCall } from '../../state/use-call';
 import { useRecordEditor } from '../../state/use-record-editor';
 import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
 import { loanColumns } from './loan-columns';
-import { loanFields, newLoanValues, paymentFields } from './loan-fields';
+import { loanFormFields, newLoanValues, paymentFormFields } from './loan-form-fields';
 
 export function LoansPage() {
   const snapshot = useSnapshot();
@@ -86,9 +86,9 @@ export function LoansPage() {
         <RecordForm
           title={editing.mode === 'add' ? 'Add loan' : `Edit loan from ${editing.record.lender}`}
           schema={loanInputSchema}
-          fields={loanFields}
+          fields={loanFormFields}
           initial={
-            editing.mode === 'add' ? newLoanValues() : toFormValues(loanFields, editing.record)
+            editing.mode === 'add' ? newLoanValues() : toFormValues(loanFormFields, editing.record)
           }
           onClose={actions.close}
           onSubmit={async (loan) => {
@@ -99,7 +99,7 @@ export function LoansPage() {
               const { payments: _payments, ...patch } = loan;
               await call('loans.update', {
                 id: editing.record.id,
-                patch: toPatch(loanFields, patch),
+                patch: toPatch(loanFormFields, patch),
               });
             }
             await refresh();
@@ -110,7 +110,7 @@ export function LoansPage() {
         <RecordForm
           title={`Add payment to ${paying.lender}`}
           schema={loanPaymentSchema}
-          fields={paymentFields}
+          fields={paymentFormFields}
           initial={{ date: todayInput(), amount: paying.nextPayment?.amount ?? '' }}
           submitLabel="Add payment"
           onClose={() => setPaying(null)}

@@ -3,7 +3,7 @@ import { todayInput } from '../../forms/form-values';
 
 // The loan form (SPEC §4 Loan). Payments are added one by one with "Add payment".
 
-export const loanFields: FieldSpec[] = [
+export const loanFormFields: FieldSpec[] = [
   { name: 'lender', label: 'Lender', kind: 'text', span: 2 },
   { name: 'principal', label: 'Principal', kind: 'decimal', span: 2 },
   {
@@ -72,7 +72,7 @@ export function newLoanValues(): FormValues {
   };
 }
 
-export const paymentFields: FieldSpec[] = [
+export const paymentFormFields: FieldSpec[] = [
   { name: 'date', label: 'Payment date', kind: 'date', span: 3 },
   {
     name: 'amount',

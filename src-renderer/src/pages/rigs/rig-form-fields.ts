@@ -4,7 +4,7 @@ import { options, type FieldSpec, type FormValues } from '../../forms/field-spec
 
 // The rig form (SPEC §4 Rig). Labels are what operators and tests find fields by.
 
-export function rigFields(coins: readonly string[]): FieldSpec[] {
+export function rigFormFields(coins: readonly string[]): FieldSpec[] {
   const coinChoices = [...new Set([...BUILTIN_COINS, ...coins])];
   return [
     { name: 'name', label: 'Name', kind: 'text', span: 3 },
