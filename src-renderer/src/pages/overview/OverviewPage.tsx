@@ -11,7 +11,7 @@ import { HedgePlanner } from './HedgePlanner';
 import { LoanHealthList } from './LoanHealthList';
 import { PositionDistanceList } from './PositionDistanceList';
 import { PriceFreshness } from './PriceFreshness';
-import { StressTest } from './StressTest';
+import { PriceShockCard } from './price-shock/PriceShockCard';
 
 export function OverviewPage() {
   const snapshot = useSnapshot();
@@ -44,7 +44,7 @@ export function OverviewPage() {
           gap: 2,
         }}
       >
-        <StressTest snapshot={snapshot} />
+        <PriceShockCard snapshot={snapshot} />
         <HedgePlanner snapshot={snapshot} />
       </Box>
     </Stack>
