@@ -67,13 +67,32 @@ describe('interest accrual', () => {
 
 describe('collateral', () => {
   it('SPEC example: $500,000 on 10 BTC → margin call at 70 % = 71,428.57; liquidation at 80 % = 62,500', () => {
-    expect(decStr(priceAtLtv(dec('500000'), dec('10'), '70')!, 2)).toBe('71428.57');
-    expect(priceAtLtv(dec('500000'), dec('10'), '80')?.toFixed()).toBe('62500');
+    expect(
+      decStr(
+        priceAtLtv({
+          outstanding: dec('500000'),
+          collateralAmount: dec('10'),
+          thresholdLtvPct: '70',
+        })!,
+        2,
+      ),
+    ).toBe('71428.57');
+    expect(
+      priceAtLtv({
+        outstanding: dec('500000'),
+        collateralAmount: dec('10'),
+        thresholdLtvPct: '80',
+      })?.toFixed(),
+    ).toBe('62500');
   });
 
   it('no debt or no collateral → no trigger price', () => {
-    expect(priceAtLtv(dec(0), dec('10'), '70')).toBeNull();
-    expect(priceAtLtv(dec('1'), dec(0), '70')).toBeNull();
+    expect(
+      priceAtLtv({ outstanding: dec(0), collateralAmount: dec('10'), thresholdLtvPct: '70' }),
+    ).toBeNull();
+    expect(
+      priceAtLtv({ outstanding: dec('1'), collateralAmount: dec(0), thresholdLtvPct: '70' }),
+    ).toBeNull();
   });
 
   it('LTV % = outstanding / collateral value × 100', () => {
@@ -82,12 +101,30 @@ describe('collateral', () => {
   });
 
   it('SPEC example: LTV 50 % with liquidation LTV 80 % → health factor 1.6', () => {
-    expect(healthFactor(dec('500000'), dec('1000000'), '80')?.toFixed()).toBe('1.6');
+    expect(
+      healthFactor({
+        outstanding: dec('500000'),
+        collateralValueUsd: dec('1000000'),
+        liquidationLtvPct: '80',
+      })?.toFixed(),
+    ).toBe('1.6');
   });
 
   it('Aave V3 docs: HF = collateral × liquidation threshold / debt (10,000 USD at 82.5 % against 5,000 → 1.65)', () => {
-    expect(healthFactor(dec('5000'), dec('10000'), '82.5')?.toFixed()).toBe('1.65');
-    expect(healthFactor(dec(0), dec('10000'), '82.5')).toBeNull();
+    expect(
+      healthFactor({
+        outstanding: dec('5000'),
+        collateralValueUsd: dec('10000'),
+        liquidationLtvPct: '82.5',
+      })?.toFixed(),
+    ).toBe('1.65');
+    expect(
+      healthFactor({
+        outstanding: dec(0),
+        collateralValueUsd: dec('10000'),
+        liquidationLtvPct: '82.5',
+      }),
+    ).toBeNull();
   });
 
   it('adding collateral never lowers the health factor (property)', () => {
@@ -119,19 +156,56 @@ describe('health bands', () => {
     ['79.9', 'margin-call'],
     ['80', 'liquidation'],
   ])('LTV %s %% is %s (watch within 5 points of the margin call)', (ltv, band) => {
-    expect(loanHealth(dec(ltv), dec('1'), dec('1'), loan, '5')).toBe(band);
+    expect(
+      loanHealth({
+        ltv: dec(ltv),
+        outstanding: dec('1'),
+        collateralValueUsd: dec('1'),
+        loan,
+        watchPoints: '5',
+      }),
+    ).toBe(band);
   });
 
   it('is unknown without a price, healthy without debt, liquidation on worthless collateral', () => {
-    expect(loanHealth(null, dec('1'), null, loan, '5')).toBe('unknown');
-    expect(loanHealth(dec(0), dec(0), dec('100'), loan, '5')).toBe('healthy');
-    expect(loanHealth(null, dec('1'), dec(0), loan, '5')).toBe('liquidation');
+    expect(
+      loanHealth({
+        ltv: null,
+        outstanding: dec('1'),
+        collateralValueUsd: null,
+        loan,
+        watchPoints: '5',
+      }),
+    ).toBe('unknown');
+    expect(
+      loanHealth({
+        ltv: dec(0),
+        outstanding: dec(0),
+        collateralValueUsd: dec('100'),
+        loan,
+        watchPoints: '5',
+      }),
+    ).toBe('healthy');
+    expect(
+      loanHealth({
+        ltv: null,
+        outstanding: dec('1'),
+        collateralValueUsd: dec(0),
+        loan,
+        watchPoints: '5',
+      }),
+    ).toBe('liquidation');
   });
 });
 
 describe('cure', () => {
   it('back to a 50 % target from $500,000 on 10 BTC at $65,000: add 5.3846 BTC or repay 175,000', () => {
-    const cure = loanCure(dec('500000'), dec('10'), dec('65000'), dec('50'))!;
+    const cure = loanCure({
+      outstanding: dec('500000'),
+      collateralAmount: dec('10'),
+      priceUsd: dec('65000'),
+      targetLtvPct: dec('50'),
+    })!;
     expect(decStr(cure.addCollateral, 4)).toBe('5.3846');
     expect(cure.repay.toFixed()).toBe('175000');
   });

@@ -81,11 +81,15 @@ export function ltvPct(outstanding: Dec, collateralValueUsd: Dec): Dec | null {
 }
 
 /** Collateral price at which the LTV reaches `thresholdLtvPct`; null without debt or collateral. */
-export function priceAtLtv(
-  outstanding: Dec,
-  collateralAmount: Dec,
-  thresholdLtvPct: Dec | string,
-): Dec | null {
+export function priceAtLtv({
+  outstanding,
+  collateralAmount,
+  thresholdLtvPct,
+}: {
+  outstanding: Dec;
+  collateralAmount: Dec;
+  thresholdLtvPct: Dec | string;
+}): Dec | null {
   // SPEC §6: margin-call price = outstanding / (collateralAmount × marginCallLtv); liquidation likewise.
   const threshold = dec(thresholdLtvPct);
   if (outstanding.lte(0) || collateralAmount.lte(0) || threshold.lte(0)) return null;
@@ -93,24 +97,36 @@ export function priceAtLtv(
 }
 
 /** Aave-style health factor: ≥ 1 is alive; null without debt. */
-export function healthFactor(
-  outstanding: Dec,
-  collateralValueUsd: Dec,
-  liquidationLtvPct: Dec | string,
-): Dec | null {
+export function healthFactor({
+  outstanding,
+  collateralValueUsd,
+  liquidationLtvPct,
+}: {
+  outstanding: Dec;
+  collateralValueUsd: Dec;
+  liquidationLtvPct: Dec | string;
+}): Dec | null {
   // Aave V3 docs "Health Factor": HF = Σ collateral × liquidation threshold / debt (= liquidationLtv / LTV).
   if (outstanding.lte(0)) return null;
   return collateralValueUsd.mul(dec(liquidationLtvPct)).div(HUNDRED).div(outstanding);
 }
 
 /** Health band from the LTV; 'unknown' when the collateral cannot be priced. */
-export function loanHealth(
-  ltv: Dec | null,
-  outstanding: Dec,
-  collateralValueUsd: Dec | null,
-  loan: Pick<Loan, 'marginCallLtvPct' | 'liquidationLtvPct'>,
-  watchPoints: Dec | string,
-): LoanHealth {
+export function loanHealth({
+  ltv,
+  outstanding,
+  collateralValueUsd,
+  loan,
+  watchPoints,
+}: {
+  /** LTV in percent; null when the collateral is worth nothing. */
+  ltv: Dec | null;
+  outstanding: Dec;
+  /** null when the collateral cannot be priced. */
+  collateralValueUsd: Dec | null;
+  loan: Pick<Loan, 'marginCallLtvPct' | 'liquidationLtvPct'>;
+  watchPoints: Dec | string;
+}): LoanHealth {
   if (collateralValueUsd === null) return 'unknown';
   if (outstanding.lte(0)) return 'healthy';
   // Worthless collateral against a debt is past every threshold.
@@ -158,12 +174,17 @@ export interface LoanCure {
 }
 
 /** What it takes to return to the target LTV; null when the collateral price is not positive. */
-export function loanCure(
-  outstanding: Dec,
-  collateralAmount: Dec,
-  priceUsd: Dec,
-  targetLtvPct: Dec,
-): LoanCure | null {
+export function loanCure({
+  outstanding,
+  collateralAmount,
+  priceUsd,
+  targetLtvPct,
+}: {
+  outstanding: Dec;
+  collateralAmount: Dec;
+  priceUsd: Dec;
+  targetLtvPct: Dec;
+}): LoanCure | null {
   if (priceUsd.lte(0) || targetLtvPct.lte(0)) return null;
   const target = targetLtvPct.div(HUNDRED);
   // SPEC §6: collateral to add = outstanding / (targetLtv × price) − collateralAmount.
@@ -206,26 +227,42 @@ export function loanRisk(
   const collateralValueUsd = priceUsd === null ? null : amount.mul(priceUsd);
   const ltv = collateralValueUsd === null ? null : ltvPct(outstanding, collateralValueUsd);
   const fixedPrice = loan.collateralAsset === 'USD';
-  const health = loanHealth(ltv, outstanding, collateralValueUsd, loan, watchPoints);
+  const health = loanHealth({ ltv, outstanding, collateralValueUsd, loan, watchPoints });
   const needsCure = health === 'margin-call' || health === 'liquidation';
   return {
     collateralValueUsd,
     ltvPct: ltv,
-    marginCallPrice: fixedPrice ? null : priceAtLtv(outstanding, amount, loan.marginCallLtvPct),
-    liquidationPrice: fixedPrice ? null : priceAtLtv(outstanding, amount, loan.liquidationLtvPct),
+    marginCallPrice: fixedPrice
+      ? null
+      : priceAtLtv({
+          outstanding,
+          collateralAmount: amount,
+          thresholdLtvPct: loan.marginCallLtvPct,
+        }),
+    liquidationPrice: fixedPrice
+      ? null
+      : priceAtLtv({
+          outstanding,
+          collateralAmount: amount,
+          thresholdLtvPct: loan.liquidationLtvPct,
+        }),
     healthFactor:
       collateralValueUsd === null
         ? null
-        : healthFactor(outstanding, collateralValueUsd, loan.liquidationLtvPct),
+        : healthFactor({
+            outstanding,
+            collateralValueUsd,
+            liquidationLtvPct: loan.liquidationLtvPct,
+          }),
     health,
     cure:
       needsCure && priceUsd !== null
-        ? loanCure(
+        ? loanCure({
             outstanding,
-            amount,
+            collateralAmount: amount,
             priceUsd,
-            cureTargetLtvPct(loan, watchPoints, startPriceUsd),
-          )
+            targetLtvPct: cureTargetLtvPct(loan, watchPoints, startPriceUsd),
+          })
         : null,
   };
 }

@@ -55,7 +55,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'positions.remove': ({ id }) => removeRecord(ctx, 'positions', id),
     'positions.importCcxt': (params) => importCcxtPositions(ctx, params),
 
-    'prices.setManual': ({ asset, usd }) => setManualPrice(ctx, asset, usd),
+    'prices.setManual': (params) => setManualPrice(ctx, params),
     'prices.clearManual': ({ asset }) => clearManualPrice(ctx, asset),
     'network.setManual': (params) => setManualNetwork(ctx, params),
 

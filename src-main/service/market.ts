@@ -5,8 +5,7 @@ import type { ServiceContext } from './context';
 
 export async function setManualPrice(
   ctx: ServiceContext,
-  asset: string,
-  usd: string,
+  { asset, usd }: { asset: string; usd: string },
 ): Promise<Record<string, never>> {
   const at = ctx.now().toISOString();
   await ctx.store.update((db) => {

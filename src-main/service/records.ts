@@ -21,7 +21,8 @@ export function knownCoins(settings: Settings): string[] {
   return [...BUILTIN_COINS, ...settings.coins.map((c) => c.symbol)];
 }
 
-function checkCoin(ctx: ServiceContext, coin: string, field: string): void {
+/** Refuses a coin that is neither built in nor one of the farm's custom coins. */
+function checkCoin(ctx: ServiceContext, { coin, field }: { coin: string; field: string }): void {
   const known = knownCoins(ctx.store.data.settings);
   if (!known.includes(coin)) {
     throw new RpcError(
@@ -38,10 +39,11 @@ function checkReferences(
   collection: Collection,
   record: Rig | Loan | Position,
 ): void {
-  if (collection === 'rigs') checkCoin(ctx, (record as Rig).coin, 'coin');
+  if (collection === 'rigs') checkCoin(ctx, { coin: (record as Rig).coin, field: 'coin' });
   if (collection === 'loans') {
     const loan = record as Loan;
-    if (loan.collateralAsset !== 'USD') checkCoin(ctx, loan.collateralAsset, 'collateralAsset');
+    if (loan.collateralAsset !== 'USD')
+      checkCoin(ctx, { coin: loan.collateralAsset, field: 'collateralAsset' });
     const unknownRig = loan.rigIds?.find((id) => !ctx.store.data.rigs.some((r) => r.id === id));
     if (unknownRig !== undefined) {
       throw new RpcError('invalid_params', `No rig has the id "${unknownRig}".`, {
