@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './build/precompress';
 
 export default defineConfig({
   main: {
@@ -28,9 +29,12 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src-renderer'),
-    plugins: [react()],
+    plugins: [react(), precompress()],
     build: {
       outDir: 'out/renderer',
+      // Minified and split into chunks per page (electron-vite leaves the renderer
+      // unminified by default): the first screen loads only what it shows.
+      minify: true,
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
     },
   },

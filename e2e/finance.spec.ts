@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { rpc, startServer } from './fixtures/serve';
 
 // The finance engine as an operator meets it: a loan and a position entered in the
-// forms, their figures on the Overview, checked against SPEC §6's worked examples.
+// forms, their figures on the Overview, checked against the worked examples of docs/formulas-loans.md and
+// docs/formulas-positions.md.
 
 test('a loan and a position entered in the UI show their figures on the Overview', async ({
   page,
@@ -24,7 +25,7 @@ test('a loan and a position entered in the UI show their figures on the Overview
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('cell', { name: /Harbor Lending/ })).toBeVisible();
 
-    // SPEC §6: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → $54,221.11.
+    // docs/formulas-positions.md: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → $54,221.11.
     await page.getByRole('link', { name: 'Positions' }).click();
     await page.getByRole('button', { name: 'Add position' }).click();
     await page.getByLabel('Account').fill('Main');

@@ -67,8 +67,12 @@ test('the hedge planner sizes a BTC short and explains what it cannot plan', asy
     const planner = page.getByTestId('hedge-planner');
     await planner.getByLabel('Coin to hedge').selectOption('BTC');
     await planner.getByLabel('Days of production').fill('30');
+    // Rates are typed as percents; the form sends the contract's fractions.
     await planner.getByLabel('Hedge ratio').fill('0.5');
-    await planner.getByLabel('Maintenance margin rate').fill('0.005');
+    await expect(planner).toContainText('0.5 looks like a fraction: did you mean 50 %?');
+    await expect(planner.getByRole('button', { name: 'Plan hedge' })).toBeDisabled();
+    await planner.getByLabel('Hedge ratio').fill('50%');
+    await planner.getByLabel('Maintenance margin rate').fill('0.5 %');
 
     // Checked as typed, with the contract's own words.
     await planner.getByLabel('Leverage').fill('500');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEVERITIES } from '#shared/severity';
 import { decimalString, isoDateTime, recordId } from './fields';
 
 // Alerts as stored and shown, and mutes.
@@ -15,8 +16,7 @@ export const ALERT_RULES = [
   'farm.unprofitable',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
-export const SEVERITIES = ['info', 'warning', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { SEVERITIES, type Severity } from '#shared/severity';
 
 export const alertSchema = z
   .object({

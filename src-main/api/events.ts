@@ -39,5 +39,5 @@ export interface DesktopBridge extends RigLedgerBridge {
   saveReportPdf(report: ReportDocument): Promise<{ savedTo: string | null }>;
 }
 
-/** Snapshot events are coalesced to at most one per this many milliseconds (SPEC §2). */
+/** Snapshot events are coalesced to at most one per this many milliseconds (docs/architecture.md). */
 export const SNAPSHOT_EVENT_MIN_INTERVAL_MS = 250;

@@ -9,6 +9,7 @@ import {
   recordId,
   shortText,
 } from './fields';
+import { LTV_PCT_FIELDS, checkPercentsNotFractions } from './percent-fields';
 
 // A loan (Loan record): the debt, its repayment, its collateral and the LTV bands.
 
@@ -59,7 +60,10 @@ export function checkLoanThresholds(
   }
 }
 
-export const loanInputSchema = loanFields.strict().superRefine(checkLoanThresholds);
+export const loanInputSchema = loanFields
+  .strict()
+  .superRefine(checkLoanThresholds)
+  .superRefine(checkPercentsNotFractions(LTV_PCT_FIELDS));
 export const loanSchema = loanFields
   .extend({ id: recordId })
   .strict()

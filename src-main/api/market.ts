@@ -1,9 +1,23 @@
 import { z } from 'zod';
-import { isoDateTime, nonNegativeDecimal, positiveDecimal } from './fields';
+import { decimalString, isoDateTime, nonNegativeDecimal, positiveDecimal } from './fields';
 
 // Prices and network figures kept between runs: manual ones and the last fed ones.
 
 export const manualPriceSchema = z.object({ usd: positiveDecimal, at: isoDateTime }).strict();
+/**
+ * The `details` of a `conflict` refusal of `prices.setManual`: the price in use, the one
+ * typed, the change between them in percent and, when a slipped digit explains the jump,
+ * the price the operator most likely meant.
+ */
+export const manualPriceJumpSchema = z.object({
+  asset: z.string(),
+  lastUsd: positiveDecimal,
+  proposedUsd: positiveDecimal,
+  changePct: decimalString,
+  suggestedUsd: positiveDecimal.nullable(),
+});
+export type ManualPriceJumpDetails = z.infer<typeof manualPriceJumpSchema>;
+
 export const manualNetworkSchema = z
   .object({
     difficulty: positiveDecimal,

@@ -33,6 +33,7 @@ import {
   rigsCsvParamsSchema,
   rigsCsvResultSchema,
 } from './import-export';
+import { LTV_PCT_FIELDS, checkPercentsNotFractions } from './percent-fields';
 import { realisedPnlInputSchema, realisedPnlSchema } from './realised-pnl';
 import { reviewSchema } from './review';
 
@@ -157,7 +158,14 @@ export const methods = {
   'loans.list': method(empty, z.array(loanSchema)),
   'loans.create': method(loanInputSchema, loanSchema),
   'loans.update': method(
-    z.object({ id: recordId, patch: patchOf<z.infer<typeof loanFields>>(loanFields) }).strict(),
+    z
+      .object({
+        id: recordId,
+        patch: patchOf<z.infer<typeof loanFields>>(loanFields).superRefine(
+          checkPercentsNotFractions(LTV_PCT_FIELDS),
+        ),
+      })
+      .strict(),
     loanSchema,
   ),
   'loans.remove': method(idParams, idResult),
@@ -179,7 +187,14 @@ export const methods = {
   'positions.importCcxt': method(ccxtPositionsParamsSchema, ccxtPositionsResultSchema),
 
   'prices.setManual': method(
-    z.object({ asset: assetSymbol, usd: positiveDecimal }).strict(),
+    z
+      .object({
+        asset: assetSymbol,
+        usd: positiveDecimal,
+        /** Take a price more than 30 % away from the last known one (refused otherwise). */
+        confirm: z.boolean().optional(),
+      })
+      .strict(),
     empty,
   ),
   'prices.clearManual': method(z.object({ asset: assetSymbol }).strict(), empty),

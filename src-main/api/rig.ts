@@ -10,7 +10,7 @@ import {
   shortText,
 } from './fields';
 
-// A rig (SPEC §4 Rig): one model of machine, how many of them, what they mine and draw.
+// A rig: one model of machine, how many of them, what they mine and draw.
 
 export const rigEndpointSchema = z.object({
   host: z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { customCoinClash } from '#shared/coins';
+import { EFFICIENCY_UNITS } from '#shared/efficiency';
 import {
   assetSymbol,
   decimalCompare,
@@ -17,6 +18,10 @@ export const customCoinSchema = z
     algorithm: shortText('algorithm', 40),
     blockTimeSec: positiveDecimal,
     hashesPerDifficulty: positiveDecimal,
+    /** The unit its machines' efficiency is read in; J/TH when left out. */
+    efficiencyUnit: z
+      .enum(EFFICIENCY_UNITS, { error: `Pick a unit: ${EFFICIENCY_UNITS.join(', ')}.` })
+      .optional(),
   })
   .strict();
 export type CustomCoin = z.infer<typeof customCoinSchema>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { alertSchema, positionSchema, rigFields, loanFields } from './records';
+import { EFFICIENCY_UNITS } from '#shared/efficiency';
 import { decimalString, isoDate, isoDateTime, recordId } from './fields';
 
-// SPEC §5: the computed Snapshot. Field names are part of the contract.
+// The computed Snapshot (docs/formulas.md states each figure's rule). Field names are part of the contract.
 
 const dec = decimalString;
 const decOrNull = decimalString.nullable();
@@ -37,6 +38,10 @@ export const hashPowerSchema = z.object({
   algorithm: z.string(),
   nominalHs: dec,
   liveHs: decOrNull,
+  /** Live ÷ nominal × 100; null until a rig of the coin has reported. */
+  livePct: decOrNull,
+  /** The live share is below what the hash-rate-drop threshold allows. */
+  liveBelowThreshold: z.boolean(),
   rigsOnline: z.number().int(),
   rigsTotal: z.number().int(),
 });
@@ -46,6 +51,8 @@ export const farmSchema = z.object({
   hashPower: z.array(hashPowerSchema),
   powerWatts: dec,
   revenueUsdPerDay: decOrNull,
+  /** Revenue the rigs reported offline would earn per day; 0 when all answer. */
+  revenueLostUsdPerDay: decOrNull,
   powerCostUsdPerDay: dec,
   profitUsdPerDay: decOrNull,
   debtUsd: dec,
@@ -75,6 +82,10 @@ export const rigViewSchema = rigFields.extend({
   breakEvenPriceUsd: decOrNull,
   breakEvenPerKwh: decOrNull,
   efficiencyJPerTh: decOrNull,
+  /** Efficiency in the unit the coin's machines are sold in (J/TH, J/GH, J/MH …). */
+  efficiency: z.object({ value: decOrNull, unit: z.enum(EFFICIENCY_UNITS) }),
+  /** Nameplate revenue not earned while the live poll reports the rig offline; 0 otherwise. */
+  revenueLostUsdPerDay: decOrNull,
   live: rigLiveSchema.nullable(),
 });
 export type RigView = z.infer<typeof rigViewSchema>;
@@ -128,6 +139,8 @@ export const snapshotSchema = z.object({
   offline: z.boolean(),
   scenario: z.record(z.string(), dec).nullable(),
   prices: z.record(z.string(), priceEntrySchema),
+  /** The assets whose price the farm's records depend on (mined, pledged, traded), sorted. */
+  assetsInUse: z.array(z.string()),
   network: z.record(z.string(), networkEntrySchema),
   farm: farmSchema,
   rigs: z.array(rigViewSchema),

@@ -2,7 +2,7 @@ import type { Severity } from '#api/records';
 import { ZERO, type Dec } from '#shared/decimal';
 
 // Which level of a rule a value sits at, with hysteresis: a value that improves keeps its
-// current level until it has recovered past that level's threshold by `margin` (SPEC §8),
+// current level until it has recovered past that level's threshold by `margin` (docs/formulas.md "Alerts"),
 // so a price hovering on a threshold cannot flap an alert on and off at 3 a.m.
 
 export interface AlertLevel {

@@ -7,7 +7,7 @@ import { D, dec, decStr } from '#shared/decimal';
 import { samplePosition } from './test-fixtures/sample-records';
 import { buildSnapshot } from './snapshot';
 
-// Boundary values for the rules of SPEC §8: exactly at a threshold, one cent past it, and
+// Boundary values for the rules of docs/formulas.md "Alerts": exactly at a threshold, one cent past it, and
 // back inside the hysteresis margin.
 
 const AS_OF = new Date('2026-11-24T12:00:00Z');
@@ -25,7 +25,7 @@ function price(usd: string, extra: Partial<PriceEntry> = {}): PriceEntry {
   };
 }
 
-// SPEC §6: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → LP 54,221.1055…
+// docs/formulas-positions.md: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → LP 54,221.1055…
 const LONG: Position = samplePosition({ account: 'Main' });
 const LP = new D(6000 + 50 - 60000).div(new D('0.005').minus(1));
 

@@ -11,8 +11,9 @@ import {
 import { levelSpec, levelWithHysteresis, type AlertLevel } from './alert-levels';
 import { dec, decStr, HUNDRED, ZERO } from '#shared/decimal';
 import { pricesInUse } from './prices';
+import { manualPriceNote } from './alert-price-note';
 
-// SPEC §8: each rule looks at the Snapshot and says, per subject, which level of alert
+// docs/formulas.md "Alerts": each rule looks at the Snapshot and says, per subject, which level of alert
 // it warrants now — or that it cannot tell (a stale or disputed price) and the existing
 // alert must be held as it is. No liquidation or margin-call alert is ever raised from a
 // price that is stale or disputed.
@@ -75,6 +76,7 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
     const spec = levelSpec(levels, level);
     if (spec) {
       const where = `liquidation at ${formatUsd(p.liquidationPrice)} (mark ${formatUsd(p.markPrice)})`;
+      const note = manualPriceNote([p.baseAsset], inputs.snapshot.prices);
       out.conditions.push({
         rule: 'position.liquidation',
         subjectKind: 'position',
@@ -85,8 +87,8 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
         threshold: decStr(spec.threshold),
         message:
           level === 3
-            ? `${positionLabel(p)} is past its ${where}: the exchange may be liquidating it now.`
-            : `${positionLabel(p)} is ${formatPct(decStr(distance, 2))} from ${where}.`,
+            ? `${positionLabel(p)} is past its ${where}: the exchange may be liquidating it now.${note}`
+            : `${positionLabel(p)} is ${formatPct(decStr(distance, 2))} from ${where}.${note}`,
       });
     }
   }
@@ -147,7 +149,7 @@ function loanRules(loan: LoanView, inputs: RuleInputs, out: RuleOutcome, asOf: D
         severity: spec.severity,
         value: decStr(ltv, 4),
         threshold: decStr(spec.threshold),
-        message: `Loan from ${loan.lender} ${state}: LTV ${formatPct(decStr(ltv, 2))} (margin call at ${formatPct(loan.marginCallLtvPct)}, price ${formatUsd(loan.marginCallPrice)}; liquidation at ${formatPct(loan.liquidationLtvPct)}, price ${formatUsd(loan.liquidationPrice)}).${cure}`,
+        message: `Loan from ${loan.lender} ${state}: LTV ${formatPct(decStr(ltv, 2))} (margin call at ${formatPct(loan.marginCallLtvPct)}, price ${formatUsd(loan.marginCallPrice)}; liquidation at ${formatPct(loan.liquidationLtvPct)}, price ${formatUsd(loan.liquidationPrice)}).${cure}${manualPriceNote([loan.collateralAsset], inputs.snapshot.prices)}`,
       });
     }
   }
@@ -180,7 +182,7 @@ function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date
   if (!rig.live.online && since) {
     const silentMs = asOf.getTime() - Date.parse(since);
     const minutes = Math.floor(silentMs / 60_000);
-    // SPEC §8: offline for more than rigOfflineMin minutes.
+    // docs/formulas.md "Alerts": offline for more than rigOfflineMin minutes.
     if (silentMs > t.rigOfflineMin * 60_000) {
       out.conditions.push({
         rule: 'rig.offline',

@@ -34,7 +34,7 @@ describe('coinSpec', () => {
 });
 
 describe('blockSubsidy', () => {
-  // Bitcoin Core GetBlockSubsidy and the SPEC: 3.125 since 840,000, 1.5625 from 1,050,000.
+  // Bitcoin Core GetBlockSubsidy (docs/formulas.md "Block subsidy and halvings"): 3.125 since 840,000, 1.5625 from 1,050,000.
   it.each([
     [0, '50'],
     [209_999, '50'],

@@ -1,9 +1,10 @@
 import type { Settings } from '#api/records';
 import { BUILTIN_COIN_FACTS, isBuiltinCoin, type BuiltinCoin } from '#shared/coins';
 import { D, type Dec, dec } from '#shared/decimal';
+import { DEFAULT_EFFICIENCY_UNIT, type EfficiencyUnit } from '#shared/efficiency';
 
 // The coin registry: which algorithm a coin is mined with, how long a block takes and
-// how many hashes one unit of difficulty stands for (SPEC §6 "Mining").
+// how many hashes one unit of difficulty stands for (docs/formulas.md "Expected hashes per block and network hash rate").
 
 export type { BuiltinCoin };
 
@@ -13,6 +14,7 @@ export interface CoinSpec {
   blockTimeSec: Dec;
   /** Expected hashes per block = difficulty × this. */
   hashesPerDifficulty: Dec;
+  efficiencyUnit: EfficiencyUnit;
   builtin: boolean;
 }
 
@@ -32,6 +34,7 @@ export function coinSpec(symbol: string, settings: Pick<Settings, 'coins'>): Coi
       algorithm: facts.algorithm,
       blockTimeSec: dec(facts.blockTimeSec),
       hashesPerDifficulty: dec(facts.hashesPerDifficulty),
+      efficiencyUnit: facts.efficiencyUnit,
     };
   }
   const custom = settings.coins.find((c) => c.symbol.toUpperCase() === upper);
@@ -41,6 +44,7 @@ export function coinSpec(symbol: string, settings: Pick<Settings, 'coins'>): Coi
     algorithm: custom.algorithm,
     blockTimeSec: dec(custom.blockTimeSec),
     hashesPerDifficulty: dec(custom.hashesPerDifficulty),
+    efficiencyUnit: custom.efficiencyUnit ?? DEFAULT_EFFICIENCY_UNIT,
     builtin: false,
   };
 }

@@ -2,7 +2,7 @@ import type { Snapshot } from '#api/snapshot';
 import { type Dec, HUNDRED, ZERO, dec, decStr, decStrOrNull } from '#shared/decimal';
 import { linearLiquidationAtLiquidation } from './positions';
 
-// Hedge planner (SPEC §6 "Hedge plan"): short the coins the farm will mine over N days,
+// Hedge planner (docs/formulas.md "Hedge plan"): short the coins the farm will mine over N days,
 // in an isolated linear position margined with notional / leverage.
 
 export interface HedgePlanParams {
@@ -29,11 +29,11 @@ export type HedgePlanOutcome = { ok: true; plan: HedgePlan } | { ok: false; mess
 
 /** The plan for a daily production and a current price. */
 export function hedgePlan(params: HedgePlanParams, coinsPerDay: Dec, priceUsd: Dec): HedgePlan {
-  // SPEC §6: expected production over N days × hedge ratio = short size.
+  // docs/formulas.md "Hedge plan": expected production over N days × hedge ratio = short size.
   const expectedCoins = coinsPerDay.mul(params.days);
   const shortSize = expectedCoins.mul(dec(params.hedgeRatio));
   const notional = shortSize.mul(priceUsd);
-  // SPEC §6: isolated margin = notional / leverage.
+  // docs/formulas.md "Hedge plan": isolated margin = notional / leverage.
   const marginUsd = notional.div(dec(params.leverage));
   const liquidationPrice = shortSize.gt(0)
     ? linearLiquidationAtLiquidation({

@@ -4,7 +4,7 @@ import { addMonths, daysBetween, isoDateOf } from './calendar';
 import { D, type Dec, HUNDRED, ONE, ZERO, dec, decStr, minDec } from '#shared/decimal';
 import { loanBalance, simpleInterest } from './loans';
 
-// The contractual payment plan of a loan, by repayment type (SPEC §6 "Loans"), and which
+// The contractual payment plan of a loan, by repayment type (docs/formulas-loans.md), and which
 // rows the payments made so far have covered.
 
 type LoanTerms = Pick<
@@ -36,7 +36,7 @@ function toCents(amount: Dec): Dec {
 export function amortizingPayment(principal: Dec, aprPct: Dec | string, months: number): Dec {
   const r = dec(aprPct).div(HUNDRED).div(12);
   if (r.isZero()) return principal.div(months);
-  // SPEC §6 (standard annuity formula): payment = P·r / (1 − (1 + r)^−n), r = APR / 12.
+  // docs/formulas-loans.md (standard annuity formula): payment = P·r / (1 − (1 + r)^−n), r = APR / 12.
   return principal.mul(r).div(ONE.minus(ONE.plus(r).pow(-months)));
 }
 

@@ -5,7 +5,7 @@ import { nextPayment } from './loan-schedule';
 import { loanBalance, loanRisk } from './loans';
 import { isPriceUnreliable, priceUsdOf } from './prices';
 
-// Loan rows of the Snapshot (SPEC §5).
+// Loan rows of the Snapshot (docs/formulas-loans.md).
 
 export interface LoanFigures {
   view: LoanView;

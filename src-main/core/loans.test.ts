@@ -15,7 +15,7 @@ import {
 import { sampleLoan } from './test-fixtures/sample-records';
 
 describe('interest accrual', () => {
-  it('SPEC example: $500,000 at 12 % APR for 30 days, ACT/365 → 4,931.51', () => {
+  it('worked example (docs/formulas-loans.md): $500,000 at 12 % APR for 30 days, ACT/365 → 4,931.51', () => {
     const loan = sampleLoan({ startDate: '2024-03-01', aprPct: '12', dayCount: 365 });
     const balance = loanBalance(loan, new Date('2024-03-31T18:00:00Z'));
     expect(decStr(balance.accruedInterest, 2)).toBe('4931.51');
@@ -66,7 +66,7 @@ describe('interest accrual', () => {
 });
 
 describe('collateral', () => {
-  it('SPEC example: $500,000 on 10 BTC → margin call at 70 % = 71,428.57; liquidation at 80 % = 62,500', () => {
+  it('worked example (docs/formulas-loans.md): $500,000 on 10 BTC → margin call at 70 % = 71,428.57; liquidation at 80 % = 62,500', () => {
     expect(
       decStr(
         priceAtLtv({
@@ -100,7 +100,7 @@ describe('collateral', () => {
     expect(ltvPct(dec('500000'), dec(0))).toBeNull();
   });
 
-  it('SPEC example: LTV 50 % with liquidation LTV 80 % → health factor 1.6', () => {
+  it('worked example (docs/formulas-loans.md): LTV 50 % with liquidation LTV 80 % → health factor 1.6', () => {
     expect(
       healthFactor({
         outstanding: dec('500000'),

@@ -2,7 +2,7 @@ import type { Loan } from '#api/records';
 import { daysBetween, isoDateOf } from './calendar';
 import { type Dec, HUNDRED, ZERO, dec, maxDec, minDec } from '#shared/decimal';
 
-// Loan balance and collateral health (SPEC §6 "Loans").
+// Loan balance and collateral health (docs/formulas-loans.md).
 
 export type LoanHealth = 'healthy' | 'watch' | 'margin-call' | 'liquidation' | 'unknown';
 
@@ -13,7 +13,7 @@ export function simpleInterest(
   days: number,
   dayCount: number,
 ): Dec {
-  // SPEC §6: interest accrues daily on the principal balance, simple, at APR × days / dayCount.
+  // docs/formulas-loans.md: interest accrues daily on the principal balance, simple, at APR × days / dayCount.
   if (days <= 0) return ZERO;
   return balance.mul(dec(aprPct)).div(HUNDRED).mul(days).div(dayCount);
 }
@@ -58,7 +58,7 @@ export function loanBalance(
     accrueTo(payment.date);
     const amount = dec(payment.amount);
     paidTotal = paidTotal.plus(amount);
-    // SPEC §6: a payment pays accrued interest first, then principal.
+    // docs/formulas-loans.md: a payment pays accrued interest first, then principal.
     const toInterest = minDec(amount, accruedInterest);
     accruedInterest = accruedInterest.minus(toInterest);
     const toPrincipal = minDec(amount.minus(toInterest), principalBalance);
@@ -76,7 +76,7 @@ export function loanBalance(
 
 /** Loan-to-value in percent; null when the collateral has no value. */
 export function ltvPct(outstanding: Dec, collateralValueUsd: Dec): Dec | null {
-  // SPEC §6: LTV % = outstanding / (collateralAmount × price) × 100.
+  // docs/formulas-loans.md: LTV % = outstanding / (collateralAmount × price) × 100.
   return collateralValueUsd.gt(0) ? outstanding.div(collateralValueUsd).mul(HUNDRED) : null;
 }
 
@@ -90,7 +90,7 @@ export function priceAtLtv({
   collateralAmount: Dec;
   thresholdLtvPct: Dec | string;
 }): Dec | null {
-  // SPEC §6: margin-call price = outstanding / (collateralAmount × marginCallLtv); liquidation likewise.
+  // docs/formulas-loans.md: margin-call price = outstanding / (collateralAmount × marginCallLtv); liquidation likewise.
   const threshold = dec(thresholdLtvPct);
   if (outstanding.lte(0) || collateralAmount.lte(0) || threshold.lte(0)) return null;
   return outstanding.div(collateralAmount.mul(threshold).div(HUNDRED));
@@ -131,7 +131,7 @@ export function loanHealth({
   if (outstanding.lte(0)) return 'healthy';
   // Worthless collateral against a debt is past every threshold.
   if (ltv === null) return 'liquidation';
-  // SPEC §6: liquidation at/past liquidationLtv, margin-call at/past marginCallLtv, watch within N points.
+  // docs/formulas-loans.md: liquidation at/past liquidationLtv, margin-call at/past marginCallLtv, watch within N points.
   if (ltv.gte(dec(loan.liquidationLtvPct))) return 'liquidation';
   const marginCall = dec(loan.marginCallLtvPct);
   if (ltv.gte(marginCall)) return 'margin-call';
@@ -187,9 +187,9 @@ export function loanCure({
 }): LoanCure | null {
   if (priceUsd.lte(0) || targetLtvPct.lte(0)) return null;
   const target = targetLtvPct.div(HUNDRED);
-  // SPEC §6: collateral to add = outstanding / (targetLtv × price) − collateralAmount.
+  // docs/formulas-loans.md: collateral to add = outstanding / (targetLtv × price) − collateralAmount.
   const addCollateral = outstanding.div(target.mul(priceUsd)).minus(collateralAmount);
-  // SPEC §6: debt to repay = outstanding − targetLtv × collateral value.
+  // docs/formulas-loans.md: debt to repay = outstanding − targetLtv × collateral value.
   const repay = outstanding.minus(target.mul(collateralAmount).mul(priceUsd));
   return { addCollateral: maxDec(addCollateral, ZERO), repay: maxDec(repay, ZERO) };
 }

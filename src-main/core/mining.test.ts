@@ -19,7 +19,7 @@ import { toHs } from '#shared/units';
 
 const settings = sampleSettings();
 const btc = coinSpec('BTC', settings)!;
-// SPEC §6 worked example: an 800 EH/s network.
+// docs/formulas.md "Mining" worked example: an 800 EH/s network.
 const specNetwork = {
   difficulty: dec('111758708953857.42'),
   blockReward: dec('3.125'),
@@ -27,7 +27,7 @@ const specNetwork = {
 };
 
 describe('coins per day', () => {
-  it('SPEC example: 100 PH/s against an 800 EH/s network earns 0.05625 BTC/day', () => {
+  it('worked example: 100 PH/s against an 800 EH/s network earns 0.05625 BTC/day', () => {
     const coins = coinsPerDay(toHs('100', 'PH/s'), specNetwork, btc, '0');
     expect(decStr(coins, 8)).toBe('0.05625');
   });
@@ -59,7 +59,7 @@ describe('coins per day', () => {
 });
 
 describe('network hash rate', () => {
-  it('SPEC example: D = 111,758,708,953,857.42 is an 800 EH/s Bitcoin network', () => {
+  it('worked example: D = 111,758,708,953,857.42 is an 800 EH/s Bitcoin network', () => {
     expect(
       networkHashrateHs(specNetwork.difficulty, btc)
         .div(new D(10).pow(18))

@@ -2,13 +2,22 @@ import type { Rig, Settings } from '#api/records';
 import type { CoinSpec } from './coins';
 import { D, type Dec, ONE, ZERO, dec, pctToRate } from '#shared/decimal';
 import { toHs } from '#shared/units';
+import {
+  DEFAULT_EFFICIENCY_UNIT,
+  type EfficiencyUnit,
+  hashesPerEfficiencyUnit,
+} from '#shared/efficiency';
 
-// Mining economics (SPEC §6 "Mining"). Everything per day, in coins or USD.
+// Mining economics (docs/formulas.md "Mining"). Everything per day, in coins or USD.
 //
 // Rig status: an `active` rig counts fully. A rig in `maintenance` or `retired` is not
 // running, so it produces no coins, draws no power and costs nothing per day — in its own
 // row and in the farm totals. Its break-even figures and efficiency are still computed
 // from nameplate values, so the operator can judge whether bringing it back pays.
+//
+// An active rig whose live poll says it is offline earns nothing while it stays so: its
+// revenue is 0 and the nameplate revenue is shown as lost. Its power cost still counts,
+// because a rig that stopped answering is often hung, not unplugged.
 
 const SECONDS_PER_DAY = new D(86_400);
 const HOURS_PER_DAY = new D(24);
@@ -25,19 +34,19 @@ export interface NetworkTerms {
 
 /** W: the expected number of hashes to find one block. */
 export function expectedHashesPerBlock(difficulty: Dec, spec: CoinSpec): Dec {
-  // SPEC §6: W = D × 2^32 (BTC, LTC), D (ETC), 2 × D (KAS) — the coin's hashes per difficulty.
+  // docs/formulas.md "Expected hashes per block": W = D × 2^32 (BTC, LTC), D (ETC), 2 × D (KAS) — the coin's hashes per difficulty.
   return difficulty.mul(spec.hashesPerDifficulty);
 }
 
 /** Network hash rate in H/s implied by the difficulty. */
 export function networkHashrateHs(difficulty: Dec, spec: CoinSpec): Dec {
-  // SPEC §6: network hash rate = W / block time.
+  // docs/formulas.md "Expected hashes per block": network hash rate = W / block time.
   return expectedHashesPerBlock(difficulty, spec).div(spec.blockTimeSec);
 }
 
 /** Coins one H/s earns per day before the pool fee; null when the difficulty is not positive. */
 export function coinsPerHashDay(network: NetworkTerms, spec: CoinSpec): Dec | null {
-  // SPEC §6: coins/day = h × 86400 × (R + F) × (1 − poolFee) / W, here for h = 1 and no fee.
+  // docs/formulas.md "Coins per day": coins/day = h × 86400 × (R + F) × (1 − poolFee) / W, here for h = 1 and no fee.
   const w = expectedHashesPerBlock(network.difficulty, spec);
   if (w.lte(0)) return null;
   return SECONDS_PER_DAY.mul(network.blockReward.plus(network.feesPerBlock)).div(w);
@@ -74,7 +83,7 @@ export function powerCostUsdPerDay({
   quantity: number;
   perKwh: Dec;
 }): Dec {
-  // SPEC §6: power cost/day = watts × 24 / 1000 × $/kWh × quantity.
+  // docs/formulas.md "Power cost and break-evens": power cost/day = watts × 24 / 1000 × $/kWh × quantity.
   return watts.mul(HOURS_PER_DAY).div(1000).mul(perKwh).mul(quantity);
 }
 
@@ -88,21 +97,27 @@ export function rigPerKwh(
 
 /** Coin price at which revenue equals power cost; null when the rig earns no coins. */
 export function breakEvenPriceUsd(powerCostPerDay: Dec, coins: Dec): Dec | null {
-  // SPEC §6: break-even coin price = power cost / coins per day.
+  // docs/formulas.md "Power cost and break-evens": break-even coin price = power cost / coins per day.
   return coins.gt(0) ? powerCostPerDay.div(coins) : null;
 }
 
 /** Electricity price at which revenue equals power cost; null when the rig draws no power. */
 export function breakEvenPerKwh(revenuePerDay: Dec, totalWatts: Dec): Dec | null {
-  // SPEC §6: break-even $/kWh = revenue / (kW × 24).
+  // docs/formulas.md "Power cost and break-evens": break-even $/kWh = revenue / (kW × 24).
   const kwhPerDay = totalWatts.div(1000).mul(HOURS_PER_DAY);
   return kwhPerDay.gt(0) ? revenuePerDay.div(kwhPerDay) : null;
 }
 
 /** Joules per terahash; null for a zero hash rate. */
 export function efficiencyJPerTh(watts: Dec, hashrateHs: Dec): Dec | null {
-  // SPEC §6: efficiency J/TH = watts / (TH/s).
+  // docs/formulas.md "Efficiency": J/TH = watts / (TH/s).
   return hashrateHs.gt(0) ? watts.div(hashrateHs.div(TH)) : null;
+}
+
+/** Joules per hash in the algorithm's unit (J/TH, J/GH, J/MH …); null for a zero hash rate. */
+export function efficiencyJPer(watts: Dec, hashrateHs: Dec, unit: EfficiencyUnit): Dec | null {
+  // docs/formulas.md "Efficiency": power ÷ hash rate, W ÷ (H/s ÷ hashes per unit) = J per unit of hashes.
+  return hashrateHs.gt(0) ? watts.div(hashrateHs.div(hashesPerEfficiencyUnit(unit))) : null;
 }
 
 /** BTC hashprice: USD one PH/s earns per day (no pool fee). */
@@ -135,6 +150,17 @@ export interface RigEconomics {
   breakEvenPriceUsd: Dec | null;
   breakEvenPerKwh: Dec | null;
   efficiencyJPerTh: Dec | null;
+  /** In the unit its coin's machines are sold in. */
+  efficiency: { value: Dec | null; unit: EfficiencyUnit };
+  /** Nameplate revenue not earned because the live poll says the rig is offline. */
+  revenueLostUsdPerDay: Dec | null;
+}
+
+/** What the caller knows beyond the record: the live poll's verdict, the coin's unit. */
+export interface RigConditions {
+  /** false when the rig's live poll reports it offline; unknown (not polled) counts as on. */
+  online?: boolean;
+  efficiencyUnit?: EfficiencyUnit;
 }
 
 /**
@@ -147,6 +173,7 @@ export function rigEconomics(
   settings: Pick<Settings, 'electricityPerKwh'>,
   coinsPerHs: Dec | null,
   priceUsd: Dec | null,
+  conditions: RigConditions = {},
 ): RigEconomics {
   const nominalHs = rigNominalHs(rig);
   const watts = rigNominalWatts(rig);
@@ -162,9 +189,12 @@ export function rigEconomics(
     nameplateCoins && priceUsd ? revenueUsdPerDay(nameplateCoins, priceUsd) : null;
 
   const running = rigIsRunning(rig);
-  const coins = running ? nameplateCoins : nameplateCoins && ZERO;
-  const revenue = running ? nameplateRevenue : nameplateRevenue && ZERO;
+  const earning = running && conditions.online !== false;
+  const coins = earning ? nameplateCoins : nameplateCoins && ZERO;
+  const revenue = earning ? nameplateRevenue : nameplateRevenue && ZERO;
   const cost = running ? nameplateCost : ZERO;
+  const unitHs = toHs(rig.hashrate, rig.hashrateUnit);
+  const efficiencyUnit = conditions.efficiencyUnit ?? DEFAULT_EFFICIENCY_UNIT;
   return {
     nominalHs,
     coinsPerDay: coins,
@@ -173,6 +203,11 @@ export function rigEconomics(
     profitUsdPerDay: revenue ? revenue.minus(cost) : null,
     breakEvenPriceUsd: nameplateCoins ? breakEvenPriceUsd(nameplateCost, nameplateCoins) : null,
     breakEvenPerKwh: nameplateRevenue ? breakEvenPerKwh(nameplateRevenue, watts) : null,
-    efficiencyJPerTh: efficiencyJPerTh(dec(rig.powerWatts), toHs(rig.hashrate, rig.hashrateUnit)),
+    efficiencyJPerTh: efficiencyJPerTh(dec(rig.powerWatts), unitHs),
+    efficiency: {
+      value: efficiencyJPer(dec(rig.powerWatts), unitHs, efficiencyUnit),
+      unit: efficiencyUnit,
+    },
+    revenueLostUsdPerDay: running && !earning ? nameplateRevenue : nameplateRevenue && ZERO,
   };
 }

@@ -28,7 +28,7 @@ const LOAN: Loan = {
   ],
 };
 
-// SPEC §6 example terms: $500,000 at 12 % ACT/365, $164.383561…/day, no payments.
+// docs/formulas-loans.md example terms: $500,000 at 12 % ACT/365, $164.383561…/day, no payments.
 const BIG_LOAN: Loan = {
   ...LOAN,
   id: 'loan-2',

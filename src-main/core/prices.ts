@@ -3,7 +3,7 @@ import type { PriceEntry } from '#api/snapshot';
 import { type Dec, ONE, dec } from '#shared/decimal';
 
 // Price look-ups the finance core shares. USD and the dollar stablecoins are valued 1:1
-// (SPEC §4: loans in USDT/USDC are valued 1:1), so they never need a feed.
+// (docs/formulas.md "Units and conventions"), so they never need a feed.
 
 export const USD_LIKE = ['USD', 'USDT', 'USDC'] as const;
 

@@ -1,7 +1,7 @@
 import type { Rig, Settings } from '#api/records';
 import type { HashPower, NetworkEntry, PriceEntry, RigLive, RigView } from '#api/snapshot';
 import { coinSpec } from './coins';
-import { type Dec, ZERO, decStr, decStrOrNull, dec } from '#shared/decimal';
+import { D, type Dec, ZERO, decStr, decStrOrNull, dec } from '#shared/decimal';
 import {
   coinsPerHashDay,
   rigEconomics,
@@ -10,14 +10,16 @@ import {
   rigNominalWatts,
 } from './mining';
 import { priceUsdOf } from './prices';
+import { DEFAULT_EFFICIENCY_UNIT, type EfficiencyUnit } from '#shared/efficiency';
 
-// Rig rows and the farm's hash power per coin (SPEC §5).
+// Rig rows and the farm's hash power per coin (docs/formulas.md "Mining").
 
 export interface RigFigures {
   view: RigView;
   running: boolean;
   watts: Dec;
   revenueUsdPerDay: Dec | null;
+  revenueLostUsdPerDay: Dec | null;
   powerCostUsdPerDay: Dec;
   coinsPerDay: Dec | null;
 }
@@ -26,6 +28,7 @@ export interface RigFigures {
 export interface CoinMarket {
   coinsPerHs: Dec | null;
   priceUsd: Dec | null;
+  efficiencyUnit: EfficiencyUnit;
 }
 
 /** The market of each coin, computed once per Snapshot rather than once per rig. */
@@ -45,6 +48,7 @@ export function coinMarket(
   return {
     coinsPerHs: spec && terms ? coinsPerHashDay(terms, spec) : null,
     priceUsd: priceUsdOf(coin, prices),
+    efficiencyUnit: spec?.efficiencyUnit ?? DEFAULT_EFFICIENCY_UNIT,
   };
 }
 
@@ -54,7 +58,10 @@ export function rigFigures(
   market: CoinMarket,
   live: RigLive | null,
 ): RigFigures {
-  const economics = rigEconomics(rig, settings, market.coinsPerHs, market.priceUsd);
+  const economics = rigEconomics(rig, settings, market.coinsPerHs, market.priceUsd, {
+    online: live === null ? undefined : live.online,
+    efficiencyUnit: market.efficiencyUnit,
+  });
   const view: RigView = {
     ...rig,
     nominalHs: decStr(economics.nominalHs),
@@ -65,6 +72,11 @@ export function rigFigures(
     breakEvenPriceUsd: decStrOrNull(economics.breakEvenPriceUsd),
     breakEvenPerKwh: decStrOrNull(economics.breakEvenPerKwh),
     efficiencyJPerTh: decStrOrNull(economics.efficiencyJPerTh),
+    efficiency: {
+      value: decStrOrNull(economics.efficiency.value),
+      unit: economics.efficiency.unit,
+    },
+    revenueLostUsdPerDay: decStrOrNull(economics.revenueLostUsdPerDay),
     live,
   };
   const running = rigIsRunning(rig);
@@ -73,6 +85,7 @@ export function rigFigures(
     running,
     watts: running ? rigNominalWatts(rig) : ZERO,
     revenueUsdPerDay: economics.revenueUsdPerDay,
+    revenueLostUsdPerDay: economics.revenueLostUsdPerDay,
     powerCostUsdPerDay: economics.powerCostUsdPerDay,
     coinsPerDay: economics.coinsPerDay,
   };
@@ -117,12 +130,20 @@ export function hashPowerByCoin(
   }
   return [...byCoin.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([coin, row]) => ({
-      coin,
-      algorithm: coinSpec(coin, settings)?.algorithm ?? 'unknown',
-      nominalHs: decStr(row.nominal),
-      liveHs: row.polled > 0 ? decStr(row.live) : null,
-      rigsOnline: row.online,
-      rigsTotal: row.total,
-    }));
+    .map(([coin, row]) => {
+      const livePct =
+        row.polled > 0 && !row.nominal.isZero() ? row.live.div(row.nominal).mul(100) : null;
+      // The share the hash-rate-drop rule tolerates: 100 % − hashrateDropPct (80 % by default).
+      const floorPct = new D(100).minus(dec(settings.thresholds.hashrateDropPct));
+      return {
+        coin,
+        algorithm: coinSpec(coin, settings)?.algorithm ?? 'unknown',
+        nominalHs: decStr(row.nominal),
+        liveHs: row.polled > 0 ? decStr(row.live) : null,
+        livePct: livePct === null ? null : decStr(livePct, 4),
+        liveBelowThreshold: livePct !== null && livePct.lt(floorPct),
+        rigsOnline: row.online,
+        rigsTotal: row.total,
+      };
+    });
 }

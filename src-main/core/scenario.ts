@@ -1,7 +1,7 @@
 import type { PriceEntry } from '#api/snapshot';
 import { type Dec, HUNDRED, ONE, ZERO, dec, decStr, maxDec } from '#shared/decimal';
 
-// Stress test (SPEC §6 "Scenario"): shock prices by a percent per asset, then the caller
+// Stress test (docs/formulas.md "Scenario"): shock prices by a percent per asset, then the caller
 // recomputes the Snapshot at the shocked prices. Nothing is stored.
 
 /** A price moved by a percent; a fall past −100 % floors at 0. */

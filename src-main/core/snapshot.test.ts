@@ -59,7 +59,7 @@ function farmInput(overrides: Partial<SnapshotInput> = {}): SnapshotInput {
     positions: [samplePosition({ id: 'p1' })],
     prices: { BTC: price('100000'), KAS: price('0.15') },
     network: {
-      // SPEC §6 example network; the subsidy comes from the height.
+      // docs/formulas.md "Mining" example network; the subsidy comes from the height.
       BTC: {
         difficulty: '111758708953857.42',
         height: 840_000,
@@ -107,6 +107,8 @@ describe('buildSnapshot', () => {
         algorithm: 'SHA-256',
         nominalHs: '100000000000000000',
         liveHs: '98000000000000000',
+        livePct: '98',
+        liveBelowThreshold: false,
         rigsOnline: 1,
         rigsTotal: 2,
       },
@@ -115,10 +117,24 @@ describe('buildSnapshot', () => {
         algorithm: 'kHeavyHash',
         nominalHs: '21000000000000',
         liveHs: null,
+        livePct: null,
+        liveBelowThreshold: false,
         rigsOnline: 0,
         rigsTotal: 1,
       },
     ]);
+  });
+
+  it('flags a live share below what the hash-rate-drop threshold tolerates', () => {
+    const input = farmInput();
+    const lenient = { ...input.settings.thresholds, hashrateDropPct: '1' };
+    const strict = buildSnapshot({
+      ...input,
+      settings: { ...input.settings, thresholds: lenient },
+    });
+    // 98 % live is fine against the default 20 % drop, but not when only a 1 % drop is allowed.
+    expect(buildSnapshot(input).farm.hashPower[0]?.liveBelowThreshold).toBe(false);
+    expect(strict.farm.hashPower[0]?.liveBelowThreshold).toBe(true);
   });
 
   it('totals power and revenue of running rigs only; a coin without chain stats makes revenue null', () => {
@@ -138,6 +154,23 @@ describe('buildSnapshot', () => {
     expect(farm.revenueUsdPerDay).toBe('5625');
     expect(farm.profitUsdPerDay).toBe('5621.16');
     expect(farm.btcHashpriceUsdPerPhDay).toBe('56.25');
+  });
+
+  it('an active rig its poll reports offline earns nothing; the farm shows the revenue lost', () => {
+    const input = farmInput();
+    const btcRigs = input.rigs.filter((r) => r.coin === 'BTC');
+    const r1Down = { ...input.rigLive.r1!, hashrateHs: '0', online: false, error: 'timeout' };
+    const { farm, rigs } = buildSnapshot({ ...input, rigs: btcRigs, rigLive: { r1: r1Down } });
+    expect(rigs.find((r) => r.id === 'r1')).toMatchObject({
+      revenueUsdPerDay: '0',
+      revenueLostUsdPerDay: '5625',
+    });
+    // Its 2 × 1,000 W still count: $3.84/day of power against no revenue.
+    expect(farm).toMatchObject({
+      revenueUsdPerDay: '0',
+      revenueLostUsdPerDay: '5625',
+      profitUsdPerDay: '-3.84',
+    });
   });
 
   it('fills the network entry with the subsidy at the height and the implied hash rate', () => {

@@ -5,12 +5,12 @@ import { type Dec, ZERO, dec, decStr, decStrOrNull, minDec } from '#shared/decim
 import { loanFigures } from './loan-views';
 import { hashpriceUsdPerPhDay, networkHashrateHs } from './mining';
 import { positionViews } from './position-views';
-import { priceUsdOf } from './prices';
+import { priceUsdOf, pricesInUse } from './prices';
 import { type CoinMarket, coinMarket, hashPowerByCoin, rigFigures } from './rig-views';
 
 export { pricesInUse } from './prices';
 
-// The Snapshot (SPEC §5): everything the dashboard shows, computed from the records, the
+// The Snapshot: everything the dashboard shows, computed from the records, the
 // resolved prices, chain stats and rig readings as of one instant. Pure: the service
 // gathers the inputs and calls buildSnapshot.
 
@@ -121,6 +121,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   );
   const running = rigs.filter((r) => r.running);
   const revenue = sumOrNull(running.map((r) => r.revenueUsdPerDay));
+  const revenueLost = sumOrNull(running.map((r) => r.revenueLostUsdPerDay));
   const powerCost = running.reduce((total, r) => total.plus(r.powerCostUsdPerDay), ZERO);
 
   const loans = input.loans.map((loan) => loanFigures(loan, input.asOf, settings, prices));
@@ -135,11 +136,13 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     offline: input.offline,
     scenario: input.scenario,
     prices,
+    assetsInUse: pricesInUse(input.rigs, input.loans, input.positions),
     network,
     farm: {
       hashPower: hashPowerByCoin(input.rigs, settings, input.rigLive),
       powerWatts: decStr(running.reduce((total, r) => total.plus(r.watts), ZERO)),
       revenueUsdPerDay: decStrOrNull(revenue),
+      revenueLostUsdPerDay: decStrOrNull(revenueLost),
       powerCostUsdPerDay: decStr(powerCost),
       profitUsdPerDay: decStrOrNull(revenue === null ? null : revenue.minus(powerCost)),
       debtUsd: decStr(loans.reduce((total, l) => total.plus(l.outstanding), ZERO)),

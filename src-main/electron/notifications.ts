@@ -5,7 +5,7 @@ import type { Alert } from '#api/records';
 import type { FarmService } from '#service/types';
 import { describeError } from '#shared/describe-error';
 
-// System notifications for alerts that are new or got worse (SPEC §8). The service has
+// System notifications for alerts that are new or got worse (docs/formulas.md "Alerts"). The service has
 // already applied acknowledgements, mutes and hysteresis; this only asks whether the
 // operator wants desktop notifications at all.
 

@@ -3,6 +3,7 @@ import { Menu, nativeImage, Tray, type NativeImage } from 'electron';
 import { methods } from '#api/methods';
 import type { Alert, Severity } from '#api/records';
 import type { FarmService } from '#service/types';
+import { worstSeverity } from '#shared/severity';
 import { RESOURCES_DIR } from './renderer-location';
 import { describeError } from '#shared/describe-error';
 
@@ -12,15 +13,10 @@ import { describeError } from '#shared/describe-error';
 
 export type TrayLevel = 'ok' | Severity;
 
-const LEVEL_ORDER: readonly TrayLevel[] = ['ok', 'info', 'warning', 'critical'];
 const MUTE_ALL_MS = 60 * 60 * 1000;
 
 export function worstLevel(alerts: readonly Pick<Alert, 'severity'>[]): TrayLevel {
-  let worst: TrayLevel = 'ok';
-  for (const alert of alerts) {
-    if (LEVEL_ORDER.indexOf(alert.severity) > LEVEL_ORDER.indexOf(worst)) worst = alert.severity;
-  }
-  return worst;
+  return worstSeverity(alerts) ?? 'ok';
 }
 
 function trayTooltip(alerts: readonly Alert[], level: TrayLevel): string {

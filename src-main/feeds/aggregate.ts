@@ -2,7 +2,7 @@ import { type Dec, dec, decStr, medianDec } from '#shared/decimal';
 import type { StoredPrice } from '#api/records';
 import type { Quote } from './sources/reply';
 
-// SPEC §7 aggregation, pure: the clock and the previous state come in, the new state goes out.
+// Price aggregation (docs/formulas.md "Aggregation"), pure: the clock and the previous state come in, the new state goes out.
 // - median of fresh quotes;
 // - with 3+ quotes, drop those more than 5 % from the median (if fewer than two then agree,
 //   the sources disagree: treated like two quotes apart);

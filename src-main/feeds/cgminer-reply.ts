@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { D, type Dec, maxDec } from '#shared/decimal';
 import { readDecimal } from './sources/reply';
 
-// Reading cgminer / bmminer API replies (SPEC §7). Firmware replies are almost JSON: a trailing
+// Reading cgminer / bmminer API replies (docs/formulas.md "Chain statistics and rig readings"). Firmware replies are almost JSON: a trailing
 // NUL, `}{` with no comma between objects, trailing commas, bare inf/nan. They are repaired
 // outside string literals only, then validated.
 

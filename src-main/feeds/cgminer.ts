@@ -4,7 +4,7 @@ import type { Rig } from '#api/records';
 import type { RigLive } from '#api/snapshot';
 import { checkStatus, parseCgminerJson, readStatsTemperature, readSummary } from './cgminer-reply';
 
-// SPEC §7 rigs: the cgminer RPC on TCP (bmminer, Braiins, Whatsminer speak it too). One
+// docs/formulas.md "Chain statistics and rig readings": the cgminer RPC on TCP (bmminer, Braiins, Whatsminer speak it too). One
 // connection per command: send {"command":"summary"}, read to EOF, parse; `stats` on a
 // second connection for temperatures. A rig that does not answer is offline, with a reason.
 

@@ -14,7 +14,7 @@ import {
   sourceUrl,
 } from './sources/reply';
 
-// SPEC §7 chain stats for Bitcoin from mempool.space:
+// Chain stats for Bitcoin from mempool.space (docs/formulas.md "Chain statistics and rig readings"):
 //   /api/v1/mining/hashrate/3d        → currentDifficulty, currentHashrate
 //   /api/blocks/tip/height            → plain-text height, for the block subsidy
 //   /api/v1/mining/reward-stats/144   → totalFee (sat, a string) over endBlock − startBlock + 1 blocks

@@ -1,7 +1,7 @@
 import type { FeedStatus } from '#api/methods';
 import type { FeedFailure } from './sources/reply';
 
-// SPEC §7: a source failing 5 times in a row is skipped for 30 min, and a Retry-After is
+// docs/formulas.md "Chain statistics and rig readings": a source failing 5 times in a row is skipped for 30 min, and a Retry-After is
 // honoured. Pure: the time of each outcome comes in as an argument.
 
 export const FAILURES_BEFORE_SKIP = 5;

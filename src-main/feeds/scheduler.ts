@@ -20,7 +20,7 @@ import {
 import { PRICE_SOURCE_ADAPTERS } from './sources/registry';
 import { type FeedContext, type FeedFailure, type Quote, isFailure } from './sources/reply';
 
-// Runs the feeds on their intervals (SPEC §7): prices + chain stats every pollIntervalSec,
+// Runs the feeds on their intervals (docs/formulas.md "Prices"): prices + chain stats every pollIntervalSec,
 // rigs every rigPollIntervalSec. Polls never overlap (a caller during a poll joins it), a round
 // where every source fails backs off, and offline mode makes no request of any kind.
 

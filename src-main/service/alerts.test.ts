@@ -25,7 +25,7 @@ async function start(dataDir?: string, clock = fakeClock('2026-11-24T12:00:00Z')
   return { service, events, clock };
 }
 
-// SPEC §6 worked example: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → LP 54,221.11.
+// docs/formulas-positions.md worked example: long 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → LP 54,221.11.
 const { id: _id, ...LONG_BTC } = samplePosition({
   account: 'Main',
   openedAt: '2026-11-20T00:00:00Z',

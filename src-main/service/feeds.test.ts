@@ -105,7 +105,7 @@ describe('live feeds through the service', () => {
     prices.setPrice('BTC', '70000');
     const service = await farmWithFeeds(prices);
     await service.call('feeds.refresh', {});
-    // SPEC §6: long 1 BTC at 60,000, isolated, liquidation at $54,221.11.
+    // docs/formulas-positions.md: long 1 BTC at 60,000, isolated, liquidation at $54,221.11.
     const { id: _id, ...long } = samplePosition({ openedAt: '2026-11-20T00:00:00Z' });
     await service.call('positions.create', long);
     expect(await service.call('alerts.list', {})).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Snapshot } from '#api/snapshot';
 
-// The series kept in history.json (SPEC §9, issue "live data"): each price, each coin's
+// The series kept in history.json (docs/formulas.md "History retention"): each price, each coin's
 // nominal and live hash power, farm profit per day, each loan's LTV and each position's
 // distance to liquidation. Named so a chart can ask for one by name.
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { RpcError } from '#api/errors';
-import { BUILTIN_COINS, loanSchema, positionSchema, rigSchema } from '#api/records';
+import { loanSchema, positionSchema, rigSchema } from '#api/records';
 import type { Loan, Position, Rig, Settings } from '#api/records';
+import { minableCoins } from '#shared/coins';
 import type { Database } from '#store/schema';
 import type { ServiceContext } from './context';
 import { parseOrThrow } from './validation';
@@ -18,7 +19,7 @@ const NOUNS = { rigs: 'rig', loans: 'loan', positions: 'position' } as const;
 const ID_PREFIX = { rigs: 'rig', loans: 'loan', positions: 'pos' } as const;
 
 export function knownCoins(settings: Settings): string[] {
-  return [...BUILTIN_COINS, ...settings.coins.map((c) => c.symbol)];
+  return minableCoins(settings.coins);
 }
 
 /** Refuses a coin that is neither built in nor one of the farm's custom coins. */

@@ -5,6 +5,7 @@ import {
   formatAge,
   formatCoin,
   formatHashrate,
+  formatEfficiency,
   formatJPerTh,
   formatPct,
   formatPerKwh,
@@ -37,6 +38,10 @@ describe('format', () => {
     expect(formatWatts('850')).toBe('850 W');
     expect(formatWatts('3250')).toBe('3.25 kW');
     expect(formatJPerTh('29.545')).toBe('29.5 J/TH');
+    expect(formatEfficiency('17.5', 'J/TH')).toBe('17.5 J/TH');
+    expect(formatEfficiency('360.526315789', 'J/GH')).toBe('360.5 J/GH');
+    expect(formatEfficiency('0.597826087', 'J/MH')).toBe('0.598 J/MH');
+    expect(formatEfficiency(null, 'J/MH')).toBe('—');
     expect(formatPerKwh('0.08')).toBe('$0.08/kWh');
     expect(formatPerKwh('0.0725')).toBe('$0.0725/kWh');
   });

@@ -109,6 +109,13 @@ export function formatJPerTh(value: DecimalText): string {
   return v === null ? MISSING : `${group(fixed(v, 0, 1))} J/TH`;
 }
 
+/** Efficiency in its algorithm's unit: "17.5 J/TH", "360.5 J/GH", "0.598 J/MH". */
+export function formatEfficiency(value: DecimalText, unit: string): string {
+  const v = parse(value);
+  if (v === null) return MISSING;
+  return `${group(fixed(v, 0, v.abs().lt(10) ? 3 : 1))} ${unit}`;
+}
+
 /** Electricity price: "$0.08/kWh". */
 export function formatPerKwh(value: DecimalText): string {
   const v = parse(value);

@@ -1,6 +1,7 @@
 import { D, type Dec, dec } from './decimal';
 
-// SPEC §3: hash rate input is { hashrate, hashrateUnit }; the core works in H/s.
+// Hash rate input is { hashrate, hashrateUnit }; the core works in H/s (docs/formulas.md
+// "Units and conventions").
 export const HASHRATE_UNITS = ['H/s', 'kH/s', 'MH/s', 'GH/s', 'TH/s', 'PH/s', 'EH/s'] as const;
 export type HashrateUnit = (typeof HASHRATE_UNITS)[number];
 

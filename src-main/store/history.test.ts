@@ -103,7 +103,7 @@ describe('history', () => {
   });
 });
 
-describe('history retention (SPEC §9)', () => {
+describe('history retention', () => {
   it('keeps 48 hours raw and turns older points into hourly means', async () => {
     const history = await open();
     history.append({ s: '0.1' }, at('2026-11-20T10:00:00Z'));

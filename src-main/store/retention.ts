@@ -1,6 +1,6 @@
 import { D, decStr } from '#shared/decimal';
 
-// SPEC §9 history retention: raw points for 48 hours, hourly buckets for a year, daily
+// History retention (docs/formulas.md "History retention"): raw points for 48 hours, hourly buckets for a year, daily
 // buckets after that. A bucket is one point at the start of its UTC hour (or day)
 // holding the mean of what it replaces. Daily means are means of the hourly means,
 // so every hour of the day counts the same however often it was polled.

@@ -134,7 +134,16 @@ export function createWebApp(options: WebAppOptions): Hono {
 
   app.get('/', indexPage);
   app.get('/index.html', indexPage);
-  app.use('*', serveStatic({ root: rendererDir }));
+  // Built assets carry a content hash in their name and never change: cache them for a
+  // year. The page itself (above) is never cached, so a new build is picked up at once.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200 && /\/assets\/[^/]+-[\w-]{8}\.\w+$/.test(c.req.path)) {
+      c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    }
+  });
+  // The build writes .br and .gz copies beside each script and style sheet.
+  app.use('*', serveStatic({ root: rendererDir, precompressed: true }));
   // Single-page app: any other page address gets the index (which checks the token);
   // a missing file (a name with an extension) is a plain 404.
   app.get('*', (c) => (/\.[^/]*$/.test(c.req.path) ? c.text('Not found.', 404) : indexPage(c)));

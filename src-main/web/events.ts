@@ -1,19 +1,16 @@
 import type { Context } from 'hono';
-import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import type { RigLedgerEvent } from '#api/events';
+import { streamSSE } from 'hono/streaming';
 import type { FarmService } from '#service/types';
+import { createClientQueue, encodeEvent, type EncodedEvent } from './event-queue';
 import type { LogLine } from './rpc';
 import { describeError } from '#shared/describe-error';
 
 // GET /api/events: the service's events as Server-Sent Events. Each message is
-// `event: snapshot|alert` with the whole RigLedgerEvent as JSON data, so the browser
-// client hands the parsed data to its listeners exactly as the Electron preload does.
+// `event: snapshot|alert` with the whole RigLedgerEvent as JSON data (stringified once for
+// all clients), so the browser client hands the parsed data to its listeners exactly as
+// the Electron preload does.
 
 export const HEARTBEAT_INTERVAL_MS = 15_000;
-
-function writeEvent(stream: SSEStreamingApi, event: RigLedgerEvent): Promise<void> {
-  return stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
-}
 
 export function streamEvents(
   c: Context,
@@ -24,20 +21,43 @@ export function streamEvents(
   return streamSSE(
     c,
     async (stream) => {
-      // Writes are chained so a slow client never sees interleaved messages.
-      let pending: Promise<void> = Promise.resolve();
-      const send = (write: () => Promise<unknown>): void => {
-        pending = pending
-          .then(async () => {
-            if (!stream.aborted && !stream.closed) await write();
-          })
-          .catch((error: unknown) =>
-            log(`RigLedger: could not write to an event stream: ${describeError(error)}`),
-          );
+      // One writer per client drains its bounded queue, so messages never interleave and
+      // a slow reader costs at most one Snapshot plus a bounded list of alerts.
+      const queue = createClientQueue();
+      let writing = false;
+      let heartbeatDue = false;
+      const drain = async (): Promise<void> => {
+        if (writing) return;
+        writing = true;
+        try {
+          for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+            if (stream.aborted || stream.closed) return;
+            await stream.writeSSE({ event: next.name, data: next.data });
+          }
+          if (heartbeatDue && !stream.aborted && !stream.closed) {
+            heartbeatDue = false;
+            await stream.write(': heartbeat\n\n');
+          }
+        } catch (error) {
+          log(`RigLedger: could not write to an event stream: ${describeError(error)}`);
+        } finally {
+          writing = false;
+        }
+      };
+      const enqueue = (event: EncodedEvent): void => {
+        if (queue.push(event)) {
+          void drain();
+          return;
+        }
+        log('RigLedger: an event-stream client fell too far behind; it was asked to reconnect.');
+        void stream.close();
       };
 
-      const unsubscribe = service.onEvent((event) => send(() => writeEvent(stream, event)));
-      const heartbeat = setInterval(() => send(() => stream.write(': heartbeat\n\n')), heartbeatMs);
+      const unsubscribe = service.onEvent((event) => enqueue(encodeEvent(event)));
+      const heartbeat = setInterval(() => {
+        heartbeatDue = true;
+        void drain();
+      }, heartbeatMs);
       const finished = new Promise<void>((resolve) => {
         stream.onAbort(() => {
           clearInterval(heartbeat);
@@ -49,12 +69,7 @@ export function streamEvents(
       // A page that just connected starts from the current state, not from the next change.
       try {
         const snapshot = await service.call('snapshot.get', {});
-        send(() =>
-          stream.writeSSE({
-            event: 'snapshot',
-            data: JSON.stringify({ type: 'snapshot', snapshot }),
-          }),
-        );
+        enqueue({ name: 'snapshot', data: JSON.stringify({ type: 'snapshot', snapshot }) });
       } catch (error) {
         log(
           `RigLedger: could not compute the first snapshot for an event stream: ${describeError(error)}`,

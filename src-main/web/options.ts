@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '#store/data-dir';
 import { describeError } from '#shared/describe-error';
 
-// SPEC §1: the options of `npm run serve`, each a flag or an environment variable.
+// The options of `npm run serve` (docs/architecture.md "The two hosts"), each a flag or an environment variable.
 // A flag wins over its variable; a bad value is a ServeOptionsError (the CLI exits 2).
 
 export const DEFAULT_PORT = 4820;

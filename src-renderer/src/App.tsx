@@ -1,18 +1,32 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { useEffect } from 'react';
+import LinearProgress from '@mui/material/LinearProgress';
+import { lazy, Suspense, useEffect } from 'react';
 import type { Host } from './api/client';
-import { AlertsPage } from './pages/alerts/AlertsPage';
-import { LoansPage } from './pages/loans/LoansPage';
 import { OverviewPage } from './pages/overview/OverviewPage';
-import { PositionsPage } from './pages/positions/PositionsPage';
-import { ReviewPage } from './pages/review/ReviewPage';
-import { RigsPage } from './pages/rigs/RigsPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
 import { usePage, type PageKey } from './routes';
 import { AppShell } from './shell/AppShell';
 import { SnapshotProvider } from './state/SnapshotProvider';
 import { theme } from './theme';
+
+// The Overview is the first screen and ships with the app; every other page is its own
+// chunk, fetched when it is first opened, so the first screen's script stays small.
+const RigsPage = lazy(async () => ({ default: (await import('./pages/rigs/RigsPage')).RigsPage }));
+const LoansPage = lazy(async () => ({
+  default: (await import('./pages/loans/LoansPage')).LoansPage,
+}));
+const PositionsPage = lazy(async () => ({
+  default: (await import('./pages/positions/PositionsPage')).PositionsPage,
+}));
+const AlertsPage = lazy(async () => ({
+  default: (await import('./pages/alerts/AlertsPage')).AlertsPage,
+}));
+const ReviewPage = lazy(async () => ({
+  default: (await import('./pages/review/ReviewPage')).ReviewPage,
+}));
+const SettingsPage = lazy(async () => ({
+  default: (await import('./pages/settings/SettingsPage')).SettingsPage,
+}));
 
 function Page({ page }: { page: PageKey }) {
   switch (page) {
@@ -43,7 +57,9 @@ export function App({ host }: { host: Host }) {
       <CssBaseline enableColorScheme />
       <SnapshotProvider host={host}>
         <AppShell page={page}>
-          <Page page={page} />
+          <Suspense fallback={<LinearProgress aria-label="Opening the page" />}>
+            <Page page={page} />
+          </Suspense>
         </AppShell>
       </SnapshotProvider>
     </ThemeProvider>

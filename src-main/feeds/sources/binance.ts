@@ -12,7 +12,7 @@ import {
 
 // Binance spot ticker: GET /api/v3/ticker/price?symbols=["BTCUSDT",…]
 // → [{ "symbol": "BTCUSDT", "price": "67000.12000000" }]. The price is a string.
-// USDT is valued 1:1 with USD (SPEC §4). One unknown symbol fails the whole request
+// USDT is valued 1:1 with USD (docs/formulas.md "Units and conventions"). One unknown symbol fails the whole request
 // (HTTP 400), so only pairs Binance lists are asked for.
 
 export const LABEL = 'Binance';

@@ -30,7 +30,7 @@ export type QuoteReply = { quotes: Quote[] } | FeedFailure;
 export interface FeedContext {
   fetch: typeof fetch;
   now(): Date;
-  /** Deadline for one request; SPEC §7 says 5 s. */
+  /** Deadline for one request; 5 s (docs/formulas.md "Chain statistics and rig readings"). */
   timeoutMs?: number;
 }
 

@@ -6,7 +6,7 @@ import { decodePushedEvent } from './pushed-event';
 import { toRpcError } from './rpc-failure';
 import { describeError } from '#shared/describe-error';
 
-// The browser transport (SPEC §2): POST /api/rpc/<method> and an SSE stream at
+// The browser transport (docs/architecture.md "The two hosts"): POST /api/rpc/<method> and an SSE stream at
 // /api/events. Auth is the cookie the web host set when the page was opened with ?token=.
 
 const RETRY_MIN_MS = 1_000;

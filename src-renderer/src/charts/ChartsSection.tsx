@@ -3,7 +3,6 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Snapshot } from '#api/snapshot';
-import { assetsInUse } from './assets-in-use';
 import { HashPowerChart } from './HashPowerChart';
 import { LtvChart } from './LtvChart';
 import { PriceHistoryChart } from './PriceHistoryChart';
@@ -11,12 +10,12 @@ import { ProfitChart } from './ProfitChart';
 import { RangePicker } from './RangePicker';
 import type { TimeRange } from './time-range';
 
-// The Overview's charts (SPEC §10): price history per asset in use with the positions'
+// The Overview's charts: price history per asset in use with the positions'
 // liquidation and stop lines, hash power per coin, profit per day and each loan's LTV.
 
 export function ChartsSection({ snapshot }: { snapshot: Snapshot }) {
   const [range, setRange] = useState<TimeRange>('7d');
-  const assets = assetsInUse(snapshot);
+  const assets = snapshot.assetsInUse;
   return (
     <section aria-labelledby="charts-heading">
       <Stack direction="row" sx={{ mb: 1, alignItems: 'center', justifyContent: 'space-between' }}>

@@ -1,6 +1,6 @@
 import { dec } from '#shared/decimal';
 
-// The chart's edge: the only place a contract decimal string becomes a JS number (SPEC §3),
+// The chart's edge: the only place a contract decimal string becomes a JS number (docs/formulas.md "Units and conventions"),
 // and where an axis tick (a number chart.js chose) goes back to text for format.ts.
 
 /** A decimal string from the contract as a number chart.js can plot. */

@@ -26,6 +26,7 @@ export function FormField({
 }) {
   const helper = error ?? field.hint ?? (field.optional ? 'Optional.' : ' ');
   const isNumber = field.kind === 'decimal' || field.kind === 'integer';
+  const unit = field.unit ?? (field.percent === undefined ? undefined : '%');
   const shrink = field.kind === 'select' || field.kind === 'date' || field.kind === 'datetime';
   return (
     <TextField
@@ -52,8 +53,8 @@ export function FormField({
           autoComplete: 'off',
           spellCheck: isNumber ? false : undefined,
         },
-        input: field.unit
-          ? { endAdornment: <InputAdornment position="end">{field.unit}</InputAdornment> }
+        input: unit
+          ? { endAdornment: <InputAdornment position="end">{unit}</InputAdornment> }
           : undefined,
       }}
     >

@@ -19,8 +19,17 @@ export interface FieldSpec {
   /** Select options; a `numeric` select sends its value as a number. */
   options?: readonly FieldOption[];
   numeric?: boolean;
-  /** Unit shown at the end of the input ("W", "%", "$/kWh"). */
+  /** Unit shown at the end of the input ("W", "%", "$/kWh"); percent fields show "%". */
   unit?: string;
+  /**
+   * A percent the person types as "70", "70%" or "70 %". `percent` goes to the contract as
+   * typed (a `…Pct` field); `fraction` is sent divided by 100 (a `…Rate` field).
+   */
+  percent?: 'percent' | 'fraction';
+  /** Questions a value between 0 and 1 ("did you mean 70 %?"): fractions are never meant here. */
+  guardFraction?: boolean;
+  /** Allowed percents [min, max], said in percent even when the contract takes a fraction. */
+  percentRange?: readonly [string, string];
   /** One line under the field while it has no error. */
   hint?: string;
   /** Grid columns this field spans (of 6); default 2. */

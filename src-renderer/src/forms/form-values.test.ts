@@ -3,7 +3,8 @@ import { rigInputSchema } from '#api/records';
 import { RpcError } from '#api/errors';
 import { fieldIssues } from '../api/rpc-failure';
 import { rigFormFields } from '../pages/rigs/rig-form-fields';
-import { issuesByField, toFormValues, toRecordInput } from './form-values';
+import type { FieldSpec } from './field-spec';
+import { issuesByField, percentIssues, toFormValues, toRecordInput } from './form-values';
 
 const fields = rigFormFields([]);
 
@@ -70,5 +71,50 @@ describe('rig form values', () => {
     expect(values.quantity).toBe('3');
     expect(values['endpoint.port']).toBe('4028');
     expect(values.model).toBe('');
+  });
+});
+
+describe('percent fields', () => {
+  const percentFields: FieldSpec[] = [
+    {
+      name: 'marginCallLtvPct',
+      label: 'Margin-call LTV',
+      kind: 'decimal',
+      percent: 'percent',
+      guardFraction: true,
+    },
+    {
+      name: 'maintenanceMarginRate',
+      label: 'Maintenance margin rate',
+      kind: 'decimal',
+      percent: 'fraction',
+      percentRange: ['0', '100'],
+    },
+  ];
+
+  it('takes 70, 70% and 70 % alike and sends a rate typed as 0.5 % as the fraction 0.005', () => {
+    for (const typed of ['70', '70%', '70 %']) {
+      expect(
+        toRecordInput(percentFields, { marginCallLtvPct: typed, maintenanceMarginRate: '0.5 %' }),
+      ).toEqual({ marginCallLtvPct: '70', maintenanceMarginRate: '0.005' });
+    }
+  });
+
+  it('shows a stored fraction as the percent a person reads', () => {
+    expect(
+      toFormValues(percentFields, { marginCallLtvPct: '70', maintenanceMarginRate: '0.004' }),
+    ).toEqual({ marginCallLtvPct: '70', maintenanceMarginRate: '0.4' });
+  });
+
+  it('asks "did you mean 70 %?" for 0.7 and says a rate’s range in percent', () => {
+    expect(
+      percentIssues(percentFields, { marginCallLtvPct: '0.7', maintenanceMarginRate: '150' }),
+    ).toEqual({
+      marginCallLtvPct: '0.7 looks like a fraction: did you mean 70 %?',
+      maintenanceMarginRate: 'Must be between 0 and 100 %.',
+    });
+    expect(
+      percentIssues(percentFields, { marginCallLtvPct: '70', maintenanceMarginRate: '0.4' }),
+    ).toEqual({});
   });
 });

@@ -1,3 +1,5 @@
+import { D, DECIMAL_PATTERN } from '#shared/decimal';
+import { fractionSlip, fractionToPercent, percentText, percentToFraction } from '#shared/percent';
 import type { FieldSpec, FormValues } from './field-spec';
 
 // Typed text ⇄ record. Decimals stay strings (never floats); integers and numeric
@@ -39,7 +41,9 @@ function toLocalInput(iso: string): string {
 }
 
 function textToValue(field: FieldSpec, text: string): unknown {
+  if (field.percent !== undefined) text = percentText(text);
   const trimmed = field.kind === 'multiline' ? text : text.trim();
+  if (field.percent === 'fraction' && trimmed !== '') return percentToFraction(trimmed);
   if (trimmed === '') return field.optional ? undefined : field.kind === 'integer' ? undefined : '';
   switch (field.kind) {
     case 'integer':
@@ -76,6 +80,8 @@ export function toFormValues(fields: readonly FieldSpec[], record: unknown): For
     if (value === undefined || value === null) values[field.name] = '';
     else if (field.kind === 'datetime' && typeof value === 'string')
       values[field.name] = toLocalInput(value);
+    else if (field.percent === 'fraction' && typeof value === 'string')
+      values[field.name] = fractionToPercent(value);
     else values[field.name] = String(value);
   }
   return values;
@@ -125,4 +131,31 @@ export function toPatch(
     if (field.optional && patch[key] === undefined) patch[key] = null;
   }
   return patch;
+}
+
+/**
+ * What the form itself says about typed percents before the contract sees them: a value
+ * that looks like a fraction, or one outside the field's range said in percent. Keyed by
+ * field name; these win over the contract's words for the same field.
+ */
+export function percentIssues(
+  fields: readonly FieldSpec[],
+  values: FormValues,
+): Record<string, string> {
+  const issues: Record<string, string> = {};
+  for (const field of fields) {
+    if (field.percent === undefined) continue;
+    const text = percentText(values[field.name] ?? '');
+    if (!DECIMAL_PATTERN.test(text)) continue;
+    const slip = field.guardFraction ? fractionSlip(text) : null;
+    if (slip !== null) {
+      issues[field.name] = slip;
+      continue;
+    }
+    const range = field.percentRange;
+    if (range && (new D(text).lt(range[0]) || new D(text).gt(range[1]))) {
+      issues[field.name] = `Must be between ${range[0]} and ${range[1]} %.`;
+    }
+  }
+  return issues;
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { fieldIssues, toRpcError } from '../api/rpc-failure';
 import type { FieldSpec, FormValues } from './field-spec';
-import { issuesByField, toRecordInput } from './form-values';
+import { issuesByField, percentIssues, toRecordInput } from './form-values';
 
 // The state behind every form: typed text, the contract schema's verdict on each
 // keystroke, and the host's refusal mapped back onto the fields it names. Nothing
@@ -24,10 +24,15 @@ export function useFormState<S extends z.ZodType>(
     () => schema.safeParse(toRecordInput(fields, values)),
     [schema, fields, values],
   );
+  const typedIssues = useMemo(() => percentIssues(fields, values), [fields, values]);
   const localIssues = useMemo(
-    () => (checked.success ? {} : issuesByField(fields, checked.error.issues)),
-    [checked, fields],
+    () => ({
+      ...(checked.success ? {} : issuesByField(fields, checked.error.issues)),
+      ...typedIssues,
+    }),
+    [checked, fields, typedIssues],
   );
+  const valid = checked.success && Object.keys(typedIssues).length === 0;
 
   const change = (name: string, value: string) => {
     setSaved(false);
@@ -48,7 +53,7 @@ export function useFormState<S extends z.ZodType>(
 
   /** Runs `send` with the checked record; returns true when the host accepted it. */
   const submit = async (send: (record: z.output<S>) => Promise<unknown>): Promise<boolean> => {
-    if (!checked.success) return false;
+    if (!valid || !checked.success) return false;
     setPending(true);
     setServerMessage(null);
     setSaved(false);
@@ -79,7 +84,7 @@ export function useFormState<S extends z.ZodType>(
     values,
     reset,
     saved,
-    valid: checked.success,
+    valid,
     pending,
     serverMessage,
     change,

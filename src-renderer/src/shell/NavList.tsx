@@ -12,6 +12,7 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import SettingsIcon from '@mui/icons-material/Settings';
 import type { ReactNode } from 'react';
 import type { Alert } from '#api/records';
+import { worstSeverity } from '#shared/severity';
 import { PAGES, pageHref, type PageKey } from '../routes';
 
 const ICONS: Record<PageKey, ReactNode> = {
@@ -28,9 +29,7 @@ const BADGE_COLOR = { critical: 'error', warning: 'warning', info: 'info' } as c
 
 /** The active-alert count on the Alerts entry, coloured by the worst severity. */
 function AlertsIcon({ alerts }: { alerts: readonly Alert[] }) {
-  const worst = (['critical', 'warning', 'info'] as const).find((s) =>
-    alerts.some((a) => a.severity === s),
-  );
+  const worst = worstSeverity(alerts);
   return (
     <Badge
       badgeContent={alerts.length}

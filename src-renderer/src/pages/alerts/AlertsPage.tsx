@@ -6,6 +6,7 @@ import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import type { Alert as AlertRecord } from '#api/records';
+import { compareSeverityWorstFirst } from '#shared/severity';
 import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -20,7 +21,6 @@ import { describeError } from '#shared/describe-error';
 // Active alerts from the Snapshot (or the whole history), with acknowledge and a
 // 24-hour mute per subject. Rules and thresholds are the host's; this page only acts.
 
-const SEVERITY_ORDER = ['critical', 'warning', 'info'];
 const MUTE_HOURS = 24;
 
 function AlertActions({ alert, onDone }: { alert: AlertRecord; onDone(): void }) {
@@ -77,7 +77,7 @@ export function AlertsPage() {
       {
         key: 'severity',
         label: 'Severity',
-        compare: (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity),
+        compare: (a, b) => compareSeverityWorstFirst(a.severity, b.severity),
         render: (a) => <StatusChip status={a.severity} />,
       },
       { key: 'message', label: 'Alert', wrapAt: 460, render: (a) => a.message },

@@ -1,7 +1,7 @@
 import { options, type FieldSpec, type FormValues } from '../../forms/field-spec';
 import { todayInput } from '../../forms/form-values';
 
-// The loan form (SPEC §4 Loan). Payments are added one by one with "Add payment".
+// The loan form. Payments are added one by one with "Add payment".
 
 export const loanFormFields: FieldSpec[] = [
   { name: 'lender', label: 'Lender', kind: 'text', span: 2 },
@@ -13,7 +13,7 @@ export const loanFormFields: FieldSpec[] = [
     options: options(['USD', 'USDT', 'USDC']),
     hint: 'Stablecoins count 1:1 with USD.',
   },
-  { name: 'aprPct', label: 'APR', kind: 'decimal', unit: '%' },
+  { name: 'aprPct', label: 'APR', kind: 'decimal', percent: 'percent' },
   {
     name: 'dayCount',
     label: 'Day count',
@@ -48,13 +48,26 @@ export const loanFormFields: FieldSpec[] = [
     kind: 'decimal',
     hint: 'In units of the collateral asset.',
   },
-  { name: 'marginCallLtvPct', label: 'Margin-call LTV', kind: 'decimal', unit: '%' },
-  { name: 'liquidationLtvPct', label: 'Liquidation LTV', kind: 'decimal', unit: '%' },
+  {
+    name: 'marginCallLtvPct',
+    label: 'Margin-call LTV',
+    kind: 'decimal',
+    percent: 'percent',
+    guardFraction: true,
+  },
+  {
+    name: 'liquidationLtvPct',
+    label: 'Liquidation LTV',
+    kind: 'decimal',
+    percent: 'percent',
+    guardFraction: true,
+  },
   {
     name: 'targetLtvPct',
     label: 'Target LTV',
     kind: 'decimal',
-    unit: '%',
+    percent: 'percent',
+    guardFraction: true,
     optional: true,
     hint: 'Optional: the LTV a cure returns to (default the initial LTV).',
   },

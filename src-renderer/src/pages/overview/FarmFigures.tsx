@@ -34,7 +34,11 @@ export function FarmFigures({
         text={formatUsdPerDay(farm.revenueUsdPerDay)}
         missing={NO_REVENUE}
         testId="farm-revenue"
-        footnote="after pool fees"
+        footnote={
+          farm.revenueLostUsdPerDay !== null && dec(farm.revenueLostUsdPerDay).gt(0)
+            ? `after pool fees; ${formatUsdPerDay(farm.revenueLostUsdPerDay)} lost to offline rigs`
+            : 'after pool fees'
+        }
       />
       <StatCard
         label="Power cost"

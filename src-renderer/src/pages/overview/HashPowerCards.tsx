@@ -6,13 +6,6 @@ import Typography from '@mui/material/Typography';
 import type { HashPower } from '#api/snapshot';
 import { Figure } from '../../components/Figure';
 import { formatHashrate, formatPct, toBarPercent } from '../../format';
-import { dec } from '#shared/decimal';
-
-function liveShare(power: HashPower): string | null {
-  if (power.liveHs === null) return null;
-  const nominal = dec(power.nominalHs);
-  return nominal.isZero() ? null : dec(power.liveHs).div(nominal).mul(100).toFixed(1);
-}
 
 export function HashPowerCards({ hashPower }: { hashPower: readonly HashPower[] }) {
   if (hashPower.length === 0) {
@@ -23,7 +16,7 @@ export function HashPowerCards({ hashPower }: { hashPower: readonly HashPower[] 
       sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2 }}
     >
       {hashPower.map((power) => {
-        const share = liveShare(power);
+        const share = power.livePct;
         return (
           <Card key={power.coin} data-testid={`hashpower-${power.coin}`}>
             <CardContent>
@@ -53,7 +46,7 @@ export function HashPowerCards({ hashPower }: { hashPower: readonly HashPower[] 
                 <LinearProgress
                   variant="determinate"
                   value={toBarPercent(power.liveHs, power.nominalHs)}
-                  color={share !== null && dec(share).lt(80) ? 'warning' : 'primary'}
+                  color={power.liveBelowThreshold ? 'warning' : 'primary'}
                   sx={{ mt: 1, height: 6, borderRadius: 3 }}
                   aria-label={`${power.coin} live share of nominal`}
                 />

@@ -8,7 +8,6 @@ import Typography from '@mui/material/Typography';
 import { useMemo, useState, type ReactNode } from 'react';
 import { hedgePlanSchema, type ResultOf } from '#api/methods';
 import type { Snapshot } from '#api/snapshot';
-import { assetsInUse } from '../../charts/assets-in-use';
 import { Figure } from '../../components/Figure';
 import { options, type FieldSpec, type FormValues } from '../../forms/field-spec';
 import { FieldGrid } from '../../forms/FieldGrid';
@@ -16,7 +15,7 @@ import { useFormState } from '../../forms/use-form-state';
 import { formatCoin, formatSignedPct, formatUsd } from '../../format';
 import { useCall } from '../../state/use-call';
 
-// Sizes a short that hedges part of the coming production (SPEC §6 "Hedge plan"). The form
+// Sizes a short that hedges part of the coming production (docs/formulas.md "Hedge plan"). The form
 // is checked on every keystroke with the contract's own schema; `hedge.plan` does the
 // arithmetic and says in a sentence when it cannot (no rig mines that coin, no price).
 
@@ -30,7 +29,10 @@ function hedgeFields(coins: readonly string[]): FieldSpec[] {
       name: 'hedgeRatio',
       label: 'Hedge ratio',
       kind: 'decimal',
-      hint: '0.5 hedges half.',
+      percent: 'fraction',
+      guardFraction: true,
+      percentRange: ['0', '100'],
+      hint: '50 % hedges half.',
       span: 2,
     },
     { name: 'leverage', label: 'Leverage', kind: 'decimal', hint: '3 is 3×, up to 125×.', span: 3 },
@@ -38,7 +40,9 @@ function hedgeFields(coins: readonly string[]): FieldSpec[] {
       name: 'maintenanceMarginRate',
       label: 'Maintenance margin rate',
       kind: 'decimal',
-      hint: 'A fraction: 0.005 is 0.5 %.',
+      percent: 'fraction',
+      percentRange: ['0', '50'],
+      hint: 'As the exchange lists it, e.g. 0.5 %.',
       span: 3,
     },
   ];
@@ -47,7 +51,7 @@ function hedgeFields(coins: readonly string[]): FieldSpec[] {
 /** Rig coins first (those can be hedged), then the other priced coins. */
 function hedgeableCoins(snapshot: Snapshot): string[] {
   const mined = [...new Set(snapshot.rigs.filter((r) => r.status === 'active').map((r) => r.coin))];
-  const others = [...new Set([...assetsInUse(snapshot), ...Object.keys(snapshot.prices)])]
+  const others = [...new Set([...snapshot.assetsInUse, ...Object.keys(snapshot.prices)])]
     .filter((coin) => !mined.includes(coin))
     .sort();
   return [...mined.sort(), ...others];
@@ -116,9 +120,9 @@ export function HedgePlanner({ snapshot }: { snapshot: Snapshot }) {
   const [initial] = useState<FormValues>(() => ({
     coin: coins[0] ?? '',
     days: '30',
-    hedgeRatio: '0.5',
+    hedgeRatio: '50',
     leverage: '3',
-    maintenanceMarginRate: '0.005',
+    maintenanceMarginRate: '0.5',
   }));
   const form = useFormState(hedgePlanSchema, fields, initial);
   const [plan, setPlan] = useState<HedgePlan | null>(null);

@@ -1,10 +1,11 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import LinearProgress from '@mui/material/LinearProgress';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useSnapshot } from '../../state/snapshot-context';
-import { ChartsSection } from '../../charts/ChartsSection';
+import { lazy, Suspense } from 'react';
 import { FarmFigures } from './FarmFigures';
 import { HashPowerCards } from './HashPowerCards';
 import { HedgePlanner } from './HedgePlanner';
@@ -12,6 +13,11 @@ import { LoanHealthList } from './LoanHealthList';
 import { PositionDistanceList } from './PositionDistanceList';
 import { PriceFreshness } from './PriceFreshness';
 import { PriceShockCard } from './price-shock/PriceShockCard';
+
+// chart.js is the largest part of the dashboard: the charts load after the figures.
+const ChartsSection = lazy(async () => ({
+  default: (await import('../../charts/ChartsSection')).ChartsSection,
+}));
 
 export function OverviewPage() {
   const snapshot = useSnapshot();
@@ -36,7 +42,9 @@ export function OverviewPage() {
         <PositionDistanceList positions={snapshot.positions} />
       </Box>
       <PriceFreshness prices={snapshot.prices} live={snapshot.scenario === null} />
-      <ChartsSection snapshot={snapshot} />
+      <Suspense fallback={<LinearProgress aria-label="Loading the charts" />}>
+        <ChartsSection snapshot={snapshot} />
+      </Suspense>
       <Box
         sx={{
           display: 'grid',

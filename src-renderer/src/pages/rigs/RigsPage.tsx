@@ -2,6 +2,7 @@ import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
 import { useMemo } from 'react';
 import { rigInputSchema } from '#api/records';
+import { minableCoins } from '#shared/coins';
 import type { RigView } from '#api/snapshot';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -10,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RowActions } from '../../components/RowActions';
 import { toFormValues, toPatch } from '../../forms/form-values';
 import { RecordForm } from '../../forms/RecordForm';
-import { useCall } from '../../state/use-call';
+import { useCall, useQuery } from '../../state/use-call';
 import { useRecordEditor } from '../../state/use-record-editor';
 import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
 import { rigColumns } from './rig-columns';
@@ -22,10 +23,9 @@ export function RigsPage() {
   const call = useCall();
   const { editing, removing, actions } = useRecordEditor<RigView>();
 
-  const coins = useMemo(
-    () => (snapshot ? [...Object.keys(snapshot.network), ...snapshot.rigs.map((r) => r.coin)] : []),
-    [snapshot],
-  );
+  // The coins offered are the ones the service accepts: built in, then Settings → Coins.
+  const settings = useQuery('settings.get', {});
+  const coins = useMemo(() => minableCoins(settings.result?.coins ?? []), [settings.result]);
   const fields = useMemo(() => rigFormFields(coins), [coins]);
   const columns = useMemo<Column<RigView>[]>(
     () => [

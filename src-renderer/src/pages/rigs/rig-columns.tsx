@@ -1,6 +1,7 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { RigView } from '#api/snapshot';
+import { dec } from '#shared/decimal';
 import type { Column } from '../../components/DataTable';
 import { Figure } from '../../components/Figure';
 import { StatusChip } from '../../components/StatusChip';
@@ -10,7 +11,7 @@ import {
   formatDuration,
   formatHashrate,
   formatHashrateAs,
-  formatJPerTh,
+  formatEfficiency,
   formatNumber,
   formatPerKwh,
   formatUsd,
@@ -93,9 +94,13 @@ export const rigColumns: Column<RigView>[] = [
     key: 'efficiency',
     label: 'Efficiency',
     align: 'right',
+    // Sorted in one unit (J/TH) so rigs of different coins compare; shown in their own.
     compare: byDecimal((r) => r.efficiencyJPerTh),
     render: (r) => (
-      <Figure text={formatJPerTh(r.efficiencyJPerTh)} missing="Needs a hash rate and power draw." />
+      <Figure
+        text={formatEfficiency(r.efficiency.value, r.efficiency.unit)}
+        missing="Needs a hash rate and power draw."
+      />
     ),
   },
   {
@@ -113,6 +118,11 @@ export const rigColumns: Column<RigView>[] = [
         <Typography variant="caption" color="text.secondary">
           <Figure text={formatUsdPerDay(r.revenueUsdPerDay)} missing={NO_ECONOMICS} /> revenue
         </Typography>
+        {r.revenueLostUsdPerDay !== null && dec(r.revenueLostUsdPerDay).gt(0) && (
+          <Typography variant="caption" color="error.main" data-testid={`rig-revenue-lost-${r.id}`}>
+            offline: losing {formatUsdPerDay(r.revenueLostUsdPerDay)}
+          </Typography>
+        )}
       </Stack>
     ),
   },

@@ -1,11 +1,10 @@
-import { BUILTIN_COINS } from '#api/records';
 import { HASHRATE_UNITS } from '#shared/units';
 import { options, type FieldSpec, type FormValues } from '../../forms/field-spec';
 
-// The rig form (SPEC §4 Rig). Labels are what operators and tests find fields by.
+// The rig form. Labels are what operators and tests find fields by.
 
-export function rigFormFields(coins: readonly string[]): FieldSpec[] {
-  const coinChoices = [...new Set([...BUILTIN_COINS, ...coins])];
+/** `coinChoices`: the coins a rig may mine, from `minableCoins` (#shared/coins). */
+export function rigFormFields(coinChoices: readonly string[]): FieldSpec[] {
   return [
     { name: 'name', label: 'Name', kind: 'text', span: 3 },
     {
@@ -26,7 +25,7 @@ export function rigFormFields(coins: readonly string[]): FieldSpec[] {
       hint: 'Per machine, at the wall.',
     },
     { name: 'quantity', label: 'Quantity', kind: 'integer', hint: 'How many identical machines.' },
-    { name: 'poolFeePct', label: 'Pool fee', kind: 'decimal', unit: '%' },
+    { name: 'poolFeePct', label: 'Pool fee', kind: 'decimal', percent: 'percent' },
     {
       name: 'electricityPerKwh',
       label: 'Electricity price',

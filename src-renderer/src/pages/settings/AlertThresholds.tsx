@@ -20,14 +20,14 @@ const thresholdFields = [
     name: 'thresholds.positionWarningPct',
     label: 'Position warning',
     kind: 'decimal',
-    unit: '%',
+    percent: 'percent',
     hint: 'Distance to liquidation that warns.',
   },
   {
     name: 'thresholds.positionCriticalPct',
     label: 'Position critical',
     kind: 'decimal',
-    unit: '%',
+    percent: 'percent',
     hint: 'Distance that is critical; below the warning.',
   },
   {
@@ -55,7 +55,7 @@ const thresholdFields = [
     name: 'thresholds.hashrateDropPct',
     label: 'Hash rate drop',
     kind: 'decimal',
-    unit: '%',
+    percent: 'percent',
     hint: 'Below expected by this much warns.',
   },
   {

@@ -8,7 +8,8 @@ import TableRow from '@mui/material/TableRow';
 import { useMemo, useState } from 'react';
 import { customCoinSchema, type CustomCoin, type Settings } from '#api/records';
 import { BUILTIN_COIN_FACTS, BUILTIN_COINS, customCoinClash } from '#shared/coins';
-import type { FieldSpec } from '../../forms/field-spec';
+import { DEFAULT_EFFICIENCY_UNIT, EFFICIENCY_UNITS } from '#shared/efficiency';
+import { options, type FieldSpec } from '../../forms/field-spec';
 import { InlineForm } from '../../forms/InlineForm';
 import { formatNumber } from '../../format';
 import { useAction } from '../../state/use-call';
@@ -29,15 +30,31 @@ const coinFields = [
     hint: 'Bitcoin-style: 4294967296 (2³²).',
     span: 2,
   },
+  {
+    name: 'efficiencyUnit',
+    label: 'Efficiency in',
+    kind: 'select',
+    optional: true,
+    options: options(EFFICIENCY_UNITS),
+    hint: `As its machines are sold; ${DEFAULT_EFFICIENCY_UNIT} if left empty.`,
+    span: 2,
+  },
 ] satisfies FieldSpec[];
 
-const EMPTY = { symbol: '', algorithm: '', blockTimeSec: '', hashesPerDifficulty: '' };
+const EMPTY = {
+  symbol: '',
+  algorithm: '',
+  blockTimeSec: '',
+  hashesPerDifficulty: '',
+  efficiencyUnit: '',
+};
 
 interface CoinRow {
   symbol: string;
   algorithm: string;
   blockTimeSec: string;
   hashesPerDifficulty: string;
+  efficiencyUnit?: string | undefined;
   builtin: boolean;
 }
 
@@ -92,6 +109,7 @@ export function CustomCoins({
             <TableCell>Algorithm</TableCell>
             <TableCell align="right">Block time</TableCell>
             <TableCell align="right">Hashes per difficulty</TableCell>
+            <TableCell>Efficiency in</TableCell>
             <TableCell />
           </TableRow>
         </TableHead>
@@ -102,6 +120,7 @@ export function CustomCoins({
               <TableCell>{row.algorithm}</TableCell>
               <TableCell align="right">{formatNumber(row.blockTimeSec, 3)} s</TableCell>
               <TableCell align="right">{formatNumber(row.hashesPerDifficulty, 8)}</TableCell>
+              <TableCell>{row.efficiencyUnit ?? DEFAULT_EFFICIENCY_UNIT}</TableCell>
               <TableCell align="right">
                 {row.builtin ? (
                   'Built in'

@@ -10,7 +10,6 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Snapshot } from '#api/snapshot';
 import { toRpcError } from '../../../api/rpc-failure';
-import { assetsInUse } from '../../../charts/assets-in-use';
 import { useCall } from '../../../state/use-call';
 import { ScenarioOutcome } from './ScenarioOutcome';
 import { ShockSlider } from './ShockSlider';
@@ -26,7 +25,7 @@ type Shocks = Record<string, number>;
 export function PriceShockCard({ snapshot }: { snapshot: Snapshot }) {
   const call = useCall();
   // Keyed by the list's text, so a new snapshot with the same coins re-runs nothing.
-  const assetList = assetsInUse(snapshot)
+  const assetList = snapshot.assetsInUse
     .filter((asset) => snapshot.prices[asset] !== undefined)
     .join(',');
   const assets = useMemo(() => (assetList === '' ? [] : assetList.split(',')), [assetList]);
