@@ -50,7 +50,7 @@ const SAMPLES: { [M in MethodName]: (farm: Farm) => ParamsOf<M> } = {
   'feeds.status': () => ({}),
   'feeds.refresh': () => ({}),
   // A BTC price far down puts the demo loan past its margin call: an alert to act on.
-  'prices.setManual': () => ({ asset: 'BTC', usd: '30000' }),
+  'prices.setManual': () => ({ asset: 'BTC', usd: '30000', confirm: true }),
   'alerts.list': () => ({}),
   'alerts.acknowledge': ({ answers }) => ({
     id: field(answers, 'alerts.list', (alerts: { id: string }[]) => alerts[0]?.id),
