@@ -62,6 +62,18 @@ describe('rig form values', () => {
     expect(issues['']).toBe('Unrecognized key: "foo".');
   });
 
+  it('maps the service’s own refusal (details.issues with dotted paths) onto the fields', () => {
+    const error = new RpcError('invalid_params', 'The rigs.create request was not accepted.', {
+      issues: [
+        { path: 'endpoint.port', message: 'Too big: expected number to be <=65535' },
+        { path: 'coin', message: 'Unknown coin "DOGE".' },
+      ],
+    });
+    const issues = issuesByField(fields, fieldIssues(error));
+    expect(issues['endpoint.port']).toBe('Too big: expected number to be <=65535');
+    expect(issues.coin).toBe('Unknown coin "DOGE".');
+  });
+
   it('fills the form from a stored rig', () => {
     const values = toFormValues(fields, {
       name: 'A',
