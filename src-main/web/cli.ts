@@ -87,7 +87,10 @@ async function main(): Promise<void> {
   try {
     token = options.token ?? (await loadOrCreateToken(options.dataDir));
   } catch (error) {
-    fail(explainDataDirFailure(options.dataDir, 'keep its access token', error), EXIT_FAILURE);
+    fail(
+      explainDataDirFailure({ dataDir: options.dataDir, task: 'keep its access token', error }),
+      EXIT_FAILURE,
+    );
   }
 
   let service: FarmService;
@@ -100,7 +103,10 @@ async function main(): Promise<void> {
   } catch (error) {
     // The store's own errors (a data folder locked by another process, a file from a newer
     // version) already speak to the operator; a system error on the folder is explained.
-    fail(explainDataDirFailure(options.dataDir, 'open the farm', error), EXIT_FAILURE);
+    fail(
+      explainDataDirFailure({ dataDir: options.dataDir, task: 'open the farm', error }),
+      EXIT_FAILURE,
+    );
   }
 
   let listening;

@@ -24,7 +24,16 @@ function systemErrorCode(error: unknown): string | null {
  * Errors that already speak to the operator (a folder locked by another RigLedger, a
  * file from a newer version) are passed on unchanged; system errors are explained.
  */
-export function explainDataDirFailure(dataDir: string, task: string, error: unknown): string {
+export function explainDataDirFailure({
+  dataDir,
+  task,
+  error,
+}: {
+  dataDir: string;
+  /** What RigLedger was doing there, after "cannot": `open the farm`. */
+  task: string;
+  error: unknown;
+}): string {
   const code = systemErrorCode(error);
   if (code === null) return describeError(error);
   const problem = FOLDER_PROBLEMS[code];
