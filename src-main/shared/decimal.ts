@@ -37,6 +37,11 @@ export function pctToRate(pct: string | Dec): Dec {
   return dec(pct).div(HUNDRED);
 }
 
+/** Fraction (0.125) → percent (12.5). */
+export function rateToPct(rate: Dec): Dec {
+  return rate.mul(HUNDRED);
+}
+
 export function minDec(a: Dec, b: Dec): Dec {
   return a.lt(b) ? a : b;
 }
