@@ -41,7 +41,9 @@ import { reviewSchema } from './review';
 
 // The contract: one table of methods, each with a zod schema for its params and its
 // result. Both hosts (Electron IPC and HTTP) dispatch through this table; the renderer
-// imports only its types.
+// imports only its types. Names are noun first (`rigs.importCsv`, `backup.restore`);
+// renamed methods keep their old name for one version (method-aliases.ts), and
+// docs/contract.md describes every method in words.
 
 const empty = z.object({}).strict();
 const idParams = z.object({ id: recordId }).strict();
@@ -155,6 +157,7 @@ export const methods = {
     rigSchema,
   ),
   'rigs.remove': method(idParams, idResult),
+  'rigs.importCsv': method(rigsCsvParamsSchema, rigsCsvResultSchema),
 
   'loans.list': method(empty, z.array(loanSchema)),
   'loans.create': method(loanInputSchema, loanSchema),
@@ -200,6 +203,7 @@ export const methods = {
     positionSchema,
   ),
   'positions.remove': method(idParams, idResult),
+  'positions.importCcxt': method(ccxtPositionsParamsSchema, ccxtPositionsResultSchema),
 
   'prices.setManual': method(
     z
@@ -287,6 +291,8 @@ export const methods = {
   ),
   'history.series': method(empty, z.array(z.string())),
 
+  // The backup family: the whole farm as one document (export, preview, import) and the
+  // rotating copies kept in the data folder (list, create, restore).
   'backup.export': method(empty, backupDocumentSchema),
   'backup.import': method(
     backupDocumentSchema.extend({
@@ -296,14 +302,14 @@ export const methods = {
     z.object({ imported: z.record(z.string(), z.number().int()) }),
   ),
   'backup.preview': method(backupDocumentSchema, backupPreviewSchema),
-  'backups.list': method(empty, z.array(backupFileSchema)),
-  'backups.create': method(empty, backupFileSchema),
-  'backups.restore': method(
+  'backup.list': method(empty, z.array(backupFileSchema)),
+  'backup.create': method(empty, backupFileSchema),
+  'backup.restore': method(
     z
       .object({
         name: z
-          .string({ error: 'Send the backup’s file name as text, as backups.list shows it.' })
-          .min(1, { error: 'Send the backup’s file name, as backups.list shows it.' })
+          .string({ error: 'Send the backup’s file name as text, as backup.list shows it.' })
+          .min(1, { error: 'Send the backup’s file name, as backup.list shows it.' })
           .max(200, { error: 'A backup’s file name is at most 200 characters.' }),
       })
       .strict(),
@@ -340,9 +346,7 @@ export const methods = {
     z.object({ asOf: isoDate }).strict(),
     z.object({ fileName: z.string(), html: z.string() }),
   ),
-  'export.csv': method(exportCsvParamsSchema, exportCsvResultSchema),
-  'import.rigsCsv': method(rigsCsvParamsSchema, rigsCsvResultSchema),
-  'import.ccxtPositions': method(ccxtPositionsParamsSchema, ccxtPositionsResultSchema),
+  'csv.export': method(exportCsvParamsSchema, exportCsvResultSchema),
 } as const;
 
 export type Methods = typeof methods;

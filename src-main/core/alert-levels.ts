@@ -15,13 +15,21 @@ export interface AlertLevel {
  * `worse` says which direction is dangerous: 'lower' for a distance to liquidation,
  * 'higher' for an LTV. `levels` are sorted by level, 1 = mildest. Returns 0 for none.
  */
-export function levelWithHysteresis(
-  value: Dec,
-  levels: readonly AlertLevel[],
-  worse: 'lower' | 'higher',
-  current: number,
-  margin: Dec,
-): number {
+export function levelWithHysteresis({
+  value,
+  levels,
+  worse,
+  current,
+  margin,
+}: {
+  value: Dec;
+  levels: readonly AlertLevel[];
+  worse: 'lower' | 'higher';
+  /** The level the alert is at now (0 = none). */
+  current: number;
+  /** The hysteresis: how far past a threshold the value must recover to drop a level. */
+  margin: Dec;
+}): number {
   const reached = (threshold: Dec, slack: Dec) =>
     worse === 'lower' ? value.lte(threshold.plus(slack)) : value.gte(threshold.minus(slack));
   let raw = 0;

@@ -289,9 +289,33 @@ describe('levelWithHysteresis', () => {
     { level: 2, severity: 'critical' as const, threshold: dec('5') },
   ];
   it('steps down one level at a time as the value recovers', () => {
-    expect(levelWithHysteresis(dec('5.9'), levels, 'lower', 2, dec('1'))).toBe(2);
-    expect(levelWithHysteresis(dec('6.1'), levels, 'lower', 2, dec('1'))).toBe(1);
-    expect(levelWithHysteresis(dec('11.1'), levels, 'lower', 2, dec('1'))).toBe(0);
+    expect(
+      levelWithHysteresis({
+        value: dec('5.9'),
+        levels,
+        worse: 'lower',
+        current: 2,
+        margin: dec('1'),
+      }),
+    ).toBe(2);
+    expect(
+      levelWithHysteresis({
+        value: dec('6.1'),
+        levels,
+        worse: 'lower',
+        current: 2,
+        margin: dec('1'),
+      }),
+    ).toBe(1);
+    expect(
+      levelWithHysteresis({
+        value: dec('11.1'),
+        levels,
+        worse: 'lower',
+        current: 2,
+        margin: dec('1'),
+      }),
+    ).toBe(0);
   });
 });
 

@@ -75,13 +75,13 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
       { level: 3, severity: 'critical', threshold: ZERO },
     ];
     const distance = dec(p.distanceToLiquidationPct);
-    const level = levelWithHysteresis(
-      distance,
+    const level = levelWithHysteresis({
+      value: distance,
       levels,
-      'lower',
-      inputs.activeLevels.get(key) ?? 0,
-      dec(t.hysteresisPoints),
-    );
+      worse: 'lower',
+      current: inputs.activeLevels.get(key) ?? 0,
+      margin: dec(t.hysteresisPoints),
+    });
     const spec = levelSpec(levels, level);
     if (spec) {
       const shared = p.liquidationShared ? ', shared by its hedge-mode legs' : '';
@@ -149,13 +149,13 @@ function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date
   const levels: AlertLevel[] = [
     { level: 1, severity: 'warning', threshold: HUNDRED.minus(dec(t.hashrateDropPct)) },
   ];
-  const level = levelWithHysteresis(
-    pctOfMedian,
+  const level = levelWithHysteresis({
+    value: pctOfMedian,
     levels,
-    'lower',
-    inputs.activeLevels.get(key) ?? 0,
-    dec(t.hysteresisPoints),
-  );
+    worse: 'lower',
+    current: inputs.activeLevels.get(key) ?? 0,
+    margin: dec(t.hysteresisPoints),
+  });
   if (level > 0) {
     out.conditions.push({
       rule: 'rig.hashrate-drop',

@@ -14,7 +14,7 @@ const params = {
 
 describe('hedgePlan', () => {
   it('shorts half of 30 days of 0.05625 BTC/day at 5× with isolated margin notional / leverage', () => {
-    const plan = hedgePlan(params, dec('0.05625'), dec('100000'));
+    const plan = hedgePlan(params, { coinsPerDay: dec('0.05625'), priceUsd: dec('100000') });
     expect(plan).toMatchObject({
       expectedCoins: '1.6875',
       shortSize: '0.84375',
@@ -29,15 +29,17 @@ describe('hedgePlan', () => {
   it('at 1× the short survives any price up to 2/(1 + MMR) of the entry', () => {
     const plan = hedgePlan(
       { ...params, leverage: '1', maintenanceMarginRate: '0' },
-      dec('0.1'),
-      dec('50000'),
+      { coinsPerDay: dec('0.1'), priceUsd: dec('50000') },
     );
     expect(plan.liquidationPrice).toBe('100000');
     expect(plan.risePctToLiquidation).toBe('100');
   });
 
   it('a zero hedge ratio shorts nothing and has no liquidation price', () => {
-    const plan = hedgePlan({ ...params, hedgeRatio: '0' }, dec('0.05625'), dec('100000'));
+    const plan = hedgePlan(
+      { ...params, hedgeRatio: '0' },
+      { coinsPerDay: dec('0.05625'), priceUsd: dec('100000') },
+    );
     expect(plan).toMatchObject({
       shortSize: '0',
       liquidationPrice: null,

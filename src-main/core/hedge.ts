@@ -28,7 +28,10 @@ export interface HedgePlan {
 export type HedgePlanOutcome = { ok: true; plan: HedgePlan } | { ok: false; message: string };
 
 /** The plan for a daily production and a current price. */
-export function hedgePlan(params: HedgePlanParams, coinsPerDay: Dec, priceUsd: Dec): HedgePlan {
+export function hedgePlan(
+  params: HedgePlanParams,
+  { coinsPerDay, priceUsd }: { coinsPerDay: Dec; priceUsd: Dec },
+): HedgePlan {
   // docs/formulas.md "Hedge plan": expected production over N days × hedge ratio = short size.
   const expectedCoins = coinsPerDay.mul(params.days);
   const shortSize = expectedCoins.mul(dec(params.hedgeRatio));
@@ -86,5 +89,8 @@ export function hedgePlanFromSnapshot(
     }
     coinsPerDay = coinsPerDay.plus(dec(rig.coinsPerDay));
   }
-  return { ok: true, plan: hedgePlan({ ...params, coin }, coinsPerDay, dec(price.usd)) };
+  return {
+    ok: true,
+    plan: hedgePlan({ ...params, coin }, { coinsPerDay, priceUsd: dec(price.usd) }),
+  };
 }

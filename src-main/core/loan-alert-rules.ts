@@ -45,13 +45,13 @@ function ltvRule(loan: LoanView, inputs: RuleInputs, out: RuleOutcome, asOf: Dat
     { level: 3, severity: 'critical', threshold: dec(loan.liquidationLtvPct) },
   ];
   const ltv = dec(loan.ltvPct);
-  const level = levelWithHysteresis(
-    ltv,
+  const level = levelWithHysteresis({
+    value: ltv,
     levels,
-    'higher',
-    inputs.activeLevels.get(ltvKey) ?? 0,
-    dec(t.hysteresisPoints),
-  );
+    worse: 'higher',
+    current: inputs.activeLevels.get(ltvKey) ?? 0,
+    margin: dec(t.hysteresisPoints),
+  });
   const spec = levelSpec(levels, level);
   if (!spec) return;
   const state = ['', 'is near its margin call', 'is in margin call', 'is at its liquidation LTV'][

@@ -77,7 +77,9 @@ describe('network hash rate', () => {
 describe('power, break-even and efficiency', () => {
   it('power cost/day = watts × 24 / 1000 × $/kWh × quantity', () => {
     // Bitmain Antminer S19 Pro spec sheet: 3250 W. Two of them at $0.10/kWh.
-    expect(powerCostUsdPerDay(dec('3250'), 2, dec('0.10')).toFixed()).toBe('15.6');
+    expect(
+      powerCostUsdPerDay({ watts: dec('3250'), quantity: 2, perKwh: dec('0.10') }).toFixed(),
+    ).toBe('15.6');
   });
 
   it('uses the rig’s own electricity price over the farm default', () => {

@@ -74,7 +74,15 @@ export function revenueUsdPerDay(coins: Dec, priceUsd: Dec): Dec {
 }
 
 /** Power cost per day in USD. */
-export function powerCostUsdPerDay(watts: Dec, quantity: number, perKwh: Dec): Dec {
+export function powerCostUsdPerDay({
+  watts,
+  quantity,
+  perKwh,
+}: {
+  watts: Dec;
+  quantity: number;
+  perKwh: Dec;
+}): Dec {
   // docs/formulas.md "Power cost and break-evens": power cost/day = watts × 24 / 1000 × $/kWh × quantity.
   return watts.mul(HOURS_PER_DAY).div(1000).mul(perKwh).mul(quantity);
 }
@@ -172,7 +180,11 @@ export function rigEconomics(
   const perKwh = rigPerKwh(rig, settings);
   const nameplateCoins =
     coinsPerHs === null ? null : applyPoolFee(nominalHs.mul(coinsPerHs), rig.poolFeePct);
-  const nameplateCost = powerCostUsdPerDay(dec(rig.powerWatts), rig.quantity, perKwh);
+  const nameplateCost = powerCostUsdPerDay({
+    watts: dec(rig.powerWatts),
+    quantity: rig.quantity,
+    perKwh,
+  });
   const nameplateRevenue =
     nameplateCoins && priceUsd ? revenueUsdPerDay(nameplateCoins, priceUsd) : null;
 

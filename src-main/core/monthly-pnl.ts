@@ -108,7 +108,11 @@ export function powerCostForPeriod(
     const first = rig.purchasedAt !== undefined && rig.purchasedAt > from ? rig.purchasedAt : from;
     const days = daysBetween(first, to) + 1;
     if (days <= 0) continue;
-    const perDay = powerCostUsdPerDay(dec(rig.powerWatts), rig.quantity, rigPerKwh(rig, settings));
+    const perDay = powerCostUsdPerDay({
+      watts: dec(rig.powerWatts),
+      quantity: rig.quantity,
+      perKwh: rigPerKwh(rig, settings),
+    });
     total = total.plus(perDay.mul(days));
   }
   return total;

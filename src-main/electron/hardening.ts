@@ -2,6 +2,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import { contentSecurityPolicy, isAllowedExternalUrl } from '#shared/security-policy';
 import { APP_SCHEME, createAppRequestHandler } from './app-protocol';
 import type { RendererLocation } from './renderer-location';
+import { describeError } from '#shared/describe-error';
 
 // Electron's security checklist (electronjs.org/docs/latest/tutorial/security) as data
 // and small handlers: the window options, the session's permission handlers and CSP,
@@ -154,7 +155,7 @@ export function openVettedLink(
     return;
   }
   openExternal(url).catch((error: unknown) =>
-    log(`Could not open ${url} in the browser: ${String(error)}`),
+    log(`Could not open ${url} in the browser: ${describeError(error)}`),
   );
 }
 

@@ -1,5 +1,6 @@
 import { ipcMain, type BrowserWindow } from 'electron';
-import { RpcError, type RpcErrorBody } from '#api/errors';
+import { RpcError } from '#api/errors';
+import { toRpcFailure } from '#service/dispatch';
 import type { FarmService } from '#service/types';
 import { EVENT_CHANNEL, RPC_CHANNEL, type RpcEnvelope } from './ipc-channel';
 import { isTrustedSender } from './ipc-sender';
@@ -16,17 +17,9 @@ export interface IpcBridgeOptions {
   log: (line: string) => void;
 }
 
-function failure(error: unknown, log: (line: string) => void): RpcEnvelope {
-  if (error instanceof RpcError) return { ok: false, error: error.toBody() };
-  log(
-    `RigLedger: unexpected error in a call: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-  const body: RpcErrorBody = {
-    code: 'internal',
-    message:
-      'RigLedger hit an unexpected problem; nothing was changed. The details are in its log.',
-  };
-  return { ok: false, error: body };
+/** A failure as the envelope's error; the dispatcher's rules decide what it says. */
+function failure(error: unknown, during: string, log: (line: string) => void): RpcEnvelope {
+  return { ok: false, error: toRpcFailure(error, during, log).toBody() };
 }
 
 /** Registers the handler and the event forwarding; returns the function that undoes both. */
@@ -42,16 +35,21 @@ export function registerIpcBridge(options: IpcBridgeOptions): () => void {
         );
         return failure(
           new RpcError('unauthorized', 'Only the RigLedger dashboard may use its data.'),
+          'a refused call',
           log,
         );
       }
       if (typeof method !== 'string') {
-        return failure(new RpcError('invalid_params', 'A call needs the name of a method.'), log);
+        return failure(
+          new RpcError('invalid_params', 'A call needs the name of a method.'),
+          'a call without a method',
+          log,
+        );
       }
       try {
         return { ok: true, result: await service.call(method, params ?? {}) };
       } catch (error) {
-        return failure(error, log);
+        return failure(error, method, log);
       }
     },
   );

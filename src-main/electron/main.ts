@@ -9,6 +9,7 @@ import { startAlertNotifications } from './notifications';
 import { rendererLocation } from './renderer-location';
 import { createTray } from './tray';
 import { createMainWindow, lockNavigation, registerAppScheme, secureSession } from './window';
+import { describeError } from '#shared/describe-error';
 
 // The desktop app: one instance, one FarmService over the userData folder (the folder
 // `npm run serve` uses too), one window, a tray icon and alert notifications.
@@ -76,7 +77,7 @@ function startDesktopApp(dataDir: string): void {
     service.close().then(
       () => app.exit(0),
       (error: unknown) => {
-        log(`RigLedger could not save everything while quitting: ${String(error)}`);
+        log(`RigLedger could not save everything while quitting: ${describeError(error)}`);
         app.exit(1);
       },
     );
@@ -100,10 +101,7 @@ function startDesktopApp(dataDir: string): void {
         });
       } catch (error) {
         // Typically the folder is open in `npm run serve`; the store's message says so.
-        dialog.showErrorBox(
-          'RigLedger cannot start',
-          error instanceof Error ? error.message : String(error),
-        );
+        dialog.showErrorBox('RigLedger cannot start', describeError(error));
         app.exit(1);
         return;
       }
@@ -119,13 +117,11 @@ function startDesktopApp(dataDir: string): void {
         hasTray = true;
         cleanups.push(() => tray.dispose());
       } catch (error) {
-        log(`RigLedger runs without a tray icon: ${String(error)}`);
+        log(`RigLedger runs without a tray icon: ${describeError(error)}`);
       }
     })
     .catch((error: unknown) => {
-      log(
-        `RigLedger failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
+      log(`RigLedger failed to start: ${describeError(error, { withStack: true })}`);
       app.exit(1);
     });
 }

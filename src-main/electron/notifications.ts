@@ -4,6 +4,7 @@ import { methods } from '#api/methods';
 import type { Alert } from '#api/records';
 import type { FarmService } from '#service/types';
 import { noticeNotifications } from './notice-notifications';
+import { describeError } from '#shared/describe-error';
 
 // System notifications for alerts that are new or got worse (docs/formulas.md "Alerts"). The service has
 // already applied acknowledgements, mutes and hysteresis; this only asks whether the
@@ -51,7 +52,7 @@ export function startAlertNotifications(options: NotificationOptions): () => voi
     notification.on('click', () => options.showWindow());
     notification.on('failed', (_event, error) => {
       open.delete(notification);
-      log(`A desktop notification could not be shown: ${error}`);
+      log(`A desktop notification could not be shown: ${describeError(error)}`);
     });
     notification.show();
   }
@@ -76,7 +77,7 @@ export function startAlertNotifications(options: NotificationOptions): () => voi
     // `notify` is false while the subject is muted; acknowledged alerts only return on escalation.
     if (event.type !== 'alert' || !event.notify || !NOTIFY_ON.has(event.change)) return;
     notify(event.alert, event.change).catch((error: unknown) =>
-      log(`Could not show the notification for "${event.alert.message}": ${String(error)}`),
+      log(`Could not show the notification for "${event.alert.message}": ${describeError(error)}`),
     );
   });
 

@@ -6,6 +6,7 @@ import { reportWindowOptions } from './hardening';
 import type { IpcBridgeOptions } from './ipc';
 import { isTrustedSender } from './ipc-sender';
 import { REPORT_PDF_CHANNEL, type RpcEnvelope } from './ipc-channel';
+import { describeError } from '#shared/describe-error';
 
 // Saves the review report as PDF: the self-contained HTML is laid out in a hidden,
 // script-less window, printed with printToPDF and written where the operator chooses.
@@ -63,9 +64,7 @@ export function registerReportPdf(
       await writeFile(choice.filePath, pdf);
       return { ok: true, result: choice.filePath };
     } catch (error) {
-      options.log(
-        `Could not save the report as PDF: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      options.log(`Could not save the report as PDF: ${describeError(error)}`);
       return {
         ok: false,
         error: new RpcError(

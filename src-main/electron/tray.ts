@@ -5,6 +5,7 @@ import type { Alert, Severity } from '#api/records';
 import type { FarmService } from '#service/types';
 import { worstSeverity } from '#shared/severity';
 import { RESOURCES_DIR } from './renderer-location';
+import { describeError } from '#shared/describe-error';
 
 // The tray icon: its colour is the worst active alert's severity, so a glance at the
 // menu bar says whether anything needs the operator. Its menu opens the window, mutes
@@ -74,7 +75,7 @@ export function createTray(options: TrayOptions): { dispose(): void } {
           enabled: alerts.length > 0,
           click: () => {
             muteAllForAnHour().catch((error: unknown) =>
-              log(`Could not mute the alerts: ${String(error)}`),
+              log(`Could not mute the alerts: ${describeError(error)}`),
             );
           },
         },
@@ -90,7 +91,7 @@ export function createTray(options: TrayOptions): { dispose(): void } {
     .call('alerts.list', {})
     .then((alerts) => show(methods['alerts.list'].result.parse(alerts)))
     .catch((error: unknown) =>
-      log(`Could not read the active alerts for the tray: ${String(error)}`),
+      log(`Could not read the active alerts for the tray: ${describeError(error)}`),
     );
 
   // Every snapshot carries the active alerts; rebuilding the menu is cheap and at most 4×/s.

@@ -2,6 +2,7 @@ import { app, BrowserWindow, protocol, session, shell, type WebContents } from '
 import { APP_SCHEME_PRIVILEGES } from './app-protocol';
 import { guardWebContents, hardenSession, mainWindowOptions } from './hardening';
 import { PRELOAD_PATH, type RendererLocation } from './renderer-location';
+import { describeError } from '#shared/describe-error';
 
 // The dashboard window and the Electron calls that put hardening.ts in force: the app://
 // scheme, the session's permission handlers and CSP, and the navigation guard on every
@@ -36,6 +37,8 @@ export function createMainWindow(
   window.once('ready-to-show', () => window.show());
   window
     .loadURL(location.url)
-    .catch((error: unknown) => log(`RigLedger could not load its dashboard: ${String(error)}`));
+    .catch((error: unknown) =>
+      log(`RigLedger could not load its dashboard: ${describeError(error)}`),
+    );
   return window;
 }

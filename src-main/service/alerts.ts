@@ -9,6 +9,7 @@ import { decStr, medianDec, dec } from '#shared/decimal';
 import type { ServiceContext } from './context';
 import { knownCoins } from './records';
 import { currentSnapshot } from './snapshot';
+import { describeError } from '#shared/describe-error';
 
 // The alert engine: runs the pure rules on every Snapshot change and on a timer (so a
 // price going stale or a rig staying silent is noticed without any other change), stores
@@ -106,9 +107,7 @@ export function createAlertEngine(
     evaluate() {
       // Serialised: two evaluations never interleave their read-reconcile-write.
       queue = queue.then(run, run).catch((error: unknown) => {
-        ctx.log(
-          `Alert evaluation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        );
+        ctx.log(`Alert evaluation failed: ${describeError(error, { withStack: true })}`);
       });
       return queue;
     },

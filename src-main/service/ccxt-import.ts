@@ -5,7 +5,7 @@ import { TierProblem, bracketsFromTiers, tiersBySymbol } from './ccxt-leverage-t
 import type { ServiceContext } from './context';
 import { issuesOf } from './validation';
 
-// import.ccxtPositions: positions as ccxt's fetchPositions() returns them (the unified
+// positions.importCcxt: positions as ccxt's fetchPositions() returns them (the unified
 // Position structure), saved to a JSON file by the operator and read here. Every entry
 // is converted and checked like a position typed into the form; any bad entry stores
 // nothing (all or nothing). Entries with 0 contracts are closed positions and skipped.

@@ -4,9 +4,9 @@ import type { Alert, Loan, Position, Rig } from '#api/records';
 import { isoDateOf } from '#core/calendar';
 import type { ServiceContext } from './context';
 
-// export.csv: one stored collection as a CSV file a spreadsheet opens. Columns are the
+// csv.export: one stored collection as a CSV file a spreadsheet opens. Columns are the
 // record fields (nested ones as "endpoint.host"); numbers stay the stored decimal
-// strings. The rigs file is the one import.rigsCsv reads back.
+// strings. The rigs file is the one rigs.importCsv reads back.
 
 export const RIG_CSV_COLUMNS = [
   'id',

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { RpcError, type ErrorCode } from '#api/errors';
-import { isMethodName, methods, type MethodName, type Methods, type ResultOf } from '#api/methods';
+import { isDeprecatedMethodName, methodNamed } from '#api/method-aliases';
+import { methods, type MethodName, type Methods, type ResultOf } from '#api/methods';
+import { describeError } from '#shared/describe-error';
 import { StoreError, type StoreErrorCode } from '#store/store-error';
 import { refuseForbiddenKeys } from './forbidden-keys';
 import { parseOrThrow } from './validation';
@@ -16,6 +18,8 @@ const STORE_ERROR_CODES: Record<StoreErrorCode, ErrorCode> = {
 
 // One entry for both hosts: look the method up, validate its params with the contract's
 // schema, run it, and turn anything unexpected into `internal` without leaking a stack.
+// The sentence a person reads for an unexpected failure is written here and nowhere else:
+// the hosts hand their own unexpected failures to `toRpcFailure` too.
 
 export type Handler<M extends MethodName> = (
   params: z.output<Methods[M]['params']>,
@@ -23,27 +27,51 @@ export type Handler<M extends MethodName> = (
 
 export type HandlerTable = { [M in MethodName]: Handler<M> };
 
+/** What a person reads when something nobody planned for went wrong; the cause is in the log. */
+export function unexpectedProblem(during: string): RpcError {
+  return new RpcError(
+    'internal',
+    `RigLedger hit an unexpected problem during ${during}; the details are in its log.`,
+  );
+}
+
+/**
+ * Any failure as the contract's error: an RpcError stays as it is, a storage error gets
+ * its code, anything else is logged with its stack and whole cause chain and answered
+ * with the unexpected-problem sentence.
+ */
+export function toRpcFailure(
+  error: unknown,
+  during: string,
+  log: (line: string) => void,
+): RpcError {
+  if (error instanceof RpcError) return error;
+  if (error instanceof StoreError) {
+    return new RpcError(STORE_ERROR_CODES[error.code], error.message, error.details);
+  }
+  log(`RigLedger: ${during} failed: ${describeError(error, { withStack: true })}`);
+  return unexpectedProblem(during);
+}
+
 export function createDispatcher(handlers: HandlerTable, log: (line: string) => void) {
-  return async function call(method: string, params: unknown): Promise<unknown> {
-    if (!isMethodName(method)) {
-      throw new RpcError('not_found', `There is no method called "${method}".`);
+  const oldNamesSeen = new Set<string>();
+  return async function call(name: string, params: unknown): Promise<unknown> {
+    // An old name runs its new name's schemas and handler: it answers exactly alike.
+    const method = methodNamed(name);
+    if (method === null) {
+      throw new RpcError('not_found', `There is no method called "${name}".`);
     }
-    refuseForbiddenKeys(params, `The ${method} request`);
-    const parsed = parseOrThrow(methods[method].params, params ?? {}, `The ${method} request`);
+    if (method !== name && isDeprecatedMethodName(name) && !oldNamesSeen.has(name)) {
+      oldNamesSeen.add(name);
+      log(`RigLedger: ${name} is an old name of ${method}; it still works for this version.`);
+    }
+    refuseForbiddenKeys(params, `The ${name} request`);
+    const parsed = parseOrThrow(methods[method].params, params ?? {}, `The ${name} request`);
     try {
       const handler = handlers[method] as Handler<typeof method>;
       return await handler(parsed as never);
     } catch (error) {
-      if (error instanceof RpcError) throw error;
-      if (error instanceof StoreError)
-        throw new RpcError(STORE_ERROR_CODES[error.code], error.message, error.details);
-      log(
-        `${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-      throw new RpcError(
-        'internal',
-        `RigLedger could not complete ${method}; the cause was logged.`,
-      );
+      throw toRpcFailure(error, name, log);
     }
   };
 }

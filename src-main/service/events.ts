@@ -1,5 +1,6 @@
 import { SNAPSHOT_EVENT_MIN_INTERVAL_MS, type RigLedgerEvent } from '#api/events';
 import type { Snapshot } from '#api/snapshot';
+import { describeError } from '#shared/describe-error';
 
 // Fan-out of pushed events. Snapshot events are coalesced: many changes inside one
 // 250 ms window produce one Snapshot, computed when it is sent so it is never outdated.
@@ -24,7 +25,7 @@ export function createEventHub(
       try {
         listener(event);
       } catch (error) {
-        log(`An event listener failed: ${error instanceof Error ? error.message : String(error)}`);
+        log(`An event listener failed: ${describeError(error)}`);
       }
     }
   }
@@ -36,9 +37,7 @@ export function createEventHub(
     try {
       emit({ type: 'snapshot', snapshot: computeSnapshot() });
     } catch (error) {
-      log(
-        `Could not compute the snapshot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
+      log(`Could not compute the snapshot: ${describeError(error, { withStack: true })}`);
     }
   }
 

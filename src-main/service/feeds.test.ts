@@ -10,6 +10,7 @@ import { samplePosition, sampleRig } from '#core/test-fixtures/sample-records';
 import { PRICE_SOURCES } from '#feeds/sources/registry';
 import { emptyDatabase } from '#store/schema';
 import { openFarmService } from './farm-service';
+import { checkingResults } from './test-service';
 import type { FarmService } from './types';
 
 // The service with its feeds pointed at local fake servers: prices, chain stats and a
@@ -41,7 +42,7 @@ async function farmWithFeeds(prices: FakePriceServer, rig?: FakeCgminer): Promis
     });
   }
   await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));
-  const service = await openFarmService({ dataDir: dir, log: () => {} });
+  const service = checkingResults(await openFarmService({ dataDir: dir, log: () => {} }));
   cleanups.push(() => service.close());
   return service;
 }
@@ -134,7 +135,9 @@ describe('when every source is down', () => {
     }
     db.rigs.push(sampleRig({ coin: 'BTC' })); // something depends on the BTC price
     await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));
-    const service = await openFarmService({ dataDir: dir, now: () => new Date(t), log: () => {} });
+    const service = checkingResults(
+      await openFarmService({ dataDir: dir, now: () => new Date(t), log: () => {} }),
+    );
     cleanups.push(() => service.close());
     await service.call('feeds.refresh', {});
 

@@ -6,6 +6,7 @@ import type { AlertEngine } from './alerts';
 import type { ServiceContext } from './context';
 import { historyValues } from './history';
 import { currentSnapshot } from './snapshot';
+import { describeError } from '#shared/describe-error';
 
 // Connects the feed scheduler to the store: each agreed price round, chain reading and
 // rig poll is stored, recorded in history and re-evaluated by the alert engine.
@@ -21,7 +22,7 @@ export function startFeeds(ctx: ServiceContext, alerts: AlertEngine): RunningFee
   // Results are stored one after another, in the order they arrived.
   const enqueue = (what: string, work: () => Promise<void>) => {
     pending = pending.then(work).catch((error: unknown) => {
-      ctx.log(`Could not store ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      ctx.log(`Could not store ${what}: ${describeError(error)}`);
     });
   };
 

@@ -35,6 +35,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'rigs.create': (input) => createRecord(ctx, 'rigs', input),
     'rigs.update': ({ id, patch }) => updateRecord(ctx, 'rigs', id, patch),
     'rigs.remove': ({ id }) => removeRecord(ctx, 'rigs', id),
+    'rigs.importCsv': (params) => importRigsCsv(ctx, params),
 
     'loans.list': () => listRecords(ctx, 'loans'),
     'loans.create': (input) => createRecord(ctx, 'loans', input),
@@ -54,8 +55,9 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'positions.create': (input) => createRecord(ctx, 'positions', input),
     'positions.update': ({ id, patch }) => updateRecord(ctx, 'positions', id, patch),
     'positions.remove': ({ id }) => removeRecord(ctx, 'positions', id),
+    'positions.importCcxt': (params) => importCcxtPositions(ctx, params),
 
-    'prices.setManual': ({ asset, usd, confirm }) => setManualPrice(ctx, asset, usd, confirm),
+    'prices.setManual': (params) => setManualPrice(ctx, params),
     'prices.clearManual': ({ asset }) => clearManualPrice(ctx, asset),
     'network.setManual': (params) => setManualNetwork(ctx, params),
 
@@ -93,9 +95,9 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'backup.export': () => exportBackup(ctx),
     'backup.import': (document) => importBackup(ctx, document),
     'backup.preview': (document) => previewBackup(ctx, document),
-    'backups.list': () => ctx.store.backups.list(),
-    'backups.create': () => ctx.store.backups.create(),
-    'backups.restore': async ({ name }) => {
+    'backup.list': () => ctx.store.backups.list(),
+    'backup.create': () => ctx.store.backups.create(),
+    'backup.restore': async ({ name }) => {
       await ctx.store.backups.restore(name);
       await ctx.changed();
       return { restored: name };
@@ -118,8 +120,6 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'pnl.remove': ({ id }) => removeRealisedPnl(ctx, id),
     'review.get': (params) => getReview(ctx, params),
     'report.html': (params) => reportHtml(ctx, params),
-    'export.csv': ({ kind }) => exportCsv(ctx, kind),
-    'import.rigsCsv': (params) => importRigsCsv(ctx, params),
-    'import.ccxtPositions': (params) => importCcxtPositions(ctx, params),
+    'csv.export': ({ kind }) => exportCsv(ctx, kind),
   };
 }

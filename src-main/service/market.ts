@@ -37,9 +37,7 @@ function guardManualPrice(ctx: ServiceContext, asset: string, usd: string): void
 
 export async function setManualPrice(
   ctx: ServiceContext,
-  asset: string,
-  usd: string,
-  confirm = false,
+  { asset, usd, confirm = false }: { asset: string; usd: string; confirm?: boolean | undefined },
 ): Promise<Record<string, never>> {
   if (!confirm) guardManualPrice(ctx, asset, usd);
   const at = ctx.now().toISOString();

@@ -23,7 +23,8 @@ export function knownCoins(settings: Settings): string[] {
   return minableCoins(settings.coins);
 }
 
-function checkCoin(ctx: ServiceContext, coin: string, field: string): void {
+/** Refuses a coin that is neither built in nor one of the farm's custom coins. */
+function checkCoin(ctx: ServiceContext, { coin, field }: { coin: string; field: string }): void {
   const known = knownCoins(ctx.store.data.settings);
   if (!known.includes(coin)) {
     throw new RpcError(
@@ -40,7 +41,7 @@ function checkReferences(
   collection: Collection,
   record: Rig | Loan | Position,
 ): void {
-  if (collection === 'rigs') checkCoin(ctx, (record as Rig).coin, 'coin');
+  if (collection === 'rigs') checkCoin(ctx, { coin: (record as Rig).coin, field: 'coin' });
   if (collection === 'loans') {
     const loan = record as Loan;
     const unknownRig = loan.rigIds?.find((id) => !ctx.store.data.rigs.some((r) => r.id === id));

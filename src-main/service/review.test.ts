@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Review } from '#api/review';
 import type { Snapshot } from '#api/snapshot';
 import { openFarmService } from './farm-service';
+import { checkingResults } from './test-service';
 import type { FarmService } from './types';
 
 // The offline review through the contract: figures as of past dates (interest, prices
@@ -28,12 +29,14 @@ function hourly(fromIso: string, hours: number, value: string): [string, string]
 async function start(series: Record<string, [string, string][]> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'rigledger-review-'));
   await writeFile(join(dir, 'history.json'), JSON.stringify({ schemaVersion: 1, series }));
-  const service = await openFarmService({
-    dataDir: dir,
-    offline: true,
-    now: () => new Date(NOW),
-    log: () => {},
-  });
+  const service = checkingResults(
+    await openFarmService({
+      dataDir: dir,
+      offline: true,
+      now: () => new Date(NOW),
+      log: () => {},
+    }),
+  );
   open.push(service);
   return service;
 }

@@ -7,7 +7,7 @@ import { forEachSliced, parseCsvCells, splitCsvRecords, type CsvRecord } from '.
 import { knownCoins } from './records';
 import { issuesOf } from './validation';
 
-// import.rigsCsv: rigs from a spreadsheet. Every row is checked like a rig typed into the
+// rigs.importCsv: rigs from a spreadsheet. Every row is checked like a rig typed into the
 // form; each bad row is reported with its line number and a sentence, and a file with
 // any bad row stores nothing (all or nothing). The "id" column of an exported file is
 // ignored: imported rigs get new ids.

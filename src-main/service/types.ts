@@ -21,8 +21,9 @@ export interface FarmServiceOptions {
 export interface FarmService {
   readonly dataDir: string;
   /**
-   * Runs one contract method. Params are validated with the method's zod schema;
-   * failures reject with an RpcError (code + a sentence for a person).
+   * Runs one contract method, by its name or a deprecated old name. Params are validated
+   * with the method's zod schema; failures reject with an RpcError (code + a sentence for
+   * a person).
    */
   call(method: string, params: unknown): Promise<unknown>;
   /** Subscribes to snapshot and alert events; returns the unsubscribe function. */

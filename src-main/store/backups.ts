@@ -5,6 +5,7 @@ import { parseJsonText, readTextIfExists, writeFileDurably } from './durable-fil
 import { BACKUP_FOLDER, fileTimestamp, parseFileTimestamp } from './file-names';
 import type { Database } from './schema';
 import { StoreError } from './store-error';
+import { describeError } from '#shared/describe-error';
 
 // Rotating copies of rigledger.json in <dataDir>/backups/, named by when they were
 // taken (rigledger-2026-11-24T17-05-00Z.json; a second one in the same second gets -1).
@@ -160,7 +161,7 @@ export function createBackups(options: BackupsOptions): BackupsInternal {
     for (const backup of doomed) {
       if (keep.has(backup.name)) continue;
       await unlink(join(folder, backup.name)).catch((error: unknown) => {
-        options.log(`Could not remove the old backup ${backup.name}: ${String(error)}`);
+        options.log(`Could not remove the old backup ${backup.name}: ${describeError(error)}`);
       });
     }
   }
@@ -216,7 +217,7 @@ export function createBackups(options: BackupsOptions): BackupsInternal {
         database = await readBackup(name);
       } catch (error) {
         if (error instanceof StoreError && error.code === 'backup-not-found') throw error;
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = describeError(error);
         throw new StoreError(
           'invalid-document',
           `The backup ${name} cannot be restored: ${reason}`,
@@ -237,9 +238,7 @@ export function createBackups(options: BackupsOptions): BackupsInternal {
           const entry = await entryFor(parsed);
           if (entry !== null) return { entry, database };
         } catch (error) {
-          options.log(
-            `Skipping the backup ${parsed.name}: ${error instanceof Error ? error.message : String(error)}`,
-          );
+          options.log(`Skipping the backup ${parsed.name}: ${describeError(error)}`);
         }
       }
       return null;

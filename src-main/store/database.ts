@@ -12,6 +12,7 @@ import { acquireLock, type DataDirLock } from './lock';
 import { openNoticeBook } from './notices';
 import { emptyDatabase, type Database } from './schema';
 import { StoreError } from './store-error';
+import { describeError } from '#shared/describe-error';
 
 // rigledger.json through lowdb with our durable adapter: one writer per data folder
 // (the lock), every change validated before it reaches the disk, and a file that cannot
@@ -182,8 +183,6 @@ async function backUpIfDue(backups: Backups, at: Date, log: (line: string) => vo
     await backups.createIfDue(at);
   } catch (error) {
     // The change itself is saved; a missed daily backup is retried on the next change.
-    log(
-      `The daily backup could not be written: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    log(`The daily backup could not be written: ${describeError(error)}`);
   }
 }

@@ -12,6 +12,7 @@ import {
 import { HISTORY_SCHEMA_VERSION, type HistoryDocument, type HistoryPoint } from './schema';
 import type { RaisedNotice } from './notices';
 import { StoreError } from './store-error';
+import { describeError } from '#shared/describe-error';
 
 // history.json: one time series per name (a price, a farm's hash power, a loan's LTV),
 // kept in memory, compacted as time passes (retention.ts) and written in the
@@ -93,7 +94,7 @@ async function loadSeries(
     if (error instanceof StoreError && error.code === 'newer-version') throw error;
     const at = options.now();
     const movedTo = await moveAside(path, at);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeError(error);
     const message =
       `RigLedger could not read its chart history: ${reason} The file was left untouched and ` +
       `moved to ${movedTo}; charts start empty from now on. Your rigs, loans and positions are not affected.`;
@@ -166,9 +167,7 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
     timer = setTimeout(() => {
       timer = null;
       flush().catch((error: unknown) => {
-        options.log(
-          `The chart history could not be saved: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        options.log(`The chart history could not be saved: ${describeError(error)}`);
       });
     }, flushDelayMs);
     timer.unref?.();

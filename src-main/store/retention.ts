@@ -50,16 +50,18 @@ export function firstIndexAtOrAfter(points: readonly SeriesPoint[], t: number): 
 }
 
 /**
- * Mean of points[from..to) as a bucket starting at `start`. The sum is exact: each
+ * Mean of points[fromIndex..toIndex) as a bucket starting at `startMs`. The sum is exact: each
  * decimal string becomes an integer scaled by 10^(most fraction digits), and decimal.js
  * does the one division. Parsing every value with decimal.js instead made a year of
  * history several times slower to compact.
  */
 function meanPoint(
   points: readonly SeriesPoint[],
-  from: number,
-  to: number,
-  start: number,
+  {
+    fromIndex: from,
+    toIndex: to,
+    startMs: start,
+  }: { fromIndex: number; toIndex: number; startMs: number },
 ): SeriesPoint {
   let scale = 0;
   for (let k = from; k < to; k += 1) {
@@ -86,8 +88,14 @@ function scaledInteger(value: string, scale: number): bigint {
   return negative ? -scaled : scaled;
 }
 
-/** Replaces the points in [from, to) by one mean point per bucket; `from` and `to` bucket-aligned. */
-function rebucket(points: SeriesPoint[], from: number, to: number, size: number): Compacted {
+/**
+ * Replaces the points timed in [from, to) by one mean point per bucket of `sizeMs`;
+ * `from` and `to` (epoch milliseconds) are bucket-aligned.
+ */
+function rebucket(
+  points: SeriesPoint[],
+  { from, to, sizeMs: size }: { from: number; to: number; sizeMs: number },
+): Compacted {
   const lo = firstIndexAtOrAfter(points, from);
   const hi = firstIndexAtOrAfter(points, to);
   const merged: SeriesPoint[] = [];
@@ -101,7 +109,7 @@ function rebucket(points: SeriesPoint[], from: number, to: number, size: number)
     if (j - i === 1 && first.t === start) {
       merged.push(first); // already a bucket
     } else {
-      merged.push(meanPoint(points, i, j, start));
+      merged.push(meanPoint(points, { fromIndex: i, toIndex: j, startMs: start }));
       changed = true;
     }
     i = j;
@@ -131,10 +139,18 @@ export function compactSeries(
   const cutoffs = retentionCutoffs(now);
   let result: Compacted = { points, changed: false };
   if (cutoffs.hourlyUntil > done.hourlyUntil) {
-    result = rebucket(result.points, done.hourlyUntil, cutoffs.hourlyUntil, HOUR_MS);
+    result = rebucket(result.points, {
+      from: done.hourlyUntil,
+      to: cutoffs.hourlyUntil,
+      sizeMs: HOUR_MS,
+    });
   }
   if (cutoffs.dailyUntil > done.dailyUntil) {
-    const daily = rebucket(result.points, done.dailyUntil, cutoffs.dailyUntil, DAY_MS);
+    const daily = rebucket(result.points, {
+      from: done.dailyUntil,
+      to: cutoffs.dailyUntil,
+      sizeMs: DAY_MS,
+    });
     result = { points: daily.points, changed: result.changed || daily.changed };
   }
   return result;

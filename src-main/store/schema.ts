@@ -67,7 +67,3 @@ export const historySchema = z
   })
   .strict();
 export type HistoryDocument = z.infer<typeof historySchema>;
-
-export function emptyHistory(): HistoryDocument {
-  return { schemaVersion: HISTORY_SCHEMA_VERSION, series: {} };
-}

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventSchema, type RigLedgerEvent } from '#api/events';
 import type { RigInput } from '#api/records';
 import { openFarmService } from '#service/farm-service';
+import { checkingResults } from '#service/test-service';
 import type { FarmService } from '#service/types';
 import { createWebApp } from './app';
 import { allowedHostsFor } from './host-guard';
@@ -117,11 +118,13 @@ beforeAll(async () => {
   await mkdir(join(root, 'renderer', 'assets'), { recursive: true });
   await writeFile(join(root, 'renderer', 'index.html'), INDEX_HTML);
   await writeFile(join(root, 'renderer', 'assets', 'app.js'), 'console.log("dashboard");');
-  service = await openFarmService({
-    dataDir: join(root, 'data'),
-    offline: true,
-    log: (line) => logged.push(line),
-  });
+  service = checkingResults(
+    await openFarmService({
+      dataDir: join(root, 'data'),
+      offline: true,
+      log: (line) => logged.push(line),
+    }),
+  );
   await listenOnAnyPort();
 });
 

@@ -9,6 +9,7 @@ import { isAuthenticated, setTokenCookie, tokenMatches } from './auth';
 import { streamEvents } from './events';
 import { createHostGuard } from './host-guard';
 import { errorResponse, handleRpc, type LogLine } from './rpc';
+import { describeError } from '#shared/describe-error';
 
 // The web host: the same contract as the Electron IPC bridge, over HTTP + SSE, plus the
 // built renderer as static files. Everything is refused unless Host and Origin name this
@@ -126,7 +127,7 @@ export function createWebApp(options: WebAppOptions): Hono {
     try {
       return c.html(await readFile(join(rendererDir, 'index.html'), 'utf8'));
     } catch (error) {
-      log(`RigLedger: cannot read the built dashboard in ${rendererDir}: ${String(error)}`);
+      log(`RigLedger: cannot read the built dashboard in ${rendererDir}: ${describeError(error)}`);
       return c.html(NO_BUILD_PAGE, 503);
     }
   };

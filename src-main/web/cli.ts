@@ -14,6 +14,7 @@ import {
   ServeOptionsError,
   type ServeOptions,
 } from './options';
+import { describeError } from '#shared/describe-error';
 
 // `npm run serve`: the dashboard for a browser. Prints exactly one line on stdout once it
 // accepts requests; everything else (warnings, failures) goes to stderr.
@@ -29,7 +30,7 @@ function fail(message: string, exitCode: number): never {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return describeError(error);
 }
 
 function urlHost(host: string): string {
@@ -86,7 +87,10 @@ async function main(): Promise<void> {
   try {
     token = options.token ?? (await loadOrCreateToken(options.dataDir));
   } catch (error) {
-    fail(explainDataDirFailure(options.dataDir, 'keep its access token', error), EXIT_FAILURE);
+    fail(
+      explainDataDirFailure({ dataDir: options.dataDir, task: 'keep its access token', error }),
+      EXIT_FAILURE,
+    );
   }
 
   let service: FarmService;
@@ -99,7 +103,10 @@ async function main(): Promise<void> {
   } catch (error) {
     // The store's own errors (a data folder locked by another process, a file from a newer
     // version) already speak to the operator; a system error on the folder is explained.
-    fail(explainDataDirFailure(options.dataDir, 'open the farm', error), EXIT_FAILURE);
+    fail(
+      explainDataDirFailure({ dataDir: options.dataDir, task: 'open the farm', error }),
+      EXIT_FAILURE,
+    );
   }
 
   let listening;
@@ -141,7 +148,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    `RigLedger stopped on an unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `RigLedger stopped on an unexpected error: ${describeError(error, { withStack: true })}\n`,
   );
   process.exit(EXIT_FAILURE);
 });

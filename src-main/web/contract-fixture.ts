@@ -119,16 +119,16 @@ export async function openContractHost(): Promise<ContractHost> {
     'history.get': { series: 'price.BTC' },
     'backup.import': backup,
     'backup.preview': backup,
-    'backups.restore': { name: 'rigledger-2026-11-24.json' },
+    'backup.restore': { name: 'rigledger-2026-11-24.json' },
     'pnl.add': { date: '2026-10-03', amountUsd: '-410.25' },
     'pnl.remove': { id: 'pnl-1' },
     'review.get': { asOf: '2026-10-31', months: 2 },
     'report.html': { asOf: '2026-10-31' },
-    'export.csv': { kind: 'rigs' },
-    'import.rigsCsv': {
+    'csv.export': { kind: 'rigs' },
+    'rigs.importCsv': {
       csv: 'name,coin,hashrate,hashrateUnit,powerWatts,quantity\nA,BTC,1,TH/s,1,1',
     },
-    'import.ccxtPositions': { positions: [], account: 'Main' },
+    'positions.importCcxt': { positions: [], account: 'Main' },
   };
 
   return {

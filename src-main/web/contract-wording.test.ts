@@ -43,7 +43,7 @@ describe('a wrongly typed field', () => {
     [
       'backups.restore',
       { name: [] },
-      'name: Send the backup’s file name as text, as backups.list shows it.',
+      'name: Send the backup’s file name as text, as backup.list shows it.',
     ],
     ['rigs.list', 5, 'Send the params as a JSON object, e.g. {} or {"id":"…"}.'],
   ])('%s %j says what to send', async (method, params, sentence) => {

@@ -21,7 +21,11 @@ describe('explainDataDirFailure', () => {
   it('a folder this user may not write names the folder, the cause and the fix', () => {
     const error = systemError('EACCES', 'open', '/srv/farm/rigledger.lock.1.new');
 
-    const message = explainDataDirFailure('/srv/farm', 'open the farm', error);
+    const message = explainDataDirFailure({
+      dataDir: '/srv/farm',
+      task: 'open the farm',
+      error: error,
+    });
 
     expect(message).toBe(
       "RigLedger cannot open the farm in its data folder /srv/farm: this user may not write there (EACCES: failed, open '/srv/farm/rigledger.lock.1.new'). " +
@@ -31,19 +35,27 @@ describe('explainDataDirFailure', () => {
 
   it('a read-only disk and a full disk are told apart', () => {
     expect(
-      explainDataDirFailure('/mnt/ro', 'open the farm', systemError('EROFS', 'open', '/mnt/ro/x')),
+      explainDataDirFailure({
+        dataDir: '/mnt/ro',
+        task: 'open the farm',
+        error: systemError('EROFS', 'open', '/mnt/ro/x'),
+      }),
     ).toContain('it is on a read-only disk');
     expect(
-      explainDataDirFailure('/d', 'keep its access token', systemError('ENOSPC', 'write', '/d/x')),
+      explainDataDirFailure({
+        dataDir: '/d',
+        task: 'keep its access token',
+        error: systemError('ENOSPC', 'write', '/d/x'),
+      }),
     ).toContain('RigLedger cannot keep its access token in its data folder /d: the disk is full');
   });
 
   it('another system error still names the folder and ends as a sentence', () => {
-    const message = explainDataDirFailure(
-      '/d',
-      'open the farm',
-      systemError('EIO', 'read', '/d/x'),
-    );
+    const message = explainDataDirFailure({
+      dataDir: '/d',
+      task: 'open the farm',
+      error: systemError('EIO', 'read', '/d/x'),
+    });
 
     expect(message).toBe(
       "RigLedger cannot open the farm in its data folder /d: EIO: failed, read '/d/x'.",
@@ -56,7 +68,9 @@ describe('explainDataDirFailure', () => {
       'The RigLedger data folder /d is already open in another RigLedger process 7.',
     );
 
-    expect(explainDataDirFailure('/d', 'open the farm', locked)).toBe(locked.message);
+    expect(explainDataDirFailure({ dataDir: '/d', task: 'open the farm', error: locked })).toBe(
+      locked.message,
+    );
   });
 });
 
@@ -79,7 +93,9 @@ describe('the token in a data folder that is not a folder', () => {
       (error: unknown) => error,
     );
 
-    expect(explainDataDirFailure(dataDir, 'keep its access token', failure)).toContain(
+    expect(
+      explainDataDirFailure({ dataDir, task: 'keep its access token', error: failure }),
+    ).toContain(
       `RigLedger cannot keep its access token in its data folder ${dataDir}: part of that path is a file, not a folder`,
     );
   });

@@ -1,3 +1,5 @@
+import { describeError } from '#shared/describe-error';
+
 // A data folder the web host cannot use (not writable, read-only disk, disk full) fails
 // with a bare system error such as "EACCES: permission denied, open '…/rigledger.lock.…'".
 // This turns those into a sentence that names the folder and what to do about it.
@@ -17,24 +19,29 @@ function systemErrorCode(error: unknown): string | null {
   return typeof error.code === 'string' ? error.code : null;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * What to tell the operator when `task` (keeping the token, opening the farm) failed.
  * Errors that already speak to the operator (a folder locked by another RigLedger, a
  * file from a newer version) are passed on unchanged; system errors are explained.
  */
-export function explainDataDirFailure(dataDir: string, task: string, error: unknown): string {
+export function explainDataDirFailure({
+  dataDir,
+  task,
+  error,
+}: {
+  dataDir: string;
+  /** What RigLedger was doing there, after "cannot": `open the farm`. */
+  task: string;
+  error: unknown;
+}): string {
   const code = systemErrorCode(error);
-  if (code === null) return messageOf(error);
+  if (code === null) return describeError(error);
   const problem = FOLDER_PROBLEMS[code];
   if (problem === undefined) {
-    return `RigLedger cannot ${task} in its data folder ${dataDir}: ${messageOf(error)}.`;
+    return `RigLedger cannot ${task} in its data folder ${dataDir}: ${describeError(error)}.`;
   }
   return (
-    `RigLedger cannot ${task} in its data folder ${dataDir}: ${problem} (${messageOf(error)}). ` +
+    `RigLedger cannot ${task} in its data folder ${dataDir}: ${problem} (${describeError(error)}). ` +
     'Give the user running RigLedger write access to that folder, or choose another one with --data-dir.'
   );
 }

@@ -3,9 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import type { FarmService } from '#service/types';
 import { createClientQueue, encodeEvent, type EncodedEvent } from './event-queue';
 import type { LogLine } from './rpc';
-
-const describeError = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+import { describeError } from '#shared/describe-error';
 
 // GET /api/events: the service's events as Server-Sent Events. Each message is
 // `event: snapshot|alert` with the whole RigLedgerEvent as JSON data (stringified once for

@@ -3,6 +3,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '#store/data-dir';
+import { describeError } from '#shared/describe-error';
 
 // The options of `npm run serve` (docs/architecture.md "The two hosts"), each a flag or an environment variable.
 // A flag wins over its variable; a bad value is a ServeOptionsError (the CLI exits 2).
@@ -105,7 +106,7 @@ export function parseServeOptions(
       },
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeError(error);
     throw new ServeOptionsError(
       `${reason.replace(/\.?$/, '.')} Run with --help to see the options.`,
     );

@@ -1,7 +1,10 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ERROR_CODES, RpcError, type RpcErrorBody } from '#api/errors';
-import { isMethodName } from '#api/methods';
+import { ERROR_CODES, RpcError } from '#api/errors';
+import { methodNamed } from '#api/method-aliases';
+import type { MethodName } from '#api/methods';
+import { describeError } from '#shared/describe-error';
+import { toRpcFailure } from '#service/dispatch';
 import type { FarmService } from '#service/types';
 
 // POST /api/rpc/<method>: the JSON body is the params, the JSON reply is the result.
@@ -10,15 +13,17 @@ import type { FarmService } from '#service/types';
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** A backup document holds the whole farm and can be far larger than any other call. */
 export const MAX_BACKUP_BODY_BYTES = 16 * 1024 * 1024;
-const LARGE_BODY_METHODS: ReadonlySet<string> = new Set([
+const LARGE_BODY_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'backup.import',
   'backup.preview',
-  'import.rigsCsv',
-  'import.ccxtPositions',
+  'rigs.importCsv',
+  'positions.importCcxt',
 ]);
 
-export function bodyLimitFor(method: string): number {
-  return LARGE_BODY_METHODS.has(method) ? MAX_BACKUP_BODY_BYTES : MAX_BODY_BYTES;
+/** The body limit of a method, by its new name or an old one (the same method either way). */
+export function bodyLimitFor(name: string): number {
+  const method = methodNamed(name);
+  return method !== null && LARGE_BODY_METHODS.has(method) ? MAX_BACKUP_BODY_BYTES : MAX_BODY_BYTES;
 }
 
 function tooLarge(limit: number): RpcError {
@@ -56,42 +61,23 @@ export async function readParams(request: Request, limit: number): Promise<unkno
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const reason = error instanceof Error ? ` (${error.message})` : '';
     throw new RpcError(
       'invalid_params',
-      `The request body must be JSON, for example {"id":"…"}; it could not be read${reason}.`,
+      `The request body must be JSON, for example {"id":"…"}; it could not be read (${describeError(error)}).`,
     );
   }
 }
 
 export type LogLine = (line: string) => void;
 
-/** Maps any failure to the contract's error body; an unexpected one is logged, never shown. */
+/**
+ * Maps any failure to the contract's error body. The service's dispatcher decides what an
+ * unexpected failure says and logs its cause; this host only adds where it happened.
+ */
 export function errorResponse(c: Context, error: unknown, log: LogLine): Response {
-  let body: RpcErrorBody;
-  if (error instanceof RpcError) {
-    body = error.toBody();
-    if (error.code === 'internal') log(`RigLedger: internal error: ${describe(error)}`);
-  } else {
-    log(
-      `RigLedger: unexpected error while handling ${c.req.method} ${c.req.path}: ${describe(error)}`,
-    );
-    body = {
-      code: 'internal',
-      message:
-        'RigLedger hit an unexpected problem; nothing was changed. The details are in its log.',
-    };
-  }
+  const body = toRpcFailure(error, `${c.req.method} ${c.req.path}`, log).toBody();
   const status: ContentfulStatusCode = ERROR_CODES[body.code];
   return c.json({ error: body }, status);
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = error.cause === undefined ? '' : `\ncaused by: ${describe(error.cause)}`;
-    return `${error.stack ?? error.message}${cause}`;
-  }
-  return String(error);
 }
 
 export async function handleRpc(
@@ -101,7 +87,7 @@ export async function handleRpc(
   log: LogLine,
 ): Promise<Response> {
   try {
-    if (!isMethodName(method)) {
+    if (methodNamed(method) === null) {
       throw new RpcError('not_found', `RigLedger has no method named "${method}".`);
     }
     const params = await readParams(c.req.raw, bodyLimitFor(method));

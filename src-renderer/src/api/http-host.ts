@@ -4,6 +4,7 @@ import { RpcError } from '#api/errors';
 import { connectionCell, type Host } from './host';
 import { decodePushedEvent } from './pushed-event';
 import { toRpcError } from './rpc-failure';
+import { describeError } from '#shared/describe-error';
 
 // The browser transport (docs/architecture.md "The two hosts"): POST /api/rpc/<method> and an SSE stream at
 // /api/events. Auth is the cookie the web host set when the page was opened with ?token=.
@@ -21,13 +22,12 @@ async function post<M extends MethodName>(method: M, params: ParamsOf<M>): Promi
       body: JSON.stringify(params),
     });
   } catch (cause) {
-    throw new RpcError(
-      'internal',
-      `Cannot reach the RigLedger server (${cause instanceof Error ? cause.message : String(cause)}).`,
-    );
+    throw new RpcError('internal', `Cannot reach the RigLedger server (${describeError(cause)}).`);
   }
+  // A body that is not JSON (a proxy's error page) is not lost: the status line below says it.
   const body: unknown = await response.json().catch(() => undefined);
-  // The host validated this result against the method's schema before sending it.
+  // Trusted, not checked: the host does not parse results at run time; the service's
+  // tests hold every method to its result schema (docs/contract.md, "Results").
   if (response.ok) return body as ResultOf<M>;
   if (body !== undefined) {
     const error = toRpcError(body);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { rigInputSchema } from '#api/records';
 import { RpcError } from '#api/errors';
 import { fieldIssues } from '../api/rpc-failure';
-import { rigFields } from '../pages/rigs/rig-fields';
+import { rigFormFields } from '../pages/rigs/rig-form-fields';
 import type { FieldSpec } from './field-spec';
 import { issuesByField, percentIssues, toFormValues, toRecordInput } from './form-values';
 
-const fields = rigFields([]);
+const fields = rigFormFields([]);
 
 describe('rig form values', () => {
   it('turns typed text into a rig the contract accepts, decimals kept as strings', () => {
@@ -60,6 +60,18 @@ describe('rig form values', () => {
     const issues = issuesByField(fields, fieldIssues(error));
     expect(issues.name).toBe('A rig with this name exists.');
     expect(issues['']).toBe('Unrecognized key: "foo".');
+  });
+
+  it('maps the service’s own refusal (details.issues with dotted paths) onto the fields', () => {
+    const error = new RpcError('invalid_params', 'The rigs.create request was not accepted.', {
+      issues: [
+        { path: 'endpoint.port', message: 'Too big: expected number to be <=65535' },
+        { path: 'coin', message: 'Unknown coin "DOGE".' },
+      ],
+    });
+    const issues = issuesByField(fields, fieldIssues(error));
+    expect(issues['endpoint.port']).toBe('Too big: expected number to be <=65535');
+    expect(issues.coin).toBe('Unknown coin "DOGE".');
   });
 
   it('fills the form from a stored rig', () => {

@@ -7,7 +7,8 @@ import { useSnapshotState } from './snapshot-context';
 
 // Small helpers around bridge.call for components: a plain call, an action that
 // tracks pending/error and refreshes the snapshot after it changed something, and a
-// query that loads once and can be reloaded.
+// query that loads once and can be reloaded. Nothing here swallows a failure: an
+// action's `attempt` never rejects, and its failure stays in `error` for the page to show.
 
 export function useCall() {
   const { bridge } = useHost();
@@ -18,8 +19,14 @@ export function useCall() {
   );
 }
 
+/** How an action went, for a caller that goes on either way (a button, a dialog). */
+export type ActionOutcome<R> = { ok: true; result: R } | { ok: false; error: RpcError };
+
 export interface Action<M extends MethodName> {
+  /** Runs the call; a failure is kept in `error` and rejects (forms place it under fields). */
   run(params: ParamsOf<M>): Promise<ResultOf<M>>;
+  /** Runs the call and never rejects: a failure is kept in `error`, which the page shows. */
+  attempt(params: ParamsOf<M>): Promise<ActionOutcome<ResultOf<M>>>;
   pending: boolean;
   error: RpcError | null;
   reset(): void;
@@ -49,8 +56,16 @@ export function useAction<M extends MethodName>(method: M): Action<M> {
     },
     [call, method, refresh],
   );
+  const attempt = useCallback(
+    (params: ParamsOf<M>): Promise<ActionOutcome<ResultOf<M>>> =>
+      run(params).then(
+        (result) => ({ ok: true, result }),
+        (failure: unknown) => ({ ok: false, error: toRpcError(failure) }),
+      ),
+    [run],
+  );
   const reset = useCallback(() => setError(null), []);
-  return { run, pending, error, reset };
+  return { run, attempt, pending, error, reset };
 }
 
 export interface Query<M extends MethodName> {

@@ -16,6 +16,7 @@ import { byText } from '../../components/sorting';
 import { formatDateTime } from '../../format';
 import { useCall, useQuery } from '../../state/use-call';
 import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
+import { describeError } from '#shared/describe-error';
 
 // Active alerts from the Snapshot (or the whole history), with acknowledge and a
 // 24-hour mute per subject. Rules and thresholds are the host's; this page only acts.
@@ -33,7 +34,7 @@ function AlertActions({ alert, onDone }: { alert: AlertRecord; onDone(): void })
       await refresh();
       onDone();
     } catch (cause) {
-      setError(cause instanceof Error ? cause.message : String(cause));
+      setError(describeError(cause));
     }
   };
   if (alert.resolvedAt)

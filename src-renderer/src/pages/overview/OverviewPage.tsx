@@ -12,7 +12,7 @@ import { HedgePlanner } from './HedgePlanner';
 import { LoanHealthList } from './LoanHealthList';
 import { PositionDistanceList } from './PositionDistanceList';
 import { PriceFreshness } from './PriceFreshness';
-import { StressTest } from './StressTest';
+import { PriceShockCard } from './price-shock/PriceShockCard';
 
 // chart.js is the largest part of the dashboard: the charts load after the figures.
 const ChartsSection = lazy(async () => ({
@@ -52,7 +52,7 @@ export function OverviewPage() {
           gap: 2,
         }}
       >
-        <StressTest snapshot={snapshot} />
+        <PriceShockCard snapshot={snapshot} />
         <HedgePlanner snapshot={snapshot} />
       </Box>
     </Stack>

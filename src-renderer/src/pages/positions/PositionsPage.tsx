@@ -15,7 +15,7 @@ import { useCall } from '../../state/use-call';
 import { useRecordEditor } from '../../state/use-record-editor';
 import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
 import { positionColumns } from './position-columns';
-import { newPositionValues, positionFields } from './position-fields';
+import { newPositionValues, positionFormFields } from './position-form-fields';
 
 function describe(p: PositionView): string {
   return `${p.exchange} ${p.symbol} ${p.side}`;
@@ -74,11 +74,11 @@ export function PositionsPage() {
         <RecordForm
           title={editing.mode === 'add' ? 'Add position' : `Edit ${describe(editing.record)}`}
           schema={positionInputSchema}
-          fields={positionFields}
+          fields={positionFormFields}
           initial={
             editing.mode === 'add'
               ? newPositionValues()
-              : toFormValues(positionFields, editing.record)
+              : toFormValues(positionFormFields, editing.record)
           }
           onClose={actions.close}
           onSubmit={async (position) => {
@@ -86,7 +86,7 @@ export function PositionsPage() {
             else
               await call('positions.update', {
                 id: editing.record.id,
-                patch: toPatch(positionFields, position),
+                patch: toPatch(positionFormFields, position),
               });
             await refresh();
           }}

@@ -83,17 +83,15 @@ export function BackupImport({ onImported }: { onImported(): void }) {
 
   const confirm = async () => {
     if (!pending) return;
-    try {
-      const result = await importBackup.run({
-        ...pending.document,
-        confirmSilencing: silencingConfirmed,
-      });
-      setPending(null);
-      setOutcome({ ok: true, text: summary(result.imported) });
-      onImported();
-    } catch {
-      // importBackup.error holds the sentence; the dialog shows it.
-    }
+    // On failure the dialog stays open and shows importBackup.error.
+    const done = await importBackup.attempt({
+      ...pending.document,
+      confirmSilencing: silencingConfirmed,
+    });
+    if (!done.ok) return;
+    setPending(null);
+    setOutcome({ ok: true, text: summary(done.result.imported) });
+    onImported();
   };
 
   const close = () => {

@@ -25,7 +25,7 @@ import { ImportReport } from './ImportReport';
 const accountSchema = ccxtPositionsParamsSchema.shape.account;
 const exchangeSchema = ccxtPositionsParamsSchema.shape.exchange;
 
-type Checked = ResultOf<'import.ccxtPositions'>;
+type Checked = ResultOf<'positions.importCcxt'>;
 
 function issue(result: { success: boolean; error?: { issues: { message: string }[] } }) {
   return result.success ? undefined : result.error?.issues[0]?.message;
@@ -33,7 +33,7 @@ function issue(result: { success: boolean; error?: { issues: { message: string }
 
 export function CcxtImport({ onImported }: { onImported(): void }) {
   const call = useCall();
-  const importPositions = useAction('import.ccxtPositions');
+  const importPositions = useAction('positions.importCcxt');
   const [file, setFile] = useState<{ name: string; positions: unknown[] } | null>(null);
   const [account, setAccount] = useState('');
   const [exchange, setExchange] = useState('');
@@ -71,7 +71,7 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
     setChecking(true);
     setCheckError(null);
     try {
-      setChecked(await call('import.ccxtPositions', params(true)));
+      setChecked(await call('positions.importCcxt', params(true)));
     } catch (cause) {
       setChecked(null);
       setCheckError(toRpcError(cause).message);
@@ -89,14 +89,12 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
   };
 
   const confirm = async () => {
-    try {
-      const done = await importPositions.run(params(false));
-      close();
-      setOutcome({ ok: done.created > 0, text: done.message });
-      onImported();
-    } catch {
-      // importPositions.error holds the sentence; the dialog shows it.
-    }
+    // On failure the dialog stays open and shows importPositions.error.
+    const done = await importPositions.attempt(params(false));
+    if (!done.ok) return;
+    close();
+    setOutcome({ ok: done.result.created > 0, text: done.result.message });
+    onImported();
   };
 
   const edit = (set: (value: string) => void) => (value: string) => {

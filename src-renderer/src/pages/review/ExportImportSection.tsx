@@ -46,17 +46,17 @@ export function ExportImportSection({ onImported }: { onImported(): void }) {
   const exportEverything = () =>
     exporting(async () => {
       const document = await call('backup.export', {});
-      saveTextFile(
-        `rigledger-backup-${todayInput()}.json`,
-        `${JSON.stringify(document, null, 2)}\n`,
-        'application/json',
-      );
+      saveTextFile({
+        fileName: `rigledger-backup-${todayInput()}.json`,
+        text: `${JSON.stringify(document, null, 2)}\n`,
+        type: 'application/json',
+      });
     });
 
   const exportCsv = (kind: CsvKind) =>
     exporting(async () => {
-      const { fileName, csv } = await call('export.csv', { kind });
-      saveTextFile(fileName, csv, 'text/csv;charset=utf-8');
+      const { fileName, csv } = await call('csv.export', { kind });
+      saveTextFile({ fileName, text: csv, type: 'text/csv;charset=utf-8' });
     });
 
   return (

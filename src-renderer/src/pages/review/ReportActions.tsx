@@ -43,7 +43,9 @@ export function ReportActions({ asOf }: { asOf: string | null }) {
           startIcon={<DownloadIcon />}
           disabled={asOf === null || pending}
           onClick={() =>
-            void withReport((r) => saveTextFile(r.fileName, r.html, 'text/html;charset=utf-8'))
+            void withReport((r) =>
+              saveTextFile({ fileName: r.fileName, text: r.html, type: 'text/html;charset=utf-8' }),
+            )
           }
         >
           Download report (HTML)

@@ -16,11 +16,11 @@ import { ImportReport } from './ImportReport';
 // Rigs from a CSV file: a dry run checks every row first and the report says which line
 // is wrong; only a file with no bad row can be imported, all at once.
 
-type Checked = ResultOf<'import.rigsCsv'>;
+type Checked = ResultOf<'rigs.importCsv'>;
 
 export function RigsCsvImport({ onImported }: { onImported(): void }) {
   const call = useCall();
-  const importRigs = useAction('import.rigsCsv');
+  const importRigs = useAction('rigs.importCsv');
   const [reading, setReading] = useState(false);
   const [checked, setChecked] = useState<{ fileName: string; csv: string; result: Checked } | null>(
     null,
@@ -32,7 +32,7 @@ export function RigsCsvImport({ onImported }: { onImported(): void }) {
     setReading(true);
     try {
       const csv = await file.text();
-      const result = await call('import.rigsCsv', { csv, dryRun: true });
+      const result = await call('rigs.importCsv', { csv, dryRun: true });
       setChecked({ fileName: file.name, csv, result });
     } catch (cause) {
       setOutcome({ ok: false, text: `${file.name}: ${toRpcError(cause).message}` });
@@ -48,14 +48,12 @@ export function RigsCsvImport({ onImported }: { onImported(): void }) {
 
   const confirm = async () => {
     if (!checked) return;
-    try {
-      const done = await importRigs.run({ csv: checked.csv });
-      setChecked(null);
-      setOutcome({ ok: done.created > 0, text: done.message });
-      onImported();
-    } catch {
-      // importRigs.error holds the sentence; the dialog shows it.
-    }
+    // On failure the dialog stays open and shows importRigs.error.
+    const done = await importRigs.attempt({ csv: checked.csv });
+    if (!done.ok) return;
+    setChecked(null);
+    setOutcome({ ok: done.result.created > 0, text: done.result.message });
+    onImported();
   };
 
   const ready =

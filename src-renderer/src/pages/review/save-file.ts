@@ -2,7 +2,16 @@
 // (Electron shows its save dialog, a browser its download). Printing goes through a
 // hidden frame holding the report, so no new window is opened.
 
-export function saveTextFile(fileName: string, text: string, type: string): void {
+export function saveTextFile({
+  fileName,
+  text,
+  type,
+}: {
+  fileName: string;
+  text: string;
+  /** The MIME type, with its charset for text: `text/csv;charset=utf-8`. */
+  type: string;
+}): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -15,7 +15,7 @@ import { useCall, useQuery } from '../../state/use-call';
 import { useRecordEditor } from '../../state/use-record-editor';
 import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
 import { rigColumns } from './rig-columns';
-import { NEW_RIG, rigFields } from './rig-fields';
+import { NEW_RIG, rigFormFields } from './rig-form-fields';
 
 export function RigsPage() {
   const snapshot = useSnapshot();
@@ -26,7 +26,7 @@ export function RigsPage() {
   // The coins offered are the ones the service accepts: built in, then Settings → Coins.
   const settings = useQuery('settings.get', {});
   const coins = useMemo(() => minableCoins(settings.result?.coins ?? []), [settings.result]);
-  const fields = useMemo(() => rigFields(coins), [coins]);
+  const fields = useMemo(() => rigFormFields(coins), [coins]);
   const columns = useMemo<Column<RigView>[]>(
     () => [
       ...rigColumns,

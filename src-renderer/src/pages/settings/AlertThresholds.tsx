@@ -9,6 +9,7 @@ import { toFormValues } from '../../forms/form-values';
 import { InlineForm } from '../../forms/InlineForm';
 import { useAction } from '../../state/use-call';
 import { Section } from './Section';
+import { describeError } from '#shared/describe-error';
 
 // When an alert fires: each threshold of settings.thresholds with its unit, checked on
 // every keystroke by the contract's schema and its cross-field rule (critical below
@@ -90,7 +91,7 @@ export function AlertThresholds({
     try {
       onSaved(await notify.run({ notifications: { desktop } }));
     } catch (cause) {
-      setNotifyError(cause instanceof Error ? cause.message : String(cause));
+      setNotifyError(describeError(cause));
     }
   };
 

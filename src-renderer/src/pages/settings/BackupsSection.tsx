@@ -14,20 +14,21 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime, formatNumber } from '../../format';
 import { useAction, useQuery } from '../../state/use-call';
 import { Section } from './Section';
+import { describeError } from '#shared/describe-error';
 
 // The rotating backups in the data folder (taken on start, daily, and before every
 // restore or import), one made now on request, and a restore that asks first.
 
-type BackupFile = ResultOf<'backups.list'>[number];
+type BackupFile = ResultOf<'backup.list'>[number];
 
 function kib(sizeBytes: number): string {
   return `${formatNumber((sizeBytes / 1024).toFixed(1), 1)} KiB`;
 }
 
 export function BackupsSection() {
-  const backups = useQuery('backups.list', {});
-  const create = useAction('backups.create');
-  const restore = useAction('backups.restore');
+  const backups = useQuery('backup.list', {});
+  const create = useAction('backup.create');
+  const restore = useAction('backup.restore');
   const [restoring, setRestoring] = useState<BackupFile | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -37,7 +38,7 @@ export function BackupsSection() {
       const made = await create.run({});
       setOutcome({ ok: true, text: `Backed up as ${made.name} (${kib(made.sizeBytes)}).` });
     } catch (cause) {
-      setOutcome({ ok: false, text: cause instanceof Error ? cause.message : String(cause) });
+      setOutcome({ ok: false, text: describeError(cause) });
     } finally {
       await backups.reload();
     }

@@ -84,13 +84,12 @@ export function CustomCoins({
 
   const removeCoin = async (symbol: string) => {
     setRemoving(symbol);
-    try {
-      onSaved(await remove.run({ coins: settings.coins.filter((c) => c.symbol !== symbol) }));
-    } catch {
-      // remove.error carries the host's sentence, shown below the table.
-    } finally {
-      setRemoving(null);
-    }
+    // On failure remove.error is shown below the table.
+    const done = await remove.attempt({
+      coins: settings.coins.filter((c) => c.symbol !== symbol),
+    });
+    if (done.ok) onSaved(done.result);
+    setRemoving(null);
   };
 
   const rows: CoinRow[] = [

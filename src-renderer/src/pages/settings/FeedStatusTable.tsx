@@ -11,6 +11,7 @@ import { StatusChip } from '../../components/StatusChip';
 import { formatDateTime, MISSING } from '../../format';
 import { useAction, useQuery } from '../../state/use-call';
 import { Section } from './Section';
+import { describeError } from '#shared/describe-error';
 
 // Each feed source's health, and a button that polls them all now (penalised ones too).
 
@@ -33,7 +34,7 @@ export function FeedStatusTable({ offline }: { offline: boolean }) {
             },
       );
     } catch (cause) {
-      setOutcome({ ok: false, text: cause instanceof Error ? cause.message : String(cause) });
+      setOutcome({ ok: false, text: describeError(cause) });
     } finally {
       await status.reload();
     }

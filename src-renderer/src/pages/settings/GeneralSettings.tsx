@@ -8,6 +8,7 @@ import { toFormValues } from '../../forms/form-values';
 import { InlineForm } from '../../forms/InlineForm';
 import { useAction } from '../../state/use-call';
 import { Section } from './Section';
+import { describeError } from '#shared/describe-error';
 
 const generalSchema = settingsSchema.pick({
   electricityPerKwh: true,
@@ -69,7 +70,7 @@ export function GeneralSettings({
     try {
       onSaved(await update.run({ offline }));
     } catch (cause) {
-      setOfflineError(cause instanceof Error ? cause.message : String(cause));
+      setOfflineError(describeError(cause));
     }
   };
 

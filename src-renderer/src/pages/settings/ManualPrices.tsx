@@ -78,10 +78,7 @@ export function ManualPrices({ prices }: { prices: Record<string, PriceEntry> })
             <Typography sx={{ minWidth: 200 }}>
               {asset} at {formatUsd(entry.usd)}
             </Typography>
-            <Button
-              size="small"
-              onClick={() => void clearManual.run({ asset }).catch(() => undefined)}
-            >
+            <Button size="small" onClick={() => void clearManual.attempt({ asset })}>
               Clear {asset}
             </Button>
           </Stack>

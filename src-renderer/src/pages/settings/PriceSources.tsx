@@ -48,8 +48,8 @@ function SourceRow({
               slotProps={{ input: { 'aria-label': `${title} enabled` } }}
               onChange={(e) =>
                 void update
-                  .run({ sources: { [name]: { enabled: e.target.checked } } })
-                  .then(onSaved, () => undefined)
+                  .attempt({ sources: { [name]: { enabled: e.target.checked } } })
+                  .then((done) => done.ok && onSaved(done.result))
               }
             />
           }

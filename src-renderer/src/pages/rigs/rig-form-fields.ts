@@ -4,7 +4,7 @@ import { options, type FieldSpec, type FormValues } from '../../forms/field-spec
 // The rig form. Labels are what operators and tests find fields by.
 
 /** `coinChoices`: the coins a rig may mine, from `minableCoins` (#shared/coins). */
-export function rigFields(coinChoices: readonly string[]): FieldSpec[] {
+export function rigFormFields(coinChoices: readonly string[]): FieldSpec[] {
   return [
     { name: 'name', label: 'Name', kind: 'text', span: 3 },
     {

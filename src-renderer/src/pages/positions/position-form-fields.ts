@@ -3,7 +3,7 @@ import { nowLocalInput } from '../../forms/form-values';
 
 // The position form (the Position record), in the words exchanges use.
 
-export const positionFields: FieldSpec[] = [
+export const positionFormFields: FieldSpec[] = [
   {
     name: 'account',
     label: 'Account',
