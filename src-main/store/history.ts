@@ -4,21 +4,33 @@ import { DECIMAL_PATTERN } from '#shared/decimal';
 import { decodeHistory } from './documents';
 import { durableJsonFile, moveAside, parseJsonText, type DurableJsonFile } from './durable-file';
 import { HISTORY_FILE } from './file-names';
+import { canonicalDecimal, decodeSeries, encodeSeries } from './history-encoding';
 import {
+  MINUTE_MS,
   compactSeries,
   firstIndexAtOrAfter,
+  floorTo,
+  addToMean,
+  meanValue,
   retentionCutoffs,
+  runningMean,
+  type RunningMean,
   type SeriesPoint,
 } from './retention';
 import { HISTORY_SCHEMA_VERSION, type HistoryDocument, type HistoryPoint } from './schema';
 import { StoreError } from './store-error';
 
-// history.json: one time series per name (a price, a farm's hash power, a loan's LTV),
-// kept in memory, compacted as time passes (retention.ts) and written in the
-// background at most every few seconds, and on flush() and close().
+// history.json: one time series per name (a price, network figures, a farm's hash power
+// or profit), kept in memory as one point per minute however often the feeds poll (the
+// minute's mean), compacted as time passes (retention.ts), stored compactly
+// (history-encoding.ts) and written in the background at most every few seconds, and on
+// flush() and close().
 
 export interface HistoryStore {
-  /** Records one value per series (decimal strings) at time `at`; `at` also drives retention. */
+  /**
+   * Records one value per series (decimal strings) at time `at`, into the point of `at`'s
+   * minute (the mean of that minute's values); `at` also drives retention.
+   */
   append(values: Record<string, string>, at: Date): void;
   /** Points of one series with from ≤ time ≤ to, oldest first. */
   query(series: string, from?: Date | string, to?: Date | string): HistoryPoint[];
@@ -41,36 +53,42 @@ export interface OpenHistoryOptions {
 
 export const DEFAULT_HISTORY_FLUSH_DELAY_MS = 5_000;
 
-function toPoint(iso: string, value: string, fileName: string): SeriesPoint {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t))
-    throw new Error(`${fileName} holds a point with an unreadable time ("${iso}").`);
-  if (!DECIMAL_PATTERN.test(value))
-    throw new Error(`${fileName} holds a value that is not a number ("${value}").`);
-  return { t, iso, value };
-}
-
 function seriesFromDocument(document: HistoryDocument): Map<string, SeriesPoint[]> {
   const series = new Map<string, SeriesPoint[]>();
-  for (const [name, points] of Object.entries(document.series)) {
-    const parsed = points.map(([iso, value]) => toPoint(iso, value, HISTORY_FILE));
+  for (const [name, segments] of Object.entries(document.series)) {
     series.set(
       name,
-      parsed.sort((a, b) => a.t - b.t),
+      decodeSeries(segments).sort((a, b) => a.t - b.t),
     );
   }
   return series;
 }
 
-function insertPoint(points: SeriesPoint[], point: SeriesPoint): void {
+/** What a series received in its latest minute, so that minute's point is their mean. */
+interface OpenMinute {
+  t: number;
+  mean: RunningMean;
+}
+
+/** Adds `value` to the point of minute `t`: a new point, or the mean with what it holds. */
+function addToMinute(
+  points: SeriesPoint[],
+  t: number,
+  iso: string,
+  value: string,
+  open: OpenMinute | undefined,
+): OpenMinute {
   const last = points[points.length - 1];
-  if (last === undefined || last.t < point.t) {
-    points.push(point);
-    return;
+  const index = last === undefined || last.t < t ? points.length : firstIndexAtOrAfter(points, t);
+  const existing = points[index];
+  if (existing?.t !== t) {
+    points.splice(index, 0, { t, iso, value });
+    return { t, mean: runningMean(value) };
   }
-  const index = firstIndexAtOrAfter(points, point.t);
-  if (points[index]?.t === point.t) points[index] = point;
-  else points.splice(index, 0, point);
+  // A point read from the file or a bucket made earlier counts as one value.
+  const mean = addToMean(open?.t === t ? open.mean : runningMean(existing.value), value);
+  points[index] = { t, iso, value: meanValue(mean) };
+  return { t, mean };
 }
 
 function toTime(value: Date | string | undefined, fallback: number): number {
@@ -116,6 +134,7 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
     latestAt = Math.max(latestAt, points[points.length - 1]?.t ?? latestAt);
   // Everything before these times is already in hourly / daily buckets (-∞: check all).
   const compacted = { hourlyUntil: Number.NEGATIVE_INFINITY, dailyUntil: Number.NEGATIVE_INFINITY };
+  const openMinutes = new Map<string, OpenMinute>();
   let dirty = false;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -139,9 +158,7 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
 
   function toDocument(): HistoryDocument {
     const document: HistoryDocument = { schemaVersion: HISTORY_SCHEMA_VERSION, series: {} };
-    for (const [name, points] of series) {
-      document.series[name] = points.map((p): HistoryPoint => [p.iso, p.value]);
-    }
+    for (const [name, points] of series) document.series[name] = encodeSeries(points);
     return document;
   }
 
@@ -185,17 +202,21 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
           throw new Error(`The history value for ${name} is not a decimal number ("${value}").`);
         }
       }
-      const iso = at.toISOString();
+      const minute = floorTo(t, MINUTE_MS);
+      const iso = new Date(minute).toISOString();
       for (const [name, value] of Object.entries(values)) {
         let points = series.get(name);
         if (points === undefined) {
           points = [];
           series.set(name, points);
         }
-        insertPoint(points, { t, iso, value });
+        openMinutes.set(
+          name,
+          addToMinute(points, minute, iso, canonicalDecimal(value), openMinutes.get(name)),
+        );
       }
       // A late point inside an already bucketed period: re-bucket everything next time.
-      if (t < compacted.hourlyUntil) {
+      if (minute < compacted.hourlyUntil) {
         compacted.hourlyUntil = Number.NEGATIVE_INFINITY;
         compacted.dailyUntil = Number.NEGATIVE_INFINITY;
       }
