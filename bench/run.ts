@@ -8,12 +8,11 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { RigLedgerEvent } from '#api/events';
 import type { Snapshot } from '#api/snapshot';
 import { openFarmService } from '#service/farm-service';
-import { historyValues } from '#service/history';
-import { simulateHistory } from '#store/history-simulation';
 import { encodeEvent } from '#web/event-queue';
 import { createWebApp } from '#web/app';
 import { allowedHostsFor } from '#web/host-guard';
 import { floatRebuild } from './float-reference';
+import { benchHistory } from './history';
 import { largeFarmBackup } from './large-farm';
 
 // `npm run bench`: RigLedger on a large farm (2,000 rigs, 200 loans, 1,000 positions,
@@ -22,7 +21,7 @@ import { largeFarmBackup } from './large-farm';
 // are shared and noisy: compare within a run, not across runs). Writes bench/results.json.
 // A benchmark, not a test: it asserts nothing.
 
-interface Figure {
+export interface Figure {
   figure: string;
   value: string;
   goal: string;
@@ -190,78 +189,9 @@ async function main(): Promise<void> {
       goal: 'flat (≤ 30 MB in 10 minutes)',
     });
 
-    // History: the series the large farm stores, what a year of them weighs and what a
-    // year query costs, for a stored series and for a loan's LTV / a position's distance
-    // (computed from the price series when asked).
+    // History: what a year of the large farm's series weighs and what a year query costs.
     const snapshot = (await service.call('snapshot.get', {})) as Snapshot;
-    const seriesNames = Object.keys(historyValues(snapshot)).sort();
-    const derivedCount = snapshot.loans.length + snapshot.positions.length;
-    const historyDir = await mkdtemp(join(tmpdir(), 'rigledger-bench-history-'));
-    try {
-      const t0 = performance.now();
-      const days = 365;
-      const year = await simulateHistory({
-        dataDir: historyDir,
-        names: seriesNames,
-        days,
-        intervalSec: 1,
-        start: new Date(now.getTime() - days * 86_400_000),
-        hourlyBeforeRaw: true,
-      });
-      const simulatedSec = (performance.now() - t0) / 1000;
-      record({
-        figure: 'history.json after a year',
-        value:
-          `${(year.fileBytes / 1_048_576).toFixed(2)} MB for the ${seriesNames.length} stored series ` +
-          `(${derivedCount} loan LTV and position distance series computed from prices, not stored; ` +
-          `polled every second for the last 48 h, the year before fed as the hourly means retention ` +
-          `makes of it; ${simulatedSec.toFixed(0)} s to simulate)`,
-        goal: '≤ 10 MB',
-      });
-
-      const historyService = await openFarmService({
-        dataDir: historyDir,
-        offline: true,
-        log: () => {},
-      });
-      try {
-        await historyService.call('backup.import', document);
-        const from = new Date(now.getTime() - days * 86_400_000).toISOString();
-        const loan = snapshot.loans.find((l) => l.ltvPct !== null);
-        const position = snapshot.positions.find((p) => p.distanceToLiquidationPct !== null);
-        const queries = [
-          ['price.BTC', 'BTC price'],
-          ...(loan ? [[`loan.${loan.id}.ltvPct`, "a loan's LTV (computed)"]] : []),
-          ...(position
-            ? [
-                [
-                  `position.${position.id}.distanceToLiquidationPct`,
-                  "a position's distance (computed)",
-                ],
-              ]
-            : []),
-        ];
-        for (const [series = '', label = ''] of queries) {
-          let points = 0;
-          const samples = await timed(5, async () => {
-            const answer = (await historyService.call('history.get', {
-              series,
-              from,
-            })) as unknown[];
-            points = answer.length;
-          });
-          record({
-            figure: `history.get, one year of ${label}`,
-            value: `median ${ms(percentile(samples, 50))}, worst ${ms(Math.max(...samples))} (${points} points)`,
-            goal: '≤ 50 ms',
-          });
-        }
-      } finally {
-        await historyService.close();
-      }
-    } finally {
-      await rm(historyDir, { recursive: true, force: true });
-    }
+    await benchHistory({ snapshot, document, now, record });
   } finally {
     await service.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -64,10 +64,15 @@ function seriesFromDocument(document: HistoryDocument): Map<string, SeriesPoint[
   return series;
 }
 
-/** What a series received in its latest minute, so that minute's point is their mean. */
+/**
+ * What a series received in its latest minute, so that minute's point is their mean. The
+ * mean is worked out when the point is next read (settled), not on every poll: a
+ * 1-second feed then costs an integer addition per value.
+ */
 interface OpenMinute {
   t: number;
   mean: RunningMean;
+  settled: boolean;
 }
 
 /** Adds `value` to the point of minute `t`: a new point, or the mean with what it holds. */
@@ -83,12 +88,11 @@ function addToMinute(
   const existing = points[index];
   if (existing?.t !== t) {
     points.splice(index, 0, { t, iso, value });
-    return { t, mean: runningMean(value) };
+    return { t, mean: runningMean(value), settled: true };
   }
   // A point read from the file or a bucket made earlier counts as one value.
   const mean = addToMean(open?.t === t ? open.mean : runningMean(existing.value), value);
-  points[index] = { t, iso, value: meanValue(mean) };
-  return { t, mean };
+  return { t, mean, settled: false };
 }
 
 function toTime(value: Date | string | undefined, fallback: number): number {
@@ -139,12 +143,28 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
+  /** Writes an open minute's mean into its point. */
+  function settle(name: string, open: OpenMinute): void {
+    if (open.settled) return;
+    open.settled = true;
+    const points = series.get(name) ?? [];
+    const last = points.length - 1;
+    const index = points[last]?.t === open.t ? last : firstIndexAtOrAfter(points, open.t);
+    const point = points[index];
+    if (point?.t === open.t) points[index] = { ...point, value: meanValue(open.mean) };
+  }
+
+  function settleAll(): void {
+    for (const [name, open] of openMinutes) settle(name, open);
+  }
+
   function compactAll(now: number): void {
     if (!Number.isFinite(now)) return;
     const cutoffs = retentionCutoffs(now);
     // Cutoffs move once an hour (a day for the daily tier); most appends have nothing to do.
     if (cutoffs.hourlyUntil <= compacted.hourlyUntil && cutoffs.dailyUntil <= compacted.dailyUntil)
       return;
+    settleAll();
     for (const [name, points] of series) {
       const result = compactSeries(points, now, compacted);
       if (result.changed) {
@@ -168,6 +188,7 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
       timer = null;
     }
     compactAll(latestAt);
+    settleAll();
     if (!dirty) return file.settled();
     dirty = false;
     try {
@@ -210,10 +231,9 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
           points = [];
           series.set(name, points);
         }
-        openMinutes.set(
-          name,
-          addToMinute(points, minute, iso, canonicalDecimal(value), openMinutes.get(name)),
-        );
+        const open = openMinutes.get(name);
+        if (open !== undefined && open.t !== minute) settle(name, open);
+        openMinutes.set(name, addToMinute(points, minute, iso, canonicalDecimal(value), open));
       }
       // A late point inside an already bucketed period: re-bucket everything next time.
       if (minute < compacted.hourlyUntil) {
@@ -227,6 +247,8 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
     },
 
     query(name, from, to) {
+      const open = openMinutes.get(name);
+      if (open !== undefined) settle(name, open);
       const points = series.get(name) ?? [];
       const start = firstIndexAtOrAfter(points, toTime(from, Number.NEGATIVE_INFINITY));
       const end = firstIndexAtOrAfter(points, toTime(to, Number.POSITIVE_INFINITY) + 1);
