@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HISTORY_FILE } from './file-names';
 import { openHistory } from './history';
-import { HOUR_MS, RAW_RETENTION_MS, meanOfValues } from './retention';
+import { HOUR_MS, RAW_RETENTION_MS, meanValue } from './retention';
 
 // Feeds history.json the way a long-running farm does (every series polled at a fixed
 // interval) and reports how large it ends up. Used by the retention test and by the
@@ -35,11 +35,22 @@ export interface HistorySimulationResult {
   fileBytes: number;
 }
 
-/** A deterministic price-like decimal string for series `s` at step `i`. */
-function simulatedValue(s: number, i: number): string {
+/** A deterministic price-like value in cents for series `s` at step `i`. */
+function simulatedCents(s: number, i: number): number {
   const whole = 1_000 + ((i * 7_919 + s * 104_729) % 60_000);
-  const cents = (i * 31 + s * 17) % 100;
-  return `${whole}.${String(cents).padStart(2, '0')}`;
+  return whole * 100 + ((i * 31 + s * 17) % 100);
+}
+
+function simulatedValue(s: number, i: number): string {
+  const cents = simulatedCents(s, i);
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** The exact mean of `count` polls from step `i0`, as retention's hourly bucket holds it. */
+function simulatedMean(s: number, i0: number, count: number): string {
+  let cents = 0; // below 2^53: integer arithmetic in a number is exact
+  for (let k = 0; k < count; k += 1) cents += simulatedCents(s, i0 + k);
+  return meanValue({ units: BigInt(cents), scale: 2, count });
 }
 
 export async function simulateHistory(
@@ -74,10 +85,7 @@ export async function simulateHistory(
     for (let hour = start; hour + HOUR_MS <= rawFrom; hour += HOUR_MS) {
       const i0 = Math.round((hour - start) / intervalMs);
       const values: Record<string, string> = {};
-      names.forEach((name, s) => {
-        const polls = Array.from({ length: stepsPerHour }, (_, k) => simulatedValue(s, i0 + k));
-        values[name] = meanOfValues(polls);
-      });
+      names.forEach((name, s) => (values[name] = simulatedMean(s, i0, stepsPerHour)));
       history.append(values, new Date(hour));
       appends += 1;
       first = i0 + stepsPerHour;
