@@ -67,7 +67,9 @@ export async function benchHistory({
       await historyService.call('backup.import', document);
       const from = new Date(now.getTime() - days * 86_400_000).toISOString();
       const loan = snapshot.loans.find((l) => l.ltvPct !== null);
-      const position = snapshot.positions.find((p) => p.distanceToLiquidationPct !== null);
+      const position = snapshot.positions.find(
+        (p) => p.distanceToLiquidationPct !== null && seriesNames.includes(`price.${p.baseAsset}`),
+      );
       const queries = [
         ['price.BTC', 'BTC price'],
         ...(loan ? [[`loan.${loan.id}.ltvPct`, "a loan's LTV (computed)"]] : []),
