@@ -67,9 +67,13 @@ export async function benchHistory({
       await historyService.call('backup.import', document);
       const from = new Date(now.getTime() - days * 86_400_000).toISOString();
       const loan = snapshot.loans.find((l) => l.ltvPct !== null);
-      const position = snapshot.positions.find(
-        (p) => p.distanceToLiquidationPct !== null && seriesNames.includes(`price.${p.baseAsset}`),
-      );
+      // The longest-open position, so the year holds as many of its points as possible.
+      const position = snapshot.positions
+        .filter(
+          (p) =>
+            p.distanceToLiquidationPct !== null && seriesNames.includes(`price.${p.baseAsset}`),
+        )
+        .sort((a, b) => a.openedAt.localeCompare(b.openedAt))[0];
       const queries = [
         ['price.BTC', 'BTC price'],
         ...(loan ? [[`loan.${loan.id}.ltvPct`, "a loan's LTV (computed)"]] : []),
