@@ -11,7 +11,7 @@ import { reportHtml } from './report';
 import { historyGet, historySeries } from './history';
 import { getReview } from './review';
 import { importRigsCsv } from './rig-csv-import';
-import { addLoanPayment } from './loan-payments';
+import { addLoanPayment, removeLoanPayment, updateLoanPayment } from './loan-payments';
 import type { ServiceContext } from './context';
 import type { HandlerTable } from './dispatch';
 import { clearManualPrice, setManualNetwork, setManualPrice } from './market';
@@ -42,6 +42,8 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'loans.update': ({ id, patch }) => updateRecord(ctx, 'loans', id, patch),
     'loans.remove': ({ id }) => removeRecord(ctx, 'loans', id),
     'loans.addPayment': (params) => addLoanPayment(ctx, params),
+    'loans.updatePayment': (params) => updateLoanPayment(ctx, params),
+    'loans.removePayment': (params) => removeLoanPayment(ctx, params),
     'loans.schedule': ({ id }) => {
       const loan = ctx.store.data.loans.find((l) => l.id === id);
       if (!loan)
