@@ -1,10 +1,9 @@
 import type { Loan, Position } from '#api/records';
 import type { PriceEntry } from '#api/snapshot';
-import { loanBalance, loanRisk } from '#core/loans';
+import { loanFigures } from '#core/loan-views';
 import { positionViews } from '#core/position-views';
 import { crossWalletKey } from '#core/positions';
-import { isUsdLike, priceUsdOf } from '#core/prices';
-import { decStrOrNull } from '#shared/decimal';
+import { isUsdLike } from '#core/prices';
 import type { HistoryPoint } from '#store/schema';
 import type { ServiceContext } from './context';
 
@@ -105,26 +104,15 @@ function pointTimes(tracks: readonly PriceTrack[], from: Bound, notBefore: numbe
 }
 
 function loanLtvHistory(ctx: ServiceContext, loan: Loan, from: Bound, to: Bound): HistoryPoint[] {
-  if (isUsdLike(loan.collateralAsset)) return [];
-  const track = priceTrack(ctx, loan.collateralAsset, to);
+  const assets = [...new Set(loan.collateral.map((c) => c.asset))].filter((a) => !isUsdLike(a));
+  const tracks = assets.map((asset) => priceTrack(ctx, asset, to));
   const settings = ctx.store.data.settings;
   // A loan exists from its start date (the Snapshot of a past day counts it from then).
-  // The balance moves once a day (interest accrues per day), so it is worked out once a
-  // day; the LTV at each price point then as the Snapshot's loan row (core/loan-views.ts).
   const out: HistoryPoint[] = [];
-  let day = '';
-  let outstanding = loanBalance(loan, new Date(0)).outstanding;
-  for (const t of pointTimes([track], from, Date.parse(`${loan.startDate}T00:00:00Z`))) {
+  for (const t of pointTimes(tracks, from, Date.parse(`${loan.startDate}T00:00:00Z`))) {
     const asOf = new Date(t);
-    const iso = asOf.toISOString();
-    if (iso.slice(0, 10) !== day) {
-      day = iso.slice(0, 10);
-      outstanding = loanBalance(loan, asOf).outstanding;
-    }
-    const price = priceUsdOf(loan.collateralAsset, pricesAt([track], t));
-    const risk = loanRisk(loan, outstanding, price, settings.thresholds.loanWatchPoints);
-    const ltv = decStrOrNull(risk.ltvPct);
-    if (ltv !== null) out.push([iso, ltv]);
+    const ltv = loanFigures(loan, asOf, settings, pricesAt(tracks, t)).view.ltvPct;
+    if (ltv !== null) out.push([asOf.toISOString(), ltv]);
   }
   return out;
 }
