@@ -8,12 +8,11 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { RigLedgerEvent } from '#api/events';
 import type { Snapshot } from '#api/snapshot';
 import { openFarmService } from '#service/farm-service';
-import { historyValues } from '#service/history';
-import { simulateHistory } from '#store/history-simulation';
 import { encodeEvent } from '#web/event-queue';
 import { createWebApp } from '#web/app';
 import { allowedHostsFor } from '#web/host-guard';
 import { floatRebuild } from './float-reference';
+import { benchHistory } from './history';
 import { largeFarmBackup } from './large-farm';
 
 // `npm run bench`: RigLedger on a large farm (2,000 rigs, 200 loans, 1,000 positions,
@@ -22,7 +21,7 @@ import { largeFarmBackup } from './large-farm';
 // are shared and noisy: compare within a run, not across runs). Writes bench/results.json.
 // A benchmark, not a test: it asserts nothing.
 
-interface Figure {
+export interface Figure {
   figure: string;
   value: string;
   goal: string;
@@ -190,22 +189,9 @@ async function main(): Promise<void> {
       goal: 'flat (≤ 30 MB in 10 minutes)',
     });
 
-    // History: how many series the large farm writes, and what a year of them weighs.
+    // History: what a year of the large farm's series weighs and what a year query costs.
     const snapshot = (await service.call('snapshot.get', {})) as Snapshot;
-    const seriesCount = Object.keys(historyValues(snapshot)).length;
-    const historyDir = await mkdtemp(join(tmpdir(), 'rigledger-bench-history-'));
-    try {
-      const t0 = performance.now();
-      const year = await simulateHistory({ dataDir: historyDir, seriesCount: 20, days: 365 });
-      const perSeries = year.fileBytes / 20;
-      record({
-        figure: 'history.json after a year',
-        value: `${((perSeries * seriesCount) / 1_048_576).toFixed(0)} MB for ${seriesCount} series (scaled from 20 simulated series, ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
-        goal: '≤ 10 MB',
-      });
-    } finally {
-      await rm(historyDir, { recursive: true, force: true });
-    }
+    await benchHistory({ snapshot, document, now, record });
   } finally {
     await service.close();
     await rm(dataDir, { recursive: true, force: true });

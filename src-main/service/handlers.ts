@@ -8,6 +8,7 @@ import { importCcxtPositions } from './ccxt-import';
 import { exportCsv } from './csv-export';
 import { addRealisedPnl, listRealisedPnl, removeRealisedPnl } from './realised-pnl';
 import { reportHtml } from './report';
+import { historyGet, historySeries } from './history';
 import { getReview } from './review';
 import { importRigsCsv } from './rig-csv-import';
 import { addLoanPayment, removeLoanPayment, updateLoanPayment } from './loan-payments';
@@ -90,8 +91,8 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
       if (!outcome.ok) throw new RpcError('conflict', outcome.message);
       return outcome.plan;
     },
-    'history.get': ({ series, from, to }) => ctx.store.history.query(series, from, to),
-    'history.series': () => ctx.store.history.seriesNames(),
+    'history.get': ({ series, from, to }) => historyGet(ctx, series, from, to),
+    'history.series': () => historySeries(ctx),
     'backup.export': () => exportBackup(ctx),
     'backup.import': (document) => importBackup(ctx, document),
     'backup.preview': (document) => previewBackup(ctx, document),

@@ -58,11 +58,12 @@ describe('history', () => {
     expect(history.query('price.LTC')).toEqual([]);
   });
 
-  it('keeps one value per time: a repeat replaces the earlier one', async () => {
+  it('keeps one point per minute: the mean of the values polled in it', async () => {
     const history = await open();
     history.append({ 'price.BTC': '1' }, at('2026-11-24T17:00:00Z'));
     history.append({ 'price.BTC': '2' }, at('2026-11-24T17:00:00Z'));
-    expect(history.query('price.BTC')).toEqual([['2026-11-24T17:00:00.000Z', '2']]);
+    history.append({ 'price.BTC': '6' }, at('2026-11-24T17:00:59.999Z'));
+    expect(history.query('price.BTC')).toEqual([['2026-11-24T17:00:00.000Z', '3']]);
   });
 
   it('refuses a value that is not a decimal string, storing nothing from that call', async () => {
@@ -98,7 +99,9 @@ describe('history', () => {
     const onDisk = historySchema.parse(
       JSON.parse(await readFile(join(dir, 'history.json'), 'utf8')),
     );
-    expect(onDisk.series.s).toHaveLength(2);
+    expect(onDisk.series.s).toEqual([
+      { start: '2026-11-24T17:00:00.000Z', stepSec: 60, values: '1,1' },
+    ]);
     expect(vi.getTimerCount()).toBe(0);
   });
 });

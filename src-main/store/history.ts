@@ -3,10 +3,17 @@ import { DECIMAL_PATTERN } from '#shared/decimal';
 import { decodeHistory } from './documents';
 import { durableJsonFile, moveAside, parseJsonText, type DurableJsonFile } from './durable-file';
 import { HISTORY_FILE } from './file-names';
+import { canonicalDecimal, decodeSeries, encodeSeries } from './history-encoding';
 import {
+  MINUTE_MS,
   compactSeries,
   firstIndexAtOrAfter,
+  floorTo,
+  addToMean,
+  meanValue,
   retentionCutoffs,
+  runningMean,
+  type RunningMean,
   type SeriesPoint,
 } from './retention';
 import { HISTORY_SCHEMA_VERSION, type HistoryDocument, type HistoryPoint } from './schema';
@@ -14,12 +21,17 @@ import type { RaisedNotice } from './notices';
 import { StoreError } from './store-error';
 import { describeError } from '#shared/describe-error';
 
-// history.json: one time series per name (a price, a farm's hash power, a loan's LTV),
-// kept in memory, compacted as time passes (retention.ts) and written in the
-// background at most every few seconds, and on flush() and close().
+// history.json: one time series per name (a price, network figures, a farm's hash power
+// or profit), kept in memory as one point per minute however often the feeds poll (the
+// minute's mean), compacted as time passes (retention.ts), stored compactly
+// (history-encoding.ts) and written in the background at most every few seconds, and on
+// flush() and close().
 
 export interface HistoryStore {
-  /** Records one value per series (decimal strings) at time `at`; `at` also drives retention. */
+  /**
+   * Records one value per series (decimal strings) at time `at`, into the point of `at`'s
+   * minute (the mean of that minute's values); `at` also drives retention.
+   */
   append(values: Record<string, string>, at: Date): void;
   /** Points of one series with from ≤ time ≤ to, oldest first. */
   query(series: string, from?: Date | string, to?: Date | string): HistoryPoint[];
@@ -42,36 +54,46 @@ export interface OpenHistoryOptions {
 
 export const DEFAULT_HISTORY_FLUSH_DELAY_MS = 5_000;
 
-function toPoint(iso: string, value: string, fileName: string): SeriesPoint {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t))
-    throw new Error(`${fileName} holds a point with an unreadable time ("${iso}").`);
-  if (!DECIMAL_PATTERN.test(value))
-    throw new Error(`${fileName} holds a value that is not a number ("${value}").`);
-  return { t, iso, value };
-}
-
 function seriesFromDocument(document: HistoryDocument): Map<string, SeriesPoint[]> {
   const series = new Map<string, SeriesPoint[]>();
-  for (const [name, points] of Object.entries(document.series)) {
-    const parsed = points.map(([iso, value]) => toPoint(iso, value, HISTORY_FILE));
+  for (const [name, segments] of Object.entries(document.series)) {
     series.set(
       name,
-      parsed.sort((a, b) => a.t - b.t),
+      decodeSeries(segments).sort((a, b) => a.t - b.t),
     );
   }
   return series;
 }
 
-function insertPoint(points: SeriesPoint[], point: SeriesPoint): void {
+/**
+ * What a series received in its latest minute, so that minute's point is their mean. The
+ * mean is worked out when the point is next read (settled), not on every poll: a
+ * 1-second feed then costs an integer addition per value.
+ */
+interface OpenMinute {
+  t: number;
+  mean: RunningMean;
+  settled: boolean;
+}
+
+/** Adds `value` to the point of minute `t`: a new point, or the mean with what it holds. */
+function addToMinute(
+  points: SeriesPoint[],
+  t: number,
+  iso: string,
+  value: string,
+  open: OpenMinute | undefined,
+): OpenMinute {
   const last = points[points.length - 1];
-  if (last === undefined || last.t < point.t) {
-    points.push(point);
-    return;
+  const index = last === undefined || last.t < t ? points.length : firstIndexAtOrAfter(points, t);
+  const existing = points[index];
+  if (existing?.t !== t) {
+    points.splice(index, 0, { t, iso, value });
+    return { t, mean: runningMean(value), settled: true };
   }
-  const index = firstIndexAtOrAfter(points, point.t);
-  if (points[index]?.t === point.t) points[index] = point;
-  else points.splice(index, 0, point);
+  // A point read from the file or a bucket made earlier counts as one value.
+  const mean = addToMean(open?.t === t ? open.mean : runningMean(existing.value), value);
+  return { t, mean, settled: false };
 }
 
 function toTime(value: Date | string | undefined, fallback: number): number {
@@ -117,9 +139,25 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
     latestAt = Math.max(latestAt, points[points.length - 1]?.t ?? latestAt);
   // Everything before these times is already in hourly / daily buckets (-∞: check all).
   const compacted = { hourlyUntil: Number.NEGATIVE_INFINITY, dailyUntil: Number.NEGATIVE_INFINITY };
+  const openMinutes = new Map<string, OpenMinute>();
   let dirty = false;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Writes an open minute's mean into its point. */
+  function settle(name: string, open: OpenMinute): void {
+    if (open.settled) return;
+    open.settled = true;
+    const points = series.get(name) ?? [];
+    const last = points.length - 1;
+    const index = points[last]?.t === open.t ? last : firstIndexAtOrAfter(points, open.t);
+    const point = points[index];
+    if (point?.t === open.t) points[index] = { ...point, value: meanValue(open.mean) };
+  }
+
+  function settleAll(): void {
+    for (const [name, open] of openMinutes) settle(name, open);
+  }
 
   function compactAll(now: number): void {
     if (!Number.isFinite(now)) return;
@@ -127,6 +165,7 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
     // Cutoffs move once an hour (a day for the daily tier); most appends have nothing to do.
     if (cutoffs.hourlyUntil <= compacted.hourlyUntil && cutoffs.dailyUntil <= compacted.dailyUntil)
       return;
+    settleAll();
     for (const [name, points] of series) {
       const result = compactSeries(points, now, compacted);
       if (result.changed) {
@@ -140,9 +179,7 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
 
   function toDocument(): HistoryDocument {
     const document: HistoryDocument = { schemaVersion: HISTORY_SCHEMA_VERSION, series: {} };
-    for (const [name, points] of series) {
-      document.series[name] = points.map((p): HistoryPoint => [p.iso, p.value]);
-    }
+    for (const [name, points] of series) document.series[name] = encodeSeries(points);
     return document;
   }
 
@@ -152,6 +189,7 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
       timer = null;
     }
     compactAll(latestAt);
+    settleAll();
     if (!dirty) return file.settled();
     dirty = false;
     try {
@@ -184,17 +222,20 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
           throw new Error(`The history value for ${name} is not a decimal number ("${value}").`);
         }
       }
-      const iso = at.toISOString();
+      const minute = floorTo(t, MINUTE_MS);
+      const iso = new Date(minute).toISOString();
       for (const [name, value] of Object.entries(values)) {
         let points = series.get(name);
         if (points === undefined) {
           points = [];
           series.set(name, points);
         }
-        insertPoint(points, { t, iso, value });
+        const open = openMinutes.get(name);
+        if (open !== undefined && open.t !== minute) settle(name, open);
+        openMinutes.set(name, addToMinute(points, minute, iso, canonicalDecimal(value), open));
       }
       // A late point inside an already bucketed period: re-bucket everything next time.
-      if (t < compacted.hourlyUntil) {
+      if (minute < compacted.hourlyUntil) {
         compacted.hourlyUntil = Number.NEGATIVE_INFINITY;
         compacted.dailyUntil = Number.NEGATIVE_INFINITY;
       }
@@ -205,6 +246,8 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
     },
 
     query(name, from, to) {
+      const open = openMinutes.get(name);
+      if (open !== undefined) settle(name, open);
       const points = series.get(name) ?? [];
       const start = firstIndexAtOrAfter(points, toTime(from, Number.NEGATIVE_INFINITY));
       const end = firstIndexAtOrAfter(points, toTime(to, Number.POSITIVE_INFINITY) + 1);

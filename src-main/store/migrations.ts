@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS } from '#api/records';
+import { historyV1toV2 } from './history-migrations';
 import { CURRENT_SCHEMA_VERSION, HISTORY_SCHEMA_VERSION } from './schema';
 import { StoreError } from './store-error';
 
@@ -127,7 +128,7 @@ export const DATABASE_DOCUMENT: DocumentKind = {
 export const HISTORY_DOCUMENT: DocumentKind = {
   fileName: 'history.json',
   currentVersion: HISTORY_SCHEMA_VERSION,
-  migrations: [],
+  migrations: [historyV1toV2],
 };
 
 /** Thrown for a file written by a newer RigLedger; the file must not be overwritten. */

@@ -14,6 +14,7 @@ export interface SeriesPoint {
   value: string;
 }
 
+export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 export const RAW_RETENTION_MS = 48 * HOUR_MS;
@@ -26,7 +27,7 @@ export interface RetentionCutoffs {
   dailyUntil: number;
 }
 
-function floorTo(t: number, size: number): number {
+export function floorTo(t: number, size: number): number {
   return Math.floor(t / size) * size;
 }
 
@@ -63,18 +64,47 @@ function meanPoint(
     startMs: start,
   }: { fromIndex: number; toIndex: number; startMs: number },
 ): SeriesPoint {
+  const values: string[] = [];
+  for (let k = from; k < to; k += 1) values.push(points[k]!.value);
+  return { t: start, iso: new Date(start).toISOString(), value: meanOfValues(values) };
+}
+
+/** An exact running sum of decimal strings, for a mean that takes one value at a time. */
+export interface RunningMean {
+  /** The sum times 10^scale. */
+  units: bigint;
+  scale: number;
+  count: number;
+}
+
+function fractionDigits(value: string): number {
+  const dot = value.indexOf('.');
+  return dot < 0 ? 0 : value.length - dot - 1;
+}
+
+export function runningMean(value: string): RunningMean {
+  const scale = fractionDigits(value);
+  return { units: scaledInteger(value, scale), scale, count: 1 };
+}
+
+export function addToMean(mean: RunningMean, value: string): RunningMean {
+  const scale = Math.max(mean.scale, fractionDigits(value));
+  const units = mean.units * 10n ** BigInt(scale - mean.scale) + scaledInteger(value, scale);
+  return { units, scale, count: mean.count + 1 };
+}
+
+export function meanValue(mean: RunningMean): string {
+  return decStr(new D(mean.units.toString()).div(new D(10).pow(mean.scale)).div(mean.count));
+}
+
+/** The exact mean of decimal strings (at least one), as a decimal string. */
+export function meanOfValues(values: readonly string[]): string {
+  if (values.length === 1) return values[0]!;
   let scale = 0;
-  for (let k = from; k < to; k += 1) {
-    const value = points[k]!.value;
-    const dot = value.indexOf('.');
-    if (dot >= 0) scale = Math.max(scale, value.length - dot - 1);
-  }
-  let sum = 0n;
-  for (let k = from; k < to; k += 1) {
-    sum += scaledInteger(points[k]!.value, scale);
-  }
-  const mean = new D(sum.toString()).div(new D(10).pow(scale)).div(to - from);
-  return { t: start, iso: new Date(start).toISOString(), value: decStr(mean) };
+  for (const value of values) scale = Math.max(scale, fractionDigits(value));
+  let units = 0n;
+  for (const value of values) units += scaledInteger(value, scale);
+  return meanValue({ units, scale, count: values.length });
 }
 
 /** "-12.5" with scale 3 → -12500n. The value matches DECIMAL_PATTERN (checked on the way in). */
@@ -92,7 +122,7 @@ function scaledInteger(value: string, scale: number): bigint {
  * Replaces the points timed in [from, to) by one mean point per bucket of `sizeMs`;
  * `from` and `to` (epoch milliseconds) are bucket-aligned.
  */
-function rebucket(
+export function rebucket(
   points: SeriesPoint[],
   { from, to, sizeMs: size }: { from: number; to: number; sizeMs: number },
 ): Compacted {

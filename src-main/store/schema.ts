@@ -56,14 +56,27 @@ export function emptyDatabase(): Database {
   };
 }
 
-/** history.json: time series as [ISO time, decimal string] points per series name. */
-export const HISTORY_SCHEMA_VERSION = 1;
+/**
+ * history.json (docs/architecture.md "History"): per series name, runs of points a fixed
+ * step apart (history-encoding.ts). Version 1 held [ISO time, value] pairs.
+ */
+export const HISTORY_SCHEMA_VERSION = 2;
+/** A point as history.get returns it: [ISO time, decimal string]. */
 export const historyPointSchema = z.tuple([z.string(), z.string()]);
 export type HistoryPoint = z.infer<typeof historyPointSchema>;
+const DELTA_VALUES = /^-?\d+(?:\.\d+)?(?:,-?\d+(?:\.\d+)?)*$/;
+export const historySegmentSchema = z
+  .object({
+    start: z.iso.datetime(),
+    stepSec: z.number().int().positive(),
+    values: z.string().regex(DELTA_VALUES),
+  })
+  .strict();
+export type HistorySegment = z.infer<typeof historySegmentSchema>;
 export const historySchema = z
   .object({
     schemaVersion: z.literal(HISTORY_SCHEMA_VERSION),
-    series: z.record(z.string(), z.array(historyPointSchema)),
+    series: z.record(z.string(), z.array(historySegmentSchema)),
   })
   .strict();
 export type HistoryDocument = z.infer<typeof historySchema>;

@@ -1,0 +1,152 @@
+import type { Loan, Position } from '#api/records';
+import type { PriceEntry } from '#api/snapshot';
+import { loanFigures } from '#core/loan-views';
+import { positionViews } from '#core/position-views';
+import { crossWalletKey } from '#core/positions';
+import { isUsdLike } from '#core/prices';
+import type { HistoryPoint } from '#store/schema';
+import type { ServiceContext } from './context';
+
+// A loan's LTV and a position's distance to liquidation at past times (docs/architecture.md
+// "History"): not stored, but computed when a chart asks, from the stored price points
+// and the record as it is now, by the same core functions as the Snapshot. One point per
+// stored price point; none before the record existed.
+
+const LOAN_LTV = /^loan\.(.+)\.ltvPct$/;
+const POSITION_DISTANCE = /^position\.(.+)\.distanceToLiquidationPct$/;
+
+/** As in an as-of Snapshot: older than this, a recorded price counts as stale. */
+const HISTORY_STALE_AFTER_SEC = 2 * 86_400;
+
+type Bound = Date | string | undefined;
+
+/** The series names computed on request for the records that exist now. */
+export function derivedSeriesNames(ctx: ServiceContext): string[] {
+  return [
+    ...ctx.store.data.loans.map((l) => `loan.${l.id}.ltvPct`),
+    ...ctx.store.data.positions.map((p) => `position.${p.id}.distanceToLiquidationPct`),
+  ];
+}
+
+/** Points of a derived series, or null when `series` is a stored one. */
+export function derivedHistory(
+  ctx: ServiceContext,
+  series: string,
+  from: Bound,
+  to: Bound,
+): HistoryPoint[] | null {
+  const loanId = LOAN_LTV.exec(series)?.[1];
+  if (loanId !== undefined) {
+    const loan = ctx.store.data.loans.find((l) => l.id === loanId);
+    return loan === undefined ? [] : loanLtvHistory(ctx, loan, from, to);
+  }
+  const positionId = POSITION_DISTANCE.exec(series)?.[1];
+  if (positionId !== undefined) {
+    const position = ctx.store.data.positions.find((p) => p.id === positionId);
+    return position === undefined ? [] : positionDistanceHistory(ctx, position, from, to);
+  }
+  return null;
+}
+
+/** Stored points of one asset's price, with their times, looked up forward in time. */
+interface PriceTrack {
+  asset: string;
+  times: number[];
+  points: HistoryPoint[];
+  index: number;
+}
+
+function priceTrack(ctx: ServiceContext, asset: string, to: Bound): PriceTrack {
+  const points = ctx.store.history.query(`price.${asset}`, undefined, to);
+  return { asset, times: points.map(([iso]) => Date.parse(iso)), points, index: -1 };
+}
+
+/** The price entry an as-of Snapshot would use at `t` (the last point at or before it). */
+function entryAt(track: PriceTrack, t: number): PriceEntry | undefined {
+  while (track.index + 1 < track.times.length && track.times[track.index + 1]! <= t)
+    track.index += 1;
+  const point = track.points[track.index];
+  if (point === undefined) return undefined;
+  const [at, usd] = point;
+  const ageSec = Math.floor((t - track.times[track.index]!) / 1000);
+  return {
+    usd,
+    source: `history (recorded ${at})`,
+    at,
+    stale: ageSec > HISTORY_STALE_AFTER_SEC,
+    manual: false,
+    disputed: false,
+    ageSec,
+    fromHistory: true,
+  };
+}
+
+function pricesAt(tracks: readonly PriceTrack[], t: number): Record<string, PriceEntry> {
+  const prices: Record<string, PriceEntry> = {};
+  for (const track of tracks) {
+    const entry = entryAt(track, t);
+    if (entry !== undefined) prices[track.asset] = entry;
+  }
+  return prices;
+}
+
+function timeOf(bound: Bound, fallback: number): number {
+  if (bound === undefined) return fallback;
+  return typeof bound === 'string' ? Date.parse(bound) : bound.getTime();
+}
+
+/** Times of the stored price points of `tracks` within [from, to], oldest first, once each. */
+function pointTimes(tracks: readonly PriceTrack[], from: Bound, notBefore: number): number[] {
+  const start = Math.max(timeOf(from, Number.NEGATIVE_INFINITY), notBefore);
+  const times = new Set<number>();
+  for (const track of tracks) for (const t of track.times) if (t >= start) times.add(t);
+  return [...times].sort((a, b) => a - b);
+}
+
+function loanLtvHistory(ctx: ServiceContext, loan: Loan, from: Bound, to: Bound): HistoryPoint[] {
+  const assets = [...new Set(loan.collateral.map((c) => c.asset))].filter((a) => !isUsdLike(a));
+  const tracks = assets.map((asset) => priceTrack(ctx, asset, to));
+  const settings = ctx.store.data.settings;
+  // A loan exists from its start date (the Snapshot of a past day counts it from then).
+  const out: HistoryPoint[] = [];
+  for (const t of pointTimes(tracks, from, Date.parse(`${loan.startDate}T00:00:00Z`))) {
+    const asOf = new Date(t);
+    const ltv = loanFigures(loan, asOf, settings, pricesAt(tracks, t)).view.ltvPct;
+    if (ltv !== null) out.push([asOf.toISOString(), ltv]);
+  }
+  return out;
+}
+
+function positionDistanceHistory(
+  ctx: ServiceContext,
+  position: Position,
+  from: Bound,
+  to: Bound,
+): HistoryPoint[] {
+  // A cross position's liquidation price depends on the others in its wallet.
+  const wallet =
+    position.marginMode === 'cross'
+      ? ctx.store.data.positions.filter(
+          (p) =>
+            p.id !== position.id &&
+            p.marginMode === 'cross' &&
+            crossWalletKey(p) === crossWalletKey(position),
+        )
+      : [];
+  const assets = new Set<string>();
+  for (const p of [position, ...wallet])
+    for (const asset of [p.baseAsset, p.quoteAsset]) if (!isUsdLike(asset)) assets.add(asset);
+  const tracks = [...assets].map((asset) => priceTrack(ctx, asset, to));
+  const own = tracks.filter(
+    (t) => t.asset === position.baseAsset || t.asset === position.quoteAsset,
+  );
+  const settings = ctx.store.data.settings;
+  const out: HistoryPoint[] = [];
+  for (const t of pointTimes(own, from, Date.parse(position.openedAt))) {
+    const open = wallet.filter((p) => Date.parse(p.openedAt) <= t);
+    const [view] = positionViews([position, ...open], settings, pricesAt(tracks, t));
+    const distance = view?.distanceToLiquidationPct ?? null;
+    if (distance !== null) out.push([new Date(t).toISOString(), distance]);
+  }
+  return out;
+}
