@@ -109,3 +109,21 @@ export function applySnapshotDelta(
     snapshot: { ...delta.summary, rigs, loans, positions, alerts },
   };
 }
+
+/** `snapshot.summary`: the farm at a glance, without the record lists (docs/architecture.md). */
+export const snapshotSummaryResultSchema = snapshotSummarySchema.extend({
+  /** The active alerts. */
+  alerts: z.array(alertSchema),
+  /** The N records nearest trouble: positions by distance to liquidation, loans by health factor. */
+  worst: z.object({
+    positions: z.array(positionViewSchema),
+    loans: z.array(loanViewSchema),
+  }),
+  counts: z.object({
+    rigs: z.number().int(),
+    loans: z.number().int(),
+    positions: z.number().int(),
+  }),
+});
+export type SnapshotSummaryResult = z.infer<typeof snapshotSummaryResultSchema>;
+export const SUMMARY_WORST_DEFAULT = 5;
