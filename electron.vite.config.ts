@@ -1,6 +1,28 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { withContentSecurityPolicyMeta } from './src-main/shared/security-policy';
+
+/**
+ * Writes the Content-Security-Policy meta tag into index.html: the strict policy in the
+ * build, the dev server's (inline refresh preamble, hot-reload socket) under `electron-vite dev`.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'rigledger-content-security-policy',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, context) {
+        if (context.server === undefined)
+          return withContentSecurityPolicyMeta(html, { dev: false });
+        const local = context.server.resolvedUrls?.local[0];
+        const devOrigin = local === undefined ? undefined : new URL(local).origin;
+        return withContentSecurityPolicyMeta(html, { dev: true, devOrigin });
+      },
+    },
+  };
+}
 import { precompress } from './build/precompress';
 
 export default defineConfig({
@@ -29,7 +51,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src-renderer'),
-    plugins: [react(), precompress()],
+    plugins: [react(), contentSecurityPolicyMeta(), precompress()],
     build: {
       outDir: 'out/renderer',
       // Minified and split into chunks per page (electron-vite leaves the renderer

@@ -11,6 +11,7 @@ export const ALERT_RULES = [
   'loan.payment-due',
   'price.stale',
   'price.disputed',
+  'price.single-source',
   'rig.offline',
   'rig.hashrate-drop',
   'farm.unprofitable',

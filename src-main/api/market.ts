@@ -36,6 +36,10 @@ export const storedPriceSchema = z
     source: z.string(),
     at: isoDateTime,
     disputed: z.boolean().default(false),
+    /** Only one source quotes it, far from the last multi-source price: alerts wait. */
+    singleSource: z.boolean().optional(),
+    /** For a price one source alone quotes: the last price two or more sources agreed on. */
+    multiSourceUsd: positiveDecimal.optional(),
   })
   .strict();
 export type StoredPrice = z.infer<typeof storedPriceSchema>;

@@ -11,6 +11,7 @@ import {
   rigInputSchema,
   rigSchema,
   settingsSchema,
+  bySourceName,
   sourceSchema,
 } from './records';
 import {
@@ -52,16 +53,8 @@ export const settingsPatchSchema = settingsSchema
   .omit({ sources: true, thresholds: true, notifications: true })
   .partial()
   .extend({
-    sources: z
-      .object({
-        coingecko: sourcePatch,
-        binance: sourcePatch,
-        kraken: sourcePatch,
-        mempool: sourcePatch,
-      })
-      .partial()
-      .strict()
-      .optional(),
+    /** By source name; a name no price source has is refused by the service. */
+    sources: bySourceName(sourcePatch).optional(),
     thresholds: settingsSchema.shape.thresholds.partial().strict().optional(),
     notifications: settingsSchema.shape.notifications.partial().strict().optional(),
   })
@@ -80,6 +73,10 @@ export type ScheduleRow = z.infer<typeof scheduleRowSchema>;
 
 export const feedStatusSchema = z.object({
   source: z.string(),
+  /** How the operator knows the feed: "CoinGecko", "mempool.space chain stats". */
+  label: z.string(),
+  /** `price`: a price source, configured under its name in settings.sources. */
+  kind: z.enum(['price', 'chain']),
   enabled: z.boolean(),
   ok: z.boolean(),
   lastSuccessAt: isoDateTime.nullable(),

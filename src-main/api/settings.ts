@@ -34,8 +34,33 @@ export const sourceSchema = z
   })
   .strict();
 
-export const PRICE_SOURCES = ['coingecko', 'binance', 'kraken', 'mempool'] as const;
-export type PriceSourceName = (typeof PRICE_SOURCES)[number];
+export type SourceSettings = z.infer<typeof sourceSchema>;
+
+const SOURCE_NAME_RULE =
+  'A price source is named in lowercase letters, digits and dashes, such as "coingecko".';
+
+/** A price source's key in settings: "coingecko", "binance", … */
+export const priceSourceNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, { error: SOURCE_NAME_RULE });
+
+/** A record keyed by price-source name (settings, or a settings patch). */
+export function bySourceName<T extends z.ZodType>(value: T) {
+  return z
+    .record(priceSourceNameSchema, value, {
+      error: (issue) => (issue.code === 'invalid_key' ? SOURCE_NAME_RULE : undefined),
+    })
+    .refine((sources) => Object.keys(sources).length <= 50, {
+      error: 'At most 50 price sources can be configured.',
+    });
+}
+
+/**
+ * Price-source settings by source name. Which names exist is the feeds registry's business
+ * (feeds/sources/registry.ts): the service refuses a name no source has and fills in each
+ * source's defaults, so a source the operator never changed needs no entry here.
+ */
+export const sourcesSettingsSchema = bySourceName(sourceSchema);
 
 export const settingsSchema = z
   .object({
@@ -44,14 +69,7 @@ export const settingsSchema = z
     rigPollIntervalSec: z.number().int().min(1).max(86_400),
     staleAfterSec: z.number().int().min(1).max(604_800),
     offline: z.boolean(),
-    sources: z
-      .object({
-        coingecko: sourceSchema,
-        binance: sourceSchema,
-        kraken: sourceSchema,
-        mempool: sourceSchema,
-      })
-      .strict(),
+    sources: sourcesSettingsSchema,
     thresholds: z
       .object({
         positionWarningPct: percent,
@@ -95,12 +113,8 @@ export const DEFAULT_SETTINGS: Settings = {
   rigPollIntervalSec: 60,
   staleAfterSec: 300,
   offline: false,
-  sources: {
-    coingecko: { enabled: true, baseUrl: 'https://api.coingecko.com' },
-    binance: { enabled: true, baseUrl: 'https://api.binance.com' },
-    kraken: { enabled: true, baseUrl: 'https://api.kraken.com' },
-    mempool: { enabled: true, baseUrl: 'https://mempool.space' },
-  },
+  // Each source's default (enabled, at its own address) comes from its definition.
+  sources: {},
   thresholds: {
     positionWarningPct: '10',
     positionCriticalPct: '5',

@@ -15,6 +15,13 @@ export const priceEntrySchema = z.object({
   stale: z.boolean(),
   manual: z.boolean(),
   disputed: z.boolean(),
+  /**
+   * True when only one source quotes this price and it moved more than 30 % from the last
+   * price two or more sources agreed on (`multiSourceUsd`): like a stale or disputed price,
+   * it raises no liquidation or margin-call alert.
+   */
+  singleSource: z.boolean().optional(),
+  multiSourceUsd: dec.optional(),
   ageSec: z.number().int(),
   /** True when an as-of Snapshot took this price from the stored history. */
   fromHistory: z.boolean().optional(),

@@ -274,3 +274,38 @@ describe('farm and payments', () => {
     expect(due?.message).toMatch(/due on 2026-11-30 \(in 6 days\)/);
   });
 });
+
+describe('a price one source alone moved more than 30 %', () => {
+  const lone: Partial<PriceEntry> = {
+    manual: false,
+    source: 'mempool',
+    singleSource: true,
+    multiSourceUsd: '90000',
+  };
+
+  it('holds liquidation and margin-call alerts and says why in a price alert', () => {
+    const outcome = rulesAt('60000', { positions: [LONG], loans: [LOAN] }, [], lone);
+    expect(
+      outcome.conditions.filter((c) => c.rule === 'position.liquidation' || c.rule === 'loan.ltv'),
+    ).toEqual([]);
+    expect(outcome.held.has(alertKey('position.liquidation', 'pos-1'))).toBe(true);
+    expect(outcome.held.has(alertKey('loan.ltv', 'loan-1'))).toBe(true);
+    expect(outcome.conditions.find((c) => c.rule === 'price.single-source')).toEqual({
+      rule: 'price.single-source',
+      subjectKind: 'price',
+      subjectId: 'BTC',
+      level: 1,
+      severity: 'warning',
+      value: '60000',
+      threshold: '30',
+      message:
+        'Only mempool is quoting BTC: $60,000.00, 33.3 % away from $90,000.00, the last price two or more sources agreed on. Liquidation and margin-call alerts for BTC are held until a second source agrees or you set a manual BTC price.',
+    });
+  });
+
+  it('is judged as usual once the operator sets the price by hand', () => {
+    const outcome = rulesAt('60000', { positions: [LONG], loans: [LOAN] });
+    expect(outcome.conditions.find((c) => c.rule === 'loan.ltv')?.level).toBe(3);
+    expect(outcome.conditions.some((c) => c.rule === 'price.single-source')).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import type { AlertRule, Settings, Severity } from '#api/records';
-import type { LoanView, PositionView, RigView, Snapshot } from '#api/snapshot';
+import type { LoanView, PositionView, PriceEntry, RigView, Snapshot } from '#api/snapshot';
 import {
   formatAge,
   formatCoin,
@@ -14,9 +14,9 @@ import { pricesInUse } from './prices';
 import { manualPriceNote } from './alert-price-note';
 
 // docs/formulas.md "Alerts": each rule looks at the Snapshot and says, per subject, which level of alert
-// it warrants now — or that it cannot tell (a stale or disputed price) and the existing
-// alert must be held as it is. No liquidation or margin-call alert is ever raised from a
-// price that is stale or disputed.
+// it warrants now — or that it cannot tell (a stale or disputed price, or one a single
+// source moved) and the existing alert must be held as it is. No liquidation or
+// margin-call alert is ever raised from a price that is stale, disputed or single-source.
 
 export interface AlertCondition {
   rule: AlertRule;
@@ -255,7 +255,27 @@ function priceRules(inputs: RuleInputs, out: RuleOutcome): void {
         message: `Price sources disagree on ${asset} by more than 5 %; keeping the last agreed ${formatUsd(price.usd)} and pausing liquidation and margin-call alerts for ${asset}.`,
       });
     }
+    if (price.singleSource) out.conditions.push(singleSourceCondition(asset, price));
   }
+}
+
+/** One source alone moved the price more than 30 % (feeds/aggregate.ts): say so, hold the rest. */
+function singleSourceCondition(asset: string, price: PriceEntry): AlertCondition {
+  const reference = price.multiSourceUsd;
+  const moved =
+    reference === undefined
+      ? ''
+      : `, ${formatPct(decStr(dec(price.usd).minus(dec(reference)).abs().div(dec(reference)).mul(HUNDRED), 1))} away from ${formatUsd(reference)}, the last price two or more sources agreed on`;
+  return {
+    rule: 'price.single-source',
+    subjectKind: 'price',
+    subjectId: asset,
+    level: 1,
+    severity: 'warning',
+    value: price.usd,
+    threshold: '30',
+    message: `Only ${price.source} is quoting ${asset}: ${formatUsd(price.usd)}${moved}. Liquidation and margin-call alerts for ${asset} are held until a second source agrees or you set a manual ${asset} price.`,
+  };
 }
 
 function farmRules(inputs: RuleInputs, out: RuleOutcome): void {

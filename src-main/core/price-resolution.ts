@@ -3,7 +3,8 @@ import type { PriceEntry } from '#api/snapshot';
 import type { NetworkInput } from './snapshot';
 
 // Which price and chain figures the Snapshot uses: a manual value wins over every feed
-// until cleared (rotki's rule); a fed value older than staleAfterSec is marked stale.
+// until cleared (rotki's rule), and so confirms a price one source alone moved; a fed value
+// older than staleAfterSec is marked stale.
 
 export const NETWORK_STALE_AFTER_SEC = 3600;
 
@@ -27,6 +28,7 @@ export function resolvePrices(args: {
       stale: age > args.staleAfterSec,
       manual: false,
       disputed: fed.disputed,
+      ...(fed.singleSource ? { singleSource: true, multiSourceUsd: fed.multiSourceUsd } : {}),
       ageSec: age,
     };
   }

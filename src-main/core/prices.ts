@@ -21,14 +21,17 @@ export function priceUsdOf(
   return entry === undefined ? null : dec(entry.usd);
 }
 
-/** Whether the price in use for an asset is stale or disputed (never for USD-like assets). */
+/**
+ * Whether the price in use for an asset is stale, disputed or moved by a single source
+ * (never for USD-like assets): no liquidation or margin-call alert is raised from it.
+ */
 export function isPriceUnreliable(
   asset: string,
   prices: Readonly<Record<string, PriceEntry>>,
 ): boolean {
   if (isUsdLike(asset)) return false;
   const entry = prices[asset] ?? prices[asset.toUpperCase()];
-  return entry !== undefined && (entry.stale || entry.disputed);
+  return entry !== undefined && (entry.stale || entry.disputed || entry.singleSource === true);
 }
 
 /** The assets whose USD price the records need, sorted; USD-like assets need none. */

@@ -1,8 +1,9 @@
-import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow, type IpcMainEvent } from 'electron';
 import type { RigLedgerEvent } from '#api/events';
 import { RpcError, type RpcErrorBody } from '#api/errors';
 import type { FarmService } from '#service/types';
 import { EVENT_CHANNEL, EVENT_RESYNC_CHANNEL, RPC_CHANNEL, type RpcEnvelope } from './ipc-channel';
+import { isTrustedSender } from './ipc-sender';
 import type { RendererLocation } from './renderer-location';
 
 // The Electron side of the contract: one `rpc` handler that answers only the dashboard's
@@ -14,23 +15,6 @@ export interface IpcBridgeOptions {
   /** The window allowed to call; null while none is open. */
   mainWindow: () => BrowserWindow | null;
   log: (line: string) => void;
-}
-
-/** Whether a call comes from the dashboard's own main frame (never a sub-frame or other page). */
-export function isTrustedSender(
-  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
-  options: Pick<IpcBridgeOptions, 'location' | 'mainWindow'>,
-): boolean {
-  const window = options.mainWindow();
-  const frame = event.senderFrame;
-  if (window === null || window.isDestroyed() || frame === null) return false;
-  const mainFrame = window.webContents.mainFrame;
-  return (
-    event.sender === window.webContents &&
-    frame.processId === mainFrame.processId &&
-    frame.routingId === mainFrame.routingId &&
-    options.location.isDashboardUrl(frame.url)
-  );
 }
 
 function failure(error: unknown, log: (line: string) => void): RpcEnvelope {

@@ -8,7 +8,7 @@ import { registerReportPdf } from './report-pdf';
 import { startAlertNotifications } from './notifications';
 import { rendererLocation } from './renderer-location';
 import { createTray } from './tray';
-import { createMainWindow, hardenSession, lockNavigation } from './window';
+import { createMainWindow, lockNavigation, registerAppScheme, secureSession } from './window';
 
 // The desktop app: one instance, one FarmService over the userData folder (the folder
 // `npm run serve` uses too), one window, a tray icon and alert notifications.
@@ -89,7 +89,7 @@ function startDesktopApp(dataDir: string): void {
   app
     .whenReady()
     .then(async () => {
-      hardenSession(location);
+      secureSession(location, log);
       lockNavigation(location, log);
       try {
         service = await openFarmService({
@@ -133,6 +133,7 @@ function startDesktopApp(dataDir: string): void {
 // A second `npm start` focuses the running app instead of fighting over the data folder.
 // The lock lives in userData, so the folder is chosen first.
 const dataDir = chooseDataDir();
+registerAppScheme();
 if (app.requestSingleInstanceLock()) {
   startDesktopApp(dataDir);
 } else {

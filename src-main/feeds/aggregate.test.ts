@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec } from '#shared/decimal';
 import type { StoredPrice } from '#api/records';
 import { type AggregateState, aggregatePrices, seedAggregateState } from './aggregate';
-import type { Quote } from './sources/reply';
+import type { Quote } from './sources/price-source';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const AT = NOW.toISOString();
@@ -140,5 +141,108 @@ describe('aggregating quotes into one price per coin', () => {
     const { prices } = aggregatePrices(seedAggregateState({}), quotes, NOW, OPTIONS);
     expect(prices.BTC?.usd).toBe('67000');
     expect(prices.LTC?.usd).toBe('85.25');
+  });
+});
+
+describe('a price only one source quotes', () => {
+  const lone = (usd: string, source = 'mempool') => [quote(source, usd)];
+
+  it('after the sources agreed on 90,000, one source quoting 60,000 twice is marked single-source', () => {
+    const agreed = aggregatePrices(
+      seedAggregateState({}),
+      [quote('a', '90000'), quote('b', '90010')],
+      NOW,
+      OPTIONS,
+    );
+    const first = aggregatePrices(agreed.state, lone('60000'), NOW, OPTIONS);
+    expect(first.prices.BTC).toMatchObject({ usd: '90005', disputed: false });
+    const second = aggregatePrices(first.state, lone('60000'), NOW, OPTIONS);
+    expect(second.prices.BTC).toEqual({
+      usd: '60000',
+      source: 'mempool',
+      at: AT,
+      disputed: false,
+      singleSource: true,
+      multiSourceUsd: '90005',
+    });
+    expect(second.notes).toEqual([
+      'Only mempool quotes BTC (60000), more than 30 % from the last multi-source price 90005; liquidation and margin-call alerts wait for a second source.',
+    ]);
+    // It stays marked while that source is alone, however often it repeats itself.
+    expect(aggregatePrices(second.state, lone('60000'), NOW, OPTIONS).prices.BTC).toMatchObject({
+      singleSource: true,
+    });
+  });
+
+  it('is not marked when it stays within 30 % of the last multi-source price', () => {
+    const seeded = seedAggregateState({ BTC: stored('90000') });
+    const { prices } = aggregatePrices(seeded, lone('70000'), NOW, OPTIONS);
+    expect(prices.BTC).toEqual({
+      usd: '70000',
+      source: 'mempool',
+      at: AT,
+      disputed: false,
+      multiSourceUsd: '90000',
+    });
+  });
+
+  it('a drift step by step is measured from the multi-source price, not the last step', () => {
+    let state = seedAggregateState({ BTC: stored('90000') });
+    const marks: (boolean | undefined)[] = [];
+    for (const usd of ['80000', '70000', '62000']) {
+      const round = aggregatePrices(state, lone(usd), NOW, OPTIONS);
+      marks.push(round.prices.BTC?.singleSource);
+      state = round.state;
+    }
+    expect(marks).toEqual([undefined, undefined, true]);
+  });
+
+  it('a second source that agrees clears the mark at once', () => {
+    const seeded = seedAggregateState({
+      BTC: { ...stored('60000'), singleSource: true, multiSourceUsd: '90000' },
+    });
+    const { prices, state } = aggregatePrices(
+      seeded,
+      [quote('mempool', '60000'), quote('binance', '60100')],
+      NOW,
+      OPTIONS,
+    );
+    expect(prices.BTC).toEqual({
+      usd: '60050',
+      source: 'median of mempool, binance',
+      at: AT,
+      disputed: false,
+    });
+    expect(state.multiSource.BTC).toBe('60050');
+  });
+
+  it('a restart keeps measuring from the stored multi-source price', () => {
+    const seeded = seedAggregateState({
+      BTC: { ...stored('60000'), singleSource: true, multiSourceUsd: '90000' },
+    });
+    expect(aggregatePrices(seeded, lone('60500'), NOW, OPTIONS).prices.BTC).toMatchObject({
+      usd: '60500',
+      singleSource: true,
+      multiSourceUsd: '90000',
+    });
+  });
+
+  it('property: a lone quote is marked exactly when it is more than 30 % from the multi-source price', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_000, max: 200_000 }),
+        fc.integer({ min: 1_000, max: 200_000 }),
+        (reference, usd) => {
+          const seeded = seedAggregateState({ BTC: stored(String(reference)) });
+          // Twice, so a jump the first poll holds back is confirmed by the second.
+          const first = aggregatePrices(seeded, lone(String(usd)), NOW, OPTIONS);
+          const { prices } = aggregatePrices(first.state, lone(String(usd)), NOW, OPTIONS);
+          // |usd − reference| / reference > 30 %, in whole numbers so the boundary is exact.
+          const moved = Math.abs(usd - reference) * 100 > 30 * reference;
+          expect(prices.BTC?.usd).toBe(String(usd));
+          expect(prices.BTC?.singleSource === true).toBe(moved);
+        },
+      ),
+    );
   });
 });

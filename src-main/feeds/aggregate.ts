@@ -1,6 +1,6 @@
 import { type Dec, dec, decStr, medianDec } from '#shared/decimal';
 import type { StoredPrice } from '#api/records';
-import type { Quote } from './sources/reply';
+import type { Quote } from './sources/price-source';
 
 // Price aggregation (docs/formulas.md "Aggregation"), pure: the clock and the previous state come in, the new state goes out.
 // - median of fresh quotes;
@@ -8,7 +8,10 @@ import type { Quote } from './sources/reply';
 //   the sources disagree: treated like two quotes apart);
 // - two quotes more than 5 % apart → keep the last agreed price, flagged disputed;
 // - a move of more than 30 % from the last agreed price is held back until the next poll
-//   also shows a move of more than 30 % the same way.
+//   also shows a move of more than 30 % the same way;
+// - a price only one source quotes, more than 30 % from the last price two or more sources
+//   agreed on, is marked singleSource: shown, but no liquidation or margin-call alert is
+//   raised from it until a second source agrees or the operator sets a manual price.
 
 export interface PendingJump {
   usd: string;
@@ -21,6 +24,8 @@ export interface AggregateState {
   agreed: Readonly<Record<string, StoredPrice>>;
   /** A jump seen on the last poll and waiting for confirmation. */
   pending: Readonly<Record<string, PendingJump>>;
+  /** The last price (USD) two or more sources agreed on, per asset. */
+  multiSource: Readonly<Record<string, string>>;
 }
 
 export interface AggregateOptions {
@@ -44,9 +49,15 @@ export function seedAggregateState(
   lastPrices: Readonly<Record<string, StoredPrice>>,
 ): AggregateState {
   const agreed: Record<string, StoredPrice> = {};
-  for (const [asset, price] of Object.entries(lastPrices))
+  const multiSource: Record<string, string> = {};
+  for (const [asset, price] of Object.entries(lastPrices)) {
     agreed[asset] = { ...price, disputed: false };
-  return { agreed, pending: {} };
+    // A one-source price carries the multi-source price it is measured from; any other
+    // stored price was agreed by several sources (or predates the distinction).
+    const reference = price.multiSourceUsd ?? (price.singleSource ? undefined : price.usd);
+    if (reference !== undefined) multiSource[asset] = reference;
+  }
+  return { agreed, pending: {}, multiSource };
 }
 
 /** |a − b| / b as a percentage. */
@@ -62,7 +73,7 @@ function latest(quotes: readonly Quote[]): string {
 }
 
 type Consensus =
-  | { kind: 'agreed'; usd: Dec; source: string; at: string }
+  | { kind: 'agreed'; usd: Dec; source: string; at: string; sources: number }
   | { kind: 'disputed'; usd: Dec; detail: string };
 
 function consensusOf(quotes: readonly Quote[], outlierPct: number): Consensus {
@@ -70,7 +81,7 @@ function consensusOf(quotes: readonly Quote[], outlierPct: number): Consensus {
     qs.map((q) => `${q.source} ${decStr(q.usd, 2)}`).join(', ');
   if (quotes.length === 1) {
     const only = quotes[0]!;
-    return { kind: 'agreed', usd: only.usd, source: only.source, at: only.at };
+    return { kind: 'agreed', usd: only.usd, source: only.source, at: only.at, sources: 1 };
   }
   const median = medianDec(quotes.map((q) => q.usd));
   const kept =
@@ -84,6 +95,7 @@ function consensusOf(quotes: readonly Quote[], outlierPct: number): Consensus {
     usd: medianDec(kept.map((q) => q.usd)),
     source: `median of ${kept.map((q) => q.source).join(', ')}`,
     at: latest(kept),
+    sources: kept.length,
   };
 }
 
@@ -101,6 +113,7 @@ export function aggregatePrices(
   for (const q of fresh) byAsset.set(q.asset, [...(byAsset.get(q.asset) ?? []), q]);
 
   const agreed: Record<string, StoredPrice> = { ...state.agreed };
+  const multiSource: Record<string, string> = { ...state.multiSource };
   const pending: Record<string, PendingJump> = {};
   const prices: Record<string, StoredPrice> = {};
   const notes: string[] = [];
@@ -120,6 +133,7 @@ export function aggregatePrices(
       source: consensus.source,
       at: consensus.at,
       disputed: false,
+      ...loneSourceFlags(consensus.usd, consensus.sources, state.multiSource[asset], jumpPct),
     };
     if (last !== undefined) {
       const lastUsd = dec(last.usd);
@@ -142,8 +156,30 @@ export function aggregatePrices(
         }
       }
     }
+    if (candidate.singleSource) {
+      notes.push(
+        `Only ${consensus.source} quotes ${asset} (${candidate.usd}), more than ${jumpPct} % from the last multi-source price ${candidate.multiSourceUsd}; liquidation and margin-call alerts wait for a second source.`,
+      );
+    }
+    if (consensus.sources >= 2) multiSource[asset] = candidate.usd;
     agreed[asset] = candidate;
     prices[asset] = candidate;
   }
-  return { state: { agreed, pending }, prices, notes };
+  return { state: { agreed, pending, multiSource }, prices, notes };
+}
+
+/**
+ * The single-source rule (docs/formulas.md "Aggregation", step 5).
+ * A price one source alone quotes remembers the last multi-source price it is measured from,
+ * and is marked singleSource when it is more than movePct away from it.
+ */
+function loneSourceFlags(
+  usd: Dec,
+  sources: number,
+  multiSourceUsd: string | undefined,
+  movePct: number,
+): Pick<StoredPrice, 'singleSource' | 'multiSourceUsd'> {
+  if (sources >= 2 || multiSourceUsd === undefined) return {};
+  const moved = pctApart(usd, dec(multiSourceUsd)).gt(movePct);
+  return moved ? { singleSource: true, multiSourceUsd } : { multiSourceUsd };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { D, type Dec, maxDec } from '#shared/decimal';
-import { readDecimal } from './sources/reply';
+import { readDecimal } from './reply-values';
 
 // Reading cgminer / bmminer API replies (docs/formulas.md "Chain statistics and rig readings"). Firmware replies are almost JSON: a trailing
 // NUL, `}{` with no comma between objects, trailing commas, bare inf/nan. They are repaired

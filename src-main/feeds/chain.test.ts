@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakePriceServer, startFakePriceServer } from '#fixtures/fake-price-server';
 import { storedNetworkSchema } from '#api/records';
 import { btcSubsidy, fetchChainStats } from './chain';
-import { type FeedContext, isFailure } from './sources/reply';
+import { type FeedContext, isFailure } from './http-client';
 
 const AT = new Date('2025-06-01T12:00:00Z');
 const ctx: FeedContext = { fetch: globalThis.fetch, now: () => AT, timeoutMs: 2000 };

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { D, type Dec, decStr } from '#shared/decimal';
 import type { StoredNetwork } from '#api/records';
+import type { SourceSettings } from '#api/settings';
 import {
   type FeedContext,
   type FeedFailure,
-  type SourceSettings,
   excerpt,
   failure,
   getJson,
   getText,
   isFailure,
-  readDecimal,
   sourceUrl,
-} from './sources/reply';
+} from './http-client';
+import { readDecimal } from './reply-values';
 
 // Chain stats for Bitcoin from mempool.space (docs/formulas.md "Chain statistics and rig readings"):
 //   /api/v1/mining/hashrate/3d        → currentDifficulty, currentHashrate
@@ -20,7 +20,8 @@ import {
 //   /api/v1/mining/reward-stats/144   → totalFee (sat, a string) over endBlock − startBlock + 1 blocks
 //   /api/v1/difficulty-adjustment     → the next retarget (shown, not required)
 
-const LABEL = 'mempool.space chain stats';
+export const CHAIN_LABEL = 'mempool.space chain stats';
+const LABEL = CHAIN_LABEL;
 const SATS_PER_BTC = new D(100_000_000);
 
 export interface Retarget {

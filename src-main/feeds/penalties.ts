@@ -1,5 +1,5 @@
 import type { FeedStatus } from '#api/methods';
-import type { FeedFailure } from './sources/reply';
+import type { FeedFailure } from './http-client';
 
 // docs/formulas.md "Chain statistics and rig readings": a source failing 5 times in a row is skipped for 30 min, and a Retry-After is
 // honoured. Pure: the time of each outcome comes in as an argument.
@@ -72,16 +72,19 @@ export function isSkipped(book: PenaltyBook, source: string, at: Date): boolean 
   return skippedUntil !== null && Date.parse(skippedUntil) > at.getTime();
 }
 
-/** One `feeds.status` row per source, in the order given. */
+/** One `feeds.status` row per source, in the order given (label: the name; kind: price). */
 export function feedStatusRows(
   book: PenaltyBook,
-  sources: readonly { source: string; enabled: boolean }[],
+  sources: readonly (Pick<FeedStatus, 'source' | 'enabled'> &
+    Partial<Pick<FeedStatus, 'label' | 'kind'>>)[],
   at: Date,
 ): FeedStatus[] {
-  return sources.map(({ source, enabled }) => {
+  return sources.map(({ source, label = source, kind = 'price', enabled }) => {
     const penalty = penaltyOf(book, source);
     return {
       source,
+      label,
+      kind,
       enabled,
       ok: enabled && penalty.lastSuccessAt !== null && penalty.consecutiveFailures === 0,
       lastSuccessAt: penalty.lastSuccessAt,

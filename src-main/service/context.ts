@@ -1,4 +1,5 @@
 import type { RigLive } from '#api/snapshot';
+import type { PriceSource } from '#feeds/sources/price-source';
 import type { Store } from '#store/database';
 
 // What every method handler may use. Handlers change state only through `store.update`
@@ -15,4 +16,6 @@ export interface ServiceContext {
   log(line: string): void;
   /** Latest answer of each polled rig, by rig id (memory only; re-polled on start). */
   readonly rigLive: Map<string, RigLive>;
+  /** The price sources polled and offered in settings (the registry, or a test's own). */
+  readonly priceSources: readonly PriceSource[];
 }

@@ -1,4 +1,5 @@
 import type { RigLive } from '#api/snapshot';
+import { PRICE_SOURCES } from '#feeds/sources/registry';
 import { openStore } from '#store/database';
 import { createAlertEngine } from './alerts';
 import type { ServiceContext } from './context';
@@ -29,6 +30,7 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
     now,
     log,
     rigLive,
+    priceSources: options.priceSources ?? PRICE_SOURCES,
     revision: () => revision,
     changed: async () => {
       revision += 1;

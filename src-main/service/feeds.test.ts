@@ -7,6 +7,7 @@ import type { Snapshot } from '#api/snapshot';
 import { startFakeCgminer, type FakeCgminer } from '#fixtures/fake-cgminer';
 import { startFakePriceServer, type FakePriceServer } from '#fixtures/fake-price-server';
 import { samplePosition, sampleRig } from '#core/test-fixtures/sample-records';
+import { PRICE_SOURCES } from '#feeds/sources/registry';
 import { emptyDatabase } from '#store/schema';
 import { openFarmService } from './farm-service';
 import type { FarmService } from './types';
@@ -22,8 +23,8 @@ afterEach(async () => {
 async function farmWithFeeds(prices: FakePriceServer, rig?: FakeCgminer): Promise<FarmService> {
   const dir = await mkdtemp(join(tmpdir(), 'rigledger-feeds-'));
   const db = emptyDatabase();
-  for (const source of ['coingecko', 'binance', 'kraken', 'mempool'] as const) {
-    db.settings.sources[source].baseUrl = prices.url;
+  for (const { name } of PRICE_SOURCES) {
+    db.settings.sources[name] = { enabled: true, baseUrl: prices.url };
   }
   if (rig) {
     db.rigs.push({
@@ -128,8 +129,8 @@ describe('when every source is down', () => {
     let t = Date.parse('2026-11-24T12:00:00Z');
     const dir = await mkdtemp(join(tmpdir(), 'rigledger-down-'));
     const db = emptyDatabase();
-    for (const source of ['coingecko', 'binance', 'kraken', 'mempool'] as const) {
-      db.settings.sources[source].baseUrl = prices.url;
+    for (const { name } of PRICE_SOURCES) {
+      db.settings.sources[name] = { enabled: true, baseUrl: prices.url };
     }
     db.rigs.push(sampleRig({ coin: 'BTC' })); // something depends on the BTC price
     await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));

@@ -43,6 +43,7 @@ export function startFeeds(ctx: ServiceContext, alerts: AlertEngine): RunningFee
       ]),
     ],
     getRigs: () => ctx.store.data.rigs,
+    priceSources: ctx.priceSources,
     now: ctx.now,
     initialPrices: ctx.store.data.lastPrices,
     log: ctx.log,

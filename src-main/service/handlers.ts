@@ -16,7 +16,7 @@ import type { ServiceContext } from './context';
 import type { HandlerTable } from './dispatch';
 import { clearManualPrice, setManualNetwork, setManualPrice } from './market';
 import { createRecord, listRecords, removeRecord, updateRecord } from './records';
-import { updateSettings } from './settings';
+import { currentSettings, updateSettings } from './settings';
 import { computeSnapshot, currentSnapshot } from './snapshot';
 import { RpcError } from '#api/errors';
 
@@ -60,7 +60,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'prices.clearManual': ({ asset }) => clearManualPrice(ctx, asset),
     'network.setManual': (params) => setManualNetwork(ctx, params),
 
-    'settings.get': () => structuredClone(ctx.store.data.settings),
+    'settings.get': () => structuredClone(currentSettings(ctx)),
     'settings.update': async (patch) => {
       const settings = await updateSettings(ctx, patch);
       // New intervals, sources or the offline switch take effect now, not after the old timer.

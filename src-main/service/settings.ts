@@ -2,17 +2,47 @@ import { RpcError } from '#api/errors';
 import type { Settings } from '#api/records';
 import { validSettingsSchema } from '#api/records';
 import type { SettingsPatch } from '#api/methods';
+import { type PriceSource, priceSourceSettings } from '#feeds/sources/price-source';
 import type { ServiceContext } from './context';
 import { parseOrThrow } from './validation';
 
 // settings.update takes any part of the settings document; the merged whole is validated
-// before anything is written.
+// before anything is written. Price sources are the feeds registry's: settings list every
+// registered source (its defaults until the operator changes it) and refuse any other name.
 
+/** The settings as the operator sees them: every price source, with its defaults filled in. */
+export function currentSettings(ctx: Pick<ServiceContext, 'store' | 'priceSources'>): Settings {
+  const stored = ctx.store.data.settings;
+  return { ...stored, sources: priceSourceSettings(ctx.priceSources, stored.sources) };
+}
+
+/** Refuses a patch that names a price source the registry does not have. */
+export function checkSourceNames(
+  patch: SettingsPatch,
+  priceSources: readonly Pick<PriceSource, 'name'>[],
+): void {
+  const known = priceSources.map((source) => source.name);
+  const unknown = Object.keys(patch.sources ?? {}).filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new RpcError(
+      'invalid_params',
+      `There is no price source named ${unknown.map((name) => `"${name}"`).join(', ')}; the price sources are ${known.join(', ')}.`,
+      {
+        issues: unknown.map((name) => ({
+          path: `sources.${name}`,
+          message: 'No such price source.',
+        })),
+      },
+    );
+  }
+}
+
+/** `current` must list every source the patch names (currentSettings does). */
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
   const sources = { ...current.sources };
   for (const [name, sourcePatch] of Object.entries(patch.sources ?? {})) {
-    const key = name as keyof Settings['sources'];
-    sources[key] = { ...current.sources[key], ...sourcePatch };
+    const before = sources[name];
+    if (before !== undefined) sources[name] = { ...before, ...sourcePatch };
   }
   return {
     ...current,
@@ -24,9 +54,10 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
 }
 
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Settings> {
+  checkSourceNames(patch, ctx.priceSources);
   const next = parseOrThrow(
     validSettingsSchema,
-    mergeSettings(ctx.store.data.settings, patch),
+    mergeSettings(currentSettings(ctx), patch),
     'The settings change',
   );
   const removedCoin = ctx.store.data.settings.coins.find(

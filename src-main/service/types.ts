@@ -1,4 +1,5 @@
 import type { FullSnapshotEvent, RigLedgerEvent } from '#api/events';
+import type { PriceSource } from '#feeds/sources/price-source';
 
 // What a host (Electron main or the web host) holds: one FarmService per data dir.
 
@@ -13,6 +14,8 @@ export interface FarmServiceOptions {
   now?: () => Date;
   /** Where operational messages go (a failed feed, a recovered file). Default: console.error. */
   log?: (line: string) => void;
+  /** The price sources to poll and offer in settings; defaults to the registry. */
+  priceSources?: readonly PriceSource[];
 }
 
 export interface FarmService {

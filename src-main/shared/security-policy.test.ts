@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isAllowedExternalUrl } from './security-policy';
+import {
+  CSP_META_PLACEHOLDER,
+  contentSecurityPolicy,
+  isAllowedExternalUrl,
+  metaContentSecurityPolicy,
+  withContentSecurityPolicyMeta,
+} from './security-policy';
 
 describe('contentSecurityPolicy', () => {
   it('allows only the app itself to run scripts and connect, outside development', () => {
@@ -17,6 +23,31 @@ describe('contentSecurityPolicy', () => {
   it('lets the dev server and its hot-reload socket in only in development', () => {
     const policy = contentSecurityPolicy({ dev: true, devOrigin: 'http://localhost:5173' });
     expect(policy).toContain("connect-src 'self' http://localhost:5173 ws://localhost:5173");
+  });
+});
+
+describe('the policy as a meta tag', () => {
+  it('is the header policy without frame-ancestors, which a meta tag cannot carry', () => {
+    const meta = metaContentSecurityPolicy({ dev: false });
+    expect(meta).not.toContain('frame-ancestors');
+    expect(meta).toBe(
+      contentSecurityPolicy({ dev: false }).replace("frame-ancestors 'none'; ", ''),
+    );
+  });
+
+  it('is written into index.html where the placeholder stands', () => {
+    const html = `<head><meta http-equiv="Content-Security-Policy" content="${CSP_META_PLACEHOLDER}" /></head>`;
+    const written = withContentSecurityPolicyMeta(html, { dev: false });
+    expect(written).toBe(
+      `<head><meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy({ dev: false })}" /></head>`,
+    );
+    expect(written).not.toContain(CSP_META_PLACEHOLDER);
+  });
+
+  it('fails the build when index.html has lost its meta tag', () => {
+    expect(() => withContentSecurityPolicyMeta('<head></head>', { dev: false })).toThrow(
+      /Content-Security-Policy meta tag/,
+    );
   });
 });
 

@@ -9,7 +9,7 @@ export interface PolicyOptions {
   devOrigin?: string;
 }
 
-export function contentSecurityPolicy({ dev, devOrigin }: PolicyOptions): string {
+function policyDirectives({ dev, devOrigin }: PolicyOptions): string[] {
   const devScript = dev ? " 'unsafe-inline'" : '';
   const devConnect =
     dev && devOrigin !== undefined ? ` ${devOrigin} ${devOrigin.replace(/^http/, 'ws')}` : '';
@@ -25,7 +25,37 @@ export function contentSecurityPolicy({ dev, devOrigin }: PolicyOptions): string
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-  ].join('; ');
+  ];
+}
+
+/** The policy as a response header (the desktop app's app:// handler, the web host). */
+export function contentSecurityPolicy(options: PolicyOptions): string {
+  return policyDirectives(options).join('; ');
+}
+
+/**
+ * The same policy for `<meta http-equiv>` in index.html, so the page is covered even
+ * where no header reaches it. Browsers ignore frame-ancestors in a meta policy (and warn
+ * about it), so it stays in the header only.
+ */
+export function metaContentSecurityPolicy(options: PolicyOptions): string {
+  return policyDirectives(options)
+    .filter((directive) => !directive.startsWith('frame-ancestors '))
+    .join('; ');
+}
+
+/** Stands in src-renderer/index.html for the meta policy until the build writes it. */
+export const CSP_META_PLACEHOLDER = '__RIGLEDGER_CONTENT_SECURITY_POLICY__';
+
+/** Writes the meta policy into index.html; an index without the placeholder is a build error. */
+export function withContentSecurityPolicyMeta(html: string, options: PolicyOptions): string {
+  if (!html.includes(CSP_META_PLACEHOLDER)) {
+    throw new Error(
+      `index.html has no Content-Security-Policy meta tag with content="${CSP_META_PLACEHOLDER}".`,
+    );
+  }
+  const escaped = metaContentSecurityPolicy(options).replaceAll('"', '&quot;');
+  return html.replaceAll(CSP_META_PLACEHOLDER, escaped);
 }
 
 /** Sites the dashboard links to (explorers, exchanges, price sources); https only. */

@@ -15,6 +15,7 @@ interface RunningCli {
   /** Resolves with the printed URL once the server accepts requests. */
   listening: Promise<string>;
   exited: Promise<number | null>;
+  pid: number | undefined;
   kill(signal: NodeJS.Signals): void;
 }
 
@@ -52,6 +53,7 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = {}): RunningCli {
     stderr: () => stderr,
     listening,
     exited,
+    pid: child.pid,
     kill: (signal) => child.kill(signal),
   };
 }
@@ -93,7 +95,7 @@ describe('npm run serve', { timeout: 60_000 }, () => {
     expect(existsSync(join(dataDir, 'rigledger.lock'))).toBe(false);
   });
 
-  it('refuses a data folder another server has open, with the lock sentence and exit code 1', async () => {
+  it('refuses a data folder another server has open with a sentence naming that server, exit code 1', async () => {
     const dataDir = join(root, 'farm');
     const first = runCli(['--data-dir', dataDir, '--port', '0', '--offline']);
     await first.listening;
@@ -101,7 +103,18 @@ describe('npm run serve', { timeout: 60_000 }, () => {
       const second = runCli(['--data-dir', dataDir, '--port', '0', '--offline']);
       expect(await second.exited).toBe(1);
       expect(second.stderr()).toMatch(/already open in another RigLedger/);
+      // The operator learns which process to stop: the first server's pid and folder.
+      expect(second.stderr()).toContain(`process ${first.pid}`);
+      expect(second.stderr()).toContain(dataDir);
       expect(second.stdout()).toBe('');
+      // The first server is untouched and still answers.
+      const url = new URL(await first.listening);
+      const response = await fetch(`${url.origin}/api/rpc/rigs.list`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${url.searchParams.get('token') ?? ''}` },
+        body: '{}',
+      });
+      expect(response.status).toBe(200);
     } finally {
       first.kill('SIGINT');
       expect(await first.exited).toBe(0);

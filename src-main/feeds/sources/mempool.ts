@@ -1,38 +1,15 @@
 import { z } from 'zod';
-import {
-  type FeedContext,
-  type QuoteReply,
-  type SourceSettings,
-  failure,
-  getJson,
-  isFailure,
-  quotesFromValues,
-  sourceUrl,
-} from './reply';
+import { definePriceSource } from './price-source';
 
 // mempool.space prices: GET /api/v1/prices → { "time": 1700000000, "USD": 67000, "EUR": … }.
-// Bitcoin only.
+// Bitcoin only. Its base URL also serves the chain statistics (chain.ts).
 
-export const LABEL = 'mempool.space';
-
-export const SUPPORTED_ASSETS: readonly string[] = ['BTC'];
-
-const replySchema = z.object({ USD: z.union([z.number(), z.string()]) });
-
-export async function fetchQuotes(
-  assets: readonly string[],
-  settings: SourceSettings,
-  ctx: FeedContext,
-): Promise<QuoteReply> {
-  if (!assets.includes('BTC')) return { quotes: [] };
-  const reply = await getJson(LABEL, sourceUrl(settings.baseUrl, '/api/v1/prices'), ctx);
-  if (isFailure(reply)) return reply;
-  const parsed = replySchema.safeParse(reply.json);
-  if (!parsed.success) return failure('bad-reply', `${LABEL} sent prices without a USD figure.`);
-  return quotesFromValues(
-    LABEL,
-    'mempool',
-    [{ asset: 'BTC', raw: parsed.data.USD }],
-    ctx.now().toISOString(),
-  );
-}
+export const mempool = definePriceSource({
+  name: 'mempool',
+  label: 'mempool.space',
+  baseUrl: 'https://mempool.space',
+  symbols: { BTC: 'USD' },
+  path: () => '/api/v1/prices',
+  replySchema: z.object({ USD: z.union([z.number(), z.string()]) }),
+  read: (reply) => [{ asset: 'BTC', raw: reply.USD }],
+});

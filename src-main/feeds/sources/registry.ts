@@ -1,42 +1,10 @@
-import type { PriceSourceName } from '#api/records';
-import * as binance from './binance';
-import * as coingecko from './coingecko';
-import * as kraken from './kraken';
-import * as mempool from './mempool';
-import type { FeedContext, QuoteReply, SourceSettings } from './reply';
+import { binance } from './binance';
+import { coingecko } from './coingecko';
+import { kraken } from './kraken';
+import { mempool } from './mempool';
+import type { PriceSource } from './price-source';
 
-// The four price sources by their settings name.
+// Every price source, in the order they are polled and listed. A new source is one file
+// made with definePriceSource and one entry here; settings and the Settings page follow.
 
-export interface PriceSource {
-  /** How the operator knows the source: "Binance", "mempool.space". */
-  label: string;
-  supportedAssets: readonly string[];
-  fetchQuotes(
-    assets: readonly string[],
-    settings: SourceSettings,
-    ctx: FeedContext,
-  ): Promise<QuoteReply>;
-}
-
-export const PRICE_SOURCE_ADAPTERS: Readonly<Record<PriceSourceName, PriceSource>> = {
-  coingecko: {
-    label: coingecko.LABEL,
-    supportedAssets: coingecko.SUPPORTED_ASSETS,
-    fetchQuotes: coingecko.fetchQuotes,
-  },
-  binance: {
-    label: binance.LABEL,
-    supportedAssets: binance.SUPPORTED_ASSETS,
-    fetchQuotes: binance.fetchQuotes,
-  },
-  kraken: {
-    label: kraken.LABEL,
-    supportedAssets: kraken.SUPPORTED_ASSETS,
-    fetchQuotes: kraken.fetchQuotes,
-  },
-  mempool: {
-    label: mempool.LABEL,
-    supportedAssets: mempool.SUPPORTED_ASSETS,
-    fetchQuotes: mempool.fetchQuotes,
-  },
-};
+export const PRICE_SOURCES: readonly PriceSource[] = [coingecko, binance, kraken, mempool];

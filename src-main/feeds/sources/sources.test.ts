@@ -7,15 +7,15 @@ import {
   type FakePriceServer,
 } from '#fixtures/fake-price-server';
 import { decStr } from '#shared/decimal';
-import { PRICE_SOURCE_ADAPTERS } from './registry';
-import {
-  type FeedContext,
-  type FeedFailureKind,
-  type QuoteReply,
-  isFailure,
-  parseRetryAfter,
-  readPrice,
-} from './reply';
+import { type FeedContext, type FeedFailureKind, isFailure, parseRetryAfter } from '../http-client';
+import { readPrice } from '../reply-values';
+import { binance } from './binance';
+import { coingecko } from './coingecko';
+import { kraken } from './kraken';
+import { mempool } from './mempool';
+import type { QuoteReply } from './price-source';
+
+const PRICE_SOURCE_ADAPTERS = { coingecko, binance, kraken, mempool };
 
 const AT = new Date('2025-06-01T12:00:00Z');
 let server: FakePriceServer;

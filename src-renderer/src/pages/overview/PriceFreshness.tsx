@@ -63,6 +63,9 @@ export function PriceFreshness({
                         {entry.manual && <StatusChip status="manual" />}
                         {entry.stale && <StatusChip status="stale" />}
                         {entry.disputed && <StatusChip status="disputed" />}
+                        {entry.singleSource && (
+                          <StatusChip status="disputed" label="Single source" />
+                        )}
                       </Stack>
                     </TableCell>
                   </TableRow>

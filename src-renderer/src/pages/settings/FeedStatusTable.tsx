@@ -78,7 +78,7 @@ export function FeedStatusTable({ offline }: { offline: boolean }) {
         <TableBody>
           {(status.result ?? []).map((feed) => (
             <TableRow key={feed.source} data-testid={`feed-${feed.source}`}>
-              <TableCell sx={{ fontWeight: 600 }}>{feed.source}</TableCell>
+              <TableCell sx={{ fontWeight: 600 }}>{feed.label}</TableCell>
               <TableCell>
                 {!feed.enabled ? (
                   <StatusChip status="retired" label="Disabled" />

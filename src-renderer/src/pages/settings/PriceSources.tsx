@@ -1,23 +1,20 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import { PRICE_SOURCES, sourceSchema, type PriceSourceName, type Settings } from '#api/records';
+import { sourceSchema, type Settings, type SourceSettings } from '#api/records';
 import type { FieldSpec } from '../../forms/field-spec';
 import { InlineForm } from '../../forms/InlineForm';
-import { useAction } from '../../state/use-call';
+import { useAction, useQuery } from '../../state/use-call';
 import { Section } from './Section';
+
+// Every price source the service polls, in its order, named as feeds.status names it; the
+// values come from settings. Nothing here knows which sources exist.
 
 // The same rules the service applies to a source's settings.
 const sourceFormSchema = sourceSchema.pick({ baseUrl: true, apiKey: true });
-
-const TITLES: Record<PriceSourceName, string> = {
-  coingecko: 'CoinGecko',
-  binance: 'Binance',
-  kraken: 'Kraken',
-  mempool: 'mempool.space',
-};
 
 function sourceFields(title: string): FieldSpec[] {
   return [
@@ -28,16 +25,16 @@ function sourceFields(title: string): FieldSpec[] {
 
 function SourceRow({
   name,
-  settings,
+  title,
+  source,
   onSaved,
 }: {
-  name: PriceSourceName;
-  settings: Settings;
+  name: string;
+  title: string;
+  source: SourceSettings;
   onSaved(next: Settings): void;
 }) {
   const update = useAction('settings.update');
-  const source = settings.sources[name];
-  const title = TITLES[name];
   return (
     <Box sx={{ py: 1.5, borderTop: 1, borderColor: 'divider' }} data-testid={`source-${name}`}>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
@@ -82,13 +79,21 @@ export function PriceSources({
   settings: Settings;
   onSaved(next: Settings): void;
 }) {
+  const feeds = useQuery('feeds.status', {});
+  const sources = (feeds.result ?? []).flatMap((feed) => {
+    const source = feed.kind === 'price' ? settings.sources[feed.source] : undefined;
+    return source === undefined ? [] : [{ name: feed.source, title: feed.label, source }];
+  });
   return (
     <Section
       title="Price sources"
       description="Polled in this order; the median of fresh quotes wins, and a manual price wins over all of them."
     >
-      {PRICE_SOURCES.map((name) => (
-        <SourceRow key={name} name={name} settings={settings} onSaved={onSaved} />
+      {feeds.error && (
+        <Alert severity="error">Could not list the price sources: {feeds.error.message}</Alert>
+      )}
+      {sources.map(({ name, title, source }) => (
+        <SourceRow key={name} name={name} title={title} source={source} onSaved={onSaved} />
       ))}
     </Section>
   );
