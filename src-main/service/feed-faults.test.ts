@@ -45,7 +45,8 @@ async function safeFarm(): Promise<Farm> {
   const dir = await mkdtemp(join(tmpdir(), 'rigledger-feed-faults-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   const db = emptyDatabase();
-  for (const source of FAKE_SOURCES) db.settings.sources[source].baseUrl = prices.url;
+  for (const source of FAKE_SOURCES)
+    db.settings.sources[source] = { enabled: true, baseUrl: prices.url };
   db.positions.push(
     samplePosition({ id: 'long', openedAt: '2026-11-20T00:00:00Z' }),
     samplePosition({
