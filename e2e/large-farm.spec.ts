@@ -25,6 +25,11 @@ test('the Rigs page of a 2,000-rig farm shows its first rows and sorts', async (
     await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByLabel('Loading the farm')).toHaveCount(0, { timeout: 90_000 });
     console.log(`Large farm: Overview with figures ${Date.now() - loading} ms after opening`);
+    // The Overview lists the positions and loans nearest trouble, with a way to the rest.
+    await expect(page.locator('[data-testid^="position-distance-"]')).toHaveCount(8);
+    await expect(page.locator('[data-testid^="loan-health-"]')).toHaveCount(8);
+    await expect(page.getByRole('link', { name: 'See all 1000 positions' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'See all 200 loans' })).toBeVisible();
 
     const rows = page.locator('tbody tr[data-testid^="rig-row-"]');
     const opening = Date.now();
