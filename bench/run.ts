@@ -154,10 +154,12 @@ async function main(): Promise<void> {
     });
 
     // A price tick: the bytes each event-stream client receives, and memory over many ticks.
+    // A client starts from the full Snapshot; each tick then reaches it as a delta.
     const snapshotEvents: number[] = [];
     let waiting: (() => void) | null = null;
+    service.eventBaseline();
     const unsubscribe = service.onEvent((event: RigLedgerEvent) => {
-      if (event.type !== 'snapshot') return;
+      if (event.type !== 'snapshot-delta') return;
       snapshotEvents.push(Buffer.byteLength(encodeEvent(event).data));
       waiting?.();
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alertSchema } from './records';
 import { snapshotSchema } from './snapshot';
+import { snapshotDeltaSchema } from './snapshot-delta';
 import type { MethodName, ParamsOf, ResultOf } from './methods';
 
 // Events pushed from a host to the renderer (Electron IPC or Server-Sent Events).
@@ -8,14 +9,25 @@ import type { MethodName, ParamsOf, ResultOf } from './methods';
 export const alertChangeSchema = z.enum(['raised', 'escalated', 'cleared']);
 export type AlertChange = z.infer<typeof alertChangeSchema>;
 
+/** The whole state at a version: the first event of every stream, and a resync. */
+export const fullSnapshotEventSchema = z.object({
+  type: z.literal('snapshot'),
+  version: z.number().int().nonnegative(),
+  snapshot: snapshotSchema,
+});
+export type FullSnapshotEvent = z.infer<typeof fullSnapshotEventSchema>;
+
+export const alertEventSchema = z.object({
+  type: z.literal('alert'),
+  change: alertChangeSchema,
+  alert: alertSchema,
+  notify: z.boolean(),
+});
+
 export const eventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('snapshot'), snapshot: snapshotSchema }),
-  z.object({
-    type: z.literal('alert'),
-    change: alertChangeSchema,
-    alert: alertSchema,
-    notify: z.boolean(),
-  }),
+  fullSnapshotEventSchema,
+  snapshotDeltaSchema,
+  alertEventSchema,
 ]);
 export type RigLedgerEvent = z.infer<typeof eventSchema>;
 
@@ -23,6 +35,8 @@ export type RigLedgerEvent = z.infer<typeof eventSchema>;
 export interface RigLedgerBridge {
   call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
   onEvent(listener: (event: RigLedgerEvent) => void): () => void;
+  /** Asks the host to start the stream again from a full Snapshot (after a missed delta). */
+  resync(): void;
 }
 
 /** A printable report handed to the desktop app to be saved as PDF. */
@@ -39,5 +53,5 @@ export interface DesktopBridge extends RigLedgerBridge {
   saveReportPdf(report: ReportDocument): Promise<{ savedTo: string | null }>;
 }
 
-/** Snapshot events are coalesced to at most one per this many milliseconds (docs/architecture.md). */
+/** Snapshot deltas are coalesced to at most one per this many milliseconds (docs/architecture.md). */
 export const SNAPSHOT_EVENT_MIN_INTERVAL_MS = 250;

@@ -26,6 +26,7 @@ import {
   recordId,
 } from './fields';
 import { priceEntrySchema, snapshotSchema, storeNoticeSchema } from './snapshot';
+import { snapshotSummaryResultSchema } from './snapshot-delta';
 import {
   backupPreviewSchema,
   ccxtPositionsParamsSchema,
@@ -149,6 +150,10 @@ function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) 
 
 export const methods = {
   'snapshot.get': method(z.object({ asOf: isoDateTime.optional() }).strict(), snapshotSchema),
+  'snapshot.summary': method(
+    z.object({ worst: z.number().int().min(1).max(100).optional() }).strict(),
+    snapshotSummaryResultSchema,
+  ),
 
   'rigs.list': method(empty, z.array(rigSchema)),
   'rigs.create': method(rigInputSchema, rigSchema),

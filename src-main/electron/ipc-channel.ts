@@ -4,8 +4,10 @@ import type { RpcErrorBody } from '#api/errors';
 
 /** Renderer → main: `invoke(RPC_CHANNEL, method, params)` answers with an RpcEnvelope. */
 export const RPC_CHANNEL = 'rpc';
-/** Main → renderer: each service event (snapshot, alert). */
+/** Main → renderer: each service event (full snapshot, snapshot delta, alert). */
 export const EVENT_CHANNEL = 'event';
+/** Renderer → main: `send(EVENT_RESYNC_CHANNEL)` asks for a full snapshot on EVENT_CHANNEL. */
+export const EVENT_RESYNC_CHANNEL = 'event-resync';
 
 /**
  * Errors cross IPC inside the reply rather than as a rejection: Electron turns a

@@ -1,8 +1,9 @@
-import { ipcMain, type BrowserWindow } from 'electron';
+import { ipcMain, type BrowserWindow, type IpcMainEvent } from 'electron';
+import type { RigLedgerEvent } from '#api/events';
 import { RpcError } from '#api/errors';
 import { toRpcFailure } from '#service/dispatch';
 import type { FarmService } from '#service/types';
-import { EVENT_CHANNEL, RPC_CHANNEL, type RpcEnvelope } from './ipc-channel';
+import { EVENT_CHANNEL, EVENT_RESYNC_CHANNEL, RPC_CHANNEL, type RpcEnvelope } from './ipc-channel';
 import { isTrustedSender } from './ipc-sender';
 import type { RendererLocation } from './renderer-location';
 
@@ -54,14 +55,30 @@ export function registerIpcBridge(options: IpcBridgeOptions): () => void {
     },
   );
 
-  const unsubscribe = service.onEvent((event) => {
+  const send = (event: RigLedgerEvent): void => {
     const window = options.mainWindow();
     if (window === null || window.isDestroyed() || window.webContents.isDestroyed()) return;
     window.webContents.send(EVENT_CHANNEL, event);
-  });
+  };
+  const unsubscribe = service.onEvent(send);
+
+  // A page that (re)loads, or missed a delta, starts again from the full Snapshot; it is
+  // sent on the event channel so it arrives in order with the deltas that follow it.
+  const resync = (event: IpcMainEvent): void => {
+    if (!isTrustedSender(event, options)) return;
+    try {
+      send(service.eventBaseline());
+    } catch (error) {
+      log(
+        `RigLedger: could not compute the snapshot for the window: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+  ipcMain.on(EVENT_RESYNC_CHANNEL, resync);
 
   return () => {
     unsubscribe();
+    ipcMain.removeListener(EVENT_RESYNC_CHANNEL, resync);
     ipcMain.removeHandler(RPC_CHANNEL);
   };
 }

@@ -1,7 +1,13 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { DesktopBridge, ReportDocument, RigLedgerEvent } from '#api/events';
 import type { MethodName, ParamsOf, ResultOf } from '#api/methods';
-import { EVENT_CHANNEL, REPORT_PDF_CHANNEL, RPC_CHANNEL, type RpcEnvelope } from './ipc-channel';
+import {
+  EVENT_CHANNEL,
+  EVENT_RESYNC_CHANNEL,
+  REPORT_PDF_CHANNEL,
+  RPC_CHANNEL,
+  type RpcEnvelope,
+} from './ipc-channel';
 
 // Runs sandboxed in the dashboard page before its scripts. Exposes exactly one object,
 // `window.rigledger`, and no Electron or Node API. Imports only types from the contract:
@@ -33,8 +39,15 @@ async function call<M extends MethodName>(method: M, params: ParamsOf<M>): Promi
   return result;
 }
 
+/** Asks the main process to send the full Snapshot, which the deltas that follow build on. */
+function resync(): void {
+  ipcRenderer.send(EVENT_RESYNC_CHANNEL);
+}
+
 function onEvent(listener: (event: RigLedgerEvent) => void): () => void {
   listeners.add(listener);
+  // The first listener of a page starts the stream with a full Snapshot.
+  if (listeners.size === 1) resync();
   return () => {
     listeners.delete(listener);
   };
@@ -50,5 +63,6 @@ async function saveReportPdf(report: ReportDocument): Promise<{ savedTo: string 
 contextBridge.exposeInMainWorld('rigledger', {
   call,
   onEvent,
+  resync,
   saveReportPdf,
 } satisfies DesktopBridge);

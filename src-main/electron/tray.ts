@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Menu, nativeImage, Tray, type NativeImage } from 'electron';
 import { methods } from '#api/methods';
+import { applyChanges } from '#api/snapshot-delta';
 import type { Alert, Severity } from '#api/records';
 import type { FarmService } from '#service/types';
 import { worstSeverity } from '#shared/severity';
@@ -87,16 +88,25 @@ export function createTray(options: TrayOptions): { dispose(): void } {
 
   show([]);
   tray.on('click', options.showWindow);
-  service
-    .call('alerts.list', {})
-    .then((alerts) => show(methods['alerts.list'].result.parse(alerts)))
-    .catch((error: unknown) =>
-      log(`Could not read the active alerts for the tray: ${describeError(error)}`),
-    );
+  const readActive = (): void => {
+    service
+      .call('alerts.list', {})
+      .then((alerts) => show(methods['alerts.list'].result.parse(alerts)))
+      .catch((error: unknown) =>
+        log(`Could not read the active alerts for the tray: ${describeError(error)}`),
+      );
+  };
+  readActive();
 
-  // Every snapshot carries the active alerts; rebuilding the menu is cheap and at most 4×/s.
+  // Every snapshot delta carries the active alerts that changed; rebuilding the menu is
+  // cheap and at most 4×/s. Changes that do not add up are read again whole.
   const unsubscribe = service.onEvent((event) => {
-    if (event.type === 'snapshot') show(event.snapshot.alerts);
+    if (event.type !== 'snapshot-delta') return;
+    const { alerts } = event;
+    if (alerts.upserts.length === 0 && alerts.removed.length === 0 && !alerts.order) return;
+    const next = applyChanges(active, alerts);
+    if (next === null) readActive();
+    else show(next);
   });
 
   return {

@@ -42,6 +42,7 @@ const RIGS_CSV =
  */
 const SAMPLES: { [M in MethodName]: (farm: Farm) => ParamsOf<M> } = {
   'snapshot.get': () => ({}),
+  'snapshot.summary': () => ({ worst: 3 }),
   'rigs.list': () => ({}),
   'loans.list': () => ({}),
   'positions.list': () => ({}),

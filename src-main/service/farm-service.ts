@@ -59,6 +59,8 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
     dataDir: options.dataDir,
     call,
     onEvent: (listener) => hub.subscribe(listener),
+    eventBaseline: () => hub.baseline(),
+    flushEvents: () => hub.flush(),
     close() {
       closed ??= (async () => {
         clearInterval(tick);

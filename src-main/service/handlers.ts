@@ -1,3 +1,4 @@
+import { summarise } from './snapshot-summary';
 import type { FeedScheduler } from '#feeds/scheduler';
 import { hedgePlanFromSnapshot } from '#core/hedge';
 import { loanSchedule } from '#core/loan-schedule';
@@ -31,6 +32,8 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
   return {
     'snapshot.get': ({ asOf }) =>
       asOf ? computeSnapshot(ctx, { asOf: new Date(asOf) }) : currentSnapshot(ctx),
+
+    'snapshot.summary': ({ worst }) => summarise(currentSnapshot(ctx), worst),
 
     'rigs.list': () => listRecords(ctx, 'rigs'),
     'rigs.create': (input) => createRecord(ctx, 'rigs', input),

@@ -35,6 +35,8 @@ export function checkingResults(service: FarmService): FarmService {
   return {
     dataDir: service.dataDir,
     onEvent: (listener) => service.onEvent(listener),
+    eventBaseline: () => service.eventBaseline(),
+    flushEvents: () => service.flushEvents(),
     close: () => service.close(),
     async call(name, params) {
       const result = await service.call(name, params);

@@ -1,4 +1,4 @@
-import type { RigLedgerEvent } from '#api/events';
+import type { FullSnapshotEvent, RigLedgerEvent } from '#api/events';
 import type { PriceSource } from '#feeds/sources/price-source';
 
 // What a host (Electron main or the web host) holds: one FarmService per data dir.
@@ -28,6 +28,13 @@ export interface FarmService {
   call(method: string, params: unknown): Promise<unknown>;
   /** Subscribes to snapshot and alert events; returns the unsubscribe function. */
   onEvent(listener: (event: RigLedgerEvent) => void): () => void;
+  /**
+   * The full Snapshot at the event stream's latest version: what a client receives first,
+   * before the `snapshot-delta` events that follow it.
+   */
+  eventBaseline(): FullSnapshotEvent;
+  /** Sends the waiting snapshot delta now rather than at the end of its 250 ms window. */
+  flushEvents(): void;
   /** Stops polling, flushes every pending write and releases the data-dir lock. */
   close(): Promise<void>;
 }

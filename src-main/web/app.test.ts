@@ -344,7 +344,7 @@ describe('events', () => {
     expect((await send('/api/events')).status).toBe(401);
   });
 
-  it('streams the current snapshot on connect, then a snapshot after each change', async () => {
+  it('streams the current snapshot on connect, then the changed records after each change', async () => {
     const response = await open('/api/events', { headers: { Authorization: `Bearer ${TOKEN}` } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/text\/event-stream/);
@@ -352,6 +352,7 @@ describe('events', () => {
 
     const first = await events.next();
     expect(first.value).toMatchObject({ type: 'snapshot', snapshot: { offline: true } });
+    let version = first.value?.type === 'snapshot' ? first.value.version : -1;
 
     await rpc('rigs.create', {
       ...antminer,
@@ -361,8 +362,13 @@ describe('events', () => {
       hashrateUnit: 'GH/s',
     });
     for await (const event of events) {
-      if (event.type === 'snapshot' && event.snapshot.rigs.some((rig) => rig.name === 'Rack B L7'))
+      if (event.type !== 'snapshot-delta') continue;
+      expect(event.version).toBe(version + 1);
+      version = event.version;
+      if (event.rigs.upserts.some((rig) => rig.name === 'Rack B L7')) {
+        expect(event.rigs.upserts).toHaveLength(1);
         break;
+      }
     }
     response.destroy();
   });
@@ -380,6 +386,8 @@ describe('events', () => {
           unsubscribe();
         };
       },
+      eventBaseline: () => service.eventBaseline(),
+      flushEvents: () => service.flushEvents(),
       close: () => service.close(),
     };
     const app = createWebApp({

@@ -2,7 +2,9 @@ import type { RigLedgerEvent } from '#api/events';
 
 // What one event-stream client has yet to receive. A client that reads slowly (a phone on
 // a tunnel, a tab in the background) must never make the server hold an ever-growing
-// backlog: a Snapshot is the whole state, so only the latest one waiting is kept; alert
+// backlog. Snapshot deltas only make sense in order, so a client with more than a few
+// waiting has them all replaced by one "full Snapshot" place-holder, filled with the
+// latest state only when it is written (the client starts over from that version). Alert
 // events are kept in order up to a bound, and a client that falls further behind is told
 // to reconnect (the browser's EventSource does so by itself and starts from the current
 // state).
@@ -25,38 +27,96 @@ export function encodeEvent(event: RigLedgerEvent): EncodedEvent {
 }
 
 export const MAX_WAITING_ALERTS = 500;
+/** Deltas a client may have waiting before they give way to one full Snapshot. */
+export const MAX_WAITING_DELTAS = 4;
+/** …or before their bytes together pass this (a price tick on a large farm is large). */
+export const MAX_WAITING_DELTA_BYTES = 512 * 1024;
+
+export interface ClientQueueOptions {
+  /** The latest full Snapshot event, encoded; called when a place-holder is written. */
+  baseline(): EncodedEvent;
+  maxAlerts?: number;
+  maxDeltas?: number;
+  maxDeltaBytes?: number;
+}
 
 export interface ClientQueue {
   /** Queues an event; false when the client is too far behind and must reconnect. */
   push(event: EncodedEvent): boolean;
-  /** The next event to write, oldest first; a newer Snapshot replaces a waiting one. */
+  /** Queues the latest full Snapshot, filled in when it is written. */
+  pushBaseline(): void;
+  /** The next event to write, oldest first. */
   shift(): EncodedEvent | undefined;
-  /** How many events wait (at most one Snapshot plus the alerts). */
+  /** How many events wait (alerts, deltas and at most one full Snapshot). */
   readonly size: number;
+  /** Characters of event data held for this client. */
+  readonly bytes: number;
 }
 
-export function createClientQueue(maxAlerts = MAX_WAITING_ALERTS): ClientQueue {
-  let waiting: EncodedEvent[] = [];
+const FULL = 'full';
+type Waiting = EncodedEvent | typeof FULL;
+
+export function createClientQueue(options: ClientQueueOptions): ClientQueue {
+  const maxAlerts = options.maxAlerts ?? MAX_WAITING_ALERTS;
+  const maxDeltas = options.maxDeltas ?? MAX_WAITING_DELTAS;
+  const maxDeltaBytes = options.maxDeltaBytes ?? MAX_WAITING_DELTA_BYTES;
+  let waiting: Waiting[] = [];
   let alerts = 0;
+  let deltas = 0;
+  let deltaBytes = 0;
+  let bytes = 0;
+
+  const isSnapshotLike = (w: Waiting): boolean =>
+    w === FULL || w.name === 'snapshot' || w.name === 'snapshot-delta';
+
+  function pushBaseline(): void {
+    // Everything snapshot-like waiting is older than the state the place-holder will carry.
+    waiting = waiting.filter((w) => !isSnapshotLike(w));
+    deltas = 0;
+    deltaBytes = 0;
+    bytes = waiting.reduce((sum, w) => sum + (w === FULL ? 0 : w.data.length), 0);
+    waiting.push(FULL);
+  }
+
   return {
     push(event) {
       if (event.name === 'snapshot') {
-        // The waiting Snapshot is out of date: drop it, the new one goes last.
-        waiting = waiting.filter((e) => e.name !== 'snapshot');
+        pushBaseline();
+        return true;
+      }
+      if (event.name === 'snapshot-delta') {
+        if (waiting.includes(FULL)) return true; // the full Snapshot to come includes it
+        if (deltas >= maxDeltas || (deltas > 0 && deltaBytes + event.data.length > maxDeltaBytes)) {
+          pushBaseline();
+          return true;
+        }
+        deltas += 1;
+        deltaBytes += event.data.length;
       } else {
         if (alerts >= maxAlerts) return false;
         alerts += 1;
       }
+      bytes += event.data.length;
       waiting.push(event);
       return true;
     },
+    pushBaseline,
     shift() {
       const next = waiting.shift();
-      if (next !== undefined && next.name !== 'snapshot') alerts -= 1;
+      if (next === undefined) return undefined;
+      if (next === FULL) return options.baseline();
+      bytes -= next.data.length;
+      if (next.name === 'snapshot-delta') {
+        deltas -= 1;
+        deltaBytes -= next.data.length;
+      } else if (next.name === 'alert') alerts -= 1;
       return next;
     },
     get size() {
       return waiting.length;
+    },
+    get bytes() {
+      return bytes;
     },
   };
 }

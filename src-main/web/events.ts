@@ -6,9 +6,9 @@ import type { LogLine } from './rpc';
 import { describeError } from '#shared/describe-error';
 
 // GET /api/events: the service's events as Server-Sent Events. Each message is
-// `event: snapshot|alert` with the whole RigLedgerEvent as JSON data (stringified once for
-// all clients), so the browser client hands the parsed data to its listeners exactly as
-// the Electron preload does.
+// `event: snapshot|snapshot-delta|alert` with the whole RigLedgerEvent as JSON data
+// (stringified once for all clients), so the browser client hands the parsed data to its
+// listeners exactly as the Electron preload does. The stream starts with a full Snapshot.
 
 export const HEARTBEAT_INTERVAL_MS = 15_000;
 
@@ -22,8 +22,9 @@ export function streamEvents(
     c,
     async (stream) => {
       // One writer per client drains its bounded queue, so messages never interleave and
-      // a slow reader costs at most one Snapshot plus a bounded list of alerts.
-      const queue = createClientQueue();
+      // a slow reader costs at most a few deltas (or one full Snapshot) and a bounded list
+      // of alerts.
+      const queue = createClientQueue({ baseline: () => encodeEvent(service.eventBaseline()) });
       let writing = false;
       let heartbeatDue = false;
       const drain = async (): Promise<void> => {
@@ -67,14 +68,8 @@ export function streamEvents(
       });
 
       // A page that just connected starts from the current state, not from the next change.
-      try {
-        const snapshot = await service.call('snapshot.get', {});
-        enqueue({ name: 'snapshot', data: JSON.stringify({ type: 'snapshot', snapshot }) });
-      } catch (error) {
-        log(
-          `RigLedger: could not compute the first snapshot for an event stream: ${describeError(error)}`,
-        );
-      }
+      queue.pushBaseline();
+      void drain();
       await finished;
     },
     async (error) => {

@@ -21,6 +21,7 @@ export function connectElectronHost(preload: DesktopBridge): Host {
         const event = decodePushedEvent(name, raw);
         if (event) listener(event);
       }),
+    resync: () => preload.resync(),
   };
   return {
     bridge,

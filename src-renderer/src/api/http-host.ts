@@ -64,6 +64,7 @@ export function connectHttpHost(): Host {
     retryTimer = undefined;
     source = new EventSource('/api/events', { withCredentials: true });
     source.addEventListener('snapshot', deliver('snapshot'));
+    source.addEventListener('snapshot-delta', deliver('snapshot-delta'));
     source.addEventListener('alert', deliver('alert'));
     source.onopen = () => {
       retryMs = RETRY_MIN_MS;
@@ -90,6 +91,12 @@ export function connectHttpHost(): Host {
       return () => {
         listeners.delete(listener);
       };
+    },
+    // A new stream starts with the full Snapshot.
+    resync() {
+      if (retryTimer !== undefined) return;
+      source?.close();
+      open();
     },
   };
   return { bridge, notifications: 'browser', connection: state.get, onConnection: state.subscribe };

@@ -34,3 +34,77 @@ describe('pushed events', () => {
     }
   });
 });
+
+describe('pushed snapshot events', () => {
+  const summary = {
+    asOf: '2026-12-01T00:00:00.000Z',
+    offline: true,
+    scenario: null,
+    prices: {},
+    assetsInUse: [],
+    network: {},
+    farm: {
+      hashPower: [],
+      powerWatts: '0',
+      revenueUsdPerDay: null,
+      revenueLostUsdPerDay: null,
+      powerCostUsdPerDay: '0',
+      profitUsdPerDay: null,
+      debtUsd: '0',
+      collateralUsd: null,
+      worstHealthFactor: null,
+      btcHashpriceUsdPerPhDay: null,
+    },
+    notices: [],
+  };
+  const none = { upserts: [], removed: [] };
+
+  it('accepts a full Snapshot by its summary and record lists', () => {
+    const event = decodePushedEvent('snapshot', {
+      type: 'snapshot',
+      version: 3,
+      snapshot: {
+        ...summary,
+        rigs: [{ id: 'r1', name: 'Rack A' }],
+        loans: [],
+        positions: [],
+        alerts: [],
+      },
+    });
+    expect(event?.type === 'snapshot' && event.snapshot.rigs[0]?.name).toBe('Rack A');
+  });
+
+  it('checks every changed record of a delta', () => {
+    const original = console.error;
+    console.error = () => undefined;
+    try {
+      const delta = {
+        type: 'snapshot-delta',
+        version: 4,
+        summary,
+        rigs: none,
+        loans: none,
+        positions: none,
+      };
+      expect(
+        decodePushedEvent('snapshot-delta', { ...delta, alerts: { upserts: [alert], removed: [] } })
+          ?.type,
+      ).toBe('snapshot-delta');
+      expect(
+        decodePushedEvent('snapshot-delta', {
+          ...delta,
+          alerts: { upserts: [{ ...alert, severity: 'dire' }], removed: [] },
+        }),
+      ).toBeNull();
+      expect(
+        decodePushedEvent('snapshot', {
+          type: 'snapshot',
+          version: 1,
+          snapshot: { ...summary, farm: null },
+        }),
+      ).toBeNull();
+    } finally {
+      console.error = original;
+    }
+  });
+});

@@ -9,10 +9,11 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState, type ReactNode } from 'react';
+import { DataTableBody } from './DataTableBody';
 
 // A sortable, filterable table for records. Sorting uses each column's exact
 // comparison (decimal strings compared as decimals); the filter matches any text a row
-// offers through `filterText`.
+// offers through `filterText`. Long tables render only the rows in view (DataTableBody).
 
 export interface Column<T> {
   key: string;
@@ -40,6 +41,9 @@ const stickySx = {
   boxShadow: '-6px 0 6px -6px rgba(0,0,0,0.25)',
 } as const;
 
+/** Above this many rows only the rows in view are rendered, in a scrolling box. */
+export const VIRTUAL_ROWS_FROM = 60;
+
 export function DataTable<T>({
   rows,
   columns,
@@ -63,10 +67,12 @@ export function DataTable<T>({
   const [sortKey, setSortKey] = useState<string | null>(null);
   const [direction, setDirection] = useState<Direction>('asc');
 
+  const needle = filter.trim().toLowerCase();
+  // Pages pass `filterText` inline: it only matters while a filter is typed.
+  const matchText = needle ? filterText : null;
   const shown = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    const kept = needle
-      ? rows.filter((row) => filterText(row).toLowerCase().includes(needle))
+    const kept = matchText
+      ? rows.filter((row) => matchText(row).toLowerCase().includes(needle))
       : [...rows];
     const column = columns.find((c) => c.key === sortKey);
     if (column?.compare) {
@@ -74,7 +80,7 @@ export function DataTable<T>({
       kept.sort((a, b) => (direction === 'asc' ? compare(a, b) : compare(b, a)));
     }
     return kept;
-  }, [rows, columns, filter, filterText, sortKey, direction]);
+  }, [rows, columns, needle, matchText, sortKey, direction]);
 
   const sortBy = (key: string) => {
     if (sortKey === key) setDirection(direction === 'asc' ? 'desc' : 'asc');
@@ -83,6 +89,8 @@ export function DataTable<T>({
       setDirection('asc');
     }
   };
+
+  const virtual = rows.length >= VIRTUAL_ROWS_FROM;
 
   return (
     <Paper variant="outlined">
@@ -94,63 +102,48 @@ export function DataTable<T>({
         sx={{ m: 1.5, width: 320 }}
         type="search"
       />
-      <TableContainer>
-        <Table size="small" aria-label={ariaLabel}>
-          <TableHead>
-            <TableRow>
-              {columns.map((column) => (
-                <TableCell
-                  key={column.key}
-                  align={column.align}
-                  sortDirection={sortKey === column.key ? direction : false}
-                  sx={[
-                    { fontWeight: 600, px: 0.75, verticalAlign: 'bottom', lineHeight: 1.3 },
-                    column.sticky === true && stickySx,
-                  ]}
-                >
-                  {column.compare ? (
-                    <TableSortLabel
-                      active={sortKey === column.key}
-                      direction={sortKey === column.key ? direction : 'asc'}
-                      onClick={() => sortBy(column.key)}
+      <DataTableBody
+        virtual={virtual}
+        rows={shown}
+        columns={columns}
+        rowKey={rowKey}
+        rowTestId={rowTestId}
+        render={(body, scrollRef) => (
+          <TableContainer ref={scrollRef} sx={virtual ? { maxHeight: '70vh' } : undefined}>
+            <Table size="small" aria-label={ariaLabel} stickyHeader={virtual}>
+              <TableHead>
+                <TableRow>
+                  {columns.map((column) => (
+                    <TableCell
+                      key={column.key}
+                      align={column.align}
+                      sortDirection={sortKey === column.key ? direction : false}
+                      sx={[
+                        { fontWeight: 600, px: 0.75, verticalAlign: 'bottom', lineHeight: 1.3 },
+                        column.sticky === true && stickySx,
+                        column.sticky === true && virtual && { zIndex: 3 },
+                      ]}
                     >
-                      {column.label}
-                    </TableSortLabel>
-                  ) : (
-                    column.label
-                  )}
-                </TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {shown.map((row) => (
-              <TableRow key={rowKey(row)} hover data-testid={rowTestId?.(row)}>
-                {columns.map((column) => (
-                  <TableCell
-                    key={column.key}
-                    align={column.align}
-                    aria-label={column.cellLabel}
-                    sx={[
-                      {
-                        whiteSpace: column.wrapAt ? 'normal' : 'nowrap',
-                        minWidth: column.wrapAt ? Math.min(160, column.wrapAt) : undefined,
-                        maxWidth: column.wrapAt,
-                        px: 0.75,
-                        verticalAlign: 'top',
-                        fontSize: '0.8125rem',
-                      },
-                      column.sticky === true && stickySx,
-                    ]}
-                  >
-                    {column.render(row)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+                      {column.compare ? (
+                        <TableSortLabel
+                          active={sortKey === column.key}
+                          direction={sortKey === column.key ? direction : 'asc'}
+                          onClick={() => sortBy(column.key)}
+                        >
+                          {column.label}
+                        </TableSortLabel>
+                      ) : (
+                        column.label
+                      )}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>{body}</TableBody>
+            </Table>
+          </TableContainer>
+        )}
+      />
       {shown.length === 0 && (
         <Typography color="text.secondary" sx={{ p: 2 }}>
           {rows.length === 0 ? emptyText : `Nothing matches “${filter.trim()}”.`}

@@ -1,44 +1,39 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Snapshot } from '#api/snapshot';
 import type { RpcError } from '#api/errors';
 import type { Host } from '../api/client';
 import { toRpcError } from '../api/rpc-failure';
 import { HostContext } from './host-context';
-import { SnapshotContext, type AlertNotice, type SnapshotState } from './snapshot-context';
+import { SnapshotContext, type AlertNotice, type SnapshotShell } from './snapshot-context';
+import { createSnapshotStore } from './snapshot-store';
 
-// Holds the one live Snapshot: `snapshot.get` first, then every pushed snapshot event.
-// After the push channel comes back from a drop, it asks again so nothing is missed.
+// Holds the live farm: the push channel starts with a full Snapshot, then deltas are
+// applied in order. A delta that does not follow (a version missed) asks the host to
+// start over from a full Snapshot; so does a push channel that comes back from a drop.
+
+/** How long an edit waits for its change to arrive before asking for the full state. */
+const REFRESH_RESYNC_MS = 2_000;
+/** With no Snapshot after this long, `snapshot.get` is asked so a failure can be shown. */
+const FIRST_SNAPSHOT_CHECK_MS = 8_000;
 
 export function SnapshotProvider({ host, children }: { host: Host; children: ReactNode }) {
-  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
-  const [receivedAt, setReceivedAt] = useState(() => Date.now());
+  const store = useMemo(() => createSnapshotStore(), []);
   const [error, setError] = useState<RpcError | null>(null);
   const [lastAlert, setLastAlert] = useState<AlertNotice | null>(null);
-  const latestRequest = useRef(0);
+  const waiting = useRef<(() => void)[]>([]);
 
-  const accept = useCallback((next: Snapshot) => {
-    setSnapshot(next);
-    setReceivedAt(Date.now());
-    setError(null);
+  const settleWaiting = useCallback(() => {
+    for (const resolve of waiting.current.splice(0)) resolve();
   }, []);
-
-  const refresh = useCallback(async () => {
-    const request = ++latestRequest.current;
-    try {
-      const next = await host.bridge.call('snapshot.get', {});
-      if (request === latestRequest.current) accept(next);
-    } catch (cause) {
-      const failure = toRpcError(cause);
-      console.error('RigLedger: snapshot.get failed', failure);
-      if (request === latestRequest.current) setError(failure);
-    }
-  }, [host, accept]);
 
   useEffect(() => {
     const stop = host.bridge.onEvent((event) => {
       if (event.type === 'snapshot') {
-        latestRequest.current++;
-        accept(event.snapshot);
+        store.acceptFull(event);
+        setError(null);
+        settleWaiting();
+      } else if (event.type === 'snapshot-delta') {
+        if (store.acceptDelta(event)) settleWaiting();
+        else host.bridge.resync();
       } else {
         setLastAlert({
           change: event.change,
@@ -48,21 +43,48 @@ export function SnapshotProvider({ host, children }: { host: Host; children: Rea
         });
       }
     });
-    void refresh();
-    return stop;
-  }, [host, accept, refresh]);
+    const check = setTimeout(() => {
+      if (store.get().current !== null) return;
+      host.bridge.call('snapshot.get', {}).then(
+        () => host.bridge.resync(),
+        (cause: unknown) => {
+          const failure = toRpcError(cause);
+          console.error('RigLedger: the farm could not be loaded', failure);
+          if (store.get().current === null) setError(failure);
+        },
+      );
+    }, FIRST_SNAPSHOT_CHECK_MS);
+    return () => {
+      clearTimeout(check);
+      stop();
+    };
+  }, [host, store, settleWaiting]);
 
   useEffect(() => {
     let previous = host.connection();
     return host.onConnection((state) => {
-      if (state === 'connected' && previous === 'reconnecting') void refresh();
+      if (state === 'connected' && previous === 'reconnecting') host.bridge.resync();
       previous = state;
     });
-  }, [host, refresh]);
+  }, [host]);
 
-  const value = useMemo<SnapshotState>(
-    () => ({ snapshot, error, receivedAt, lastAlert, refresh }),
-    [snapshot, error, receivedAt, lastAlert, refresh],
+  // An edit's change reaches the page as the next delta (within a quarter second); if none
+  // comes, the full state is asked for.
+  const refresh = useCallback(
+    () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => host.bridge.resync(), REFRESH_RESYNC_MS);
+        waiting.current.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
+    [host],
+  );
+
+  const value = useMemo<SnapshotShell>(
+    () => ({ store, error, lastAlert, refresh }),
+    [store, error, lastAlert, refresh],
   );
 
   return (

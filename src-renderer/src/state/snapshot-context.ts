@@ -1,8 +1,9 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Snapshot } from '#api/snapshot';
 import type { RpcError } from '#api/errors';
 import type { AlertChange } from '#api/events';
 import type { Alert } from '#api/records';
+import { snapshotOf, type SnapshotStore } from './snapshot-store';
 
 export interface AlertNotice {
   change: AlertChange;
@@ -12,27 +13,48 @@ export interface AlertNotice {
   receivedAt: number;
 }
 
-export interface SnapshotState {
-  snapshot: Snapshot | null;
+/** What changes rarely; the Snapshot itself is read from the store (see useSnapshotSelect). */
+export interface SnapshotShell {
+  store: SnapshotStore;
   /** Why the first snapshot could not be loaded, if it could not. */
   error: RpcError | null;
-  /** Date.now() when the current snapshot arrived; price ages count on from here. */
-  receivedAt: number;
   /** The latest pushed alert change, for a passing notice. */
   lastAlert: AlertNotice | null;
-  /** Asks the host for a fresh snapshot now (after a change, or on reconnect). */
+  /** Resolves once the state includes the latest change (after an edit, say). */
   refresh(): Promise<void>;
 }
 
-export const SnapshotContext = createContext<SnapshotState | null>(null);
+export interface SnapshotState extends Omit<SnapshotShell, 'store'> {
+  snapshot: Snapshot | null;
+  /** Date.now() when the current snapshot arrived; price ages count on from here. */
+  receivedAt: number;
+}
+
+export const SnapshotContext = createContext<SnapshotShell | null>(null);
+
+function useShell(): SnapshotShell {
+  const shell = useContext(SnapshotContext);
+  if (!shell) throw new Error('useSnapshot() needs a <SnapshotProvider> above it');
+  return shell;
+}
+
+/**
+ * One part of the current Snapshot. The component re-renders only when what `select`
+ * returns changes identity: unchanged record lists and records keep theirs.
+ */
+export function useSnapshotSelect<T>(select: (snapshot: Snapshot | null) => T): T {
+  const { store } = useShell();
+  return useSyncExternalStore(store.subscribe, () => select(snapshotOf(store.get())));
+}
 
 export function useSnapshotState(): SnapshotState {
-  const state = useContext(SnapshotContext);
-  if (!state) throw new Error('useSnapshot() needs a <SnapshotProvider> above it');
-  return state;
+  const { store, error, lastAlert, refresh } = useShell();
+  const state = useSyncExternalStore(store.subscribe, store.get);
+  return { snapshot: snapshotOf(state), receivedAt: state.receivedAt, error, lastAlert, refresh };
 }
 
 /** The current Snapshot (null until the first one arrives). */
 export function useSnapshot(): Snapshot | null {
-  return useSnapshotState().snapshot;
+  const { store } = useShell();
+  return useSyncExternalStore(store.subscribe, () => snapshotOf(store.get()));
 }

@@ -5,7 +5,10 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useSnapshot } from '../../state/snapshot-context';
-import { lazy, Suspense } from 'react';
+import Link from '@mui/material/Link';
+import { lazy, Suspense, useMemo } from 'react';
+import { worstLoans, worstPositions } from '#shared/worst-items';
+import { pageHref, type PageKey } from '../../routes';
 import { FarmFigures } from './FarmFigures';
 import { HashPowerCards } from './HashPowerCards';
 import { HedgePlanner } from './HedgePlanner';
@@ -19,8 +22,39 @@ const ChartsSection = lazy(async () => ({
   default: (await import('../../charts/ChartsSection')).ChartsSection,
 }));
 
+/** How many loans and positions the Overview lists: the ones nearest trouble. */
+const OVERVIEW_WORST = 8;
+
+function SeeAll({
+  shown,
+  total,
+  page,
+  what,
+}: {
+  shown: number;
+  total: number;
+  page: PageKey;
+  what: string;
+}) {
+  if (total <= shown) return null;
+  return (
+    <Link href={pageHref(page)} sx={{ alignSelf: 'flex-start' }}>
+      See all {total} {what}
+    </Link>
+  );
+}
+
 export function OverviewPage() {
   const snapshot = useSnapshot();
+  const loans = snapshot?.loans;
+  const positions = snapshot?.positions;
+  const worst = useMemo(
+    () => ({
+      loans: worstLoans(loans ?? [], OVERVIEW_WORST),
+      positions: worstPositions(positions ?? [], OVERVIEW_WORST),
+    }),
+    [loans, positions],
+  );
   if (!snapshot) return <SnapshotPending />;
   return (
     <Stack spacing={3}>
@@ -38,8 +72,24 @@ export function OverviewPage() {
         <FarmFigures farm={snapshot.farm} />
       </section>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 2 }}>
-        <LoanHealthList loans={snapshot.loans} />
-        <PositionDistanceList positions={snapshot.positions} />
+        <Stack spacing={1}>
+          <LoanHealthList loans={worst.loans} />
+          <SeeAll
+            shown={worst.loans.length}
+            total={snapshot.loans.length}
+            page="loans"
+            what="loans"
+          />
+        </Stack>
+        <Stack spacing={1}>
+          <PositionDistanceList positions={worst.positions} />
+          <SeeAll
+            shown={worst.positions.length}
+            total={snapshot.positions.length}
+            page="positions"
+            what="positions"
+          />
+        </Stack>
       </Box>
       <PriceFreshness prices={snapshot.prices} live={snapshot.scenario === null} />
       <Suspense fallback={<LinearProgress aria-label="Loading the charts" />}>

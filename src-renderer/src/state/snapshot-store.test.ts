@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '#api/snapshot';
+import type { SnapshotDelta } from '#api/snapshot-delta';
+import type { Alert } from '#api/records';
+import { createSnapshotStore } from './snapshot-store';
+
+// The page's store: deltas in order, identities kept for what did not change, and a
+// delta that does not follow refused so the page asks for the full state again.
+
+const alert = (id: string, message: string): Alert => ({
+  id,
+  rule: 'price.stale',
+  severity: 'warning',
+  level: 1,
+  subjectKind: 'price',
+  subjectId: 'BTC',
+  message,
+  value: null,
+  threshold: null,
+  raisedAt: '2026-12-01T00:00:00.000Z',
+});
+
+const snapshot: Snapshot = {
+  asOf: '2026-12-01T00:00:00.000Z',
+  offline: true,
+  scenario: null,
+  prices: {},
+  assetsInUse: [],
+  network: {},
+  farm: {
+    hashPower: [],
+    powerWatts: '0',
+    revenueUsdPerDay: null,
+    revenueLostUsdPerDay: null,
+    powerCostUsdPerDay: '0',
+    profitUsdPerDay: null,
+    debtUsd: '0',
+    collateralUsd: null,
+    worstHealthFactor: null,
+    btcHashpriceUsdPerPhDay: null,
+  },
+  rigs: [],
+  loans: [],
+  positions: [],
+  alerts: [alert('a1', 'first'), alert('a2', 'second')],
+  notices: [],
+};
+
+const { rigs: _r, loans: _l, positions: _p, alerts: _a, ...summary } = snapshot;
+const none = { upserts: [], removed: [] };
+const delta = (version: number, alerts: SnapshotDelta['alerts']): SnapshotDelta => ({
+  type: 'snapshot-delta',
+  version,
+  summary: { ...summary, asOf: `2026-12-01T00:00:0${version}.000Z` },
+  rigs: none,
+  loans: none,
+  positions: none,
+  alerts,
+});
+
+describe('the snapshot store', () => {
+  it('applies deltas in order and keeps unchanged records and lists as they were', () => {
+    const store = createSnapshotStore(() => 0);
+    store.acceptFull({ type: 'snapshot', version: 1, snapshot });
+    const before = store.get().current?.snapshot;
+    expect(store.acceptDelta(delta(2, { upserts: [alert('a2', 'changed')], removed: [] }))).toBe(
+      true,
+    );
+    const after = store.get().current?.snapshot;
+    expect(after?.alerts.map((a) => a.message)).toEqual(['first', 'changed']);
+    expect(after?.alerts[0]).toBe(before?.alerts[0]);
+    expect(after?.rigs).toBe(before?.rigs);
+    expect(after?.asOf).toBe('2026-12-01T00:00:02.000Z');
+  });
+
+  it('refuses a delta after a missed one, and ignores one the full state already holds', () => {
+    const store = createSnapshotStore(() => 0);
+    let published = 0;
+    store.subscribe(() => (published += 1));
+    expect(store.acceptDelta(delta(1, none))).toBe(false); // nothing to apply it to yet
+    store.acceptFull({ type: 'snapshot', version: 5, snapshot });
+    expect(store.acceptDelta(delta(5, none))).toBe(true);
+    expect(store.acceptDelta(delta(7, none))).toBe(false);
+    expect(store.get().current?.version).toBe(5);
+    expect(published).toBe(1);
+  });
+
+  it('follows removals and a new order', () => {
+    const store = createSnapshotStore(() => 0);
+    store.acceptFull({ type: 'snapshot', version: 1, snapshot });
+    store.acceptDelta(
+      delta(2, { upserts: [alert('a3', 'third')], removed: ['a1'], order: ['a3', 'a2'] }),
+    );
+    expect(store.get().current?.snapshot.alerts.map((a) => a.id)).toEqual(['a3', 'a2']);
+  });
+});
