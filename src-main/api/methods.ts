@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   alertSchema,
+  muteSchema,
   loanFields,
   loanInputSchema,
   loanSchema,
@@ -225,6 +226,10 @@ export const methods = {
     z.object({ subjectId: z.string().min(1), until: isoDateTime.optional() }).strict(),
     empty,
   ),
+  /** Lifts the subject's mute now; alerts about it notify again. */
+  'alerts.unmute': method(z.object({ subjectId: z.string().min(1) }).strict(), empty),
+  /** The mutes still in force (a mute without `until` lasts until it is lifted). */
+  'alerts.mutes': method(empty, z.array(muteSchema)),
 
   'scenario.run': method(
     z
