@@ -6,16 +6,22 @@ import { useState } from 'react';
 import type { Snapshot } from '#api/snapshot';
 import { formatDateTime } from '../format';
 import { pageHref } from '../routes';
+import { AlertActions } from './AlertActions';
+import { muteOf, useMutes } from './use-mutes';
 
 const BANNER_MAX = 4;
 
 // The top of every page: what happened to the data files (in words), and every active
-// critical alert. Store notices can be dismissed for this session; alerts cannot.
+// critical alert the operator has not acknowledged yet, each with its actions. Store
+// notices can be dismissed for this session; an alert leaves once acknowledged or cleared.
 
 export function Banners({ snapshot }: { snapshot: Snapshot }) {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const notices = snapshot.notices.filter((n) => !dismissed.has(`${n.kind}@${n.at}`));
-  const critical = snapshot.alerts.filter((a) => a.severity === 'critical' && !a.resolvedAt);
+  const { mutes } = useMutes();
+  const critical = snapshot.alerts.filter(
+    (a) => a.severity === 'critical' && !a.resolvedAt && !a.acknowledgedAt,
+  );
   if (notices.length === 0 && critical.length === 0) return null;
   return (
     <Stack spacing={1} sx={{ mb: 2 }} data-testid="banners">
@@ -30,16 +36,29 @@ export function Banners({ snapshot }: { snapshot: Snapshot }) {
         </Alert>
       ))}
       {critical.length > 0 && (
-        <Alert severity="error" variant="filled" data-testid="critical-alerts" role="alert">
+        <Alert
+          severity="error"
+          variant="filled"
+          data-testid="critical-alerts"
+          role="alert"
+          sx={{ '& .MuiAlert-message': { flexGrow: 1, minWidth: 0 } }}
+        >
           <AlertTitle>
             {critical.length === 1 ? '1 critical alert' : `${critical.length} critical alerts`}
           </AlertTitle>
           <Stack component="ul" sx={{ m: 0, pl: 2 }}>
             {critical.slice(0, BANNER_MAX).map((alert) => (
-              <li key={alert.id} data-testid={`alert-${alert.id}`}>
-                {alert.message}
-                {alert.acknowledgedAt ? ' (acknowledged)' : ''}
-              </li>
+              <Stack
+                component="li"
+                key={alert.id}
+                data-testid={`alert-${alert.id}`}
+                direction={{ xs: 'column', sm: 'row' }}
+                spacing={1}
+                sx={{ alignItems: { xs: 'flex-start', sm: 'center' }, py: 0.5 }}
+              >
+                <span style={{ flexGrow: 1, overflowWrap: 'anywhere' }}>{alert.message}</span>
+                <AlertActions alert={alert} mute={muteOf(mutes, alert.subjectId)} inverted />
+              </Stack>
             ))}
           </Stack>
           {critical.length > BANNER_MAX && (

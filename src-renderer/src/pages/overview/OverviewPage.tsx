@@ -6,6 +6,9 @@ import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useSnapshot } from '../../state/snapshot-context';
 import { lazy, Suspense } from 'react';
+import { compareDecimal } from '#shared/format';
+import { usePhoneWidth } from '../../components/use-viewport';
+import { ActiveAlertsCard } from './ActiveAlertsCard';
 import { FarmFigures } from './FarmFigures';
 import { HashPowerCards } from './HashPowerCards';
 import { HedgePlanner } from './HedgePlanner';
@@ -19,12 +22,43 @@ const ChartsSection = lazy(async () => ({
   default: (await import('../../charts/ChartsSection')).ChartsSection,
 }));
 
+// Positions closest to liquidation and the weakest loans come first; at phone width the
+// page leads with the alerts, then those two lists, then the farm's figures.
+
 export function OverviewPage() {
   const snapshot = useSnapshot();
+  const phone = usePhoneWidth();
   if (!snapshot) return <SnapshotPending />;
+  const positions = [...snapshot.positions].sort((a, b) =>
+    compareDecimal(a.distanceToLiquidationPct, b.distanceToLiquidationPct),
+  );
+  const loans = [...snapshot.loans].sort((a, b) => compareDecimal(a.healthFactor, b.healthFactor));
+  const risk = (
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' },
+        gap: 2,
+      }}
+    >
+      {phone ? (
+        <>
+          <PositionDistanceList positions={positions} />
+          <LoanHealthList loans={loans} />
+        </>
+      ) : (
+        <>
+          <LoanHealthList loans={loans} />
+          <PositionDistanceList positions={positions} />
+        </>
+      )}
+    </Box>
+  );
   return (
     <Stack spacing={3}>
       <PageHeader title="Overview" />
+      {phone && <ActiveAlertsCard alerts={snapshot.alerts} />}
+      {phone && risk}
       <section aria-labelledby="hash-power-heading">
         <Typography id="hash-power-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
           Hash power
@@ -37,10 +71,7 @@ export function OverviewPage() {
         </Typography>
         <FarmFigures farm={snapshot.farm} />
       </section>
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 2 }}>
-        <LoanHealthList loans={snapshot.loans} />
-        <PositionDistanceList positions={snapshot.positions} />
-      </Box>
+      {!phone && risk}
       <PriceFreshness prices={snapshot.prices} live={snapshot.scenario === null} />
       <Suspense fallback={<LinearProgress aria-label="Loading the charts" />}>
         <ChartsSection snapshot={snapshot} />
@@ -48,7 +79,7 @@ export function OverviewPage() {
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fit, minmax(440px, 1fr))',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(min(440px, 100%), 1fr))',
           gap: 2,
         }}
       >

@@ -86,7 +86,7 @@ export function ReviewLoans({
                 <PriceOrigin entry={prices[loan.collateralAsset]} />
               </TableCell>
               <TableCell>
-                <StatusChip status={loan.health} />
+                <StatusChip status={loan.health} priceStale={loan.priceStale} />
               </TableCell>
             </TableRow>
           ))}
