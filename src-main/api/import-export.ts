@@ -49,6 +49,8 @@ export const ccxtPositionsParamsSchema = z
     account: shortText('account name'),
     exchange: shortText('exchange name').optional(),
     dryRun: z.boolean().optional(),
+    /** Optional: what ccxt's fetchLeverageTiers() returns; gives positions their brackets. */
+    leverageTiers: z.unknown().optional(),
   })
   .strict();
 

@@ -12,6 +12,34 @@ import {
 
 // An open leveraged position on an exchange (Position record).
 
+/**
+ * One row of an exchange's maintenance-margin table (Binance "leverage brackets", Bybit
+ * "risk limit", ccxt `fetchLeverageTiers`). A bracket covers the notional above the
+ * previous bracket's cap up to its own cap: in the quote asset for linear contracts, in
+ * the coin for inverse ones. The last bracket also covers anything beyond its cap.
+ */
+export const maintenanceBracketSchema = z
+  .object({
+    notionalCap: positiveDecimal,
+    maintenanceMarginRate: decimalBetween('0', '1', '(a fraction: 0.005 is 0.5 %)'),
+    maintenanceAmount: nonNegativeDecimal.default('0'),
+    maxLeverage: decimalBetween('1', '1000', '×'),
+  })
+  .strict();
+export type MaintenanceBracket = z.infer<typeof maintenanceBracketSchema>;
+
+export const maintenanceBracketsSchema = z
+  .array(maintenanceBracketSchema)
+  .min(1, { error: 'List at least one bracket, or leave the brackets out.' })
+  .max(60, { error: 'At most 60 brackets.' })
+  .refine(
+    (brackets) =>
+      brackets.every(
+        (b, i) => i === 0 || decimalCompare(b.notionalCap, brackets[i - 1]!.notionalCap) > 0,
+      ),
+    { error: 'List the brackets from the smallest notional cap up, each cap above the last.' },
+  );
+
 export const positionFields = z.object({
   account: shortText('account name'),
   exchange: shortText('exchange name'),
@@ -32,6 +60,8 @@ export const positionFields = z.object({
   formula: z
     .enum(['maintenance-at-liquidation', 'maintenance-at-entry'])
     .default('maintenance-at-liquidation'),
+  /** Optional: when given, the bracket at the liquidation price replaces the flat rate and amount. */
+  maintenanceBrackets: maintenanceBracketsSchema.optional(),
   reportedLiquidationPrice: positiveDecimal.optional(),
   stopLoss: positiveDecimal.optional(),
   stopTrigger: z.enum(['mark', 'last']).optional(),

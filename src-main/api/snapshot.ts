@@ -115,7 +115,15 @@ export const loanViewSchema = loanFields.extend({
 });
 export type LoanView = z.infer<typeof loanViewSchema>;
 
-export const positionStatusSchema = z.enum(['safe', 'warning', 'danger', 'breached', 'unknown']);
+/** `check`: the figures describe a position that cannot exist; `checkReason` says why. */
+export const positionStatusSchema = z.enum([
+  'safe',
+  'warning',
+  'danger',
+  'breached',
+  'check',
+  'unknown',
+]);
 export type PositionStatus = z.infer<typeof positionStatusSchema>;
 
 export const positionViewSchema = positionSchema.extend({
@@ -124,12 +132,24 @@ export const positionViewSchema = positionSchema.extend({
   unrealizedPnl: decOrNull,
   unrealizedPnlUsd: decOrNull,
   roePct: decOrNull,
+  /** Initial margin in USD as the position's exchange style measures it (the ROE base). */
+  marginUsd: decOrNull,
+  /** Maintenance margin ÷ margin balance × 100 (of the whole cross wallet for cross). */
+  marginRatioPct: decOrNull,
   liquidationPrice: decOrNull,
+  /** True when hedge-mode legs of one symbol in one cross wallet share this price. */
+  liquidationShared: z.boolean(),
+  /** Which way the price must move to liquidate (for shared prices: the account's net side). */
+  liquidationDirection: z.enum(['fall', 'rise']).nullable(),
+  /** The maintenance margin rate in force at the liquidation price (the bracket used). */
+  liquidationMaintenanceMarginRate: decOrNull,
   distanceToLiquidationPct: decOrNull,
   stopDistancePct: decOrNull,
   stopPastLiquidation: z.boolean(),
   reportedGapPct: decOrNull,
   status: positionStatusSchema,
+  /** When status is `check`: a sentence saying what cannot be right. */
+  checkReason: z.string().nullable(),
   priceStale: z.boolean(),
 });
 export type PositionView = z.infer<typeof positionViewSchema>;

@@ -133,6 +133,43 @@ describe('position near liquidation', () => {
   });
 });
 
+describe('positions that cannot exist, and hedge-mode legs', () => {
+  // Isolated long 1 BTC at 60,000 with only 200 USDT of margin: LP = (200 + 50 − 60,000) /
+  // (0.005 − 1) = 60,050.25, above the entry (Binance USDⓈ-M FAQ formula) — a typing slip.
+  const SLIP: Position = samplePosition({ account: 'Main', walletBalance: '200' });
+
+  it('a long liquidating above its entry raises nothing, not even at 0.1 % from its price', () => {
+    const outcome = rulesAt('60100', { positions: [SLIP] }, [
+      [alertKey('position.liquidation', 'pos-1'), 2],
+    ]);
+    expect(outcome.conditions).toEqual([]);
+    // Not held either: an alert raised before the slip was spotted clears.
+    expect(outcome.held.has(alertKey('position.liquidation', 'pos-1'))).toBe(false);
+  });
+
+  it('a net-long cross account’s short leg raises nothing on a rise, and both legs warn on a fall', () => {
+    // Hedge mode, cross WB 10,000: LONG 2 BTC at 60,000 and SHORT 1 BTC at 62,000, MMR 0.005,
+    // cum 50 each → one liquidation price (10,000 + 100 − 120,000 + 62,000) / (0.015 − 1) = 48,629.44.
+    const legs = {
+      account: 'Main',
+      marginMode: 'cross' as const,
+      walletBalance: '10000',
+    };
+    const long = samplePosition({ ...legs, id: 'long', size: '2' });
+    const short = samplePosition({ ...legs, id: 'short', side: 'short', entryPrice: '62000' });
+    const rising = rulesAt('90000', { positions: [long, short] });
+    expect(rising.conditions.filter((c) => c.rule === 'position.liquidation')).toEqual([]);
+    const falling = rulesAt('51000', { positions: [long, short] });
+    const messages = falling.conditions
+      .filter((c) => c.rule === 'position.liquidation')
+      .map((c) => `${c.subjectId}: ${c.message}`);
+    expect(messages).toEqual([
+      'long: BTCUSDT long on Main (Binance) is 4.65 % from liquidation at $48,629.44 (mark $51,000.00, shared by its hedge-mode legs). Computed with BTC at the manual price of $51,000.00.',
+      'short: BTCUSDT short on Main (Binance) is 4.65 % from liquidation at $48,629.44 (mark $51,000.00, shared by its hedge-mode legs). Computed with BTC at the manual price of $51,000.00.',
+    ]);
+  });
+});
+
 describe('cross margin with another position on a stale price', () => {
   // Binance USDⓈ-M cross: LP = (WB − TMM + UPNL + cum − s·Q·EP) / (Q·MMR − s·Q), where TMM and
   // UPNL belong to the *other* positions of the wallet (Binance FAQ "How to Calculate

@@ -55,6 +55,9 @@ function positionLabel(p: PositionView): string {
 }
 
 function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): void {
+  // A position that cannot exist as entered (status `check`) shows its sentence on the
+  // Positions page and raises nothing: its liquidation price is not the exchange's.
+  if (p.status === 'check') return;
   const t = inputs.settings.thresholds;
   const key = alertKey('position.liquidation', p.id);
   if (p.priceStale || p.distanceToLiquidationPct === null || p.liquidationPrice === null) {
@@ -75,7 +78,8 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
     );
     const spec = levelSpec(levels, level);
     if (spec) {
-      const where = `liquidation at ${formatUsd(p.liquidationPrice)} (mark ${formatUsd(p.markPrice)})`;
+      const shared = p.liquidationShared ? ', shared by its hedge-mode legs' : '';
+      const where = `liquidation at ${formatUsd(p.liquidationPrice)} (mark ${formatUsd(p.markPrice)}${shared})`;
       const note = manualPriceNote([p.baseAsset], inputs.snapshot.prices);
       out.conditions.push({
         rule: 'position.liquidation',

@@ -1,26 +1,42 @@
 import type { Position, Settings } from '#api/records';
 import type { PositionStatus } from '#api/snapshot';
-import { type Dec, HUNDRED, dec } from '#shared/decimal';
+import { type Dec, HUNDRED, ONE, dec } from '#shared/decimal';
 import { sideSign } from './positions';
+import type { LiquidationDirection } from './positions-liquidation';
 
-// What the dashboard shows next to a position (SPEC §6 "Position figures").
+// What the dashboard shows next to a position (docs/formulas-positions.md "Position figures").
 
-/** Initial margin: Q·EP/leverage in quote units (linear) or C/(EP·leverage) in coin (inverse). */
-export function initialMargin(p: Pick<Position, 'kind' | 'size' | 'entryPrice' | 'leverage'>): Dec {
+type MarginTerms = Pick<Position, 'kind' | 'size' | 'entryPrice' | 'leverage' | 'formula'>;
+
+/**
+ * Initial margin as the position's exchange style measures it, in quote units (linear) or
+ * coin (inverse): Binance style at the mark (Q·P/leverage; C/(P·leverage)), Bybit style at
+ * entry (Q·EP/leverage; C/(EP·leverage)).
+ */
+export function initialMargin(p: MarginTerms, mark: Dec): Dec {
+  // docs/formulas-positions.md "ROE": Binance divides by the margin at the mark, Bybit at entry.
+  const price = p.formula === 'maintenance-at-entry' ? dec(p.entryPrice) : mark;
   const size = dec(p.size);
-  const ep = dec(p.entryPrice);
-  const notional = p.kind === 'inverse' ? size.div(ep) : size.mul(ep);
+  const notional = p.kind === 'inverse' ? size.div(price) : size.mul(price);
   return notional.div(dec(p.leverage));
 }
 
-/** Return on equity in percent. */
-export function roePct(
-  p: Pick<Position, 'kind' | 'size' | 'entryPrice' | 'leverage'>,
-  pnl: Dec,
-): Dec | null {
-  // SPEC §6: ROE % = uPnL / (Q·EP/leverage) × 100.
-  const margin = initialMargin(p);
+/** Return on equity in percent: uPnL ÷ initial margin × 100. */
+export function roePct(p: MarginTerms, pnl: Dec, mark: Dec): Dec | null {
+  // docs/formulas-positions.md "ROE": ROE % = uPnL / initial margin (by style) × 100.
+  const margin = initialMargin(p, mark);
   return margin.gt(0) ? pnl.div(margin).mul(HUNDRED) : null;
+}
+
+/** An amount in the position's margin asset (quote for linear, coin for inverse) in USD. */
+export function marginAssetUsd(
+  p: Pick<Position, 'kind'>,
+  amount: Dec,
+  baseUsd: Dec | null,
+  quoteUsd: Dec | null,
+): Dec | null {
+  const rate = p.kind === 'inverse' ? baseUsd : quoteUsd;
+  return rate === null ? null : amount.mul(rate);
 }
 
 /** uPnL in USD: linear PnL is in the quote asset; inverse PnL is in the coin, worth the base price. */
@@ -30,8 +46,7 @@ export function unrealizedPnlUsd(
   baseUsd: Dec | null,
   quoteUsd: Dec | null,
 ): Dec | null {
-  const rate = p.kind === 'inverse' ? baseUsd : quoteUsd;
-  return rate === null ? null : pnl.mul(rate);
+  return marginAssetUsd(p, pnl, baseUsd, quoteUsd);
 }
 
 /** Position value in USD: Q × base price (linear) or the contract value C (inverse). */
@@ -40,31 +55,42 @@ export function notionalUsd(p: Pick<Position, 'kind' | 'size'>, baseUsd: Dec | n
   return baseUsd === null ? null : dec(p.size).mul(baseUsd);
 }
 
-/** How far the mark may move against the position before liquidation, in percent of the mark. */
+/** +1 when a fall liquidates, −1 when a rise does (a long's and a short's usual sides). */
+function directionSign(direction: LiquidationDirection): Dec {
+  return direction === 'fall' ? ONE : ONE.neg();
+}
+
+/** How far the mark may move toward liquidation before it is reached, in percent of the mark. */
 export function distanceToLiquidationPct(
-  side: Position['side'],
+  direction: LiquidationDirection | null,
   mark: Dec,
   lp: Dec | null,
 ): Dec | null {
-  // SPEC §6: distance to liquidation % = s·(P − LP)/P × 100.
-  if (lp === null || mark.lte(0)) return null;
-  return sideSign(side).mul(mark.minus(lp)).div(mark).mul(HUNDRED);
+  // docs/formulas-positions.md "Distance": d·(P − LP)/P × 100, d = +1 when a fall liquidates.
+  if (lp === null || direction === null || mark.lte(0)) return null;
+  return directionSign(direction).mul(mark.minus(lp)).div(mark).mul(HUNDRED);
 }
 
 /** How far the mark is from the stop, in percent of the mark. */
 export function stopDistancePct(side: Position['side'], mark: Dec, stop: Dec | null): Dec | null {
-  // SPEC §6: stop distance % = s·(P − stop)/P × 100.
+  // docs/formulas-positions.md "Stop distance": s·(P − stop)/P × 100.
   if (stop === null || mark.lte(0)) return null;
   return sideSign(side).mul(mark.minus(stop)).div(mark).mul(HUNDRED);
 }
 
-/** A stop the liquidation would reach first: at/below LP for a long, at/above LP for a short. */
+/**
+ * A stop the liquidation would reach first: at/below LP for a long, at/above LP for a
+ * short — only when liquidation lies the way the stop guards (a net-long account's short
+ * leg stops out on a rise, which never liquidates it).
+ */
 export function stopPastLiquidation(
   side: Position['side'],
   stop: Dec | null,
   lp: Dec | null,
+  direction: LiquidationDirection | null,
 ): boolean {
-  if (stop === null || lp === null) return false;
+  if (stop === null || lp === null || direction === null) return false;
+  if (direction !== (side === 'long' ? 'fall' : 'rise')) return false;
   return side === 'long' ? stop.lte(lp) : stop.gte(lp);
 }
 
@@ -74,17 +100,17 @@ export function reportedGapPct(lp: Dec | null, reported: Dec | null): Dec | null
   return lp.minus(reported).abs().div(reported).mul(HUNDRED);
 }
 
-/** Status band; 'unknown' without a mark. */
+/** Status band; 'unknown' without a mark. A position that cannot exist is judged elsewhere. */
 export function positionStatus(
-  side: Position['side'],
+  direction: LiquidationDirection | null,
   mark: Dec | null,
   lp: Dec | null,
   stopIsPastLiquidation: boolean,
   thresholds: Pick<Settings['thresholds'], 'positionWarningPct' | 'positionCriticalPct'>,
 ): PositionStatus {
   if (mark === null) return 'unknown';
-  const distance = distanceToLiquidationPct(side, mark, lp);
-  // SPEC §6: breached past LP; danger ≤ critical; warning ≤ warning threshold or stop past LP; else safe.
+  const distance = distanceToLiquidationPct(direction, mark, lp);
+  // docs/formulas-positions.md "Status": breached past LP; danger ≤ critical; warning ≤ warning or stop past LP.
   if (distance !== null && distance.lte(0)) return 'breached';
   if (distance !== null && distance.lte(dec(thresholds.positionCriticalPct))) return 'danger';
   if (

@@ -1,8 +1,11 @@
 import type { Position, Settings } from '#api/records';
 import type { PositionView, PriceEntry } from '#api/snapshot';
-import { type Dec, dec, decStrOrNull } from '#shared/decimal';
+import { type Dec, dec, decStrOrNull, rateToPct } from '#shared/decimal';
+import { impossiblePositionReason } from './position-figures-check';
 import {
   distanceToLiquidationPct,
+  initialMargin,
+  marginAssetUsd,
   notionalUsd,
   positionStatus,
   reportedGapPct,
@@ -11,16 +14,11 @@ import {
   stopPastLiquidation,
   unrealizedPnlUsd,
 } from './position-figures';
-import {
-  type CrossOthers,
-  crossOthersLookup,
-  crossWalletKey,
-  liquidationPrice,
-  unrealizedPnl,
-} from './positions';
+import { crossWalletKey, unrealizedPnl } from './positions';
+import { type PositionRisk, positionRisks } from './positions-wallets';
 import { isPriceUnreliable, priceUsdOf } from './prices';
 
-// Position rows of the Snapshot (SPEC §5).
+// Position rows of the Snapshot (docs/formulas-positions.md).
 
 /** Mark price in quote units: base USD / quote USD (the quote is 1 for USD-like assets). */
 export function markPriceOf(
@@ -33,13 +31,14 @@ export function markPriceOf(
   return base.div(quote);
 }
 
-/** Position rows, with cross positions seeing the others of their wallet at current marks. */
+/** Position rows: cross positions see the others of their wallet at current marks, and
+ * hedge-mode legs of one symbol share one liquidation price. */
 export function positionViews(
   positions: readonly Position[],
   settings: Settings,
   prices: Readonly<Record<string, PriceEntry>>,
 ): PositionView[] {
-  const othersOf = crossOthersLookup(positions, (p) => markPriceOf(p, prices));
+  const risks = positionRisks(positions, (p) => markPriceOf(p, prices));
   // A cross position's liquidation price moves with the PnL of every position in its wallet,
   // so a stale or disputed price for any of them makes its figures unreliable too.
   const shakyWallets = new Set(
@@ -48,7 +47,7 @@ export function positionViews(
       .map(crossWalletKey),
   );
   return positions.map((p) =>
-    positionView(p, othersOf(p), settings, prices, shakyWallets.has(crossWalletKey(p))),
+    positionView(p, risks.get(p.id) ?? null, settings, prices, shakyWallets.has(crossWalletKey(p))),
   );
 }
 
@@ -63,20 +62,25 @@ function ownPriceUnreliable(
 
 export function positionView(
   position: Position,
-  others: CrossOthers | null,
+  risk: PositionRisk | null,
   settings: Settings,
   prices: Readonly<Record<string, PriceEntry>>,
   crossWalletPriceUnreliable = false,
 ): PositionView {
   const mark = markPriceOf(position, prices);
+  const priced = mark !== null && mark.gt(0) ? mark : null;
   const baseUsd = priceUsdOf(position.baseAsset, prices);
   const quoteUsd = priceUsdOf(position.quoteAsset, prices);
-  const lp = others === null ? null : liquidationPrice(position, others);
+  const liquidation = risk?.liquidation ?? null;
+  const lp = liquidation?.price ?? null;
+  const direction = liquidation?.direction ?? null;
   const stop = position.stopLoss === undefined ? null : dec(position.stopLoss);
   const reported =
     position.reportedLiquidationPrice === undefined ? null : dec(position.reportedLiquidationPrice);
-  const pnl = mark === null || mark.lte(0) ? null : unrealizedPnl(position, mark);
-  const stopPast = stopPastLiquidation(position.side, stop, lp);
+  const pnl = priced === null ? null : unrealizedPnl(position, priced);
+  const stopPast = stopPastLiquidation(position.side, stop, lp, direction);
+  const checkReason = risk === null ? null : impossiblePositionReason(position, { liquidation });
+  const margin = priced === null ? null : initialMargin(position, priced);
   return {
     ...position,
     markPrice: decStrOrNull(mark),
@@ -85,10 +89,19 @@ export function positionView(
     unrealizedPnlUsd: decStrOrNull(
       pnl === null ? null : unrealizedPnlUsd(position, pnl, baseUsd, quoteUsd),
     ),
-    roePct: decStrOrNull(pnl === null ? null : roePct(position, pnl)),
+    roePct: decStrOrNull(pnl === null || priced === null ? null : roePct(position, pnl, priced)),
+    marginUsd: decStrOrNull(
+      margin === null ? null : marginAssetUsd(position, margin, baseUsd, quoteUsd),
+    ),
+    marginRatioPct: decStrOrNull(
+      priced === null || !risk || risk.marginRatio === null ? null : rateToPct(risk.marginRatio),
+    ),
     liquidationPrice: decStrOrNull(lp),
+    liquidationShared: risk?.shared ?? false,
+    liquidationDirection: direction,
+    liquidationMaintenanceMarginRate: decStrOrNull(risk?.tier?.rate ?? null),
     distanceToLiquidationPct: decStrOrNull(
-      mark === null ? null : distanceToLiquidationPct(position.side, mark, lp),
+      mark === null ? null : distanceToLiquidationPct(direction, mark, lp),
     ),
     stopDistancePct: decStrOrNull(
       mark === null ? null : stopDistancePct(position.side, mark, stop),
@@ -97,9 +110,12 @@ export function positionView(
     reportedGapPct: decStrOrNull(reportedGapPct(lp, reported)),
     // Without the other cross positions' marks there is no liquidation price to judge by.
     status:
-      others === null
-        ? 'unknown'
-        : positionStatus(position.side, mark, lp, stopPast, settings.thresholds),
+      checkReason !== null
+        ? 'check'
+        : liquidation === null
+          ? 'unknown'
+          : positionStatus(direction, mark, lp, stopPast, settings.thresholds),
+    checkReason,
     priceStale:
       ownPriceUnreliable(position, prices) ||
       (position.marginMode === 'cross' && crossWalletPriceUnreliable),

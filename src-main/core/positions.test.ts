@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Position } from '#api/records';
 import { type Dec, dec, decStr } from '#shared/decimal';
 import {
-  crossOthers,
   inverseLiquidationPrice,
   liquidationPrice,
   maintenanceMargin,
   unrealizedPnl,
 } from './positions';
+import { crossOthers } from './positions-wallets';
 import { samplePosition } from './test-fixtures/sample-records';
 
 function lp(overrides: Partial<Position>): string | null {
@@ -17,7 +17,7 @@ function lp(overrides: Partial<Position>): string | null {
 }
 
 describe('linear, maintenance at liquidation (Binance USDⓈ-M)', () => {
-  it('SPEC example: 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → long 54,221.11, short 65,721.39', () => {
+  it('worked example (docs/formulas-positions.md, Binance USDⓈ-M FAQ formula): 1 BTC at 60,000, isolated WB 6,000, MMR 0.005, cum 50 → long 54,221.11, short 65,721.39', () => {
     expect(lp({ side: 'long' })).toBe('54221.11');
     expect(lp({ side: 'short' })).toBe('65721.39');
   });

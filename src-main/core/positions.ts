@@ -1,9 +1,12 @@
 import type { Position } from '#api/records';
 import { type Dec, ONE, ZERO, dec } from '#shared/decimal';
+import { maintenanceTiers, notionalAt, tierAt } from './positions-brackets';
+import { legsLiquidation } from './positions-liquidation';
 
-// Liquidation prices of leveraged positions (SPEC §6). Notation: Q = |size|, EP = entry,
-// P = mark, s = +1 long / −1 short, MMR = maintenance margin rate, cum = maintenance
-// amount, WB = wallet balance (quote units; coin for inverse).
+// Liquidation prices, PnL and maintenance margin of one position
+// (docs/formulas-positions.md). Notation: Q = |size|, EP = entry, P = mark, s = +1 long /
+// −1 short, MMR = maintenance margin rate, cum = maintenance amount, WB = wallet balance
+// (quote units; coin for inverse). Hedge-mode groups: positions-wallets.ts.
 
 export type PositionTerms = Pick<
   Position,
@@ -16,6 +19,7 @@ export type PositionTerms = Pick<
   | 'walletBalance'
   | 'maintenanceMarginRate'
   | 'maintenanceAmount'
+  | 'maintenanceBrackets'
   | 'formula'
 >;
 
@@ -36,9 +40,8 @@ function effectiveWallet(p: PositionTerms, others: CrossOthers): Dec {
   return dec(p.walletBalance).minus(others.maintenanceMargin).plus(others.unrealizedPnl);
 }
 
-function positiveOrNull(price: Dec): Dec | null {
-  // SPEC §6: LP ≤ 0 → null (the position cannot be liquidated by a falling/rising price).
-  return price.gt(0) && price.isFinite() ? price : null;
+function priceIn(p: PositionTerms, formula: Position['formula'], others: CrossOthers): Dec | null {
+  return legsLiquidation([{ ...p, formula }], effectiveWallet(p, others), dec(p.entryPrice)).price;
 }
 
 /** Linear, Binance USDⓈ-M style: maintenance margin measured at the liquidation price. */
@@ -46,16 +49,8 @@ export function linearLiquidationAtLiquidation(
   p: PositionTerms,
   others: CrossOthers = NO_OTHERS,
 ): Dec | null {
-  const s = sideSign(p.side);
-  const q = dec(p.size);
-  const ep = dec(p.entryPrice);
-  const denominator = q.mul(dec(p.maintenanceMarginRate)).minus(s.mul(q));
-  if (denominator.isZero()) return null;
-  // Binance FAQ "How to Calculate Liquidation Price of USDⓈ-M Futures": LP = (WB − TMM + UPNL + cum − s·Q·EP) / (Q·MMR − s·Q).
-  const numerator = effectiveWallet(p, others)
-    .plus(dec(p.maintenanceAmount))
-    .minus(s.mul(q).mul(ep));
-  return positiveOrNull(numerator.div(denominator));
+  // docs/formulas-positions.md "Linear, Binance style": LP = (WB − TMM + UPNL + cum − s·Q·EP) / (Q·MMR − s·Q).
+  return priceIn({ ...p, kind: 'linear' }, 'maintenance-at-liquidation', others);
 }
 
 /** Linear, Bybit isolated style: maintenance margin fixed at entry. */
@@ -63,40 +58,23 @@ export function linearLiquidationAtEntry(
   p: PositionTerms,
   others: CrossOthers = NO_OTHERS,
 ): Dec | null {
-  const s = sideSign(p.side);
-  const q = dec(p.size);
-  const ep = dec(p.entryPrice);
-  // Bybit help "Liquidation Price (USDT contract)": MM = Q·EP·MMR − cum; LP = EP − s·(WB − MM)/Q.
-  const mm = q.mul(ep).mul(dec(p.maintenanceMarginRate)).minus(dec(p.maintenanceAmount));
-  return positiveOrNull(ep.minus(s.mul(effectiveWallet(p, others).minus(mm)).div(q)));
+  // docs/formulas-positions.md "Linear, Bybit style": MM = Q·EP·MMR − cum; LP = EP − s·(WB − MM)/Q.
+  return priceIn({ ...p, kind: 'linear' }, 'maintenance-at-entry', others);
 }
 
-/** Inverse (coin-margined): size C is contract value in USD, WB in coin. */
+/** Inverse (coin-margined), Binance COIN-M style: size C is contract value in USD, WB in coin. */
 export function inverseLiquidationPrice(
   p: PositionTerms,
   others: CrossOthers = NO_OTHERS,
 ): Dec | null {
-  const c = dec(p.size);
-  const ep = dec(p.entryPrice);
-  const mmr = dec(p.maintenanceMarginRate);
-  const equity = effectiveWallet(p, others).plus(dec(p.maintenanceAmount));
-  if (p.side === 'long') {
-    // Binance FAQ "Liquidation Price of COIN-M Futures" / BitMEX inverse: long LP = C·(1+MMR) / (WB + cum + C/EP).
-    const denominator = equity.plus(c.div(ep));
-    return denominator.gt(0) ? positiveOrNull(c.mul(ONE.plus(mmr)).div(denominator)) : null;
-  }
-  // Same source: short LP = C·(1−MMR) / (C/EP − WB − cum); null when that denominator ≤ 0.
-  const denominator = c.div(ep).minus(equity);
-  return denominator.gt(0) ? positiveOrNull(c.mul(ONE.minus(mmr)).div(denominator)) : null;
+  // docs/formulas-positions.md "Inverse": long LP = C·(1+MMR) / (WB + cum + C/EP); short LP = C·(1−MMR) / (C/EP − WB − cum).
+  return priceIn({ ...p, kind: 'inverse' }, 'maintenance-at-liquidation', others);
 }
 
-/** Our liquidation price for a position; `others` only matters for cross margin. */
+/** Our liquidation price for a position on its own; `others` only matters for cross margin. */
 export function liquidationPrice(p: PositionTerms, others: CrossOthers = NO_OTHERS): Dec | null {
   const context = p.marginMode === 'cross' ? others : NO_OTHERS;
-  if (p.kind === 'inverse') return inverseLiquidationPrice(p, context);
-  return p.formula === 'maintenance-at-entry'
-    ? linearLiquidationAtEntry(p, context)
-    : linearLiquidationAtLiquidation(p, context);
+  return priceIn(p, p.formula, context);
 }
 
 /** Unrealised PnL: quote units for linear, coin for inverse. */
@@ -107,20 +85,19 @@ export function unrealizedPnl(
   const s = sideSign(p.side);
   const size = dec(p.size);
   const ep = dec(p.entryPrice);
-  // SPEC §6: linear uPnL = s·Q·(P − EP); inverse uPnL = s·C·(1/EP − 1/P) in coin.
+  // docs/formulas-positions.md "ROE, margin and margin ratio": linear uPnL = s·Q·(P − EP); inverse s·C·(1/EP − 1/P) in coin.
   if (p.kind === 'inverse') return s.mul(size).mul(ONE.div(ep).minus(ONE.div(mark)));
   return s.mul(size).mul(mark.minus(ep));
 }
 
 /** Maintenance margin a position needs at a mark: quote units (linear) or coin (inverse). */
 export function maintenanceMargin(p: PositionTerms, mark: Dec): Dec {
-  const size = dec(p.size);
-  const mmr = dec(p.maintenanceMarginRate);
-  const cum = dec(p.maintenanceAmount);
-  // Binance FAQ: maintenance margin = notional × MMR − cum (notional at mark; Bybit style at entry).
-  if (p.kind === 'inverse') return size.div(mark).mul(mmr).minus(cum);
+  // docs/formulas-positions.md "Maintenance margin": notional × MMR − cum, in the bracket of that
+  // notional; at the mark (Binance style) or at entry (Bybit style).
   const price = p.formula === 'maintenance-at-entry' ? dec(p.entryPrice) : mark;
-  return size.mul(price).mul(mmr).minus(cum);
+  const notional = notionalAt(p, price);
+  const tier = tierAt(maintenanceTiers(p), notional);
+  return notional.mul(tier.rate).minus(tier.amount);
 }
 
 /** Which cross wallet a position draws on (one account, one margin asset). */
@@ -129,70 +106,4 @@ export function crossWalletKey(
 ): string {
   // Linear positions share the quote-asset wallet; inverse ones the coin wallet.
   return [p.account, p.kind, p.kind === 'linear' ? p.quoteAsset : p.baseAsset].join('\u0000');
-}
-
-interface Contribution {
-  maintenanceMargin: Dec;
-  unrealizedPnl: Dec;
-  priced: boolean;
-}
-
-/**
- * A look-up of TMM and UPNL of the *other* positions sharing each position's cross wallet,
- * at current marks, built in one pass (wallet totals minus the position's own share).
- * Isolated → zeros. null when one of the others has no mark (cannot be computed).
- */
-export function crossOthersLookup(
-  all: readonly Position[],
-  markOf: (p: Position) => Dec | null,
-): (position: Position) => CrossOthers | null {
-  const own = new Map<string, Contribution>();
-  const wallets = new Map<
-    string,
-    { maintenanceMargin: Dec; unrealizedPnl: Dec; unpriced: number }
-  >();
-  for (const p of all) {
-    if (p.marginMode !== 'cross') continue;
-    const mark = markOf(p);
-    const priced = mark !== null && mark.gt(0);
-    const share: Contribution = priced
-      ? {
-          maintenanceMargin: maintenanceMargin(p, mark),
-          unrealizedPnl: unrealizedPnl(p, mark),
-          priced,
-        }
-      : { maintenanceMargin: ZERO, unrealizedPnl: ZERO, priced };
-    own.set(p.id, share);
-    const key = crossWalletKey(p);
-    const wallet = wallets.get(key) ?? {
-      maintenanceMargin: ZERO,
-      unrealizedPnl: ZERO,
-      unpriced: 0,
-    };
-    wallet.maintenanceMargin = wallet.maintenanceMargin.plus(share.maintenanceMargin);
-    wallet.unrealizedPnl = wallet.unrealizedPnl.plus(share.unrealizedPnl);
-    if (!priced) wallet.unpriced += 1;
-    wallets.set(key, wallet);
-  }
-  return (position) => {
-    if (position.marginMode !== 'cross') return NO_OTHERS;
-    const wallet = wallets.get(crossWalletKey(position));
-    const share = own.get(position.id);
-    if (!wallet || !share) return NO_OTHERS;
-    if (wallet.unpriced - (share.priced ? 0 : 1) > 0) return null;
-    return {
-      maintenanceMargin: wallet.maintenanceMargin.minus(share.maintenanceMargin),
-      unrealizedPnl: wallet.unrealizedPnl.minus(share.unrealizedPnl),
-    };
-  };
-}
-
-/** TMM and UPNL of the others in one position's cross wallet (see crossOthersLookup). */
-export function crossOthers(
-  position: Position,
-  all: readonly Position[],
-  markOf: (p: Position) => Dec | null,
-): CrossOthers | null {
-  const members = all.some((p) => p.id === position.id) ? all : [...all, position];
-  return crossOthersLookup(members, markOf)(position);
 }

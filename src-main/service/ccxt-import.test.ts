@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '#api/records';
+import type { Snapshot } from '#api/snapshot';
 import { decimalFromCcxt } from './ccxt-import';
 import { openTestService } from './test-service';
 
@@ -187,6 +188,128 @@ describe('import.ccxtPositions', () => {
     })) as ImportResult;
     expect(result.created).toBe(0);
     expect(result.rows.every((r) => r.ok)).toBe(true);
+    expect(await service.call('positions.list', {})).toEqual([]);
+  });
+});
+
+describe('import.ccxtPositions with fetchLeverageTiers()', () => {
+  // Binance's BTCUSDT brackets 1–3 as ccxt's unified LeverageTier structure: floats, the
+  // exchange's own row (with "cum") in info.
+  const BINANCE_TIERS = {
+    'BTC/USDT:USDT': [
+      {
+        tier: 1,
+        symbol: 'BTC/USDT:USDT',
+        currency: 'USDT',
+        minNotional: 0,
+        maxNotional: 50_000,
+        maintenanceMarginRate: 0.004,
+        maxLeverage: 125,
+        info: { bracket: '1', cum: '0.0' },
+      },
+      {
+        tier: 2,
+        symbol: 'BTC/USDT:USDT',
+        currency: 'USDT',
+        minNotional: 50_000,
+        maxNotional: 250_000,
+        maintenanceMarginRate: 0.005,
+        maxLeverage: 100,
+        info: { bracket: '2', cum: '50.0' },
+      },
+      {
+        tier: 3,
+        symbol: 'BTC/USDT:USDT',
+        currency: 'USDT',
+        minNotional: 250_000,
+        maxNotional: 1_000_000,
+        maintenanceMarginRate: 0.01,
+        maxLeverage: 50,
+        info: { bracket: '3', cum: '1300.0' },
+      },
+    ],
+  };
+  const FIVE_BTC = {
+    ...LINEAR,
+    contracts: 5,
+    entryPrice: 50_500,
+    leverage: 20,
+    collateral: 12_625,
+    maintenanceMarginPercentage: 0.01,
+  };
+
+  it('gives a position its brackets, and the liquidation price uses the bracket at that price', async () => {
+    const service = await start();
+    await service.call('prices.setManual', { asset: 'BTC', usd: '50500' });
+    const result = (await service.call('import.ccxtPositions', {
+      positions: [FIVE_BTC],
+      account: 'Main',
+      exchange: 'Binance',
+      leverageTiers: BINANCE_TIERS,
+    })) as ImportResult;
+    expect(result.created).toBe(1);
+    const [position] = (await service.call('positions.list', {})) as Position[];
+    expect(position?.maintenanceBrackets).toEqual([
+      {
+        notionalCap: '50000',
+        maintenanceMarginRate: '0.004',
+        maintenanceAmount: '0',
+        maxLeverage: '125',
+      },
+      {
+        notionalCap: '250000',
+        maintenanceMarginRate: '0.005',
+        maintenanceAmount: '50',
+        maxLeverage: '100',
+      },
+      {
+        notionalCap: '1000000',
+        maintenanceMarginRate: '0.01',
+        maintenanceAmount: '1300',
+        maxLeverage: '50',
+      },
+    ]);
+    const snapshot = (await service.call('snapshot.get', {})) as Snapshot;
+    // Binance USDⓈ-M FAQ, bracket 2 at the liquidation price: (12,625 + 50 − 252,500) / (0.025 − 5).
+    expect(snapshot.positions[0]?.liquidationPrice?.slice(0, 8)).toBe('48206.03');
+  });
+
+  it('without "cum", the maintenance amount follows Binance’s formula: floor × (MMR − previous MMR) + previous amount', async () => {
+    const service = await start();
+    const withoutCum = BINANCE_TIERS['BTC/USDT:USDT'].map(({ info: _info, ...tier }) => tier);
+    await service.call('import.ccxtPositions', {
+      positions: [FIVE_BTC],
+      account: 'Main',
+      leverageTiers: withoutCum,
+    });
+    const [position] = (await service.call('positions.list', {})) as Position[];
+    // 50,000 × (0.5 % − 0.4 %) + 0 = 50; 250,000 × (1 % − 0.5 %) + 50 = 1,300.
+    expect(position?.maintenanceBrackets?.map((b) => b.maintenanceAmount)).toEqual([
+      '0',
+      '50',
+      '1300',
+    ]);
+  });
+
+  it('refuses tiers it cannot read, saying which, and stores nothing', async () => {
+    const service = await start();
+    const broken = {
+      'BTC/USDT:USDT': [{ ...BINANCE_TIERS['BTC/USDT:USDT'][0], maxNotional: null }],
+    };
+    const result = (await service.call('import.ccxtPositions', {
+      positions: [FIVE_BTC],
+      account: 'Main',
+      leverageTiers: broken,
+    })) as ImportResult;
+    expect(result.rows[0]?.error).toBe('Position 1: tier 1 of BTC/USDT:USDT has no maxNotional.');
+    const notATable = (await service.call('import.ccxtPositions', {
+      positions: [FIVE_BTC],
+      account: 'Main',
+      leverageTiers: 'tiers',
+    })) as ImportResult;
+    expect(notATable.message).toBe(
+      'Leverage tiers: the leverage tiers are not the object fetchLeverageTiers() returns; nothing was imported.',
+    );
     expect(await service.call('positions.list', {})).toEqual([]);
   });
 });

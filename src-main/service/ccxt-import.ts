@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { positionInputSchema, type Position } from '#api/records';
 import { D, DECIMAL_PATTERN, dec } from '#shared/decimal';
+import { TierProblem, bracketsFromTiers, tiersBySymbol } from './ccxt-leverage-tiers';
 import type { ServiceContext } from './context';
 import { issuesOf } from './validation';
 
@@ -8,6 +9,8 @@ import { issuesOf } from './validation';
 // Position structure), saved to a JSON file by the operator and read here. Every entry
 // is converted and checked like a position typed into the form; any bad entry stores
 // nothing (all or nothing). Entries with 0 contracts are closed positions and skipped.
+// Optional `leverageTiers` (what fetchLeverageTiers() returns) give each position of a
+// listed symbol its maintenance brackets.
 
 export interface CcxtImportRow {
   /** 1-based position of the entry in the list. */
@@ -29,6 +32,7 @@ interface CcxtImportParams {
   account: string;
   exchange?: string | undefined;
   dryRun?: boolean | undefined;
+  leverageTiers?: unknown;
 }
 
 class EntryProblem extends Error {}
@@ -111,6 +115,7 @@ function readLeverage(entry: Record<string, unknown>): string {
 function convertEntry(
   raw: unknown,
   params: CcxtImportParams,
+  tiers: ReadonlyMap<string, unknown[]>,
   now: Date,
 ): Record<string, unknown> | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
@@ -141,10 +146,14 @@ function convertEntry(
   const stopLoss = optionalPositive(entry, 'stopLossPrice');
   const takeProfit = optionalPositive(entry, 'takeProfitPrice');
   const reported = optionalPositive(entry, 'liquidationPrice');
+  const symbol = String(entry.symbol).trim();
+  const symbolTiers = tiers.get(symbol);
+  const brackets =
+    symbolTiers === undefined ? undefined : bracketsFromTiers(symbolTiers, symbol, decimalFromCcxt);
   return {
     account: params.account,
     exchange: params.exchange ?? 'ccxt',
-    symbol: String(entry.symbol).trim(),
+    symbol,
     baseAsset: base,
     quoteAsset: quote,
     kind,
@@ -158,6 +167,7 @@ function convertEntry(
     marginMode,
     walletBalance,
     maintenanceMarginRate: required(entry, 'maintenanceMarginPercentage'),
+    ...(brackets === undefined ? {} : { maintenanceBrackets: brackets }),
     ...(reported === undefined ? {} : { reportedLiquidationPrice: reported }),
     ...(stopLoss === undefined ? {} : { stopLoss }),
     ...(takeProfit === undefined ? {} : { takeProfit }),
@@ -175,11 +185,12 @@ function checkEntry(
   raw: unknown,
   index: number,
   params: CcxtImportParams,
+  tiers: ReadonlyMap<string, unknown[]>,
   now: Date,
 ): { row: CcxtImportRow; position: Position | null } {
   const named = { index, ...symbolOf(raw) };
   try {
-    const converted = convertEntry(raw, params, now);
+    const converted = convertEntry(raw, params, tiers, now);
     if (converted === null) return { row: { ...named, ok: true, skipped: true }, position: null };
     const parsed = positionInputSchema.safeParse(converted);
     if (!parsed.success) {
@@ -193,7 +204,7 @@ function checkEntry(
     }
     return { row: { ...named, ok: true }, position: { ...parsed.data, id: `pos-${randomUUID()}` } };
   } catch (error) {
-    if (!(error instanceof EntryProblem)) throw error;
+    if (!(error instanceof EntryProblem || error instanceof TierProblem)) throw error;
     return {
       row: { ...named, ok: false, error: `Position ${index}: ${error.message}.` },
       position: null,
@@ -206,7 +217,18 @@ export async function importCcxtPositions(
   params: CcxtImportParams,
 ): Promise<CcxtImportResult> {
   const now = ctx.now();
-  const checked = params.positions.map((raw, i) => checkEntry(raw, i + 1, params, now));
+  let tiers: Map<string, unknown[]>;
+  try {
+    tiers = tiersBySymbol(params.leverageTiers);
+  } catch (error) {
+    if (!(error instanceof TierProblem)) throw error;
+    return {
+      rows: [],
+      created: 0,
+      message: `Leverage tiers: ${error.message}; nothing was imported.`,
+    };
+  }
+  const checked = params.positions.map((raw, i) => checkEntry(raw, i + 1, params, tiers, now));
   const rows = checked.map((c) => c.row);
   const bad = rows.filter((r) => !r.ok).length;
   const positions = checked.flatMap((c) => (c.position ? [c.position] : []));

@@ -103,6 +103,12 @@ function loanRow(loan: Loan): Row {
   return { ...fields, rigIds: rigIds?.join(';') };
 }
 
+function positionRow(position: Position): Row {
+  // Brackets are a table of their own; the CSV keeps one row per position.
+  const { maintenanceBrackets: _brackets, ...fields } = position;
+  return fields;
+}
+
 function paymentRows(loans: readonly Loan[]): Row[] {
   return loans.flatMap((loan) =>
     loan.payments.map((p) => ({
@@ -133,7 +139,7 @@ export function exportCsv(ctx: ServiceContext, kind: CsvKind): { fileName: strin
       case 'payments':
         return toCsv(['loanId', 'lender', 'date', 'amount', 'currency'], paymentRows(db.loans));
       case 'positions':
-        return toCsv(POSITION_COLUMNS, db.positions);
+        return toCsv(POSITION_COLUMNS, db.positions.map(positionRow));
       case 'alerts':
         return toCsv(ALERT_COLUMNS, db.alerts);
     }

@@ -16,6 +16,7 @@ const TONES: Record<string, Tone> = {
   maintenance: 'info',
   warning: 'warning',
   'margin-call': 'warning',
+  check: 'warning',
   stale: 'warning',
   disputed: 'warning',
   manual: 'info',

@@ -62,7 +62,7 @@ function PositionDistance({
       </Stack>
       <ThresholdBar
         value={
-          position.status === 'breached'
+          position.status === 'breached' || position.status === 'check'
             ? 0
             : toBarPercent(position.distanceToLiquidationPct, BAR_SPAN_PCT)
         }
@@ -75,7 +75,13 @@ function PositionDistance({
         liquidation · mark{' '}
         <Figure text={formatUsd(position.markPrice)} missing="No mark price for this asset yet." />{' '}
         · liquidation <Figure text={formatUsd(position.liquidationPrice)} missing={noLiq} />
+        {position.liquidationShared && ' (shared by the hedge-mode legs)'}
       </Typography>
+      {position.checkReason && (
+        <Typography variant="body2" color="warning.main">
+          {position.checkReason}
+        </Typography>
+      )}
     </Stack>
   );
 }

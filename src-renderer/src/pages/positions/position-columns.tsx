@@ -9,7 +9,7 @@ import { byDecimal, byText } from '../../components/sorting';
 import { formatCoin, formatLeverage, formatPct, formatSignedPct, formatUsd } from '../../format';
 
 const NO_MARK = 'No mark price for this asset yet.';
-const STATUS_ORDER = ['breached', 'danger', 'warning', 'unknown', 'safe'];
+const STATUS_ORDER = ['breached', 'danger', 'warning', 'check', 'unknown', 'safe'];
 
 function Sub({ children }: { children: ReactNode }) {
   return (
@@ -21,6 +21,12 @@ function Sub({ children }: { children: ReactNode }) {
 
 function noLiquidation(p: PositionView): string {
   return p.markPrice === null ? NO_MARK : 'No liquidation price: the margin covers any move.';
+}
+
+function liquidationNote(p: PositionView): string | null {
+  if (p.liquidationDirection === null) return null;
+  const way = p.liquidationDirection === 'fall' ? 'on a fall' : 'on a rise';
+  return p.liquidationShared ? `${way}, shared by the hedge-mode legs` : way;
 }
 
 function pnlColor(value: string | null) {
@@ -41,7 +47,19 @@ export const positionColumns: Column<PositionView>[] = [
         </Typography>
         <Sub>
           {p.account} · {p.kind} · {p.marginMode}
+          {p.liquidationShared && ' · hedge mode'}
         </Sub>
+        {p.checkReason && (
+          <Typography
+            variant="caption"
+            component="div"
+            color="warning.main"
+            sx={{ maxWidth: 320, whiteSpace: 'normal' }}
+            data-testid={`check-${p.id}`}
+          >
+            {p.checkReason}
+          </Typography>
+        )}
       </>
     ),
   },
@@ -54,6 +72,9 @@ export const positionColumns: Column<PositionView>[] = [
       <>
         {p.kind === 'inverse' ? formatUsd(p.size) : formatCoin(p.size, p.baseAsset)}
         <Sub>entry {formatUsd(p.entryPrice)}</Sub>
+        <Sub>
+          notional <Figure text={formatUsd(p.notionalUsd)} missing={NO_MARK} />
+        </Sub>
       </>
     ),
   },
@@ -65,13 +86,38 @@ export const positionColumns: Column<PositionView>[] = [
     render: (p) => <Figure text={formatUsd(p.markPrice)} missing={NO_MARK} />,
   },
   {
+    key: 'margin',
+    label: 'Margin (ratio)',
+    align: 'right',
+    compare: byDecimal((p) => p.marginRatioPct),
+    render: (p) => (
+      <>
+        <Figure text={formatUsd(p.marginUsd)} missing={NO_MARK} testId={`margin-${p.id}`} />
+        <Sub>
+          ratio{' '}
+          <Figure
+            text={formatPct(p.marginRatioPct)}
+            missing="Needs a mark for every position of the wallet and a positive margin balance."
+            testId={`margin-ratio-${p.id}`}
+          />
+          {p.marginMode === 'cross' && ' (wallet)'}
+        </Sub>
+      </>
+    ),
+  },
+  {
     key: 'liquidation',
     label: 'Liquidation ours / exchange',
     align: 'right',
     compare: byDecimal((p) => p.liquidationPrice),
     render: (p) => (
       <>
-        <Figure text={formatUsd(p.liquidationPrice)} missing={noLiquidation(p)} />
+        <Figure
+          text={formatUsd(p.liquidationPrice)}
+          missing={noLiquidation(p)}
+          testId={`liquidation-${p.id}`}
+        />
+        {liquidationNote(p) && <Sub>{liquidationNote(p)}</Sub>}
         <Sub>
           exchange <Figure text={formatUsd(p.reportedLiquidationPrice)} missing="Not entered." />
           {p.reportedGapPct !== null && ` (gap ${formatPct(p.reportedGapPct)})`}
@@ -90,7 +136,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'stop',
-    label: 'Stop distance',
+    label: 'Stop distance / take profit',
     align: 'right',
     compare: byDecimal((p) => p.stopDistancePct),
     render: (p) => (
@@ -100,6 +146,9 @@ export const positionColumns: Column<PositionView>[] = [
           missing={p.stopLoss ? NO_MARK : 'No stop loss set.'}
         />
         {p.stopLoss && <Sub>stop {formatUsd(p.stopLoss)}</Sub>}
+        <Sub>
+          TP <Figure text={formatUsd(p.takeProfit)} missing="No take profit set." />
+        </Sub>
       </>
     ),
   },

@@ -1,7 +1,7 @@
 import { options, type FieldSpec, type FormValues } from '../../forms/field-spec';
 import { nowLocalInput } from '../../forms/form-values';
 
-// The position form (SPEC §4 Position), in the words exchanges use.
+// The position form (the Position record), in the words exchanges use.
 
 export const positionFields: FieldSpec[] = [
   {
