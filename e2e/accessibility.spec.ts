@@ -81,7 +81,7 @@ async function axeFindings(where: string): Promise<string[]> {
 }
 
 test('every page in both themes at phone, laptop and desktop width', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const startedAt = Date.now();
   await page.goto(server.url);
   const findings: string[] = [];
