@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from '#shared/severity';
-import { decimalString, isoDateTime, recordId } from './fields';
+export { MUTE_ALL, mutesEverything } from '#shared/mute-all';
+import { figureString, isoDateTime, recordId } from './fields';
 
 // Alerts as stored and shown, and mutes.
 
@@ -9,12 +10,15 @@ export const ALERT_RULES = [
   'position.stop-past-liquidation',
   'loan.ltv',
   'loan.payment-due',
+  'loan.cure-deadline',
   'price.stale',
   'price.disputed',
   'price.single-source',
   'rig.offline',
   'rig.hashrate-drop',
   'farm.unprofitable',
+  /** A subject whose alerts could not be worked out or stored: critical, names what to fix. */
+  'alerts.degraded',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 export { SEVERITIES, type Severity } from '#shared/severity';
@@ -27,10 +31,10 @@ export const alertSchema = z
     /** Rank within the rule (e.g. loan: 1 watch, 2 margin call, 3 liquidation); a rise is an escalation. */
     level: z.number().int().min(1).max(9),
     subjectKind: z.enum(['position', 'loan', 'price', 'rig', 'farm']),
-    subjectId: z.string().min(1),
-    message: z.string(),
-    value: decimalString.nullable(),
-    threshold: decimalString.nullable(),
+    subjectId: z.string().min(1).max(200),
+    message: z.string().max(2000),
+    value: figureString.nullable(),
+    threshold: figureString.nullable(),
     raisedAt: isoDateTime,
     escalatedAt: isoDateTime.optional(),
     acknowledgedAt: isoDateTime.optional(),
@@ -39,7 +43,18 @@ export const alertSchema = z
   .strict();
 export type Alert = z.infer<typeof alertSchema>;
 
+/** What alerts.mute takes: the subjectId of an alert (a record id, a coin, "farm") or "all". */
+export const muteSubjectId = z
+  .string({
+    error: 'Send the subjectId of an alert (a rig, loan or position id, a coin, "farm") or "all".',
+  })
+  .trim()
+  .min(1, { error: 'Send the subjectId of an alert, or "all" to mute every alert.' })
+  .max(64, {
+    error: 'A subjectId is at most 64 characters: send the one shown on the alert, or "all".',
+  });
+
 export const muteSchema = z
-  .object({ subjectId: z.string().min(1), until: isoDateTime.optional() })
+  .object({ subjectId: z.string().min(1).max(200), until: isoDateTime.optional() })
   .strict();
 export type Mute = z.infer<typeof muteSchema>;

@@ -19,6 +19,16 @@ export const decimalString = z
     error: 'Enter a plain decimal number such as 12.5 (no commas or units).',
   });
 
+/**
+ * A figure RigLedger computed (an alert's value, its threshold), as stored: any size the
+ * arithmetic can reach from accepted input, so a figure derived from valid records can
+ * always be saved. The 40-character typing-slip cap belongs to what a person enters.
+ */
+export const figureString = z
+  .string()
+  .max(400, { error: 'That figure is too large to store.' })
+  .regex(DECIMAL_PATTERN, { error: 'A figure is a plain decimal number.' });
+
 function compare(value: string, bound: string): number {
   // Decimal strings compared exactly, without floats: sign, integer length, then text.
   const a = value.startsWith('-') ? -1 : 1;

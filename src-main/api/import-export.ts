@@ -78,7 +78,21 @@ const collectionChangeSchema = z.object({
   changed: z.number().int(),
 });
 
+/** One settings change a backup brings (mutes and manual prices included). */
+export const settingsChangeSchema = z.object({
+  /** Where it is: "thresholds.positionCriticalPct", "mutes.all", "manualPrices.BTC"… */
+  setting: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  /** True when it could keep an alert from being raised or heard: needs confirmSilencing. */
+  silencesAlerts: z.boolean(),
+  sentence: z.string(),
+});
+export type SettingsChange = z.infer<typeof settingsChangeSchema>;
+
 export const backupPreviewSchema = z.object({
   collections: z.record(z.string(), collectionChangeSchema),
   settingsChanged: z.boolean(),
+  /** Every settings change, mutes and manual prices the file brings. */
+  settingsChanges: z.array(settingsChangeSchema),
 });

@@ -33,7 +33,7 @@ export type ManualNetwork = z.infer<typeof manualNetworkSchema>;
 export const storedPriceSchema = z
   .object({
     usd: positiveDecimal,
-    source: z.string(),
+    source: z.string().max(80),
     at: isoDateTime,
     disputed: z.boolean().default(false),
     /** Only one source quotes it, far from the last multi-source price: alerts wait. */
@@ -50,7 +50,7 @@ export const storedNetworkSchema = z
     blockReward: nonNegativeDecimal,
     feesPerBlock: nonNegativeDecimal,
     height: z.number().int().min(0).optional(),
-    source: z.string(),
+    source: z.string().max(80),
     at: isoDateTime,
   })
   .strict();

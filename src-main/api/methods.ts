@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   alertSchema,
   muteSchema,
+  muteSubjectId,
   loanFields,
   loanInputSchema,
   loanSchema,
@@ -68,6 +69,10 @@ export const scheduleRowSchema = z.object({
   principal: decimalString,
   balance: decimalString,
   paid: z.boolean(),
+  /** What is still owed on this row after the payments made so far (0 once paid). */
+  due: decimalString,
+  /** True for a row after the Snapshot's date, projected as if every row is paid on its date. */
+  projected: z.boolean(),
 });
 export type ScheduleRow = z.infer<typeof scheduleRowSchema>;
 
@@ -100,7 +105,9 @@ export const backupDocumentSchema = z
     exportedAt: isoDateTime,
     // The database inside is checked by the service, which upgrades an older backup's
     // data format first (the contract knows nothing of storage formats).
-    database: z.record(z.string(), z.unknown()),
+    database: z.record(z.string().max(100), z.unknown(), {
+      error: 'Send the "database" object of a file made by Export everything (JSON).',
+    }),
   })
   .strict();
 export type BackupDocumentParams = z.infer<typeof backupDocumentSchema>;
@@ -168,6 +175,21 @@ export const methods = {
     z.object({ id: recordId, date: isoDate, amount: positiveDecimal }).strict(),
     loanSchema,
   ),
+  'loans.updatePayment': method(
+    z
+      .object({
+        id: recordId,
+        paymentId: recordId,
+        date: isoDate.optional(),
+        amount: positiveDecimal.optional(),
+      })
+      .strict(),
+    loanSchema,
+  ),
+  'loans.removePayment': method(
+    z.object({ id: recordId, paymentId: recordId }).strict(),
+    loanSchema,
+  ),
   'loans.schedule': method(idParams, z.array(scheduleRowSchema)),
 
   'positions.list': method(empty, z.array(positionSchema)),
@@ -223,18 +245,20 @@ export const methods = {
   ),
   'alerts.acknowledge': method(idParams, alertSchema),
   'alerts.mute': method(
-    z.object({ subjectId: z.string().min(1), until: isoDateTime.optional() }).strict(),
+    z.object({ subjectId: muteSubjectId, until: isoDateTime.optional() }).strict(),
     empty,
   ),
   /** Lifts the subject's mute now; alerts about it notify again. */
-  'alerts.unmute': method(z.object({ subjectId: z.string().min(1) }).strict(), empty),
+  'alerts.unmute': method(z.object({ subjectId: muteSubjectId }).strict(), empty),
   /** The mutes still in force (a mute without `until` lasts until it is lifted). */
   'alerts.mutes': method(empty, z.array(muteSchema)),
 
   'scenario.run': method(
     z
       .object({
-        shocksPct: z.record(assetSymbol, decimalBetween('-100', '1000', '%')),
+        shocksPct: z.record(assetSymbol, decimalBetween('-100', '1000', '%'), {
+          error: 'Send shocksPct as an object of coin to percent, e.g. {"BTC": "-30"}.',
+        }),
       })
       .strict(),
     snapshotSchema,
@@ -256,7 +280,10 @@ export const methods = {
   'history.get': method(
     z
       .object({
-        series: z.string().min(1),
+        series: z
+          .string({ error: 'Send the name of a series, as history.series lists them.' })
+          .min(1, { error: 'Send the name of a series, as history.series lists them.' })
+          .max(200, { error: 'A series name is at most 200 characters.' }),
         from: isoDateTime.optional(),
         to: isoDateTime.optional(),
       })
@@ -267,14 +294,24 @@ export const methods = {
 
   'backup.export': method(empty, backupDocumentSchema),
   'backup.import': method(
-    backupDocumentSchema,
+    backupDocumentSchema.extend({
+      /** Required when the file would silence alerts (see backup.preview settingsChanges). */
+      confirmSilencing: z.boolean({ error: 'Send confirmSilencing as true or false.' }).optional(),
+    }),
     z.object({ imported: z.record(z.string(), z.number().int()) }),
   ),
   'backup.preview': method(backupDocumentSchema, backupPreviewSchema),
   'backups.list': method(empty, z.array(backupFileSchema)),
   'backups.create': method(empty, backupFileSchema),
   'backups.restore': method(
-    z.object({ name: z.string().min(1).max(200) }).strict(),
+    z
+      .object({
+        name: z
+          .string({ error: 'Send the backup’s file name as text, as backups.list shows it.' })
+          .min(1, { error: 'Send the backup’s file name, as backups.list shows it.' })
+          .max(200, { error: 'A backup’s file name is at most 200 characters.' }),
+      })
+      .strict(),
     z.object({ restored: z.string() }),
   ),
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alertSchema, positionSchema, rigFields, loanFields } from './records';
+import { alertSchema, positionSchema, rigFields, storedLoanFields } from './records';
 import { EFFICIENCY_UNITS } from '#shared/efficiency';
 import { decimalString, isoDate, isoDateTime, recordId } from './fields';
 
@@ -97,20 +97,41 @@ export const rigViewSchema = rigFields.extend({
 });
 export type RigView = z.infer<typeof rigViewSchema>;
 
-export const loanViewSchema = loanFields.extend({
+export const loanHealthSchema = z.enum([
+  'healthy',
+  'watch',
+  'margin-call',
+  'liquidation',
+  'unknown',
+  'unsecured',
+]);
+export type LoanHealthBand = z.infer<typeof loanHealthSchema>;
+
+export const loanViewSchema = storedLoanFields.extend({
   id: recordId,
   accruedInterest: dec,
   principalBalance: dec,
   outstanding: dec,
+  /** Each collateral asset priced now (USD-like at 1 unless a scenario moves it). */
+  collateralHoldings: z.array(
+    z.object({ asset: z.string(), amount: dec, priceUsd: decOrNull, valueUsd: decOrNull }),
+  ),
   collateralValueUsd: decOrNull,
+  /** Price of the trigger asset now (the collateral asset the trigger prices are for). */
   collateralPriceUsd: decOrNull,
+  /** The asset whose price the margin-call and liquidation prices are; null without one. */
+  triggerAsset: z.string().nullable(),
   ltvPct: decOrNull,
   marginCallPrice: decOrNull,
   liquidationPrice: decOrNull,
   healthFactor: decOrNull,
-  health: z.enum(['healthy', 'watch', 'margin-call', 'liquidation', 'unknown']),
-  cure: z.object({ addCollateral: dec, repay: dec }).nullable(),
+  health: loanHealthSchema,
+  /** The LTV a cure returns to: targetLtvPct, else the LTV at the start. */
+  cureTargetLtvPct: decOrNull,
+  cure: z.object({ addCollateral: dec, asset: z.string(), repay: dec }).nullable(),
   nextPayment: z.object({ date: isoDate, amount: dec }).nullable(),
+  /** The last scheduled date; from it on everything owed is due. */
+  maturityDate: isoDate,
   priceStale: z.boolean(),
 });
 export type LoanView = z.infer<typeof loanViewSchema>;

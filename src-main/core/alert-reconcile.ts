@@ -1,5 +1,6 @@
 import type { AlertChange } from '#api/events';
 import type { Alert, Mute } from '#api/records';
+import { mutesEverything } from '#shared/mute-all';
 import { alertKey, type AlertCondition, type RuleOutcome } from './alert-rules';
 
 // Turns what the rules say now into stored alerts: one active alert per (rule, subject);
@@ -24,7 +25,7 @@ export interface ReconcileResult {
 export function isMuted(subjectId: string, mutes: readonly Mute[], now: Date): boolean {
   return mutes.some(
     (m) =>
-      (m.subjectId === subjectId || m.subjectId === '*') &&
+      (m.subjectId === subjectId || mutesEverything(m.subjectId)) &&
       (m.until === undefined || Date.parse(m.until) > now.getTime()),
   );
 }

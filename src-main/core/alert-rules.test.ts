@@ -39,8 +39,7 @@ const LOAN: Loan = {
   startDate: '2026-11-01',
   termMonths: 12,
   repayment: 'bullet',
-  collateralAsset: 'BTC',
-  collateralAmount: '10',
+  collateral: [{ asset: 'BTC', amount: '10' }],
   marginCallLtvPct: '70',
   liquidationLtvPct: '80',
   payments: [],
@@ -266,7 +265,7 @@ describe('loan LTV', () => {
   it('is in margin call at exactly 70 % and watched one cent above that price', () => {
     expect(ltvAt('71428.57')?.level).toBe(2);
     expect(ltvAt('71428.58')?.level).toBe(1);
-    expect(ltvAt('71428.57')?.message).toMatch(/margin call at 70 %, price \$71,428\.57/);
+    expect(ltvAt('71428.57')?.message).toMatch(/margin call at 70 %, BTC price \$71,428\.57/);
   });
 
   it('reaches liquidation at exactly 80 %', () => {

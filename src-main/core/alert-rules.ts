@@ -1,16 +1,11 @@
 import type { AlertRule, Settings, Severity } from '#api/records';
-import type { LoanView, PositionView, PriceEntry, RigView, Snapshot } from '#api/snapshot';
-import {
-  formatAge,
-  formatCoin,
-  formatHashrate,
-  formatPct,
-  formatUsd,
-  formatUsdPerDay,
-} from '#shared/format';
+import type { PositionView, PriceEntry, RigView, Snapshot } from '#api/snapshot';
+import { formatAge, formatHashrate, formatPct, formatUsd, formatUsdPerDay } from '#shared/format';
 import { levelSpec, levelWithHysteresis, type AlertLevel } from './alert-levels';
 import { dec, decStr, HUNDRED, ZERO } from '#shared/decimal';
+import { loanRules } from './loan-alert-rules';
 import { pricesInUse } from './prices';
+import { degradedCondition, positionLabel, subjectLabel } from './alert-degraded';
 import { manualPriceNote } from './alert-price-note';
 
 // docs/formulas.md "Alerts": each rule looks at the Snapshot and says, per subject, which level of alert
@@ -34,6 +29,8 @@ export interface RuleInputs {
   settings: Settings;
   /** Current level of each active alert, keyed by alertKey(rule, subjectId). */
   activeLevels: ReadonlyMap<string, number>;
+  /** When each active alert was raised (ISO), keyed like activeLevels; a cure window runs from it. */
+  activeRaisedAt?: ReadonlyMap<string, string>;
   /** When each polled rig was first seen not answering (ISO), by rig id. */
   rigOfflineSince: Readonly<Record<string, string>>;
   /** Median live hash rate over the last hour (H/s, decimal string), by rig id. */
@@ -44,14 +41,23 @@ export interface RuleOutcome {
   conditions: AlertCondition[];
   /** Keys whose state cannot be judged now; an active alert there is left untouched. */
   held: Set<string>;
+  /** Subjects whose rules threw: their alerts are held and an `alerts.degraded` is raised. */
+  failures: RuleFailure[];
+}
+
+export type SubjectKind = AlertCondition['subjectKind'];
+
+/** A subject whose alerts could not be worked out or stored, and why. */
+export interface RuleFailure {
+  subjectKind: SubjectKind;
+  subjectId: string;
+  /** How the operator knows the subject: a rig's name, a position's symbol and account. */
+  label: string;
+  cause: unknown;
 }
 
 export function alertKey(rule: AlertRule, subjectId: string): string {
   return `${rule}|${subjectId}`;
-}
-
-function positionLabel(p: PositionView): string {
-  return `${p.symbol} ${p.side} on ${p.account} (${p.exchange})`;
 }
 
 function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): void {
@@ -114,71 +120,6 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
   }
 }
 
-function loanRules(loan: LoanView, inputs: RuleInputs, out: RuleOutcome, asOf: Date): void {
-  const t = inputs.settings.thresholds;
-  const key = alertKey('loan.ltv', loan.id);
-  if (loan.priceStale || loan.ltvPct === null) {
-    out.held.add(key);
-  } else {
-    const mc = dec(loan.marginCallLtvPct);
-    const levels: AlertLevel[] = [
-      { level: 1, severity: 'warning', threshold: mc.minus(dec(t.loanWatchPoints)) },
-      { level: 2, severity: 'critical', threshold: mc },
-      { level: 3, severity: 'critical', threshold: dec(loan.liquidationLtvPct) },
-    ];
-    const ltv = dec(loan.ltvPct);
-    const level = levelWithHysteresis(
-      ltv,
-      levels,
-      'higher',
-      inputs.activeLevels.get(key) ?? 0,
-      dec(t.hysteresisPoints),
-    );
-    const spec = levelSpec(levels, level);
-    if (spec) {
-      const state = [
-        '',
-        'is near its margin call',
-        'is in margin call',
-        'is at its liquidation LTV',
-      ][level];
-      const cure = loan.cure
-        ? ` To return to the target LTV add ${formatCoin(loan.cure.addCollateral, loan.collateralAsset)} or repay ${formatUsd(loan.cure.repay)}.`
-        : '';
-      out.conditions.push({
-        rule: 'loan.ltv',
-        subjectKind: 'loan',
-        subjectId: loan.id,
-        level,
-        severity: spec.severity,
-        value: decStr(ltv, 4),
-        threshold: decStr(spec.threshold),
-        message: `Loan from ${loan.lender} ${state}: LTV ${formatPct(decStr(ltv, 2))} (margin call at ${formatPct(loan.marginCallLtvPct)}, price ${formatUsd(loan.marginCallPrice)}; liquidation at ${formatPct(loan.liquidationLtvPct)}, price ${formatUsd(loan.liquidationPrice)}).${cure}${manualPriceNote([loan.collateralAsset], inputs.snapshot.prices)}`,
-      });
-    }
-  }
-  if (loan.nextPayment) {
-    const due = Date.parse(`${loan.nextPayment.date}T00:00:00Z`);
-    const today = Date.parse(`${asOf.toISOString().slice(0, 10)}T00:00:00Z`);
-    const days = Math.round((due - today) / 86_400_000);
-    if (days <= t.paymentDueDays) {
-      const overdue = days < 0;
-      out.conditions.push({
-        rule: 'loan.payment-due',
-        subjectKind: 'loan',
-        subjectId: loan.id,
-        level: overdue ? 2 : 1,
-        severity: overdue ? 'warning' : 'info',
-        value: String(days),
-        threshold: String(t.paymentDueDays),
-        message: overdue
-          ? `A payment of ${formatUsd(loan.nextPayment.amount)} to ${loan.lender} was due on ${loan.nextPayment.date} (${-days} days ago).`
-          : `A payment of ${formatUsd(loan.nextPayment.amount)} to ${loan.lender} is due on ${loan.nextPayment.date} (in ${days} days).`,
-      });
-    }
-  }
-}
-
 function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date): void {
   if (rig.status !== 'active' || !rig.live) return;
   const t = inputs.settings.thresholds;
@@ -229,38 +170,40 @@ function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date
   }
 }
 
-function priceRules(inputs: RuleInputs, out: RuleOutcome): void {
+function priceRules(
+  inputs: RuleInputs,
+  out: RuleOutcome,
+  asset: string,
+  inUse: ReadonlySet<string>,
+): void {
+  const price = inputs.snapshot.prices[asset];
   // Only prices something depends on: a stale quote for an unused coin wakes nobody.
-  const { rigs, loans, positions } = inputs.snapshot;
-  const inUse = new Set(pricesInUse(rigs, loans, positions));
-  for (const [asset, price] of Object.entries(inputs.snapshot.prices)) {
-    if (price.manual || !inUse.has(asset)) continue;
-    if (price.stale) {
-      out.conditions.push({
-        rule: 'price.stale',
-        subjectKind: 'price',
-        subjectId: asset,
-        level: 1,
-        severity: 'warning',
-        value: String(price.ageSec),
-        threshold: String(inputs.settings.staleAfterSec),
-        message: `The ${asset} price (${formatUsd(price.usd)} from ${price.source}) was last updated ${formatAge(price.ageSec)}; liquidation and margin-call alerts for ${asset} are paused until a fresh price arrives.`,
-      });
-    }
-    if (price.disputed) {
-      out.conditions.push({
-        rule: 'price.disputed',
-        subjectKind: 'price',
-        subjectId: asset,
-        level: 1,
-        severity: 'warning',
-        value: price.usd,
-        threshold: '5',
-        message: `Price sources disagree on ${asset} by more than 5 %; keeping the last agreed ${formatUsd(price.usd)} and pausing liquidation and margin-call alerts for ${asset}.`,
-      });
-    }
-    if (price.singleSource) out.conditions.push(singleSourceCondition(asset, price));
+  if (!price || price.manual || !inUse.has(asset)) return;
+  if (price.stale) {
+    out.conditions.push({
+      rule: 'price.stale',
+      subjectKind: 'price',
+      subjectId: asset,
+      level: 1,
+      severity: 'warning',
+      value: String(price.ageSec),
+      threshold: String(inputs.settings.staleAfterSec),
+      message: `The ${asset} price (${formatUsd(price.usd)} from ${price.source}) was last updated ${formatAge(price.ageSec)}; liquidation and margin-call alerts for ${asset} are paused until a fresh price arrives.`,
+    });
   }
+  if (price.disputed) {
+    out.conditions.push({
+      rule: 'price.disputed',
+      subjectKind: 'price',
+      subjectId: asset,
+      level: 1,
+      severity: 'warning',
+      value: price.usd,
+      threshold: '5',
+      message: `Price sources disagree on ${asset} by more than 5 %; keeping the last agreed ${formatUsd(price.usd)} and pausing liquidation and margin-call alerts for ${asset}.`,
+    });
+  }
+  if (price.singleSource) out.conditions.push(singleSourceCondition(asset, price));
 }
 
 /** One source alone moved the price more than 30 % (feeds/aggregate.ts): say so, hold the rest. */
@@ -306,13 +249,63 @@ function farmRules(inputs: RuleInputs, out: RuleOutcome): void {
   }
 }
 
+/** The rules each kind of subject is judged by: held as they are when the subject fails. */
+export const RULES_OF: Record<SubjectKind, AlertRule[]> = {
+  position: ['position.liquidation', 'position.stop-past-liquidation'],
+  loan: ['loan.ltv', 'loan.payment-due'],
+  rig: ['rig.offline', 'rig.hashrate-drop'],
+  price: ['price.stale', 'price.disputed', 'price.single-source'],
+  farm: ['farm.unprofitable'],
+};
+
+/**
+ * Runs one subject's rules on their own: what they say joins the outcome only when all of
+ * them ran, and a throw holds that subject's alerts instead of stopping every other subject.
+ */
+function isolated(
+  out: RuleOutcome,
+  subject: () => Omit<RuleFailure, 'cause'>,
+  judge: (local: RuleOutcome) => void,
+): void {
+  const local: RuleOutcome = { conditions: [], held: new Set(), failures: [] };
+  try {
+    judge(local);
+  } catch (cause) {
+    const failed = subject();
+    for (const rule of RULES_OF[failed.subjectKind]) {
+      out.held.add(alertKey(rule, failed.subjectId));
+    }
+    out.failures.push({ ...failed, cause });
+    return;
+  }
+  out.conditions.push(...local.conditions);
+  for (const key of local.held) out.held.add(key);
+}
+
 export function evaluateAlertRules(inputs: RuleInputs): RuleOutcome {
-  const out: RuleOutcome = { conditions: [], held: new Set() };
-  const asOf = new Date(inputs.snapshot.asOf);
-  for (const p of inputs.snapshot.positions) positionRules(p, inputs, out);
-  for (const loan of inputs.snapshot.loans) loanRules(loan, inputs, out, asOf);
-  for (const rig of inputs.snapshot.rigs) rigRules(rig, inputs, out, asOf);
-  priceRules(inputs, out);
-  farmRules(inputs, out);
+  const out: RuleOutcome = { conditions: [], held: new Set(), failures: [] };
+  const { snapshot } = inputs;
+  const asOf = new Date(snapshot.asOf);
+  // The label is looked up only for a subject that failed.
+  const subject = (subjectKind: SubjectKind, subjectId: string) => () => ({
+    subjectKind,
+    subjectId,
+    label: subjectLabel(snapshot, subjectKind, subjectId),
+  });
+  for (const p of snapshot.positions) {
+    isolated(out, subject('position', p.id), (local) => positionRules(p, inputs, local));
+  }
+  for (const loan of snapshot.loans) {
+    isolated(out, subject('loan', loan.id), (local) => loanRules(loan, inputs, local, asOf));
+  }
+  for (const rig of snapshot.rigs) {
+    isolated(out, subject('rig', rig.id), (local) => rigRules(rig, inputs, local, asOf));
+  }
+  const inUse = new Set(pricesInUse(snapshot.rigs, snapshot.loans, snapshot.positions));
+  for (const asset of Object.keys(snapshot.prices)) {
+    isolated(out, subject('price', asset), (local) => priceRules(inputs, local, asset, inUse));
+  }
+  isolated(out, subject('farm', 'farm'), (local) => farmRules(inputs, local));
+  for (const failure of out.failures) out.conditions.push(degradedCondition(failure));
   return out;
 }

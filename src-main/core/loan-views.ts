@@ -1,11 +1,12 @@
 import type { Loan, Settings } from '#api/records';
 import type { LoanView, PriceEntry } from '#api/snapshot';
 import { type Dec, decStr, decStrOrNull } from '#shared/decimal';
-import { nextPayment } from './loan-schedule';
-import { loanBalance, loanRisk } from './loans';
+import { loanLedger } from './loan-ledger';
+import { collateralHoldings, loanRisk } from './loans';
 import { isPriceUnreliable, priceUsdOf } from './prices';
 
-// Loan rows of the Snapshot (docs/formulas-loans.md).
+// Loan rows of the Snapshot: the balance and the next payment from the one accrual rule,
+// the collateral figures from the prices in use (docs/formulas-loans.md).
 
 export interface LoanFigures {
   view: LoanView;
@@ -20,31 +21,44 @@ export function loanFigures(
   settings: Settings,
   prices: Readonly<Record<string, PriceEntry>>,
 ): LoanFigures {
-  const balance = loanBalance(loan, asOf);
-  const price = priceUsdOf(loan.collateralAsset, prices);
-  const risk = loanRisk(loan, balance.outstanding, price, settings.thresholds.loanWatchPoints);
-  const next = nextPayment(loan, asOf);
+  const ledger = loanLedger(loan, asOf);
+  const holdings = collateralHoldings(loan.collateral, (asset) => priceUsdOf(asset, prices));
+  const risk = loanRisk(loan, ledger.outstanding, holdings, settings.thresholds.loanWatchPoints);
+  const next = ledger.nextPayment;
   const view: LoanView = {
     ...loan,
-    accruedInterest: decStr(balance.accruedInterest),
-    principalBalance: decStr(balance.principalBalance),
-    outstanding: decStr(balance.outstanding),
+    accruedInterest: decStr(ledger.accruedInterest),
+    principalBalance: decStr(ledger.principalBalance),
+    outstanding: decStr(ledger.outstanding),
+    collateralHoldings: holdings.map((h) => ({
+      asset: h.asset,
+      amount: decStr(h.amount),
+      priceUsd: decStrOrNull(h.priceUsd),
+      valueUsd: decStrOrNull(h.valueUsd),
+    })),
     collateralValueUsd: decStrOrNull(risk.collateralValueUsd),
-    collateralPriceUsd: decStrOrNull(price),
+    collateralPriceUsd: decStrOrNull(risk.triggerPriceUsd),
+    triggerAsset: risk.triggerAsset,
     ltvPct: decStrOrNull(risk.ltvPct),
     marginCallPrice: decStrOrNull(risk.marginCallPrice),
     liquidationPrice: decStrOrNull(risk.liquidationPrice),
     healthFactor: decStrOrNull(risk.healthFactor),
     health: risk.health,
+    cureTargetLtvPct: decStrOrNull(risk.cureTargetLtvPct),
     cure: risk.cure
-      ? { addCollateral: decStr(risk.cure.addCollateral), repay: decStr(risk.cure.repay) }
+      ? {
+          addCollateral: decStr(risk.cure.addCollateral),
+          asset: risk.cure.asset,
+          repay: decStr(risk.cure.repay),
+        }
       : null,
     nextPayment: next ? { date: next.date, amount: decStr(next.amount, 2) } : null,
-    priceStale: isPriceUnreliable(loan.collateralAsset, prices),
+    maturityDate: ledger.maturityDate,
+    priceStale: loan.collateral.some((c) => isPriceUnreliable(c.asset, prices)),
   };
   return {
     view,
-    outstanding: balance.outstanding,
+    outstanding: ledger.outstanding,
     collateralValueUsd: risk.collateralValueUsd,
     healthFactor: risk.healthFactor,
   };

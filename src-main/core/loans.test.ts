@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec, decStr } from '#shared/decimal';
+import type { Loan } from '#api/records';
 import {
+  collateralHoldings,
   cureTargetLtvPct,
   healthFactor,
   loanBalance,
@@ -100,8 +102,8 @@ describe('collateral', () => {
         (debt, amount, added, price) => {
           const loan = sampleLoan({ collateralAmount: String(amount) });
           const more = sampleLoan({ collateralAmount: String(amount + added) });
-          const before = loanRisk(loan, dec(debt), dec(price), '5').healthFactor!;
-          const after = loanRisk(more, dec(debt), dec(price), '5').healthFactor!;
+          const before = riskAt(loan, debt, { BTC: price }).healthFactor!;
+          const after = riskAt(more, debt, { BTC: price }).healthFactor!;
           expect(after.gte(before)).toBe(true);
         },
       ),
@@ -109,8 +111,28 @@ describe('collateral', () => {
   });
 });
 
+/** Risk of a loan for a debt at the given USD prices (USD-like assets at 1 unless given). */
+function riskAt(loan: Loan, debt: number | string, prices: Record<string, number | string>) {
+  const holdings = collateralHoldings(loan.collateral, (asset) =>
+    prices[asset] !== undefined
+      ? dec(prices[asset])
+      : ['USD', 'USDT', 'USDC'].includes(asset)
+        ? dec(1)
+        : null,
+  );
+  return loanRisk(loan, dec(debt), holdings, '5');
+}
+
 describe('health bands', () => {
   const loan = sampleLoan({ marginCallLtvPct: '70', liquidationLtvPct: '80' });
+  const band = (ltv: string | null, outstanding: string, value: string | null) =>
+    loanHealth({
+      ltvPct: ltv === null ? null : dec(ltv),
+      outstanding: dec(outstanding),
+      collateralValueUsd: value === null ? null : dec(value),
+      loan,
+      watchPoints: '5',
+    });
   it.each([
     ['50', 'healthy'],
     ['64.99', 'healthy'],
@@ -118,43 +140,126 @@ describe('health bands', () => {
     ['70', 'margin-call'],
     ['79.9', 'margin-call'],
     ['80', 'liquidation'],
-  ])('LTV %s %% is %s (watch within 5 points of the margin call)', (ltv, band) => {
-    expect(loanHealth(dec(ltv), dec('1'), dec('1'), loan, '5')).toBe(band);
+  ])('LTV %s %% is %s (watch within 5 points of the margin call)', (ltv, expected) => {
+    expect(band(ltv, '1', '1')).toBe(expected);
   });
 
   it('is unknown without a price, healthy without debt, liquidation on worthless collateral', () => {
-    expect(loanHealth(null, dec('1'), null, loan, '5')).toBe('unknown');
-    expect(loanHealth(dec(0), dec(0), dec('100'), loan, '5')).toBe('healthy');
-    expect(loanHealth(null, dec('1'), dec(0), loan, '5')).toBe('liquidation');
+    expect(band(null, '1', null)).toBe('unknown');
+    expect(band('0', '0', '100')).toBe('healthy');
+    expect(band(null, '1', '0')).toBe('liquidation');
   });
 });
 
 describe('cure', () => {
   it('back to a 50 % target from $500,000 on 10 BTC at $65,000: add 5.3846 BTC or repay 175,000', () => {
-    const cure = loanCure(dec('500000'), dec('10'), dec('65000'), dec('50'))!;
+    const cure = loanCure(
+      dec('500000'),
+      dec('650000'),
+      { asset: 'BTC', priceUsd: dec('65000') },
+      dec('50'),
+    )!;
     expect(decStr(cure.addCollateral, 4)).toBe('5.3846');
+    expect(cure.asset).toBe('BTC');
     expect(cure.repay.toFixed()).toBe('175000');
   });
 
   it('is offered only in margin call or worse', () => {
     const loan = sampleLoan({ targetLtvPct: '50' });
-    expect(loanRisk(loan, dec('500000'), dec('80000'), '5').cure).toBeNull();
-    expect(loanRisk(loan, dec('500000'), dec('65000'), '5').cure?.repay.toFixed()).toBe('175000');
+    expect(riskAt(loan, '500000', { BTC: '80000' }).cure).toBeNull();
+    expect(riskAt(loan, '500000', { BTC: '65000' }).cure?.repay.toFixed()).toBe('175000');
   });
 
-  it('targets the initial LTV by default: known for USD collateral, else the bottom of the watch band', () => {
+  it('targets the LTV at the start: $500,000 on 10 BTC bought at $100,000 → 50 %', () => {
+    const started = sampleLoan({
+      collateral: [{ asset: 'BTC', amount: '10', startPriceUsd: '100000' }],
+    });
+    expect(cureTargetLtvPct(started, '5')?.toFixed()).toBe('50');
     const equipment = sampleLoan({ collateralAsset: 'USD', collateralAmount: '1000000' });
-    expect(cureTargetLtvPct(equipment, '5').toFixed()).toBe('50');
-    expect(cureTargetLtvPct(sampleLoan(), '5').toFixed()).toBe('65');
-    expect(cureTargetLtvPct(sampleLoan(), '5', dec('100000')).toFixed()).toBe('50');
-    expect(cureTargetLtvPct(sampleLoan({ targetLtvPct: '40' }), '5').toFixed()).toBe('40');
+    expect(cureTargetLtvPct(equipment, '5')?.toFixed()).toBe('50');
+    // No start price known: the bottom of the watch band (70 − 5).
+    expect(cureTargetLtvPct(sampleLoan(), '5')?.toFixed()).toBe('65');
+    expect(cureTargetLtvPct(sampleLoan({ targetLtvPct: '40' }), '5')?.toFixed()).toBe('40');
+    expect(cureTargetLtvPct(sampleLoan({ collateral: [] }), '5')).toBeNull();
   });
 
-  it('has no trigger prices for fixed-value USD collateral', () => {
-    const equipment = sampleLoan({ collateralAsset: 'USD', collateralAmount: '1000000' });
-    const risk = loanRisk(equipment, dec('500000'), dec(1), '5');
-    expect(risk.ltvPct?.toFixed()).toBe('50');
+  it('has no trigger prices for fixed-value USD or stablecoin collateral', () => {
+    for (const asset of ['USD', 'USDT', 'USDC']) {
+      const loan = sampleLoan({ collateralAsset: asset, collateralAmount: '1000000' });
+      const risk = riskAt(loan, '500000', {});
+      expect(risk.ltvPct?.toFixed()).toBe('50');
+      expect(risk.marginCallPrice).toBeNull();
+      expect(risk.liquidationPrice).toBeNull();
+      expect(risk.triggerAsset).toBeNull();
+    }
+  });
+
+  it('a USDT depeg to $0.60 is a shock like any other: 1,000,000 USDT against 500,000 → LTV 83.33 %, liquidation', () => {
+    const loan = sampleLoan({ collateralAsset: 'USDT', collateralAmount: '1000000' });
+    const risk = riskAt(loan, '500000', { USDT: '0.6' });
+    expect(decStr(risk.ltvPct!, 2)).toBe('83.33');
+    expect(risk.health).toBe('liquidation');
+  });
+});
+
+describe('several collateral assets and unsecured loans', () => {
+  it('Aave health factor sums each asset: 10 BTC at $60,000 + 100 ETH at $3,000 against $500,000 at 80 % → HF 1.44', () => {
+    // Aave "Health Factor": Σ collateral value × liquidation threshold ÷ total debt
+    // = (600,000 + 300,000) × 0.8 ÷ 500,000 = 1.44.
+    const loan = sampleLoan({
+      collateral: [
+        { asset: 'BTC', amount: '10' },
+        { asset: 'ETH', amount: '100' },
+      ],
+    });
+    const risk = riskAt(loan, '500000', { BTC: 60000, ETH: 3000 });
+    expect(risk.healthFactor?.toFixed()).toBe('1.44');
+    expect(decStr(risk.ltvPct!, 4)).toBe('55.5556');
+    // BTC is the largest: its trigger, ETH held at $300,000: (500,000 / 0.7 − 300,000) / 10.
+    expect(risk.triggerAsset).toBe('BTC');
+    expect(decStr(risk.marginCallPrice!, 2)).toBe('41428.57');
+    expect(risk.liquidationPrice?.toFixed()).toBe('32500');
+  });
+
+  it('no trigger price when the other collateral alone covers the band', () => {
+    const loan = sampleLoan({
+      collateral: [
+        { asset: 'BTC', amount: '10' },
+        { asset: 'USDC', amount: '1000000' },
+      ],
+    });
+    const risk = riskAt(loan, '500000', { BTC: 60000 });
+    expect(risk.triggerAsset).toBe('BTC');
     expect(risk.marginCallPrice).toBeNull();
-    expect(risk.liquidationPrice).toBeNull();
+  });
+
+  it('an unsecured loan has no LTV, health factor, trigger or cure', () => {
+    const risk = riskAt(sampleLoan({ collateral: [] }), '500000', { BTC: 60000 });
+    expect(risk).toMatchObject({
+      health: 'unsecured',
+      ltvPct: null,
+      healthFactor: null,
+      marginCallPrice: null,
+      cure: null,
+    });
+  });
+
+  it('a multi-collateral loan with one asset equals the single-asset loan (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 200_000 }),
+        (debt, amountCents, price) => {
+          const amount = (amountCents / 100).toFixed(2);
+          const single = sampleLoan({ collateralAsset: 'BTC', collateralAmount: amount });
+          const list = sampleLoan({ collateral: [{ asset: 'BTC', amount }] });
+          expect(riskAt(list, debt, { BTC: price })).toEqual(riskAt(single, debt, { BTC: price }));
+          // And both give the one-asset formulas: outstanding / (amount × band).
+          const mc = riskAt(list, debt, { BTC: price }).marginCallPrice;
+          expect(mc?.toFixed()).toBe(priceAtLtv(dec(debt), dec(amount), '70')?.toFixed());
+        },
+      ),
+    );
   });
 });

@@ -16,15 +16,14 @@ const LOAN: Loan = {
   startDate: '2026-07-15',
   termMonths: 12,
   repayment: 'interest-only',
-  collateralAsset: 'BTC',
-  collateralAmount: '2',
+  collateral: [{ asset: 'BTC', amount: '2' }],
   marginCallLtvPct: '70',
   liquidationLtvPct: '80',
   payments: [
     // 31 days × $20 = 620 interest, then 36,500 principal.
-    { date: '2026-08-15', amount: '37120' },
+    { id: 'p1', date: '2026-08-15', amount: '37120' },
     // 36 days × $10 = 360 interest, then 18,250 principal.
-    { date: '2026-09-20', amount: '18610' },
+    { id: 'p2', date: '2026-09-20', amount: '18610' },
   ],
 };
 

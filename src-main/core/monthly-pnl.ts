@@ -3,7 +3,7 @@ import type { RealisedPnl } from '#api/realised-pnl';
 import type { MonthlyPnlRow } from '#api/review';
 import { addMonths, dayNumber, daysBetween } from './calendar';
 import { type Dec, ZERO, dec, decStr } from '#shared/decimal';
-import { loanBalance, simpleInterest } from './loans';
+import { loanLedger } from './loan-ledger';
 import { powerCostUsdPerDay, rigIsRunning, rigPerKwh } from './mining';
 
 // Monthly P&L for the offline review: for each calendar month, mining revenue integrated
@@ -115,27 +115,12 @@ export function powerCostForPeriod(
 }
 
 /**
- * Interest a loan has accrued from its start through `date`, paid or not: the same
- * accrual as loanBalance (simple, daily, on the principal balance left after each
- * payment date), summed instead of netted against payments.
+ * Interest a loan has accrued from its start through `date`, paid or not: read from the
+ * one accrual rule (loan-ledger.ts) that also gives the balance and the schedule.
  */
 export function interestAccruedThrough(loan: Loan, date: string): Dec {
   if (date <= loan.startDate) return ZERO;
-  const breaks = [
-    loan.startDate,
-    ...new Set(loan.payments.map((p) => p.date).filter((d) => d > loan.startDate && d < date)),
-  ].sort();
-  let total = ZERO;
-  for (let k = 0; k < breaks.length; k += 1) {
-    const from = breaks[k]!;
-    const until = breaks[k + 1] ?? date;
-    // The balance after every payment dated on or before `from`.
-    const balance = loanBalance(loan, new Date(startMs(from))).principalBalance;
-    total = total.plus(
-      simpleInterest(balance, loan.aprPct, daysBetween(from, until), loan.dayCount),
-    );
-  }
-  return total;
+  return loanLedger(loan, new Date(startMs(date))).interestToDate;
 }
 
 /** Interest a loan accrued in the period: through its last day minus through the day before it. */

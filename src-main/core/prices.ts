@@ -3,7 +3,8 @@ import type { PriceEntry } from '#api/snapshot';
 import { type Dec, ONE, dec } from '#shared/decimal';
 
 // Price look-ups the finance core shares. USD and the dollar stablecoins are valued 1:1
-// (docs/formulas.md "Units and conventions"), so they never need a feed.
+// (loans in USDT/USDC are valued 1:1), so they never need a feed; a stablecoin moves only
+// when a price for it is given (a scenario's depeg shock, or a manual price).
 
 export const USD_LIKE = ['USD', 'USDT', 'USDC'] as const;
 
@@ -16,9 +17,9 @@ export function priceUsdOf(
   asset: string,
   prices: Readonly<Record<string, PriceEntry>>,
 ): Dec | null {
-  if (isUsdLike(asset)) return ONE;
-  const entry = prices[asset] ?? prices[asset.toUpperCase()];
-  return entry === undefined ? null : dec(entry.usd);
+  const entry = asset === 'USD' ? undefined : (prices[asset] ?? prices[asset.toUpperCase()]);
+  if (entry !== undefined) return dec(entry.usd);
+  return isUsdLike(asset) ? ONE : null;
 }
 
 /**
@@ -37,12 +38,12 @@ export function isPriceUnreliable(
 /** The assets whose USD price the records need, sorted; USD-like assets need none. */
 export function pricesInUse(
   rigs: readonly Pick<Rig, 'coin' | 'status'>[],
-  loans: readonly Pick<Loan, 'collateralAsset'>[],
+  loans: readonly Pick<Loan, 'collateral'>[],
   positions: readonly Pick<Position, 'baseAsset' | 'quoteAsset'>[],
 ): string[] {
   const assets = new Set<string>();
   for (const rig of rigs) if (rig.status !== 'retired') assets.add(rig.coin.toUpperCase());
-  for (const loan of loans) assets.add(loan.collateralAsset.toUpperCase());
+  for (const loan of loans) for (const c of loan.collateral) assets.add(c.asset.toUpperCase());
   for (const position of positions) {
     assets.add(position.baseAsset.toUpperCase());
     assets.add(position.quoteAsset.toUpperCase());

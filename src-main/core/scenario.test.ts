@@ -29,4 +29,11 @@ describe('scenario shocks', () => {
     expect(shockPrice(dec('100'), '-100').toFixed()).toBe('0');
     expect(shockPrice(dec('100'), '-150').toFixed()).toBe('0');
   });
+
+  it('shocks a stablecoin from its 1:1 peg (a depeg), but never USD itself', () => {
+    const shocked = applyShocks({ BTC: entry('100000') }, { USDT: '-40', usdc: '-1', USD: '-50' });
+    expect(shocked.USDT?.usd).toBe('0.6');
+    expect(shocked.USDC?.usd).toBe('0.99');
+    expect(shocked.USD).toBeUndefined();
+  });
 });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { RpcError } from '#api/errors';
-import type { Alert } from '#api/records';
+import { MUTE_ALL, mutesEverything, type Alert } from '#api/records';
 import type { RigLive } from '#api/snapshot';
 import { reconcileAlerts, type AlertEvent } from '#core/alert-reconcile';
 import { alertKey, evaluateAlertRules } from '#core/alert-rules';
+import { storableOnly } from './alert-storable';
 import { decStr, medianDec, dec } from '#shared/decimal';
 import type { ServiceContext } from './context';
+import { knownCoins } from './records';
 import { currentSnapshot } from './snapshot';
 
 // The alert engine: runs the pure rules on every Snapshot change and on a timer (so a
@@ -15,6 +17,25 @@ import { currentSnapshot } from './snapshot';
 const HASHRATE_WINDOW_MS = 60 * 60 * 1000;
 /** Fewer samples than this in the last hour is too little to call a drop. */
 const MIN_SAMPLES_FOR_MEDIAN = 5;
+
+/** A subject an alert can be about: a record, a priced coin, the farm, or any stored alert's. */
+function isKnownSubject(ctx: ServiceContext, subjectId: string): boolean {
+  const db = ctx.store.data;
+  return (
+    subjectId === 'farm' ||
+    db.rigs.some((r) => r.id === subjectId) ||
+    db.loans.some((l) => l.id === subjectId) ||
+    db.positions.some((p) => p.id === subjectId) ||
+    knownCoins(db.settings).includes(subjectId) ||
+    Object.hasOwn(db.lastPrices, subjectId) ||
+    Object.hasOwn(db.manualPrices, subjectId) ||
+    db.alerts.some((a) => a.subjectId === subjectId)
+  );
+}
+
+function causeOf(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
 
 export interface AlertEngine {
   evaluate(): Promise<void>;
@@ -52,20 +73,32 @@ export function createAlertEngine(
       snapshot,
       settings: db.settings,
       activeLevels: new Map(active.map((a) => [alertKey(a.rule, a.subjectId), a.level])),
+      activeRaisedAt: new Map(active.map((a) => [alertKey(a.rule, a.subjectId), a.raisedAt])),
       rigOfflineSince: offlineSince,
       rigMedianHs: medians(now.getTime()),
     });
+    for (const failure of outcome.failures) {
+      ctx.log(
+        `Alerts for ${failure.label} (${failure.subjectId}) could not be worked out: ${causeOf(failure.cause)}`,
+      );
+    }
     const result = reconcileAlerts({
       alerts: db.alerts,
-      outcome,
+      outcome: storableOnly(outcome, snapshot, ctx.log),
       mutes: db.mutes,
       now,
       newId: () => `alert-${randomUUID()}`,
     });
     if (!result.changed) return;
-    await ctx.store.update((draft) => {
-      draft.alerts = result.alerts;
-    });
+    try {
+      await ctx.store.update((draft) => {
+        draft.alerts = result.alerts;
+      });
+    } catch (error) {
+      // The disk refused the write: the operator is still told what changed (the next
+      // evaluation tries to store it again), and the cause is logged.
+      ctx.log(`Alerts could not be saved; notifying anyway: ${causeOf(error)}`);
+    }
     for (const event of result.events) emit(event);
   }
 
@@ -116,7 +149,14 @@ export function createAlertEngine(
       await ctx.changed();
       return structuredClone(ctx.store.data.alerts.find((a) => a.id === id)!);
     },
-    async mute(subjectId, until) {
+    async mute(requested, until) {
+      const subjectId = mutesEverything(requested) ? MUTE_ALL : requested;
+      if (subjectId !== MUTE_ALL && !isKnownSubject(ctx, subjectId)) {
+        throw new RpcError(
+          'not_found',
+          `Nothing RigLedger watches has the id "${subjectId}": send the subjectId shown on an alert (a rig, loan or position id, a coin such as BTC, or "farm"), or "all" to mute every alert.`,
+        );
+      }
       if (until !== undefined && Date.parse(until) <= ctx.now().getTime()) {
         // A mute that already ended lifts any mute of the subject.
         await ctx.store.update((db) => {

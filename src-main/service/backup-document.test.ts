@@ -62,7 +62,11 @@ describe('backup round trip', () => {
     const document = await exported(source);
 
     const target = await start();
-    const result = (await target.call('backup.import', document)) as {
+    // The farm pins a manual BTC price, which silences alerts: the import says so knowingly.
+    const result = (await target.call('backup.import', {
+      ...document,
+      confirmSilencing: true,
+    })) as {
       imported: Record<string, number>;
     };
 
@@ -86,7 +90,7 @@ describe('backup round trip', () => {
     const { realisedPnl: _dropped, ...v1 } = { ...document.database, schemaVersion: 1 };
 
     const target = await start();
-    await target.call('backup.import', { ...document, database: v1 });
+    await target.call('backup.import', { ...document, database: v1, confirmSilencing: true });
 
     expect(await target.call('rigs.list', {})).toEqual(await source.call('rigs.list', {}));
     expect(await target.call('pnl.list', {})).toEqual([]);
@@ -159,7 +163,7 @@ describe('backup preview', () => {
         realisedPnl: [],
         loans: current.database.loans.map((l) => ({
           ...l,
-          payments: [...l.payments, { date: '2026-08-01', amount: '8862.06' }],
+          payments: [...l.payments, { id: 'pay-new', date: '2026-08-01', amount: '8862.06' }],
         })),
         settings: { ...current.database.settings, electricityPerKwh: '0.07' },
       },
@@ -177,6 +181,15 @@ describe('backup preview', () => {
         realisedPnl: { current: 1, incoming: 0, added: 0, removed: 1, changed: 0 },
       },
       settingsChanged: true,
+      settingsChanges: [
+        {
+          setting: 'electricityPerKwh',
+          from: '0.065',
+          to: '0.07',
+          silencesAlerts: false,
+          sentence: 'Changes electricityPerKwh from 0.065 to 0.07.',
+        },
+      ],
     });
     expect((await exported(service)).database).toEqual(current.database);
   });

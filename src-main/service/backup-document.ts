@@ -4,6 +4,7 @@ import { isoDateTime } from '#api/fields';
 import type { BackupDocumentParams } from '#api/methods';
 import { databaseSchema, type Database } from '#store/schema';
 import { upgradeBackupDatabase } from './backup-version';
+import { settingsChanges } from './backup-settings-diff';
 import type { ServiceContext } from './context';
 import { parseOrThrow } from './validation';
 
@@ -69,10 +70,21 @@ export function checkReferences(db: Database): void {
 
 export async function importBackup(
   ctx: ServiceContext,
-  params: BackupDocumentParams,
+  params: BackupDocumentParams & { confirmSilencing?: boolean | undefined },
 ): Promise<{ imported: Record<string, number> }> {
-  const document = readBackupDocument(params);
+  const { confirmSilencing, ...rest } = params;
+  const document = readBackupDocument(rest);
   checkReferences(document.database);
+  const silencing = settingsChanges(ctx.store.data, document.database).filter(
+    (c) => c.silencesAlerts,
+  );
+  if (silencing.length > 0 && confirmSilencing !== true) {
+    throw new RpcError(
+      'conflict',
+      `This backup would silence alerts: ${silencing.map((c) => c.sentence).join(' ')} Nothing was imported; import it again confirming these changes (confirmSilencing: true) if you mean them.`,
+      { silencing },
+    );
+  }
   await ctx.store.replace(document.database);
   ctx.rigLive.clear();
   await ctx.changed();

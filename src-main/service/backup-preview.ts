@@ -1,6 +1,8 @@
+import type { SettingsChange } from '#api/import-export';
 import type { BackupDocumentParams } from '#api/methods';
 import type { Database } from '#store/schema';
 import { checkReferences, readBackupDocument } from './backup-document';
+import { settingsChanges } from './backup-settings-diff';
 import type { ServiceContext } from './context';
 
 // backup.preview: what importing a backup document would change, per collection, so the
@@ -18,6 +20,7 @@ export interface CollectionChange {
 export interface BackupPreview {
   collections: Record<string, CollectionChange>;
   settingsChanged: boolean;
+  settingsChanges: SettingsChange[];
 }
 
 /** JSON with object keys sorted, so two equal records compare equal whatever their key order. */
@@ -79,5 +82,6 @@ export function previewBackup(ctx: ServiceContext, params: BackupDocumentParams)
       realisedPnl: compareById(current.realisedPnl, incoming.realisedPnl),
     },
     settingsChanged: canonical(current.settings) !== canonical(incoming.settings),
+    settingsChanges: settingsChanges(current, incoming),
   };
 }

@@ -37,11 +37,12 @@ const LOAN_COLUMNS = [
   'startDate',
   'termMonths',
   'repayment',
-  'collateralAsset',
-  'collateralAmount',
+  'collateral',
   'marginCallLtvPct',
   'liquidationLtvPct',
   'targetLtvPct',
+  'cureWindowHours',
+  'preset',
   'rigIds',
 ] as const;
 
@@ -88,10 +89,13 @@ const ALERT_COLUMNS = [
 type Row = Record<string, string | number | null | undefined>;
 
 /**
- * A cell a spreadsheet would run as a formula (=, +, @, a tab…) is prefixed with a quote.
- * A minus sign starts a formula too, except in a plain negative number such as "-12.5".
+ * OWASP's CSV-injection rule: a cell a spreadsheet could run as a formula — one starting
+ * with =, +, -, @, a tab or a carriage return, also after any leading whitespace, which
+ * spreadsheets skip — is prefixed with a single quote so it opens as text. A plain
+ * negative number ("-12.5", exactly as stored) stays a number, as OWASP allows for numeric
+ * cells; the same figure with whitespace before it is text and is quoted.
  */
-const FORMULA_START = /^(?:[=+@\t\r]|-(?!\d+(?:\.\d+)?$))/;
+export const FORMULA_START = /^(?:\s*[=+@\t\r]|-(?!\d+(?:\.\d+)?$)|\s+-)/;
 
 function rigRow(rig: Rig): Row {
   const { endpoint, ...fields } = rig;
@@ -99,8 +103,10 @@ function rigRow(rig: Rig): Row {
 }
 
 function loanRow(loan: Loan): Row {
-  const { payments: _payments, rigIds, ...fields } = loan;
-  return { ...fields, rigIds: rigIds?.join(';') };
+  const { payments: _payments, rigIds, collateral, ...fields } = loan;
+  // One cell: "10 BTC;2.5 ETH" (empty for an unsecured loan).
+  const pledged = collateral.map((c) => `${c.amount} ${c.asset}`).join(';');
+  return { ...fields, collateral: pledged, rigIds: rigIds?.join(';') };
 }
 
 function positionRow(position: Position): Row {

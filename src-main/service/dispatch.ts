@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { RpcError, type ErrorCode } from '#api/errors';
 import { isMethodName, methods, type MethodName, type Methods, type ResultOf } from '#api/methods';
 import { StoreError, type StoreErrorCode } from '#store/store-error';
+import { refuseForbiddenKeys } from './forbidden-keys';
 import { parseOrThrow } from './validation';
 
 const STORE_ERROR_CODES: Record<StoreErrorCode, ErrorCode> = {
@@ -27,6 +28,7 @@ export function createDispatcher(handlers: HandlerTable, log: (line: string) => 
     if (!isMethodName(method)) {
       throw new RpcError('not_found', `There is no method called "${method}".`);
     }
+    refuseForbiddenKeys(params, `The ${method} request`);
     const parsed = parseOrThrow(methods[method].params, params ?? {}, `The ${method} request`);
     try {
       const handler = handlers[method] as Handler<typeof method>;

@@ -10,7 +10,7 @@ import { addRealisedPnl, listRealisedPnl, removeRealisedPnl } from './realised-p
 import { reportHtml } from './report';
 import { getReview } from './review';
 import { importRigsCsv } from './rig-csv-import';
-import { addLoanPayment } from './loan-payments';
+import { addLoanPayment, removeLoanPayment, updateLoanPayment } from './loan-payments';
 import { listActiveMutes, unmuteSubject } from './mutes';
 import type { ServiceContext } from './context';
 import type { HandlerTable } from './dispatch';
@@ -42,6 +42,8 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'loans.update': ({ id, patch }) => updateRecord(ctx, 'loans', id, patch),
     'loans.remove': ({ id }) => removeRecord(ctx, 'loans', id),
     'loans.addPayment': (params) => addLoanPayment(ctx, params),
+    'loans.updatePayment': (params) => updateLoanPayment(ctx, params),
+    'loans.removePayment': (params) => removeLoanPayment(ctx, params),
     'loans.schedule': ({ id }) => {
       const loan = ctx.store.data.loans.find((l) => l.id === id);
       if (!loan)

@@ -7,22 +7,22 @@ describe('alert mutes', () => {
   it('lists the mutes in force, drops ended ones, and unmute lifts a subject', async () => {
     let t = Date.parse('2026-11-24T12:00:00Z');
     const service = await openTestService({ now: () => new Date(t) });
-    await service.call('alerts.mute', { subjectId: 'loan-a', until: '2026-11-25T12:00:00Z' });
-    await service.call('alerts.mute', { subjectId: 'rig-b', until: '2026-11-24T13:00:00Z' });
+    await service.call('alerts.mute', { subjectId: 'farm', until: '2026-11-25T12:00:00Z' });
+    await service.call('alerts.mute', { subjectId: 'BTC', until: '2026-11-24T13:00:00Z' });
     expect(await service.call('alerts.mutes', {})).toEqual([
-      { subjectId: 'loan-a', until: '2026-11-25T12:00:00Z' },
-      { subjectId: 'rig-b', until: '2026-11-24T13:00:00Z' },
+      { subjectId: 'farm', until: '2026-11-25T12:00:00Z' },
+      { subjectId: 'BTC', until: '2026-11-24T13:00:00Z' },
     ]);
 
     t += 2 * 60 * 60 * 1000;
     expect(await service.call('alerts.mutes', {})).toEqual([
-      { subjectId: 'loan-a', until: '2026-11-25T12:00:00Z' },
+      { subjectId: 'farm', until: '2026-11-25T12:00:00Z' },
     ]);
 
-    await service.call('alerts.unmute', { subjectId: 'loan-a' });
+    await service.call('alerts.unmute', { subjectId: 'farm' });
     expect(await service.call('alerts.mutes', {})).toEqual([]);
     // Lifting a subject that is not muted is harmless.
-    await expect(service.call('alerts.unmute', { subjectId: 'loan-a' })).resolves.toEqual({});
+    await expect(service.call('alerts.unmute', { subjectId: 'farm' })).resolves.toEqual({});
   });
 
   it('refuses an unmute without a subject', async () => {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { RpcError } from '#api/errors';
-import { loanSchema, positionSchema, rigSchema } from '#api/records';
+import { loanRecordSchema, positionSchema, rigSchema } from '#api/records';
 import type { Loan, Position, Rig, Settings } from '#api/records';
 import { minableCoins } from '#shared/coins';
 import type { Database } from '#store/schema';
 import type { ServiceContext } from './context';
+import { prepareLoan } from './loan-records';
 import { parseOrThrow } from './validation';
 
 // Create / update / remove for the three stored collections. Every change is validated
@@ -14,7 +15,7 @@ import { parseOrThrow } from './validation';
 type Collection = 'rigs' | 'loans' | 'positions';
 type RecordOf<C extends Collection> = Database[C][number];
 
-const SCHEMAS = { rigs: rigSchema, loans: loanSchema, positions: positionSchema } as const;
+const SCHEMAS = { rigs: rigSchema, loans: loanRecordSchema, positions: positionSchema } as const;
 const NOUNS = { rigs: 'rig', loans: 'loan', positions: 'position' } as const;
 const ID_PREFIX = { rigs: 'rig', loans: 'loan', positions: 'pos' } as const;
 
@@ -42,7 +43,6 @@ function checkReferences(
   if (collection === 'rigs') checkCoin(ctx, (record as Rig).coin, 'coin');
   if (collection === 'loans') {
     const loan = record as Loan;
-    if (loan.collateralAsset !== 'USD') checkCoin(ctx, loan.collateralAsset, 'collateralAsset');
     const unknownRig = loan.rigIds?.find((id) => !ctx.store.data.rigs.some((r) => r.id === id));
     if (unknownRig !== undefined) {
       throw new RpcError('invalid_params', `No rig has the id "${unknownRig}".`, {
@@ -50,6 +50,17 @@ function checkReferences(
       });
     }
   }
+}
+
+/** A loan's collateral checked and its start prices filled in; other records as they are. */
+function withLoanRules<C extends Collection>(
+  ctx: ServiceContext,
+  collection: C,
+  record: RecordOf<C>,
+  previous?: RecordOf<C>,
+): RecordOf<C> {
+  if (collection !== 'loans') return record;
+  return prepareLoan(ctx, record as Loan, previous as Loan | undefined) as RecordOf<C>;
 }
 
 function notFound(collection: Collection, id: string): RpcError {
@@ -72,11 +83,12 @@ export async function createRecord<C extends Collection>(
   input: Omit<RecordOf<C>, 'id'>,
 ): Promise<RecordOf<C>> {
   const schema: z.ZodType = SCHEMAS[collection];
-  const record = parseOrThrow(schema, {
+  const parsed = parseOrThrow(schema, {
     ...input,
     id: `${ID_PREFIX[collection]}-${randomUUID()}`,
   }) as RecordOf<C>;
-  checkReferences(ctx, collection, record);
+  checkReferences(ctx, collection, parsed);
+  const record = withLoanRules(ctx, collection, parsed);
   await ctx.store.update((db) => {
     (db[collection] as RecordOf<C>[]).push(record);
   });
@@ -99,12 +111,13 @@ export async function updateRecord<C extends Collection>(
     if (value === null) delete next[key];
     else if (value !== undefined) next[key] = value;
   }
-  const merged = parseOrThrow(
+  const parsed = parseOrThrow(
     schema,
     { ...next, id },
     `The ${NOUNS[collection]} change`,
   ) as RecordOf<C>;
-  checkReferences(ctx, collection, merged);
+  checkReferences(ctx, collection, parsed);
+  const merged = withLoanRules(ctx, collection, parsed, existing);
   await ctx.store.update((db) => {
     const list = db[collection] as RecordOf<C>[];
     const index = list.findIndex((r) => r.id === id);

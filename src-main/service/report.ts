@@ -4,6 +4,7 @@ import type { RealisedPnl } from '#api/realised-pnl';
 import type { MonthlyPnlRow, Review } from '#api/review';
 import type { LoanView, PositionView, RigView } from '#api/snapshot';
 import { loanSchedule } from '#core/loan-schedule';
+import { formatCollateral, formatDayCount } from '#shared/loan-text';
 import { ZERO, dec, decStr } from '#shared/decimal';
 import type { ServiceContext } from './context';
 import { REPORT_STYLE, type Cell, keyValues, num, paragraph, table } from './report-markup';
@@ -161,26 +162,37 @@ function monthlySection(months: readonly MonthlyPnlRow[]): string {
 }
 
 function loanSection(loan: LoanView, schedule: readonly ScheduleRow[]): string {
-  const collateral =
-    loan.collateralAsset === 'USD'
-      ? usd(loan.collateralAmount)
-      : withUnit(loan.collateralAmount, loan.collateralAsset, 8);
+  const collateral = escapeHtml(formatCollateral(loan.collateral));
+  const on = loan.triggerAsset === null ? '' : ` ${loan.triggerAsset}`;
+  const rate =
+    loan.repayment === 'amortizing'
+      ? 'monthly at APR/12 (30/360)'
+      : `daily, ${formatDayCount(loan.dayCount)}`;
   const facts = keyValues([
     ['Principal', num(`${usd(loan.principal)} (${loan.currency})`)],
-    ['Rate', num(`${withUnit(loan.aprPct, '% APR')}, ACT/${loan.dayCount}`)],
+    ['Rate', num(`${withUnit(loan.aprPct, '% APR')}, ${rate}`)],
     ['Term', `${loan.startDate}, ${loan.termMonths} months, ${loan.repayment}`],
     ['Principal balance', num(usd(loan.principalBalance))],
     ['Accrued unpaid interest', num(usd(loan.accruedInterest))],
     ['Outstanding', num(usd(loan.outstanding))],
-    ['Collateral', num(`${collateral} = ${usd(loan.collateralValueUsd)}`)],
+    [
+      'Collateral',
+      loan.collateral.length === 0
+        ? 'unsecured (no LTV, health or cure)'
+        : num(`${collateral} = ${usd(loan.collateralValueUsd)}`),
+    ],
     ['LTV', num(withUnit(loan.ltvPct, '%'))],
     [
       'Margin call at',
-      num(`${withUnit(loan.marginCallLtvPct, '% LTV')}, price ${usdPrice(loan.marginCallPrice)}`),
+      num(
+        `${withUnit(loan.marginCallLtvPct, '% LTV')},${on} price ${usdPrice(loan.marginCallPrice)}`,
+      ),
     ],
     [
       'Liquidation at',
-      num(`${withUnit(loan.liquidationLtvPct, '% LTV')}, price ${usdPrice(loan.liquidationPrice)}`),
+      num(
+        `${withUnit(loan.liquidationLtvPct, '% LTV')},${on} price ${usdPrice(loan.liquidationPrice)}`,
+      ),
     ],
     [
       'Health',
@@ -197,7 +209,7 @@ function loanSection(loan: LoanView, schedule: readonly ScheduleRow[]): string {
     num(usd(r.interest)),
     num(usd(r.principal)),
     num(usd(r.balance)),
-    r.paid ? 'paid' : 'open',
+    r.paid ? 'paid' : r.projected ? 'planned' : `due ${usd(r.due)}`,
   ]);
   const payments = loan.payments.map((p) => [p.date, num(usd(p.amount))]);
   return [

@@ -227,7 +227,7 @@ describe('the printable report', () => {
     expect(html).toContain('$155.00');
     expect(html).toContain('$240.00');
     expect(html).toContain('10.00 % APR');
-    expect(html).toContain('2.00000000 BTC');
+    expect(html).toContain('2 BTC = ');
     expect(html).toContain('per day');
     expect(html).toContain('2026-08-15');
   });

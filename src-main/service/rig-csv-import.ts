@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import Papa from 'papaparse';
 import { RpcError } from '#api/errors';
 import { rigInputSchema, type Rig } from '#api/records';
 import type { ServiceContext } from './context';
 import { RIG_CSV_COLUMNS } from './csv-export';
+import { forEachSliced, parseCsvCells, splitCsvRecords, type CsvRecord } from './csv-records';
 import { knownCoins } from './records';
 import { issuesOf } from './validation';
 
@@ -42,34 +42,24 @@ interface ParsedRow {
   parseError: string | null;
 }
 
-/** Rows with the line each starts on (1 = the header); quoted cells may span lines. */
-function parseRows(csv: string): { columns: string[]; rows: ParsedRow[] } {
-  const text = csv.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const headerEnd = text.indexOf('\n');
-  let previousEnd = headerEnd < 0 ? text.length : headerEnd;
-  const rows: ParsedRow[] = [];
-  let columns: string[] = [];
-  Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (header) => header.trim(),
-    step(result) {
-      columns = result.meta.fields ?? columns;
-      let start = previousEnd;
-      while (text[start] === '\n') start += 1;
-      previousEnd = result.meta.cursor;
-      const line = 1 + (text.slice(0, start).match(/\n/g)?.length ?? 0);
-      const error = result.errors[0];
-      rows.push({
-        line,
-        cells: result.data,
-        parseError: error
-          ? `the row does not match the header (${error.message.toLowerCase()})`
-          : null,
-      });
-    },
+function parseRow(record: CsvRecord, columns: readonly string[]): ParsedRow {
+  const { cells, error } = parseCsvCells(record.text);
+  const byColumn: Record<string, string> = {};
+  columns.forEach((column, i) => {
+    const cell = cells[i];
+    if (cell !== undefined) byColumn[column] = cell;
   });
-  return { columns, rows };
+  const mismatch =
+    cells.length < columns.length
+      ? `too few fields: expected ${columns.length} fields but parsed ${cells.length}`
+      : cells.length > columns.length
+        ? `too many fields: expected ${columns.length} fields but parsed ${cells.length}`
+        : error;
+  return {
+    line: record.line,
+    cells: byColumn,
+    parseError: mismatch === null ? null : `the row does not match the header (${mismatch})`,
+  };
 }
 
 function checkColumns(columns: readonly string[]): void {
@@ -157,22 +147,27 @@ export async function importRigsCsv(
   ctx: ServiceContext,
   params: { csv: string; dryRun?: boolean | undefined },
 ): Promise<RigCsvResult> {
-  const { columns, rows } = parseRows(params.csv);
-  if (columns.length === 0 || rows.length === 0) {
+  // Counted before anything is parsed: an over-long file is refused at once.
+  const { header, records } = splitCsvRecords(params.csv);
+  const columns = header === '' ? [] : parseCsvCells(header).cells.map((c) => c.trim());
+  if (columns.length === 0 || records.length === 0) {
     throw new RpcError(
       'invalid_params',
       'The CSV holds no rigs: it needs a header row and at least one rig row.',
     );
   }
-  checkColumns(columns);
-  if (rows.length > MAX_CSV_RIGS) {
+  if (records.length > MAX_CSV_RIGS) {
     throw new RpcError(
       'too_large',
-      `The CSV holds ${rows.length} rows; import at most ${MAX_CSV_RIGS} at a time.`,
+      `The CSV holds ${records.length} rows; import at most ${MAX_CSV_RIGS} at a time (split the file).`,
     );
   }
+  checkColumns(columns);
   const coins = knownCoins(ctx.store.data.settings);
-  const checked = rows.map((row) => checkRow(row, coins));
+  const checked: ReturnType<typeof checkRow>[] = [];
+  await forEachSliced(records, (record) => {
+    checked.push(checkRow(parseRow(record, columns), coins));
+  });
   const results = checked.map((c) => c.result);
   const bad = results.filter((r) => !r.ok).length;
   if (bad > 0) {

@@ -9,11 +9,27 @@ export interface FieldIssue {
   message: string;
 }
 
+/**
+ * One sentence per field: once a value has the wrong type, the checks zod still runs on it
+ * (a length, a pattern) say nothing the person can use. Params that are not an object at
+ * all are told what the call takes.
+ */
 export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  const seen = new Set<string>();
+  const issues: FieldIssue[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const notAnObject = path === '' && issue.code === 'invalid_type' && issue.expected === 'object';
+    issues.push({
+      path,
+      message: notAnObject
+        ? 'Send the params as a JSON object, e.g. {} or {"id":"…"}.'
+        : issue.message,
+    });
+  }
+  return issues;
 }
 
 export function invalidParams(error: z.ZodError, what = 'The request'): RpcError {

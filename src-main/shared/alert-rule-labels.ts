@@ -6,12 +6,14 @@ export const ALERT_RULE_LABELS: Readonly<Record<string, string>> = {
   'position.stop-past-liquidation': 'Stop-loss beyond liquidation',
   'loan.ltv': 'Loan-to-value too high',
   'loan.payment-due': 'Loan payment due',
+  'loan.cure-deadline': 'Margin call cure deadline',
   'price.stale': 'Price out of date',
   'price.disputed': 'Price sources disagree',
   'price.single-source': 'Price from one source only',
   'rig.offline': 'Rig offline',
   'rig.hashrate-drop': 'Rig hash rate dropped',
   'farm.unprofitable': 'Farm running at a loss',
+  'alerts.degraded': 'Alerts could not be checked',
 };
 
 export function alertRuleLabel(rule: string): string {

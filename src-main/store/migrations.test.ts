@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '#api/records';
 import { decodeDatabase } from './documents';
-import { DATABASE_DOCUMENT, databaseV0toV1, databaseV1toV2, migrate } from './migrations';
+import {
+  DATABASE_DOCUMENT,
+  databaseV0toV1,
+  databaseV1toV2,
+  databaseV2toV3,
+  migrate,
+} from './migrations';
 import { CURRENT_SCHEMA_VERSION, emptyDatabase } from './schema';
 import { sampleRig } from './test-fixtures/store-fixtures';
 
@@ -39,6 +45,7 @@ describe('migrations', () => {
     expect(decoded.migrated).toEqual([
       expect.stringMatching(/^v0 → v1: /),
       expect.stringMatching(/^v1 → v2: /),
+      expect.stringMatching(/^v2 → v3: /),
     ]);
   });
 
@@ -56,7 +63,52 @@ describe('migrations', () => {
     const decoded = decodeDatabase(v1);
     expect(decoded.document.realisedPnl).toEqual([]);
     expect(decoded.document.rigs.map((r) => r.name)).toEqual(['s19']);
-    expect(decoded.migrated).toEqual(['v1 → v2: added the realised PnL list']);
+    expect(decoded.migrated).toEqual([
+      'v1 → v2: added the realised PnL list',
+      'v2 → v3: loans hold a collateral list and their payments have ids',
+    ]);
+  });
+
+  it('v2 → v3: a one-asset loan gets a collateral list, a zero amount becomes unsecured, payments get ids', () => {
+    const v2Loan = (id: string, asset: string, amount: string) => ({
+      id,
+      lender: 'Ledn',
+      principal: '500000',
+      currency: 'USD',
+      aprPct: '12',
+      dayCount: 365,
+      startDate: '2026-01-01',
+      termMonths: 12,
+      repayment: 'interest-only',
+      collateralAsset: asset,
+      collateralAmount: amount,
+      marginCallLtvPct: '70',
+      liquidationLtvPct: '80',
+      payments: [
+        { date: '2026-02-01', amount: '5095.89' },
+        { date: '2026-03-01', amount: '4602.74' },
+      ],
+    });
+    const v2 = {
+      ...emptyDatabase(),
+      schemaVersion: 2,
+      loans: [v2Loan('loan-btc', 'BTC', '10'), v2Loan('loan-none', 'BTC', '0')],
+    };
+
+    expect(databaseV2toV3.up(v2).schemaVersion).toBe(3);
+    const decoded = decodeDatabase(v2);
+
+    const [btc, none] = decoded.document.loans;
+    expect(btc?.collateral).toEqual([{ asset: 'BTC', amount: '10' }]);
+    expect(btc).not.toHaveProperty('collateralAsset');
+    expect(btc?.payments).toEqual([
+      { id: 'pay-1', date: '2026-02-01', amount: '5095.89' },
+      { id: 'pay-2', date: '2026-03-01', amount: '4602.74' },
+    ]);
+    expect(none?.collateral).toEqual([]);
+    expect(decoded.migrated).toEqual([
+      'v2 → v3: loans hold a collateral list and their payments have ids',
+    ]);
   });
 
   it('v0 → v1: a file with only some lists becomes a valid empty farm', () => {

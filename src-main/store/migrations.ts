@@ -79,10 +79,49 @@ export const databaseV1toV2: Migration = {
   },
 };
 
+function isZeroAmount(value: unknown): boolean {
+  return typeof value !== 'string' || /^-?0*(\.0*)?$/.test(value.trim());
+}
+
+/** One v2 loan in the v3 shape: a collateral list, ids on its payments. */
+function loanV2toV3(loan: unknown): unknown {
+  if (!isJsonObject(loan)) return loan;
+  const { collateralAsset, collateralAmount, ...rest } = loan;
+  // A zero amount was how v2 recorded a loan without collateral: v3 calls it unsecured.
+  const collateral =
+    Array.isArray(loan.collateral) ||
+    collateralAsset === undefined ||
+    isZeroAmount(collateralAmount)
+      ? (loan.collateral ?? [])
+      : [{ asset: collateralAsset, amount: collateralAmount }];
+  const payments = Array.isArray(loan.payments)
+    ? loan.payments.map((payment: unknown, index) =>
+        isJsonObject(payment) && payment.id === undefined
+          ? { id: `pay-${index + 1}`, ...payment }
+          : payment,
+      )
+    : loan.payments;
+  return { ...rest, collateral, payments };
+}
+
+/**
+ * v2 → v3: a loan holds a list of collateral assets (the one-asset pair becomes a list of
+ * one; a zero amount becomes an unsecured loan), and each payment has an id so it can be
+ * corrected or removed.
+ */
+export const databaseV2toV3: Migration = {
+  from: 2,
+  summary: 'loans hold a collateral list and their payments have ids',
+  up(document) {
+    const loans = Array.isArray(document.loans) ? document.loans.map(loanV2toV3) : document.loans;
+    return { ...document, schemaVersion: 3, loans };
+  },
+};
+
 export const DATABASE_DOCUMENT: DocumentKind = {
   fileName: 'rigledger.json',
   currentVersion: CURRENT_SCHEMA_VERSION,
-  migrations: [databaseV0toV1, databaseV1toV2],
+  migrations: [databaseV0toV1, databaseV1toV2, databaseV2toV3],
 };
 
 export const HISTORY_DOCUMENT: DocumentKind = {

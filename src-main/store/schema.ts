@@ -16,7 +16,10 @@ import { realisedPnlSchema } from '#api/realised-pnl';
 
 // The shape of rigledger.json. Bump CURRENT_SCHEMA_VERSION and add a step to
 // migrations.ts whenever this changes in a way old files do not satisfy.
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
+
+/** Keys of the per-asset maps: asset symbols, capped so a file cannot carry huge keys. */
+const assetKey = z.string().min(1).max(40);
 
 export const databaseSchema = z
   .object({
@@ -27,10 +30,10 @@ export const databaseSchema = z
     settings: settingsSchema,
     alerts: z.array(alertSchema),
     mutes: z.array(muteSchema),
-    manualPrices: z.record(z.string(), manualPriceSchema),
-    manualNetwork: z.record(z.string(), manualNetworkSchema),
-    lastPrices: z.record(z.string(), storedPriceSchema),
-    lastNetwork: z.record(z.string(), storedNetworkSchema),
+    manualPrices: z.record(assetKey, manualPriceSchema),
+    manualNetwork: z.record(assetKey, manualNetworkSchema),
+    lastPrices: z.record(assetKey, storedPriceSchema),
+    lastNetwork: z.record(assetKey, storedNetworkSchema),
     realisedPnl: z.array(realisedPnlSchema),
   })
   .strict();

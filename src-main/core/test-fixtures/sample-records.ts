@@ -18,7 +18,22 @@ export function sampleRig(overrides: Partial<Rig> = {}): Rig {
   };
 }
 
-export function sampleLoan(overrides: Partial<Loan> = {}): Loan {
+/** Overrides for sampleLoan: the one-asset shorthand and payments without ids are accepted. */
+export type SampleLoanOverrides = Omit<Partial<Loan>, 'payments'> & {
+  collateralAsset?: string;
+  collateralAmount?: string;
+  payments?: { id?: string; date: string; amount: string }[];
+};
+
+export function sampleLoan(overrides: SampleLoanOverrides = {}): Loan {
+  const { collateralAsset, collateralAmount, payments = [], ...rest } = overrides;
+  const shorthand = collateralAsset !== undefined || collateralAmount !== undefined;
+  const amount = collateralAmount ?? '10';
+  const collateral = shorthand
+    ? decimalIsZero(amount)
+      ? []
+      : [{ asset: collateralAsset ?? 'BTC', amount }]
+    : (rest.collateral ?? [{ asset: 'BTC', amount: '10' }]);
   return {
     id: 'loan-1',
     lender: 'Ledn',
@@ -29,13 +44,20 @@ export function sampleLoan(overrides: Partial<Loan> = {}): Loan {
     startDate: '2024-01-01',
     termMonths: 12,
     repayment: 'bullet',
-    collateralAsset: 'BTC',
-    collateralAmount: '10',
     marginCallLtvPct: '70',
     liquidationLtvPct: '80',
-    payments: [],
-    ...overrides,
+    ...rest,
+    collateral,
+    payments: payments.map((p, i) => ({
+      id: p.id ?? `pay-${i + 1}`,
+      date: p.date,
+      amount: p.amount,
+    })),
   };
+}
+
+function decimalIsZero(value: string): boolean {
+  return /^0*(\.0*)?$/.test(value);
 }
 
 export function samplePosition(overrides: Partial<Position> = {}): Position {

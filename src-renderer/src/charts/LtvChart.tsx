@@ -5,6 +5,7 @@ import { useChartTheme } from './chart-theme';
 import { HistoryChart, type ChartLevel, type ChartSeries } from './HistoryChart';
 import { DASHED } from './level-lines';
 import type { TimeRange } from './time-range';
+import { formatCollateral } from '#shared/loan-text';
 
 // One loan's LTV over time against its margin-call (amber) and liquidation (red) LTV.
 
@@ -37,7 +38,7 @@ export function LtvChart({ loan, range }: { loan: LoanView; range: TimeRange }) 
     <HistoryChart
       testId={`chart-ltv-${loan.id}`}
       title={`${loan.lender} LTV`}
-      subtitle={`${formatUsd(loan.outstanding)} on ${loan.collateralAsset}`}
+      subtitle={`${formatUsd(loan.outstanding)} on ${formatCollateral(loan.collateral)}`}
       series={series}
       levels={levels}
       range={range}

@@ -1,24 +1,37 @@
 import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
 import PaymentsIcon from '@mui/icons-material/PaymentsOutlined';
+import ListIcon from '@mui/icons-material/ReceiptLongOutlined';
+import Typography from '@mui/material/Typography';
 import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import { useMemo, useState } from 'react';
-import { loanInputSchema, loanPaymentSchema } from '#api/records';
+import { loanPaymentSchema } from '#api/records';
+import { formatCollateral } from '#shared/loan-text';
 import type { LoanView } from '#api/snapshot';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { RowActions } from '../../components/RowActions';
-import { toFormValues, todayInput, toPatch } from '../../forms/form-values';
+import { todayInput, toPatch } from '../../forms/form-values';
 import { RecordForm } from '../../forms/RecordForm';
 import { formatUsd } from '../../format';
 import { useCall } from '../../state/use-call';
 import { useRecordEditor } from '../../state/use-record-editor';
 import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
 import { loanColumns } from './loan-columns';
-import { loanFields, newLoanValues, paymentFields } from './loan-fields';
+import { LoanDetails } from './LoanDetails';
+import {
+  PRESET_TERMS_NOTE,
+  loanFieldsFor,
+  loanFormSchema,
+  loanFormValues,
+  newLoanValues,
+  paymentFields,
+} from './loan-fields';
+
+const newPaymentSchema = loanPaymentSchema.omit({ id: true });
 
 export function LoansPage() {
   const snapshot = useSnapshot();
@@ -26,6 +39,7 @@ export function LoansPage() {
   const call = useCall();
   const { editing, removing, actions } = useRecordEditor<LoanView>();
   const [paying, setPaying] = useState<LoanView | null>(null);
+  const [detailsId, setDetailsId] = useState<string | null>(null);
 
   const columns = useMemo<Column<LoanView>[]>(
     () => [
@@ -42,15 +56,26 @@ export function LoansPage() {
             onEdit={() => actions.edit(loan)}
             onRemove={() => actions.askRemove(loan)}
             extra={
-              <Tooltip title="Add payment">
-                <IconButton
-                  size="small"
-                  onClick={() => setPaying(loan)}
-                  aria-label={`Add payment to ${loan.lender}`}
-                >
-                  <PaymentsIcon fontSize="small" />
-                </IconButton>
-              </Tooltip>
+              <>
+                <Tooltip title="Payments and schedule">
+                  <IconButton
+                    size="small"
+                    onClick={() => setDetailsId(loan.id)}
+                    aria-label={`Payments and schedule of ${loan.lender}`}
+                  >
+                    <ListIcon fontSize="small" />
+                  </IconButton>
+                </Tooltip>
+                <Tooltip title="Add payment">
+                  <IconButton
+                    size="small"
+                    onClick={() => setPaying(loan)}
+                    aria-label={`Add payment to ${loan.lender}`}
+                  >
+                    <PaymentsIcon fontSize="small" />
+                  </IconButton>
+                </Tooltip>
+              </>
             }
           />
         ),
@@ -60,6 +85,9 @@ export function LoansPage() {
   );
 
   if (!snapshot) return <SnapshotPending />;
+  const details = snapshot.loans.find((l) => l.id === detailsId) ?? null;
+  const editedLoan = editing.mode === 'edit' ? editing.record : null;
+  const formFields = loanFieldsFor(editedLoan);
   return (
     <>
       <PageHeader
@@ -70,13 +98,16 @@ export function LoansPage() {
           </Button>
         }
       />
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {PRESET_TERMS_NOTE}
+      </Typography>
       <DataTable
         rows={snapshot.loans}
         columns={columns}
         rowKey={(loan) => loan.id}
         rowTestId={(loan) => `loan-row-${loan.id}`}
         filterText={(loan) =>
-          `${loan.lender} ${loan.collateralAsset} ${loan.health} ${loan.repayment}`
+          `${loan.lender} ${formatCollateral(loan.collateral)} ${loan.health} ${loan.repayment}`
         }
         filterLabel="Filter loans"
         ariaLabel="Loans"
@@ -85,21 +116,21 @@ export function LoansPage() {
       {editing.mode !== 'closed' && (
         <RecordForm
           title={editing.mode === 'add' ? 'Add loan' : `Edit loan from ${editing.record.lender}`}
-          schema={loanInputSchema}
-          fields={loanFields}
-          initial={
-            editing.mode === 'add' ? newLoanValues() : toFormValues(loanFields, editing.record)
-          }
+          schema={loanFormSchema}
+          fields={formFields}
+          initial={editedLoan ? loanFormValues(editedLoan) : newLoanValues()}
           onClose={actions.close}
           onSubmit={async (loan) => {
             if (editing.mode === 'add') {
               await call('loans.create', loan);
             } else {
-              // Payments are kept as they are; the form only edits the terms.
-              const { payments: _payments, ...patch } = loan;
+              // Payments are kept as they are; the form only edits the terms (and a
+              // several-asset collateral list stays as it is).
+              const { payments: _payments, collateral, ...terms } = loan;
+              const patch = editing.record.collateral.length > 1 ? terms : { ...terms, collateral };
               await call('loans.update', {
                 id: editing.record.id,
-                patch: toPatch(loanFields, patch),
+                patch: toPatch(formFields, patch),
               });
             }
             await refresh();
@@ -109,7 +140,7 @@ export function LoansPage() {
       {paying && (
         <RecordForm
           title={`Add payment to ${paying.lender}`}
-          schema={loanPaymentSchema}
+          schema={newPaymentSchema}
           fields={paymentFields}
           initial={{ date: todayInput(), amount: paying.nextPayment?.amount ?? '' }}
           submitLabel="Add payment"
@@ -119,6 +150,9 @@ export function LoansPage() {
             await refresh();
           }}
         />
+      )}
+      {details && (
+        <LoanDetails loan={details} onClose={() => setDetailsId(null)} refresh={refresh} />
       )}
       {removing && (
         <ConfirmDialog

@@ -6,10 +6,16 @@ import type { Column } from '../../components/DataTable';
 import { Figure } from '../../components/Figure';
 import { StatusChip } from '../../components/StatusChip';
 import { byDecimal, byText } from '../../components/sorting';
+import { formatCollateral } from '#shared/loan-text';
 import { formatCoin, formatDate, formatFactor, formatPct, formatUsd } from '../../format';
 
 const NO_PRICE = 'No price for the collateral asset yet.';
-const HEALTH_ORDER = ['liquidation', 'margin-call', 'watch', 'unknown', 'healthy'];
+const UNSECURED = 'Unsecured: no collateral, so no LTV, health factor or cure.';
+const HEALTH_ORDER = ['liquidation', 'margin-call', 'watch', 'unknown', 'healthy', 'unsecured'];
+
+function missingText(l: LoanView, otherwise = NO_PRICE): string {
+  return l.health === 'unsecured' ? UNSECURED : otherwise;
+}
 
 function Sub({ children }: { children: ReactNode }) {
   return (
@@ -20,13 +26,23 @@ function Sub({ children }: { children: ReactNode }) {
 }
 
 function Cure({ loan }: { loan: LoanView }) {
-  if (!loan.cure) return <Figure text="—" missing="No cure needed: below the margin-call LTV." />;
+  if (!loan.cure)
+    return (
+      <Figure text="—" missing={missingText(loan, 'No cure needed: below the margin-call LTV.')} />
+    );
   return (
     <Stack>
-      <span>add {formatCoin(loan.cure.addCollateral, loan.collateralAsset)}</span>
+      <span>add {formatCoin(loan.cure.addCollateral, loan.cure.asset)}</span>
       <Sub>or repay {formatUsd(loan.cure.repay)}</Sub>
     </Stack>
   );
+}
+
+function triggerMissing(l: LoanView): string {
+  if (l.health === 'unsecured') return UNSECURED;
+  if (l.collateral.length > 0 && l.triggerAsset === null && l.collateralValueUsd !== null)
+    return 'Dollar-valued collateral has no trigger price; try a depeg in the stress test.';
+  return 'No outstanding debt, no price, or the other collateral covers this band.';
 }
 
 export const loanColumns: Column<LoanView>[] = [
@@ -65,9 +81,9 @@ export const loanColumns: Column<LoanView>[] = [
     compare: byDecimal((l) => l.collateralValueUsd),
     render: (l) => (
       <>
-        {formatCoin(l.collateralAmount, l.collateralAsset)}
+        {formatCollateral(l.collateral)}
         <Sub>
-          <Figure text={formatUsd(l.collateralValueUsd)} missing={NO_PRICE} />
+          <Figure text={formatUsd(l.collateralValueUsd)} missing={missingText(l)} />
         </Sub>
       </>
     ),
@@ -77,7 +93,7 @@ export const loanColumns: Column<LoanView>[] = [
     label: 'LTV',
     align: 'right',
     compare: byDecimal((l) => l.ltvPct),
-    render: (l) => <Figure text={formatPct(l.ltvPct)} missing={NO_PRICE} />,
+    render: (l) => <Figure text={formatPct(l.ltvPct)} missing={missingText(l)} />,
   },
   {
     key: 'marginCall',
@@ -86,11 +102,10 @@ export const loanColumns: Column<LoanView>[] = [
     compare: byDecimal((l) => l.marginCallPrice),
     render: (l) => (
       <>
-        <Figure
-          text={formatUsd(l.marginCallPrice)}
-          missing="No outstanding debt or no collateral."
-        />
-        <Sub>at {formatPct(l.marginCallLtvPct)} LTV</Sub>
+        <Figure text={formatUsd(l.marginCallPrice)} missing={triggerMissing(l)} />
+        <Sub>
+          {l.triggerAsset ? `${l.triggerAsset} ` : ''}at {formatPct(l.marginCallLtvPct)} LTV
+        </Sub>
       </>
     ),
   },
@@ -101,11 +116,10 @@ export const loanColumns: Column<LoanView>[] = [
     compare: byDecimal((l) => l.liquidationPrice),
     render: (l) => (
       <>
-        <Figure
-          text={formatUsd(l.liquidationPrice)}
-          missing="No outstanding debt or no collateral."
-        />
-        <Sub>at {formatPct(l.liquidationLtvPct)} LTV</Sub>
+        <Figure text={formatUsd(l.liquidationPrice)} missing={triggerMissing(l)} />
+        <Sub>
+          {l.triggerAsset ? `${l.triggerAsset} ` : ''}at {formatPct(l.liquidationLtvPct)} LTV
+        </Sub>
       </>
     ),
   },
@@ -120,7 +134,7 @@ export const loanColumns: Column<LoanView>[] = [
         <StatusChip status={l.health} priceStale={l.priceStale} />
         {l.priceStale && <StatusChip status="stale" label="Stale or disputed price" />}
         <Sub>
-          health factor <Figure text={formatFactor(l.healthFactor)} missing={NO_PRICE} />
+          health factor <Figure text={formatFactor(l.healthFactor)} missing={missingText(l)} />
         </Sub>
       </Stack>
     ),

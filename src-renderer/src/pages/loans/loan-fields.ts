@@ -1,10 +1,45 @@
+import { z } from 'zod';
+import { LENDER_PRESETS } from '#api/lender-presets';
+import { loanInputSchema } from '#api/records';
+import type { LoanView } from '#api/snapshot';
 import { options, type FieldSpec, type FormValues } from '../../forms/field-spec';
-import { todayInput } from '../../forms/form-values';
+import { toFormValues, todayInput } from '../../forms/form-values';
 
-// The loan form. Payments are added one by one with "Add payment".
+// The loan form. One collateral asset is entered here (the contract's shorthand); a loan
+// pledging several assets keeps its list, which this form then leaves alone. Payments
+// are managed in the loan's details.
 
-export const loanFields: FieldSpec[] = [
+export const PRESET_TERMS_NOTE =
+  'Presets copy the lender’s published terms; terms change and your loan agreement wins.';
+
+const collateralFields: FieldSpec[] = [
+  {
+    name: 'collateralAsset',
+    label: 'Collateral asset',
+    kind: 'text',
+    optional: true,
+    hint: 'BTC, ETH, LTC, USDT… or USD for equipment; empty for an unsecured loan.',
+  },
+  {
+    name: 'collateralAmount',
+    label: 'Collateral amount',
+    kind: 'decimal',
+    optional: true,
+    hint: 'In units of the collateral asset.',
+  },
+];
+
+const termFields: FieldSpec[] = [
   { name: 'lender', label: 'Lender', kind: 'text', span: 2 },
+  {
+    name: 'preset',
+    label: 'Preset',
+    kind: 'select',
+    optional: true,
+    options: LENDER_PRESETS.map((p) => ({ value: p.id, label: p.lender })),
+    hint: `Fills empty LTV fields and the cure window. ${PRESET_TERMS_NOTE}`,
+    span: 2,
+  },
   { name: 'principal', label: 'Principal', kind: 'decimal', span: 2 },
   {
     name: 'currency',
@@ -22,7 +57,9 @@ export const loanFields: FieldSpec[] = [
     options: [
       { value: '365', label: 'ACT/365' },
       { value: '360', label: 'ACT/360' },
+      { value: 'actual', label: 'ACT/ACT' },
     ],
+    hint: 'Bullet and interest-only loans; amortizing loans use APR/12 a month.',
   },
   { name: 'startDate', label: 'Start date', kind: 'date' },
   { name: 'termMonths', label: 'Term', kind: 'integer', unit: 'months' },
@@ -36,24 +73,16 @@ export const loanFields: FieldSpec[] = [
       { value: 'amortizing', label: 'Amortizing (monthly)' },
     ],
   },
-  {
-    name: 'collateralAsset',
-    label: 'Collateral asset',
-    kind: 'text',
-    hint: 'BTC, LTC… or USD for equipment.',
-  },
-  {
-    name: 'collateralAmount',
-    label: 'Collateral amount',
-    kind: 'decimal',
-    hint: 'In units of the collateral asset.',
-  },
+];
+
+const bandFields: FieldSpec[] = [
   {
     name: 'marginCallLtvPct',
     label: 'Margin-call LTV',
     kind: 'decimal',
     percent: 'percent',
     guardFraction: true,
+    optional: true,
   },
   {
     name: 'liquidationLtvPct',
@@ -61,6 +90,7 @@ export const loanFields: FieldSpec[] = [
     kind: 'decimal',
     percent: 'percent',
     guardFraction: true,
+    optional: true,
   },
   {
     name: 'targetLtvPct',
@@ -69,9 +99,35 @@ export const loanFields: FieldSpec[] = [
     percent: 'percent',
     guardFraction: true,
     optional: true,
-    hint: 'Optional: the LTV a cure returns to (default the initial LTV).',
+    hint: 'Optional: the LTV a cure returns to (default the LTV at the start).',
+  },
+  {
+    name: 'cureWindowHours',
+    label: 'Cure window',
+    kind: 'integer',
+    unit: 'h',
+    optional: true,
+    hint: 'Hours the lender gives to cure a margin call.',
   },
 ];
+
+/** The form's fields: a loan pledging several assets keeps its list out of the form. */
+export function loanFieldsFor(loan: LoanView | null): FieldSpec[] {
+  const multi = loan !== null && loan.collateral.length > 1;
+  return [...termFields, ...(multi ? [] : collateralFields), ...bandFields];
+}
+
+/** No collateral asset typed: an unsecured loan. */
+function withCollateralList(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const record = Object.fromEntries(Object.entries(value));
+  if (record.collateralAsset === undefined && record.collateralAmount === undefined) {
+    return { ...record, collateral: [] };
+  }
+  return record;
+}
+
+export const loanFormSchema = z.preprocess(withCollateralList, loanInputSchema);
 
 export function newLoanValues(): FormValues {
   return {
@@ -83,6 +139,16 @@ export function newLoanValues(): FormValues {
     marginCallLtvPct: '70',
     liquidationLtvPct: '80',
   };
+}
+
+export function loanFormValues(loan: LoanView): FormValues {
+  const values = toFormValues(loanFieldsFor(loan), loan);
+  const only = loan.collateral.length === 1 ? loan.collateral[0] : undefined;
+  if (loan.collateral.length <= 1) {
+    values.collateralAsset = only?.asset ?? '';
+    values.collateralAmount = only?.amount ?? '';
+  }
+  return values;
 }
 
 export const paymentFields: FieldSpec[] = [

@@ -7,6 +7,7 @@ import { Figure } from '../../components/Figure';
 import { StatusChip, toneOf } from '../../components/StatusChip';
 import { ThresholdBar } from '../../components/ThresholdBar';
 import { formatFactor, formatPct, formatUsd, toBarPercent } from '../../format';
+import { formatCollateral } from '#shared/loan-text';
 
 // Collateral health per loan: LTV on a bar that ends at the liquidation LTV, with the
 // margin-call line marked.
@@ -15,11 +16,27 @@ const NO_PRICE = 'No price for the collateral asset yet.';
 
 function LoanHealth({ loan }: { loan: LoanView }) {
   const tone = toneOf(loan.health);
+  if (loan.health === 'unsecured') {
+    return (
+      <Stack data-testid={`loan-health-${loan.id}`} sx={{ py: 1 }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>
+            {loan.lender} · {formatUsd(loan.outstanding)} unsecured
+          </Typography>
+          <StatusChip status={loan.health} />
+        </Stack>
+        <Typography variant="body2" color="text.secondary">
+          No collateral: it counts as debt and its payments are watched, but it has no LTV, health
+          factor or cure.
+        </Typography>
+      </Stack>
+    );
+  }
   return (
     <Stack data-testid={`loan-health-${loan.id}`} sx={{ py: 1 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>
-          {loan.lender} · {formatUsd(loan.outstanding)} on {loan.collateralAsset}
+          {loan.lender} · {formatUsd(loan.outstanding)} on {formatCollateral(loan.collateral)}
         </Typography>
         {loan.priceStale && <StatusChip status="stale" label="Stale or disputed price" />}
         <StatusChip status={loan.health} priceStale={loan.priceStale} />

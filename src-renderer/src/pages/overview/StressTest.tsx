@@ -21,6 +21,7 @@ import {
   formatUsdPerDay,
 } from '../../format';
 import { useCall } from '../../state/use-call';
+import { formatCollateral } from '#shared/loan-text';
 
 // A price shock per coin in use, sent to `scenario.run` once the slider rests for a
 // moment. The service recomputes the whole farm at the shocked prices without storing
@@ -111,12 +112,12 @@ function LoanOutcome({ loan, now }: { loan: LoanView; now: string | undefined })
     <Box data-testid={`stress-loan-${loan.id}`} sx={{ py: 0.75 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>
-          {loan.lender} · {formatUsd(loan.outstanding)} on {loan.collateralAsset}
+          {loan.lender} · {formatUsd(loan.outstanding)} on {formatCollateral(loan.collateral)}
         </Typography>
         <StatusChange now={now} scenario={loan.health} />
       </Stack>
       <Typography variant="body2" color="text.secondary" component="div">
-        {loan.collateralAsset} at{' '}
+        {loan.triggerAsset ?? 'Collateral'} at{' '}
         <Figure text={formatUsd(loan.collateralPriceUsd)} missing={noPrice} /> · LTV{' '}
         <Figure text={formatPct(loan.ltvPct)} missing={noPrice} /> (margin call{' '}
         {formatPct(loan.marginCallLtvPct)}, liquidation {formatPct(loan.liquidationLtvPct)})

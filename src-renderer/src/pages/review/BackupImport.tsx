@@ -1,15 +1,20 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { ResultOf } from '#api/methods';
 import { toRpcError } from '../../api/rpc-failure';
@@ -20,8 +25,10 @@ import { FilePickButton } from './FilePickButton';
 import { ImportRow, type Outcome } from './ImportRow';
 
 // Import a backup document: read the file, ask the service what would change, show that
-// per collection, and replace the farm only once the operator confirms. A file the
-// service refuses changes nothing and its sentence is shown as is.
+// per collection and every settings change it brings, and replace the farm only once the
+// operator confirms — explicitly, for changes that would silence alerts (a mute, a pinned
+// price, notifications off…). A file the service refuses changes nothing and its
+// sentence is shown as is.
 
 const COLLECTION_LABELS: Record<string, string> = {
   rigs: 'Rigs',
@@ -53,6 +60,7 @@ export function BackupImport({ onImported }: { onImported(): void }) {
   const [reading, setReading] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [silencingConfirmed, setSilencingConfirmed] = useState(false);
 
   const choose = async (file: File) => {
     setOutcome(null);
@@ -64,6 +72,7 @@ export function BackupImport({ onImported }: { onImported(): void }) {
         return;
       }
       const preview = await call('backup.preview', read.document);
+      setSilencingConfirmed(false);
       setPending({ fileName: file.name, document: read.document, preview });
     } catch (cause) {
       setOutcome({ ok: false, text: toRpcError(cause).message });
@@ -75,7 +84,10 @@ export function BackupImport({ onImported }: { onImported(): void }) {
   const confirm = async () => {
     if (!pending) return;
     try {
-      const result = await importBackup.run(pending.document);
+      const result = await importBackup.run({
+        ...pending.document,
+        confirmSilencing: silencingConfirmed,
+      });
       setPending(null);
       setOutcome({ ok: true, text: summary(result.imported) });
       onImported();
@@ -88,6 +100,8 @@ export function BackupImport({ onImported }: { onImported(): void }) {
     importBackup.reset();
     setPending(null);
   };
+
+  const silencing = pending?.preview.settingsChanges.filter((c) => c.silencesAlerts).length ?? 0;
 
   return (
     <>
@@ -147,6 +161,36 @@ export function BackupImport({ onImported }: { onImported(): void }) {
                 ))}
               </TableBody>
             </Table>
+            {pending.preview.settingsChanges.length > 0 && (
+              <>
+                <Typography variant="subtitle2" sx={{ mt: 2 }}>
+                  Settings the file changes
+                </Typography>
+                <List dense aria-label="Settings the import changes">
+                  {pending.preview.settingsChanges.map((change) => (
+                    <ListItem
+                      key={change.setting}
+                      data-testid={`backup-setting-${change.setting}`}
+                      sx={{ color: change.silencesAlerts ? 'warning.main' : undefined }}
+                    >
+                      {change.silencesAlerts ? 'Silences alerts: ' : ''}
+                      {change.sentence}
+                    </ListItem>
+                  ))}
+                </List>
+              </>
+            )}
+            {silencing > 0 && (
+              <FormControlLabel
+                control={
+                  <Checkbox
+                    checked={silencingConfirmed}
+                    onChange={(e) => setSilencingConfirmed(e.target.checked)}
+                  />
+                }
+                label={`I want the ${silencing === 1 ? 'change' : `${silencing} changes`} that silence alerts`}
+              />
+            )}
             {importBackup.error && (
               <Alert severity="error" role="alert" sx={{ mt: 2 }}>
                 {importBackup.error.message}
@@ -161,7 +205,7 @@ export function BackupImport({ onImported }: { onImported(): void }) {
               color="warning"
               variant="contained"
               onClick={() => void confirm()}
-              disabled={importBackup.pending}
+              disabled={importBackup.pending || (silencing > 0 && !silencingConfirmed)}
             >
               Replace with this backup
             </Button>

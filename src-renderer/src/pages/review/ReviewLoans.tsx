@@ -9,18 +9,17 @@ import Typography from '@mui/material/Typography';
 import type { LoanView, PriceEntry } from '#api/snapshot';
 import { Figure } from '../../components/Figure';
 import { StatusChip } from '../../components/StatusChip';
-import { formatCoin, formatPct, formatUsd } from '../../format';
+import { formatPct, formatUsd } from '../../format';
 import { PriceOrigin } from './PriceOrigin';
 import { compactCells } from './table-style';
+import { formatCollateral } from '#shared/loan-text';
 
 // Each loan as it stood on the review date: what was owed and how safe the collateral was.
 
 const NO_PRICE = 'No price for the collateral asset at that date.';
 
 function collateralAmount(loan: LoanView): string {
-  return loan.collateralAsset === 'USD'
-    ? formatUsd(loan.collateralAmount)
-    : formatCoin(loan.collateralAmount, loan.collateralAsset);
+  return formatCollateral(loan.collateral);
 }
 
 export function ReviewLoans({
@@ -83,7 +82,7 @@ export function ReviewLoans({
                   call at {formatPct(loan.marginCallLtvPct)}, liq.{' '}
                   {formatPct(loan.liquidationLtvPct)}
                 </Typography>
-                <PriceOrigin entry={prices[loan.collateralAsset]} />
+                {loan.triggerAsset !== null && <PriceOrigin entry={prices[loan.triggerAsset]} />}
               </TableCell>
               <TableCell>
                 <StatusChip status={loan.health} priceStale={loan.priceStale} />

@@ -1,0 +1,127 @@
+import type { SettingsChange } from '#api/import-export';
+import { decimalCompare } from '#api/fields';
+import { mutesEverything, type Settings } from '#api/records';
+import { formatUsd } from '#shared/format';
+import type { Database } from '#store/schema';
+
+// Every settings change a backup brings, in words, and which of them would quiet alerts:
+// a mute (above all a global one), a pinned manual price, desktop notifications off,
+// alerts made to fire later, prices taken from elsewhere or not at all. Those need the
+// operator's explicit confirmation before the import goes ahead.
+
+type Direction = 'lower-silences' | 'higher-silences';
+
+/** For each threshold, which way makes its alert fire later (or never). */
+const THRESHOLD_DIRECTION: Record<keyof Settings['thresholds'], Direction | null> = {
+  positionWarningPct: 'lower-silences',
+  positionCriticalPct: 'lower-silences',
+  loanWatchPoints: 'lower-silences',
+  hysteresisPoints: null,
+  rigOfflineMin: 'higher-silences',
+  hashrateDropPct: 'higher-silences',
+  paymentDueDays: 'lower-silences',
+};
+
+function shown(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function later(direction: Direction | null, from: unknown, to: unknown): boolean {
+  if (direction === null || from === undefined || to === undefined) return false;
+  const cmp = decimalCompare(String(to), String(from));
+  return direction === 'lower-silences' ? cmp < 0 : cmp > 0;
+}
+
+/** Leaf paths of a settings document ("sources.binance.baseUrl" → value). */
+function leaves(value: unknown, path = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value))
+      leaves(child, path ? `${path}.${key}` : key, out);
+  } else {
+    out.set(path, value);
+  }
+  return out;
+}
+
+function settingChange(setting: string, from: unknown, to: unknown): SettingsChange {
+  const [area, name, field] = setting.split('.');
+  const secret = field === 'apiKey';
+  const change = (silencesAlerts: boolean, sentence: string): SettingsChange => ({
+    setting,
+    from: secret ? null : shown(from),
+    to: secret ? null : shown(to),
+    silencesAlerts,
+    sentence,
+  });
+  if (area === 'notifications' && from === true && to === false)
+    return change(true, `Turns ${name} notifications off: alerts would no longer reach you there.`);
+  if (area === 'offline' && to === true)
+    return change(
+      true,
+      'Turns offline mode on: no price is fetched, so prices go stale and liquidation alerts pause.',
+    );
+  if (area === 'sources' && field === 'enabled' && from === true && to === false)
+    return change(true, `Turns the ${name} price source off.`);
+  if (area === 'sources' && field === 'baseUrl')
+    return change(
+      true,
+      `Takes ${name} prices from ${shown(to)} instead of ${shown(from)}: alerts would follow that server’s prices.`,
+    );
+  if (area === 'staleAfterSec' && later('higher-silences', from, to))
+    return change(
+      true,
+      `Trusts prices for ${shown(to)} s instead of ${shown(from)} s before calling them stale.`,
+    );
+  if (area === 'thresholds' && name !== undefined) {
+    const direction = THRESHOLD_DIRECTION[name as keyof Settings['thresholds']] ?? null;
+    if (later(direction, from, to))
+      return change(
+        true,
+        `Moves the ${name} alert threshold from ${shown(from)} to ${shown(to)}: that alert would fire later.`,
+      );
+  }
+  if (secret) return change(false, `Replaces the ${name} API key.`);
+  return change(
+    false,
+    `Changes ${setting} from ${shown(from) ?? 'unset'} to ${shown(to) ?? 'unset'}.`,
+  );
+}
+
+export function settingsChanges(current: Database, incoming: Database): SettingsChange[] {
+  const changes: SettingsChange[] = [];
+  const before = leaves(current.settings);
+  const after = leaves(incoming.settings);
+  for (const setting of new Set([...before.keys(), ...after.keys()])) {
+    const from = before.get(setting);
+    const to = after.get(setting);
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push(settingChange(setting, from, to));
+  }
+  const mutedNow = new Map(current.mutes.map((m) => [m.subjectId, m.until ?? null]));
+  for (const mute of incoming.mutes) {
+    if (mutedNow.has(mute.subjectId) && mutedNow.get(mute.subjectId) === (mute.until ?? null))
+      continue;
+    const how = mute.until ? `until ${mute.until}` : 'with no end';
+    changes.push({
+      setting: `mutes.${mute.subjectId}`,
+      from: shown(mutedNow.get(mute.subjectId) ?? undefined),
+      to: mute.until ?? 'no end',
+      silencesAlerts: true,
+      sentence: mutesEverything(mute.subjectId)
+        ? `Mutes every alert ${how}.`
+        : `Mutes the alerts of ${mute.subjectId} ${how}.`,
+    });
+  }
+  for (const [asset, price] of Object.entries(incoming.manualPrices)) {
+    const now = current.manualPrices[asset];
+    if (now?.usd === price.usd) continue;
+    changes.push({
+      setting: `manualPrices.${asset}`,
+      from: now?.usd ?? null,
+      to: price.usd,
+      silencesAlerts: true,
+      sentence: `Pins the ${asset} price at ${formatUsd(price.usd)} by hand: live prices would be ignored and alerts judged on that figure.`,
+    });
+  }
+  return changes;
+}
