@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   alertSchema,
+  muteSchema,
   muteSubjectId,
   loanFields,
   loanInputSchema,
@@ -256,6 +257,10 @@ export const methods = {
     z.object({ subjectId: muteSubjectId, until: isoDateTime.optional() }).strict(),
     empty,
   ),
+  /** Lifts the subject's mute now; alerts about it notify again. */
+  'alerts.unmute': method(z.object({ subjectId: muteSubjectId }).strict(), empty),
+  /** The mutes still in force (a mute without `until` lasts until it is lifted). */
+  'alerts.mutes': method(empty, z.array(muteSchema)),
 
   'scenario.run': method(
     z

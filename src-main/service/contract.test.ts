@@ -57,6 +57,8 @@ const SAMPLES: { [M in MethodName]: (farm: Farm) => ParamsOf<M> } = {
     id: field(answers, 'alerts.list', (alerts: { id: string }[]) => alerts[0]?.id),
   }),
   'alerts.mute': ({ rigId }) => ({ subjectId: rigId, until: '2026-11-25T12:00:00.000Z' }),
+  'alerts.mutes': () => ({}),
+  'alerts.unmute': ({ rigId }) => ({ subjectId: rigId }),
   'prices.clearManual': () => ({ asset: 'BTC' }),
   'network.setManual': () => ({ coin: 'LTC', difficulty: '92345678.12', blockReward: '6.25' }),
   'scenario.run': () => ({ shocksPct: { BTC: '-30' } }),

@@ -13,6 +13,7 @@ import { historyGet, historySeries } from './history';
 import { getReview } from './review';
 import { importRigsCsv } from './rig-csv-import';
 import { addLoanPayment, removeLoanPayment, updateLoanPayment } from './loan-payments';
+import { listActiveMutes, unmuteSubject } from './mutes';
 import type { ServiceContext } from './context';
 import type { HandlerTable } from './dispatch';
 import { clearManualPrice, setManualNetwork, setManualPrice } from './market';
@@ -88,6 +89,8 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'alerts.list': ({ includeResolved }) => parts.alerts.list(includeResolved ?? false),
     'alerts.acknowledge': ({ id }) => parts.alerts.acknowledge(id),
     'alerts.mute': ({ subjectId, until }) => parts.alerts.mute(subjectId, until),
+    'alerts.unmute': ({ subjectId }) => unmuteSubject(ctx, subjectId),
+    'alerts.mutes': () => listActiveMutes(ctx),
     'scenario.run': ({ shocksPct }) => computeSnapshot(ctx, { shocksPct }),
     'hedge.plan': (params) => {
       const outcome = hedgePlanFromSnapshot(currentSnapshot(ctx), params);

@@ -4,7 +4,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { lazy, Suspense, useEffect } from 'react';
 import type { Host } from './api/client';
 import { OverviewPage } from './pages/overview/OverviewPage';
-import { usePage, type PageKey } from './routes';
+import { PAGES, usePage, type PageKey } from './routes';
 import { AppShell } from './shell/AppShell';
 import { SnapshotProvider } from './state/SnapshotProvider';
 import { theme } from './theme';
@@ -51,6 +51,9 @@ export function App({ host }: { host: Host }) {
   const page = usePage();
   useEffect(() => {
     window.scrollTo(0, 0);
+    // Each page has its own title, so tabs, history and screen readers say where one is.
+    const label = PAGES.find((p) => p.key === page)?.label ?? 'Overview';
+    document.title = `${label} — RigLedger`;
   }, [page]);
   return (
     <ThemeProvider theme={theme} defaultMode="system">

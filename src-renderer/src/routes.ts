@@ -31,3 +31,14 @@ export function usePage(): PageKey {
 export function pageHref(key: PageKey): string {
   return `#/${key}`;
 }
+
+/** A link to a page with a question for it, e.g. `#/settings?asset=BTC`. */
+export function pageHrefWith(key: PageKey, params: Record<string, string>): string {
+  return `#/${key}?${new URLSearchParams(params).toString()}`;
+}
+
+/** A value passed in the hash after the page (`#/settings?asset=BTC` → "BTC"). */
+export function hashParam(name: string): string | null {
+  const query = window.location.hash.split('?')[1];
+  return query === undefined ? null : new URLSearchParams(query).get(name);
+}

@@ -5,10 +5,20 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Alert from '@mui/material/Alert';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { usePhoneWidth } from './use-viewport';
 import { toRpcError } from '../api/rpc-failure';
 
-// Asks before anything destructive; shows the host's reason if it refuses.
+// Asks before anything destructive; shows the host's reason if it refuses. When the
+// button that opened it went away with the record, focus goes to that record's table
+// (or the page) rather than falling to the top of the document.
+
+function focusAfterRemoval(table: HTMLElement | null): void {
+  const target = table?.isConnected ? table : document.getElementById('main-content');
+  if (!target) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+}
 
 export function ConfirmDialog({
   open,
@@ -27,6 +37,11 @@ export function ConfirmDialog({
 }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const phone = usePhoneWidth();
+  const opener = useRef<{ button: Element | null; table: HTMLElement | null }>({
+    button: null,
+    table: null,
+  });
 
   const confirm = async () => {
     setPending(true);
@@ -42,7 +57,24 @@ export function ConfirmDialog({
   };
 
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby="confirm-title">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      aria-labelledby="confirm-title"
+      fullScreen={phone}
+      slotProps={{
+        transition: {
+          onEnter: () => {
+            const button = document.activeElement;
+            opener.current = { button, table: button?.closest('table') ?? null };
+          },
+          onExited: () => {
+            if (opener.current.button?.isConnected) return;
+            focusAfterRemoval(opener.current.table);
+          },
+        },
+      }}
+    >
       <DialogTitle id="confirm-title">{title}</DialogTitle>
       <DialogContent>
         <DialogContentText>{message}</DialogContentText>

@@ -1,6 +1,8 @@
 import Chip from '@mui/material/Chip';
 
-// One colour language for every health and status word in the app.
+// One colour language and one vocabulary for every health and status word in the app: a
+// position in danger reads "Critical", as its alert does. A reassuring word computed from
+// a stale, disputed or single-source price is not shown at all ("Unknown — price stale").
 
 type Tone = 'success' | 'info' | 'warning' | 'error' | 'default';
 
@@ -31,13 +33,28 @@ const TONES: Record<string, Tone> = {
 
 const LABELS: Record<string, string> = {
   'margin-call': 'Margin call',
+  danger: 'Critical',
 };
+
+/** Words that claim all is well: untrustworthy when the price behind them is not. */
+const REASSURING = new Set(['healthy', 'safe', 'watch', 'ok']);
 
 export function toneOf(status: string): Tone {
   return TONES[status] ?? 'default';
 }
 
-export function StatusChip({ status, label }: { status: string; label?: string }) {
+export function StatusChip({
+  status,
+  label,
+  priceStale = false,
+}: {
+  status: string;
+  label?: string;
+  /** The figure behind the status rests on a stale, disputed or single-source price. */
+  priceStale?: boolean;
+}) {
+  if (priceStale && REASSURING.has(status))
+    return <Chip size="small" color="warning" label="Unknown — price stale" variant="filled" />;
   const text = label ?? LABELS[status] ?? status.charAt(0).toUpperCase() + status.slice(1);
   return <Chip size="small" color={toneOf(status)} label={text} variant="filled" />;
 }

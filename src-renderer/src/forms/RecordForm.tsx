@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { FieldSpec, FormValues } from './field-spec';
 import { FieldGrid } from './FieldGrid';
 import { useFormState } from './use-form-state';
+import { usePhoneWidth } from '../components/use-viewport';
 
 // A dialog that adds or edits one record, checked with the contract's own zod schema
 // as the operator types; Save stays disabled until the record is valid.
@@ -30,6 +31,8 @@ export function RecordForm<S extends z.ZodType>({
   submitLabel?: string;
 }) {
   const form = useFormState(schema, fields, initial);
+  // At phone width the form fills the screen so its fields and Save stay in view.
+  const phone = usePhoneWidth();
   const save = async () => {
     if (await form.submit(onSubmit)) onClose();
   };
@@ -39,6 +42,7 @@ export function RecordForm<S extends z.ZodType>({
       onClose={form.pending ? undefined : onClose}
       maxWidth="md"
       fullWidth
+      fullScreen={phone}
       aria-labelledby="record-form-title"
     >
       <DialogTitle id="record-form-title">{title}</DialogTitle>

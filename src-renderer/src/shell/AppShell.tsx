@@ -2,11 +2,14 @@ import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import MenuIcon from '@mui/icons-material/Menu';
+import { useState, type ReactNode } from 'react';
+import { useCompactNav } from '../components/use-viewport';
 import { formatDateTime } from '../format';
 import type { PageKey } from '../routes';
 import { useSnapshot } from '../state/snapshot-context';
@@ -15,17 +18,45 @@ import { BrowserNotifier } from './BrowserNotifications';
 import { Banners } from './Banners';
 import { ConnectionChip } from './ConnectionChip';
 import { NavList } from './NavList';
+import { MAIN_ID, SkipLink } from './SkipLink';
 import { ThemeToggle } from './ThemeToggle';
 
 const NAV_WIDTH = 180;
 
+// The frame around every page: a header, the navigation (a fixed column from 900 px up,
+// a menu below that) and the banners above the page.
+
 export function AppShell({ page, children }: { page: PageKey; children: ReactNode }) {
   const snapshot = useSnapshot();
+  const compact = useCompactNav();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const nav = (
+    <NavList current={page} alerts={snapshot?.alerts ?? []} onNavigate={() => setMenuOpen(false)} />
+  );
   return (
-    <Box sx={{ display: 'flex', minHeight: '100vh', minWidth: 1024 }}>
-      <AppBar position="fixed" elevation={0} sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
-        <Toolbar variant="dense" sx={{ gap: 1.5 }}>
-          <Typography variant="h6" component="div" sx={{ fontWeight: 700, flexGrow: 1 }}>
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <SkipLink />
+      <AppBar
+        component="header"
+        position="fixed"
+        elevation={0}
+        sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}
+      >
+        <Toolbar variant="dense" sx={{ gap: { xs: 1, sm: 1.5 }, px: { xs: 1, sm: 2 } }}>
+          {compact && (
+            <IconButton
+              color="inherit"
+              edge="start"
+              aria-label="Open the page menu"
+              aria-expanded={menuOpen}
+              aria-controls="page-menu"
+              onClick={() => setMenuOpen(true)}
+              data-testid="nav-menu-button"
+            >
+              <MenuIcon />
+            </IconButton>
+          )}
+          <Typography variant="h6" component="div" sx={{ fontWeight: 700, flexGrow: 1 }} noWrap>
             RigLedger
           </Typography>
           {snapshot?.scenario && <Chip size="small" color="secondary" label="Scenario" />}
@@ -35,7 +66,11 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
             </Tooltip>
           )}
           {snapshot && (
-            <Typography variant="body2" sx={{ opacity: 0.85 }} data-testid="snapshot-as-of">
+            <Typography
+              variant="body2"
+              sx={{ opacity: 0.9, display: { xs: 'none', sm: 'block' } }}
+              data-testid="snapshot-as-of"
+            >
               As of {formatDateTime(snapshot.asOf)}
             </Typography>
           )}
@@ -45,19 +80,46 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
           <ThemeToggle />
         </Toolbar>
       </AppBar>
-      <Drawer
-        variant="permanent"
-        sx={{
-          width: NAV_WIDTH,
-          flexShrink: 0,
-          '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' },
-        }}
+      {compact ? (
+        <Drawer
+          id="page-menu"
+          variant="temporary"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          sx={{ '& .MuiDrawer-paper': { width: 240, boxSizing: 'border-box' } }}
+        >
+          {nav}
+        </Drawer>
+      ) : (
+        <Drawer
+          variant="permanent"
+          sx={{
+            width: NAV_WIDTH,
+            flexShrink: 0,
+            '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' },
+          }}
+        >
+          <Toolbar variant="dense" />
+          {nav}
+        </Drawer>
+      )}
+      <Box
+        component="main"
+        id={MAIN_ID}
+        tabIndex={-1}
+        sx={{ flexGrow: 1, p: { xs: 1.5, sm: 2.5 }, minWidth: 0, '&:focus': { outline: 'none' } }}
       >
         <Toolbar variant="dense" />
-        <NavList current={page} alerts={snapshot?.alerts ?? []} />
-      </Drawer>
-      <Box component="main" sx={{ flexGrow: 1, p: 2.5, minWidth: 0 }}>
-        <Toolbar variant="dense" />
+        {snapshot && (
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            component="p"
+            sx={{ display: { xs: 'block', sm: 'none' }, mb: 1 }}
+          >
+            As of {formatDateTime(snapshot.asOf)}
+          </Typography>
+        )}
         {snapshot && <Banners snapshot={snapshot} />}
         {children}
       </Box>

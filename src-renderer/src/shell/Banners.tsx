@@ -7,12 +7,15 @@ import type { Snapshot, StoreNotice } from '#api/snapshot';
 import { formatDateTime } from '../format';
 import { pageHref } from '../routes';
 import { useAction } from '../state/use-call';
+import { AlertActions } from './AlertActions';
+import { muteOf, useMutes } from './use-mutes';
 
 const BANNER_MAX = 4;
 
 // The top of every page: what happened to the data files (in words), and every active
-// critical alert. A store notice stays, across restarts, until the operator dismisses
-// it (the host forgets it then); alerts are handled on the Alerts page.
+// critical alert the operator has not acknowledged yet, each with its actions. A store
+// notice stays, across restarts, until the operator dismisses it (the host forgets it
+// then); an alert leaves once acknowledged or cleared.
 
 function StoreNoticeBanner({ notice }: { notice: StoreNotice }) {
   const dismiss = useAction('notices.dismiss');
@@ -25,7 +28,7 @@ function StoreNoticeBanner({ notice }: { notice: StoreNotice }) {
           color="inherit"
           size="small"
           disabled={dismiss.pending}
-          onClick={() => void dismiss.run({ id: notice.id }).catch(() => undefined)}
+          onClick={() => void dismiss.attempt({ id: notice.id })}
         >
           Dismiss
         </Button>
@@ -39,7 +42,10 @@ function StoreNoticeBanner({ notice }: { notice: StoreNotice }) {
 
 export function Banners({ snapshot }: { snapshot: Snapshot }) {
   const notices = snapshot.notices;
-  const critical = snapshot.alerts.filter((a) => a.severity === 'critical' && !a.resolvedAt);
+  const { mutes } = useMutes();
+  const critical = snapshot.alerts.filter(
+    (a) => a.severity === 'critical' && !a.resolvedAt && !a.acknowledgedAt,
+  );
   if (notices.length === 0 && critical.length === 0) return null;
   return (
     <Stack spacing={1} sx={{ mb: 2 }} data-testid="banners">
@@ -47,16 +53,29 @@ export function Banners({ snapshot }: { snapshot: Snapshot }) {
         <StoreNoticeBanner key={notice.id} notice={notice} />
       ))}
       {critical.length > 0 && (
-        <Alert severity="error" variant="filled" data-testid="critical-alerts" role="alert">
+        <Alert
+          severity="error"
+          variant="filled"
+          data-testid="critical-alerts"
+          role="alert"
+          sx={{ '& .MuiAlert-message': { flexGrow: 1, minWidth: 0 } }}
+        >
           <AlertTitle>
             {critical.length === 1 ? '1 critical alert' : `${critical.length} critical alerts`}
           </AlertTitle>
           <Stack component="ul" sx={{ m: 0, pl: 2 }}>
             {critical.slice(0, BANNER_MAX).map((alert) => (
-              <li key={alert.id} data-testid={`alert-${alert.id}`}>
-                {alert.message}
-                {alert.acknowledgedAt ? ' (acknowledged)' : ''}
-              </li>
+              <Stack
+                component="li"
+                key={alert.id}
+                data-testid={`alert-${alert.id}`}
+                direction={{ xs: 'column', sm: 'row' }}
+                spacing={1}
+                sx={{ alignItems: { xs: 'flex-start', sm: 'center' }, py: 0.5 }}
+              >
+                <span style={{ flexGrow: 1, overflowWrap: 'anywhere' }}>{alert.message}</span>
+                <AlertActions alert={alert} mute={muteOf(mutes, alert.subjectId)} inverted />
+              </Stack>
             ))}
           </Stack>
           {critical.length > BANNER_MAX && (

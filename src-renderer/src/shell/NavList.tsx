@@ -42,7 +42,16 @@ function AlertsIcon({ alerts }: { alerts: readonly Alert[] }) {
   );
 }
 
-export function NavList({ current, alerts }: { current: PageKey; alerts: readonly Alert[] }) {
+export function NavList({
+  current,
+  alerts,
+  onNavigate,
+}: {
+  current: PageKey;
+  alerts: readonly Alert[];
+  /** Called after a page is picked (closes the menu at narrow widths). */
+  onNavigate?: () => void;
+}) {
   return (
     <List component="nav" aria-label="Pages">
       {PAGES.map((page) => (
@@ -52,6 +61,7 @@ export function NavList({ current, alerts }: { current: PageKey; alerts: readonl
           href={pageHref(page.key)}
           selected={page.key === current}
           aria-current={page.key === current ? 'page' : undefined}
+          onClick={onNavigate}
         >
           <ListItemIcon sx={{ minWidth: 36 }}>
             {page.key === 'alerts' ? <AlertsIcon alerts={alerts} /> : ICONS[page.key]}

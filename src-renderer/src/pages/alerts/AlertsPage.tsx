@@ -1,69 +1,33 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import type { Alert as AlertRecord } from '#api/records';
+import { alertRuleLabel } from '#shared/alert-rule-labels';
 import { compareSeverityWorstFirst } from '#shared/severity';
 import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { AlertActions } from '../../shell/AlertActions';
 import { EnableBrowserNotifications } from '../../shell/BrowserNotifications';
+import { muteOf, useMutes } from '../../shell/use-mutes';
 import { StatusChip } from '../../components/StatusChip';
 import { byText } from '../../components/sorting';
 import { formatDateTime } from '../../format';
-import { useCall, useQuery } from '../../state/use-call';
-import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
-import { describeError } from '#shared/describe-error';
+import { useQuery } from '../../state/use-call';
+import { useSnapshot } from '../../state/snapshot-context';
 
-// Active alerts from the Snapshot (or the whole history), with acknowledge and a
-// 24-hour mute per subject. Rules and thresholds are the host's; this page only acts.
+// Active alerts from the Snapshot (or the whole history), worst first, with acknowledge,
+// a 24-hour mute per subject (shown as "muted until …" with Unmute) and a link to the
+// subject. Rules and thresholds are the host's; this page only acts.
 
-const MUTE_HOURS = 24;
-
-function AlertActions({ alert, onDone }: { alert: AlertRecord; onDone(): void }) {
-  const call = useCall();
-  const { refresh } = useSnapshotState();
-  const [error, setError] = useState<string | null>(null);
-  const act = async (run: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await run();
-      await refresh();
-      onDone();
-    } catch (cause) {
-      setError(describeError(cause));
-    }
-  };
-  if (alert.resolvedAt)
-    return <Typography variant="body2">Resolved {formatDateTime(alert.resolvedAt)}</Typography>;
+/** Worst first, then the newest: what needs the operator most sits at the top. */
+function bySeverityThenNewest(a: AlertRecord, b: AlertRecord): number {
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'flex-end' }}>
-      {!alert.acknowledgedAt && (
-        <Button
-          size="small"
-          onClick={() => void act(() => call('alerts.acknowledge', { id: alert.id }))}
-        >
-          Acknowledge
-        </Button>
-      )}
-      <Button
-        size="small"
-        onClick={() =>
-          void act(() =>
-            call('alerts.mute', {
-              subjectId: alert.subjectId,
-              until: new Date(Date.now() + MUTE_HOURS * 3_600_000).toISOString(),
-            }),
-          )
-        }
-      >
-        Mute {MUTE_HOURS} h
-      </Button>
-      {error && <Typography color="error">{error}</Typography>}
-    </Stack>
+    compareSeverityWorstFirst(a.severity, b.severity) ||
+    Date.parse(b.escalatedAt ?? b.raisedAt) - Date.parse(a.escalatedAt ?? a.raisedAt)
   );
 }
 
@@ -71,6 +35,7 @@ export function AlertsPage() {
   const snapshot = useSnapshot();
   const [withResolved, setWithResolved] = useState(false);
   const history = useQuery('alerts.list', { includeResolved: true });
+  const { mutes, reload: reloadMutes } = useMutes();
 
   const columns = useMemo<Column<AlertRecord>[]>(
     () => [
@@ -81,7 +46,12 @@ export function AlertsPage() {
         render: (a) => <StatusChip status={a.severity} />,
       },
       { key: 'message', label: 'Alert', wrapAt: 460, render: (a) => a.message },
-      { key: 'rule', label: 'Rule', compare: byText((a) => a.rule), render: (a) => a.rule },
+      {
+        key: 'rule',
+        label: 'Rule',
+        compare: byText((a) => alertRuleLabel(a.rule)),
+        render: (a) => alertRuleLabel(a.rule),
+      },
       {
         key: 'raised',
         label: 'Raised',
@@ -104,16 +74,27 @@ export function AlertsPage() {
       },
       {
         key: 'actions',
-        label: '',
+        label: 'Actions',
         align: 'right',
-        render: (a) => <AlertActions alert={a} onDone={() => void history.reload()} />,
+        render: (a) =>
+          a.resolvedAt ? (
+            <Typography variant="body2">Resolved {formatDateTime(a.resolvedAt)}</Typography>
+          ) : (
+            <AlertActions
+              alert={a}
+              mute={muteOf(mutes, a.subjectId)}
+              onDone={() => void Promise.all([history.reload(), reloadMutes()])}
+            />
+          ),
       },
     ],
-    [history],
+    [history, mutes, reloadMutes],
   );
 
   if (!snapshot) return <SnapshotPending />;
-  const rows = withResolved ? (history.result ?? []) : snapshot.alerts;
+  const rows = [...(withResolved ? (history.result ?? []) : snapshot.alerts)].sort(
+    bySeverityThenNewest,
+  );
   return (
     <>
       <PageHeader
@@ -142,7 +123,9 @@ export function AlertsPage() {
         columns={columns}
         rowKey={(a) => a.id}
         rowTestId={(a) => `alert-row-${a.id}`}
-        filterText={(a) => `${a.message} ${a.rule} ${a.severity} ${a.subjectId}`}
+        filterText={(a) =>
+          `${a.message} ${alertRuleLabel(a.rule)} ${a.rule} ${a.severity} ${a.subjectId}`
+        }
         filterLabel="Filter alerts"
         ariaLabel="Alerts"
         emptyText={withResolved ? 'No alerts have been raised.' : 'No active alerts.'}

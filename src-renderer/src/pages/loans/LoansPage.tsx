@@ -46,7 +46,7 @@ export function LoansPage() {
       ...loanColumns,
       {
         key: 'actions',
-        label: '',
+        label: 'Actions',
         align: 'right',
         sticky: true,
         cellLabel: 'Actions',

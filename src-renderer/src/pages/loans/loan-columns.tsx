@@ -131,7 +131,7 @@ export const loanColumns: Column<LoanView>[] = [
       byDecimal<LoanView>((l) => l.healthFactor)(a, b),
     render: (l) => (
       <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-        <StatusChip status={l.health} />
+        <StatusChip status={l.health} priceStale={l.priceStale} />
         {l.priceStale && <StatusChip status="stale" label="Stale or disputed price" />}
         <Sub>
           health factor <Figure text={formatFactor(l.healthFactor)} missing={missingText(l)} />

@@ -39,7 +39,7 @@ function LoanHealth({ loan }: { loan: LoanView }) {
           {loan.lender} · {formatUsd(loan.outstanding)} on {formatCollateral(loan.collateral)}
         </Typography>
         {loan.priceStale && <StatusChip status="stale" label="Stale or disputed price" />}
-        <StatusChip status={loan.health} />
+        <StatusChip status={loan.health} priceStale={loan.priceStale} />
       </Stack>
       <ThresholdBar
         value={toBarPercent(loan.ltvPct, loan.liquidationLtvPct)}

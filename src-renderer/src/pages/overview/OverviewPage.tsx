@@ -9,6 +9,8 @@ import Link from '@mui/material/Link';
 import { lazy, Suspense, useMemo } from 'react';
 import { worstLoans, worstPositions } from '#shared/worst-items';
 import { pageHref, type PageKey } from '../../routes';
+import { usePhoneWidth } from '../../components/use-viewport';
+import { ActiveAlertsCard } from './ActiveAlertsCard';
 import { FarmFigures } from './FarmFigures';
 import { HashPowerCards } from './HashPowerCards';
 import { HedgePlanner } from './HedgePlanner';
@@ -46,6 +48,7 @@ function SeeAll({
 
 export function OverviewPage() {
   const snapshot = useSnapshot();
+  const phone = usePhoneWidth();
   const loans = snapshot?.loans;
   const positions = snapshot?.positions;
   const worst = useMemo(
@@ -56,9 +59,41 @@ export function OverviewPage() {
     [loans, positions],
   );
   if (!snapshot) return <SnapshotPending />;
+  // At phone width the page leads with the alerts, then the positions nearest
+  // liquidation and the weakest loans, then the farm's figures.
+  const risk = (
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' },
+        gap: 2,
+      }}
+    >
+      <Stack spacing={1}>
+        <LoanHealthList loans={worst.loans} />
+        <SeeAll
+          shown={worst.loans.length}
+          total={snapshot.loans.length}
+          page="loans"
+          what="loans"
+        />
+      </Stack>
+      <Stack spacing={1}>
+        <PositionDistanceList positions={worst.positions} />
+        <SeeAll
+          shown={worst.positions.length}
+          total={snapshot.positions.length}
+          page="positions"
+          what="positions"
+        />
+      </Stack>
+    </Box>
+  );
   return (
     <Stack spacing={3}>
       <PageHeader title="Overview" />
+      {phone && <ActiveAlertsCard alerts={snapshot.alerts} />}
+      {phone && risk}
       <section aria-labelledby="hash-power-heading">
         <Typography id="hash-power-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
           Hash power
@@ -71,26 +106,7 @@ export function OverviewPage() {
         </Typography>
         <FarmFigures farm={snapshot.farm} />
       </section>
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 2 }}>
-        <Stack spacing={1}>
-          <LoanHealthList loans={worst.loans} />
-          <SeeAll
-            shown={worst.loans.length}
-            total={snapshot.loans.length}
-            page="loans"
-            what="loans"
-          />
-        </Stack>
-        <Stack spacing={1}>
-          <PositionDistanceList positions={worst.positions} />
-          <SeeAll
-            shown={worst.positions.length}
-            total={snapshot.positions.length}
-            page="positions"
-            what="positions"
-          />
-        </Stack>
-      </Box>
+      {!phone && risk}
       <PriceFreshness prices={snapshot.prices} live={snapshot.scenario === null} />
       <Suspense fallback={<LinearProgress aria-label="Loading the charts" />}>
         <ChartsSection snapshot={snapshot} />
@@ -98,7 +114,7 @@ export function OverviewPage() {
       <Box
         sx={{
           display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fit, minmax(440px, 1fr))',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(min(440px, 100%), 1fr))',
           gap: 2,
         }}
       >

@@ -7,13 +7,42 @@ import { Figure } from '../../components/Figure';
 import { StatusChip, toneOf } from '../../components/StatusChip';
 import { ThresholdBar } from '../../components/ThresholdBar';
 import { formatLeverage, formatPct, formatUsd, toBarPercent } from '../../format';
+import { useQuery } from '../../state/use-call';
 
 // How far each position's mark is from its liquidation price. The bar spans 0–25 %
-// distance, with the default critical (5 %) and warning (10 %) lines marked.
+// distance, with the operator's critical and warning thresholds (Settings → Alert
+// thresholds) marked once they are known.
 
 const BAR_SPAN_PCT = '25';
 
-function PositionDistance({ position }: { position: PositionView }) {
+interface PositionThresholds {
+  positionWarningPct: string;
+  positionCriticalPct: string;
+}
+
+function thresholdTicks(thresholds: PositionThresholds | undefined) {
+  if (!thresholds) return [];
+  return [
+    {
+      at: toBarPercent(thresholds.positionCriticalPct, BAR_SPAN_PCT),
+      label: `Critical at ${formatPct(thresholds.positionCriticalPct)} distance`,
+      color: 'error.main',
+    },
+    {
+      at: toBarPercent(thresholds.positionWarningPct, BAR_SPAN_PCT),
+      label: `Warning at ${formatPct(thresholds.positionWarningPct)} distance`,
+      color: 'warning.main',
+    },
+  ];
+}
+
+function PositionDistance({
+  position,
+  thresholds,
+}: {
+  position: PositionView;
+  thresholds: PositionThresholds | undefined;
+}) {
   const tone = toneOf(position.status);
   const noLiq =
     position.liquidationPrice === null && position.markPrice !== null
@@ -29,7 +58,7 @@ function PositionDistance({ position }: { position: PositionView }) {
           <StatusChip status="danger" label="Stop past liquidation" />
         )}
         {position.priceStale && <StatusChip status="stale" label="Stale or disputed price" />}
-        <StatusChip status={position.status} />
+        <StatusChip status={position.status} priceStale={position.priceStale} />
       </Stack>
       <ThresholdBar
         value={
@@ -39,10 +68,7 @@ function PositionDistance({ position }: { position: PositionView }) {
         }
         color={tone === 'default' ? 'inherit' : tone}
         label={`${position.symbol} distance to liquidation`}
-        ticks={[
-          { at: 20, label: 'Critical at 5 % distance (default threshold)', color: 'error.main' },
-          { at: 40, label: 'Warning at 10 % distance (default threshold)', color: 'warning.main' },
-        ]}
+        ticks={thresholdTicks(thresholds)}
       />
       <Typography variant="body2" color="text.secondary" component="div">
         <Figure text={formatPct(position.distanceToLiquidationPct)} missing={noLiq} /> to
@@ -61,6 +87,8 @@ function PositionDistance({ position }: { position: PositionView }) {
 }
 
 export function PositionDistanceList({ positions }: { positions: readonly PositionView[] }) {
+  const settings = useQuery('settings.get', {});
+  const thresholds = settings.result?.thresholds;
   return (
     <Card sx={{ height: '100%' }}>
       <CardContent>
@@ -70,7 +98,9 @@ export function PositionDistanceList({ positions }: { positions: readonly Positi
         {positions.length === 0 ? (
           <Typography color="text.secondary">No open positions.</Typography>
         ) : (
-          positions.map((position) => <PositionDistance key={position.id} position={position} />)
+          positions.map((position) => (
+            <PositionDistance key={position.id} position={position} thresholds={thresholds} />
+          ))
         )}
       </CardContent>
     </Card>

@@ -32,7 +32,7 @@ export function PositionsPage() {
       ...positionColumns,
       {
         key: 'actions',
-        label: '',
+        label: 'Actions',
         align: 'right',
         sticky: true,
         cellLabel: 'Actions',

@@ -184,7 +184,7 @@ export const positionColumns: Column<PositionView>[] = [
     compare: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
     render: (p) => (
       <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-        <StatusChip status={p.status} />
+        <StatusChip status={p.status} priceStale={p.priceStale} />
         {p.stopPastLiquidation && <StatusChip status="danger" label="Stop past liq." />}
         {p.priceStale && <StatusChip status="stale" />}
       </Stack>

@@ -85,7 +85,7 @@ export function ReviewLoans({
                 {loan.triggerAsset !== null && <PriceOrigin entry={prices[loan.triggerAsset]} />}
               </TableCell>
               <TableCell>
-                <StatusChip status={loan.health} />
+                <StatusChip status={loan.health} priceStale={loan.priceStale} />
               </TableCell>
             </TableRow>
           ))}

@@ -75,7 +75,7 @@ export function ReviewPositions({
                 <Figure text={formatUsd(p.unrealizedPnlUsd)} missing={NO_MARK} />
               </TableCell>
               <TableCell>
-                <StatusChip status={p.status} />
+                <StatusChip status={p.status} priceStale={p.priceStale} />
               </TableCell>
             </TableRow>
           ))}

@@ -32,7 +32,7 @@ export function RigsPage() {
       ...rigColumns,
       {
         key: 'actions',
-        label: '',
+        label: 'Actions',
         align: 'right',
         sticky: true,
         cellLabel: 'Actions',

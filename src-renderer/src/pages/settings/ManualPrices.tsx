@@ -10,6 +10,7 @@ import { toRpcError } from '../../api/rpc-failure';
 import type { FieldSpec } from '../../forms/field-spec';
 import { InlineForm } from '../../forms/InlineForm';
 import { formatUsd } from '../../format';
+import { hashParam } from '../../routes';
 import { useAction } from '../../state/use-call';
 import { ManualPriceQuestion } from './ManualPriceQuestion';
 import { Section } from './Section';
@@ -47,7 +48,7 @@ export function ManualPrices({ prices }: { prices: Record<string, PriceEntry> })
         key={formKey}
         schema={manualPriceSchema}
         fields={fields}
-        initial={{ asset: '', usd: '' }}
+        initial={{ asset: formKey === 0 ? (hashParam('asset') ?? '') : '', usd: '' }}
         submitLabel="Set price"
         clearOnSuccess
         successMessage="Price set."

@@ -1,0 +1,117 @@
+import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { Alert, Mute } from '#api/records';
+import { formatDateTime } from '../format';
+import { useSnapshotState } from '../state/snapshot-context';
+import { useCall } from '../state/use-call';
+import { alertSubjectHref, alertSubjectLinkText } from './alert-links';
+
+// What an operator can do about one alert, the same in the banner and on the Alerts page:
+// acknowledge it, mute its subject for a day (or lift the mute), and go to its subject.
+
+const MUTE_HOURS = 24;
+
+export function AlertActions({
+  alert,
+  mute,
+  onDone,
+  inverted = false,
+}: {
+  alert: Alert;
+  mute: Mute | undefined;
+  onDone?: () => void;
+  /** On a filled (coloured) banner the buttons take the banner's text colour. */
+  inverted?: boolean;
+}) {
+  const call = useCall();
+  const { refresh } = useSnapshotState();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const act = async (run: () => Promise<unknown>) => {
+    setError(null);
+    setPending(true);
+    try {
+      await run();
+      await refresh();
+      onDone?.();
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause));
+    } finally {
+      setPending(false);
+    }
+  };
+  const color = inverted ? 'inherit' : 'primary';
+  const variant = inverted ? 'outlined' : 'text';
+  const about = `${alert.message}`;
+  return (
+    <Stack
+      direction="row"
+      spacing={1}
+      useFlexGap
+      sx={{ alignItems: 'center', flexWrap: 'wrap', justifyContent: 'flex-end' }}
+    >
+      {!alert.acknowledgedAt && !alert.resolvedAt && (
+        <Button
+          size="small"
+          color={color}
+          variant={variant}
+          disabled={pending}
+          aria-label={`Acknowledge: ${about}`}
+          onClick={() => void act(() => call('alerts.acknowledge', { id: alert.id }))}
+        >
+          Acknowledge
+        </Button>
+      )}
+      {mute ? (
+        <>
+          <Typography variant="body2" component="span" data-testid="muted-until">
+            {mute.until ? `Muted until ${formatDateTime(mute.until)}` : 'Muted'}
+          </Typography>
+          <Button
+            size="small"
+            color={color}
+            variant={variant}
+            disabled={pending}
+            aria-label={`Unmute: ${about}`}
+            onClick={() => void act(() => call('alerts.unmute', { subjectId: alert.subjectId }))}
+          >
+            Unmute
+          </Button>
+        </>
+      ) : (
+        <Button
+          size="small"
+          color={color}
+          variant={variant}
+          disabled={pending}
+          aria-label={`Mute ${MUTE_HOURS} h: ${about}`}
+          onClick={() =>
+            void act(() =>
+              call('alerts.mute', {
+                subjectId: alert.subjectId,
+                until: new Date(Date.now() + MUTE_HOURS * 3_600_000).toISOString(),
+              }),
+            )
+          }
+        >
+          Mute {MUTE_HOURS} h
+        </Button>
+      )}
+      <Link
+        href={alertSubjectHref(alert)}
+        color="inherit"
+        sx={{ fontWeight: 600, fontSize: '0.875rem' }}
+      >
+        {alertSubjectLinkText(alert)}
+      </Link>
+      {error && (
+        <Typography role="alert" variant="body2" sx={{ fontWeight: 600 }}>
+          {error}
+        </Typography>
+      )}
+    </Stack>
+  );
+}
