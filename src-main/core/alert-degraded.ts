@@ -1,5 +1,6 @@
 import type { PositionView, Snapshot } from '#api/snapshot';
 import type { AlertCondition, RuleFailure, SubjectKind } from './alert-rules';
+import { describeError } from '#shared/describe-error';
 
 // When a subject's alerts cannot be worked out or stored, the operator must hear about it
 // as loudly as about the alert it may be hiding: a critical `alerts.degraded` that names
@@ -33,7 +34,7 @@ const WHAT_TO_CHECK: Record<SubjectKind, string> = {
 };
 
 function causeText(cause: unknown): string {
-  const text = cause instanceof Error ? cause.message : String(cause);
+  const text = describeError(cause);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 

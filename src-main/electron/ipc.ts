@@ -6,6 +6,7 @@ import type { FarmService } from '#service/types';
 import { EVENT_CHANNEL, EVENT_RESYNC_CHANNEL, RPC_CHANNEL, type RpcEnvelope } from './ipc-channel';
 import { isTrustedSender } from './ipc-sender';
 import type { RendererLocation } from './renderer-location';
+import { describeError } from '#shared/describe-error';
 
 // The Electron side of the contract: one `rpc` handler that answers only the dashboard's
 // own main frame, and the service's events forwarded to the window.
@@ -69,9 +70,7 @@ export function registerIpcBridge(options: IpcBridgeOptions): () => void {
     try {
       send(service.eventBaseline());
     } catch (error) {
-      log(
-        `RigLedger: could not compute the snapshot for the window: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      log(`RigLedger: could not compute the snapshot for the window: ${describeError(error)}`);
     }
   };
   ipcMain.on(EVENT_RESYNC_CHANNEL, resync);

@@ -7,6 +7,7 @@ import { CHAIN_FEED, type FeedError, type FeedRound, createPriceRounds } from '.
 import type { PriceSource } from './sources/price-source';
 import { PRICE_SOURCES } from './sources/registry';
 import { type ScheduleTimer, joinRunning, repeatAfterEachRun, scheduleWithUnref } from './timers';
+import { describeError } from '#shared/describe-error';
 
 // Runs the feeds on their intervals (docs/formulas.md "Prices"): prices + chain stats every pollIntervalSec,
 // rigs every rigPollIntervalSec. Polls never overlap (a caller during a poll joins it), a round
@@ -54,7 +55,7 @@ export interface FeedScheduler {
 export const OFFLINE_MESSAGE = 'Offline mode is on: no source was asked for prices.';
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return describeError(error);
 }
 
 /** A round with no price and at least one error: every source failed. */

@@ -35,7 +35,7 @@ function isKnownSubject(ctx: ServiceContext, subjectId: string): boolean {
 }
 
 function causeOf(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return describeError(error, { withStack: true });
 }
 
 export interface AlertEngine {

@@ -6,6 +6,7 @@ import { DATABASE_FILE, HISTORY_FILE } from './file-names';
 import type { RaisedNotice } from './notices';
 import { emptyDatabase, type Database } from './schema';
 import { StoreError } from './store-error';
+import { describeError } from '#shared/describe-error';
 
 // rigledger.json as found on open → the farm to start with. A file that cannot be read
 // is set aside and the newest good backup loaded; a file that is missing while backups
@@ -46,9 +47,7 @@ export async function loadDatabase(
   try {
     await backups.saveText(text, context.now());
   } catch (error) {
-    context.log(
-      `The start-up backup could not be written: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    context.log(`The start-up backup could not be written: ${describeError(error)}`);
   }
 
   if (decoded.migrated.length > 0) {
@@ -69,7 +68,7 @@ async function recoverFromUnreadable(
   context: LoadContext,
 ): Promise<LoadedDatabase> {
   const at = context.now();
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = describeError(error);
   const movedTo = await moveAside(path, at);
   const found = `RigLedger could not read its data file: ${reason} The file was left untouched and moved to ${movedTo}.`;
   const backup = await backups.loadNewestValid();

@@ -11,6 +11,27 @@ import {
 import { CURRENT_SCHEMA_VERSION, emptyDatabase } from './schema';
 import { sampleRig } from './test-fixtures/store-fixtures';
 
+/** A loan as data format 2 stored it: one collateral asset, payments without ids. */
+const v2Loan = (id: string, asset: string, amount: string) => ({
+  id,
+  lender: 'Ledn',
+  principal: '500000',
+  currency: 'USD',
+  aprPct: '12',
+  dayCount: 365,
+  startDate: '2026-01-01',
+  termMonths: 12,
+  repayment: 'interest-only',
+  collateralAsset: asset,
+  collateralAmount: amount,
+  marginCallLtvPct: '70',
+  liquidationLtvPct: '80',
+  payments: [
+    { date: '2026-02-01', amount: '5095.89' },
+    { date: '2026-03-01', amount: '4602.74' },
+  ],
+});
+
 describe('migrations', () => {
   it('v0 → v1: a file without schemaVersion gains it, the new collections and missing settings', () => {
     const v0 = {
@@ -70,25 +91,6 @@ describe('migrations', () => {
   });
 
   it('v2 → v3: a one-asset loan gets a collateral list, a zero amount becomes unsecured, payments get ids', () => {
-    const v2Loan = (id: string, asset: string, amount: string) => ({
-      id,
-      lender: 'Ledn',
-      principal: '500000',
-      currency: 'USD',
-      aprPct: '12',
-      dayCount: 365,
-      startDate: '2026-01-01',
-      termMonths: 12,
-      repayment: 'interest-only',
-      collateralAsset: asset,
-      collateralAmount: amount,
-      marginCallLtvPct: '70',
-      liquidationLtvPct: '80',
-      payments: [
-        { date: '2026-02-01', amount: '5095.89' },
-        { date: '2026-03-01', amount: '4602.74' },
-      ],
-    });
     const v2 = {
       ...emptyDatabase(),
       schemaVersion: 2,
@@ -109,6 +111,29 @@ describe('migrations', () => {
     expect(decoded.migrated).toEqual([
       'v2 → v3: loans hold a collateral list and their payments have ids',
     ]);
+  });
+
+  it('v2 → v3: LTV bands saved as fractions (0.7 for 70 %) become the percents they meant', () => {
+    const fractional = {
+      ...v2Loan('loan-fraction', 'BTC', '10'),
+      marginCallLtvPct: '0.7',
+      liquidationLtvPct: '0.8',
+      targetLtvPct: '0.5',
+    };
+    const percents = { ...v2Loan('loan-percent', 'BTC', '10'), marginCallLtvPct: '0.5' };
+    const decoded = decodeDatabase({
+      ...emptyDatabase(),
+      schemaVersion: 2,
+      loans: [fractional, percents],
+    });
+    const [fixed, kept] = decoded.document.loans;
+    expect(fixed).toMatchObject({
+      marginCallLtvPct: '70',
+      liquidationLtvPct: '80',
+      targetLtvPct: '50',
+    });
+    // One band at 80 % shows the loan was entered in percents: 0.5 % stays as typed.
+    expect(kept).toMatchObject({ marginCallLtvPct: '0.5', liquidationLtvPct: '80' });
   });
 
   it('v0 → v1: a file with only some lists becomes a valid empty farm', () => {

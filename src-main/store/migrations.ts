@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS } from '#api/records';
+import { dec } from '#shared/decimal';
 import { historyV1toV2 } from './history-migrations';
 import { CURRENT_SCHEMA_VERSION, HISTORY_SCHEMA_VERSION } from './schema';
 import { StoreError } from './store-error';
@@ -84,9 +85,31 @@ function isZeroAmount(value: unknown): boolean {
   return typeof value !== 'string' || /^-?0*(\.0*)?$/.test(value.trim());
 }
 
-/** One v2 loan in the v3 shape: a collateral list, ids on its payments. */
-function loanV2toV3(loan: unknown): unknown {
-  if (!isJsonObject(loan)) return loan;
+const LTV_FIELDS = ['marginCallLtvPct', 'liquidationLtvPct', 'targetLtvPct'] as const;
+
+/**
+ * LTV bands saved as fractions (0.7 meaning 70 %) before the contract refused them: when
+ * every band the loan has is below 1, they were fractions, and become the percents they
+ * meant. Left alone they would show the loan in liquidation at a health factor of 0.01.
+ */
+function ltvBandsAsPercents(loan: JsonObject): JsonObject {
+  const bands = LTV_FIELDS.map((field) => loan[field]).filter((v) => v !== undefined);
+  const looksFractional = bands.every(
+    (value) => typeof value === 'string' && /^\d*\.?\d+$/.test(value) && dec(value).lt(1),
+  );
+  if (bands.length === 0 || !looksFractional) return loan;
+  const fixed: JsonObject = { ...loan };
+  for (const field of LTV_FIELDS) {
+    const value = loan[field];
+    if (typeof value === 'string') fixed[field] = dec(value).mul(100).toString();
+  }
+  return fixed;
+}
+
+/** One v2 loan in the v3 shape: a collateral list, ids on its payments, LTVs in percent. */
+function loanV2toV3(value: unknown): unknown {
+  if (!isJsonObject(value)) return value;
+  const loan = ltvBandsAsPercents(value);
   const { collateralAsset, collateralAmount, ...rest } = loan;
   // A zero amount was how v2 recorded a loan without collateral: v3 calls it unsecured.
   const collateral =
@@ -107,8 +130,8 @@ function loanV2toV3(loan: unknown): unknown {
 
 /**
  * v2 → v3: a loan holds a list of collateral assets (the one-asset pair becomes a list of
- * one; a zero amount becomes an unsecured loan), and each payment has an id so it can be
- * corrected or removed.
+ * one; a zero amount becomes an unsecured loan), each payment has an id so it can be
+ * corrected or removed, and LTV bands saved as fractions become percents.
  */
 export const databaseV2toV3: Migration = {
   from: 2,

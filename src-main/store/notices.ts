@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { storeNoticeSchema, type StoreNotice } from '#api/snapshot';
 import { parseJsonText, readTextIfExists, writeFileDurably } from './durable-file';
 import { fileTimestamp, NOTICES_FILE } from './file-names';
+import { describeError } from '#shared/describe-error';
 
 // What happened to the data files that the operator must be told (a farm restored
 // from a backup, a file missing, an upgrade). Kept in notices.json beside the data, so
@@ -48,9 +49,7 @@ export async function openNoticeBook(
       notices = noticesFileSchema.parse(parseJsonText(path, text)).notices;
     } catch (error) {
       // Only the list of past notices is lost; the farm's data is not in this file.
-      log(
-        `${NOTICES_FILE} could not be read and starts over: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      log(`${NOTICES_FILE} could not be read and starts over: ${describeError(error)}`);
     }
   }
   let queue: Promise<void> = Promise.resolve();
