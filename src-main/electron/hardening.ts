@@ -12,6 +12,19 @@ import { describeError } from '#shared/describe-error';
 const WINDOW_BACKGROUND = '#121212';
 
 /** The dashboard window: isolated, sandboxed, no Node, nothing experimental. */
+/** What every RigLedger page runs with: isolated, sandboxed, no Node, no webviews. */
+const ISOLATED_PAGE = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     title: 'RigLedger',
@@ -23,15 +36,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     backgroundColor: WINDOW_BACKGROUND,
     webPreferences: {
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
+      ...ISOLATED_PAGE,
       // A middle click would otherwise try to open a link in a new window.
       disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
@@ -46,15 +51,7 @@ export function reportWindowOptions(): BrowserWindowConstructorOptions {
   return {
     show: false,
     webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
+      ...ISOLATED_PAGE,
       disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       javascript: false,
