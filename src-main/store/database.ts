@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Immer } from 'immer';
+import { Immer, freeze } from 'immer';
 import { Low } from 'lowdb';
 import type { StoreNotice } from '#api/snapshot';
 import { createBackups, type Backups, type BackupsInternal } from './backups';
@@ -23,9 +23,9 @@ import { describeError } from '#shared/describe-error';
 /**
  * Changes are made on copy-on-write drafts: what a change does not touch stays the very
  * object it was, so a change costs what it touches (docs/architecture.md "Writes").
- * Nothing is frozen: the state is read-only by convention, as before.
+ * The state is frozen as it is committed: an accidental edit in place fails loudly.
  */
-const drafts = new Immer({ autoFreeze: false });
+const drafts = new Immer({ autoFreeze: true });
 
 export interface Store {
   readonly dataDir: string;
@@ -115,7 +115,8 @@ async function openLocked(
 
   async function commit(next: Database): Promise<void> {
     await file.write(next);
-    db.data = next;
+    // Frozen whole once (a load, an import); a change then freezes only what it made.
+    db.data = freeze(next, true);
   }
 
   const backups: BackupsInternal = createBackups({
@@ -127,7 +128,7 @@ async function openLocked(
   });
 
   const loaded = await loadDatabase(file, backups, context);
-  db.data = loaded.database;
+  db.data = freeze(loaded.database, true);
   if (loaded.needsWrite) await file.write(db.data);
 
   const history = await openHistory({
