@@ -1,5 +1,5 @@
 import { RpcError } from '#api/errors';
-import { findForbiddenKey, findForbiddenKeySliced, forbiddenKeyName } from '#shared/forbidden-keys';
+import { findForbiddenKeySliced, forbiddenKeyName } from '#shared/forbidden-keys';
 import { SLICE_MS, yieldToEventLoop } from './csv-records';
 
 // A request carrying a key that could reach an object's prototype ("__proto__",
@@ -14,12 +14,7 @@ function refusal(at: string, what: string): RpcError {
   );
 }
 
-export function refuseForbiddenKeys(params: unknown, what: string): void {
-  const at = findForbiddenKey(params);
-  if (at !== null) throw refusal(at, what);
-}
-
-/** The same check for a large document (a backup, an import), leaving other calls free. */
+/** Refuses a request holding a forbidden key; a large one is walked in slices. */
 export async function refuseForbiddenKeysSliced(params: unknown, what: string): Promise<void> {
   const at = await findForbiddenKeySliced(params, yieldToEventLoop, SLICE_MS);
   if (at !== null) throw refusal(at, what);
