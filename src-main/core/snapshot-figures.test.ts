@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Loan, Position, Rig, Settings } from '#api/records';
 import type { PriceEntry, RigLive } from '#api/snapshot';
-import { buildSnapshot, type SnapshotInput } from './snapshot';
+import { buildSnapshot, warmSnapshot, type SnapshotInput } from './snapshot';
 import { cachedFigures } from './snapshot-figures';
 import {
   sampleLoan,
@@ -281,5 +281,36 @@ describe('remembered figures', () => {
     expect(after.loans[1]).not.toBe(before.loans[1]);
     expect(after.positions[0]).toBe(before.positions[0]);
     expect(after.positions[1]).not.toBe(before.positions[1]);
+  });
+});
+
+describe('warming the remembered figures a slice at a time', () => {
+  it('pauses between slices, and the build after it equals a fresh one', async () => {
+    const farm = startFarm();
+    farm.rigs = Array.from({ length: 600 }, (_, i) =>
+      sampleRig({ id: `w${i}`, quantity: 1 + (i % 4) }),
+    );
+    farm.positions = Array.from({ length: 130 }, (_, i) =>
+      samplePosition({
+        id: `wp${i}`,
+        account: `acct-${i % 3}`,
+        marginMode: i % 2 === 0 ? 'cross' : 'isolated',
+        walletBalance: '50000',
+      }),
+    );
+    const figures = cachedFigures();
+    let pauses = 0;
+    await warmSnapshot(inputOf(farm), figures, async () => {
+      pauses += 1;
+    });
+    // 600 rigs in slices of 250, two loans, positions in slices of whole margin groups.
+    expect(pauses).toBeGreaterThanOrEqual(5);
+    const fresh = buildSnapshot(inputOf(farm));
+    const warmed = buildSnapshot(inputOf(farm), figures);
+    expect(warmed).toEqual(fresh);
+    // The rows stay the same objects from build to build while nothing moves.
+    const again = buildSnapshot(inputOf(farm), figures);
+    expect(again.rigs.every((row, i) => row === warmed.rigs[i])).toBe(true);
+    expect(again.positions.every((row, i) => row === warmed.positions[i])).toBe(true);
   });
 });

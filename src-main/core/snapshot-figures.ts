@@ -33,6 +33,11 @@ export interface RecordFigures {
   ): PositionView[];
   /** One market object per coin for as long as its yield, price and unit stay the same. */
   market(coin: string, fresh: CoinMarket): CoinMarket;
+  /**
+   * Runs `work` (builds of parts of the farm) without forgetting the records it does not
+   * see: how the cache is filled a slice at a time ahead of the whole build.
+   */
+  warming<T>(work: () => T): T;
 }
 
 export const freshFigures: RecordFigures = {
@@ -42,6 +47,7 @@ export const freshFigures: RecordFigures = {
     loans.map((loan) => loanFigures(loan, asOf, settings, prices)),
   positions: (positions, settings, prices) => positionViews(positions, settings, prices),
   market: (_coin, fresh) => fresh,
+  warming: (work) => work(),
 };
 
 /**
@@ -85,7 +91,7 @@ interface GroupEntry {
 }
 
 /** Positions whose figures depend on each other: one cross wallet, or one isolated position. */
-function marginGroupOf(p: Position): string {
+export function marginGroupOf(p: Position): string {
   return p.marginMode === 'cross' ? `cross\u0000${crossWalletKey(p)}` : `isolated\u0000${p.id}`;
 }
 
@@ -106,8 +112,25 @@ export function cachedFigures(): RecordFigures {
   let ledgerCache = new Map<string, LedgerEntry>();
   let loanCache = new Map<string, LoanEntry>();
   let groupCache = new Map<string, GroupEntry>();
+  /** False while warming: a build of a part adds to the cache and evicts nothing. */
+  let whole = true;
+  /** The cache after a build: the build's entries, plus the others while warming. */
+  const kept = <E>(cache: Map<string, E>, next: Map<string, E>): Map<string, E> => {
+    if (whole) return next;
+    for (const [id, entry] of next) cache.set(id, entry);
+    return cache;
+  };
 
   return {
+    warming(work) {
+      whole = false;
+      try {
+        return work();
+      } finally {
+        whole = true;
+      }
+    },
+
     market(coin, fresh) {
       const key = marketKey(fresh);
       const known = markets.get(coin);
@@ -140,7 +163,7 @@ export function cachedFigures(): RecordFigures {
         return entry.figures;
       });
       // Removed records leave the cache with the build that no longer sees them.
-      rigCache = next;
+      rigCache = kept(rigCache, next);
       return out;
     },
 
@@ -174,8 +197,8 @@ export function cachedFigures(): RecordFigures {
         nextLoans.set(loan.id, entry);
         return entry.figures;
       });
-      ledgerCache = nextLedgers;
-      loanCache = nextLoans;
+      ledgerCache = kept(ledgerCache, nextLedgers);
+      loanCache = kept(loanCache, nextLoans);
       return out;
     },
 
@@ -208,7 +231,7 @@ export function cachedFigures(): RecordFigures {
         next.set(key, entry);
         entry.views.forEach((view) => views.set(view.id, view));
       }
-      groupCache = next;
+      groupCache = kept(groupCache, next);
       return positions.map((p) => views.get(p.id)!);
     },
   };

@@ -5,7 +5,7 @@ import { type Dec, ZERO, dec, decStr, decStrOrNull, minDec } from '#shared/decim
 import { hashpriceUsdPerPhDay, networkHashrateHs } from './mining';
 import { priceUsdOf, pricesInUse } from './prices';
 import { type CoinMarket, coinMarket, hashPowerByCoin } from './rig-views';
-import { freshFigures, type RecordFigures } from './snapshot-figures';
+import { freshFigures, marginGroupOf, type RecordFigures } from './snapshot-figures';
 
 export { pricesInUse } from './prices';
 
@@ -160,4 +160,60 @@ export function buildSnapshot(
     alerts: input.alerts.filter((a) => a.resolvedAt === undefined),
     notices: input.notices,
   };
+}
+
+/** `list` in consecutive slices of about `size` items; `keyOf` keeps items of one key together. */
+function slicesOf<T>(list: readonly T[], size: number, keyOf?: (item: T) => string): T[][] {
+  if (keyOf === undefined) {
+    const out: T[][] = [];
+    for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+    return out;
+  }
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  const out: T[][] = [];
+  let current: T[] = [];
+  for (const group of groups.values()) {
+    current.push(...group);
+    if (current.length >= size) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * Fills `figures` for `input` a slice of records at a time, awaiting `pause` between
+ * slices, so the build that follows finds every record's figures ready and takes a few
+ * milliseconds: after an import of thousands of rigs, or a tick that moves every
+ * position, other work (a request, a rig poll) runs between the slices instead of
+ * waiting for the whole farm. Each slice is an ordinary build of part of the farm (a
+ * margin group is never split), so its figures are exactly the whole build's.
+ */
+export async function warmSnapshot(
+  input: SnapshotInput,
+  figures: RecordFigures,
+  pause: () => Promise<void>,
+): Promise<void> {
+  const none = { rigs: [], loans: [], positions: [] };
+  const parts: SnapshotInput[] = [
+    ...slicesOf(input.rigs, 250).map((rigs) => ({ ...input, ...none, rigs })),
+    ...slicesOf(input.loans, 25).map((loans) => ({ ...input, ...none, loans })),
+    ...slicesOf(input.positions, 100, marginGroupOf).map((positions) => ({
+      ...input,
+      ...none,
+      positions,
+    })),
+  ];
+  for (const part of parts) {
+    figures.warming(() => buildSnapshot(part, figures));
+    await pause();
+  }
 }
