@@ -70,7 +70,7 @@ describe('a rigs CSV at the row limit', () => {
     });
     expect(checked).toMatchObject({
       created: 0,
-      message: `All ${MAX_CSV_RIGS} rows are valid; nothing was stored (dry run).`,
+      message: `All ${MAX_CSV_RIGS} rows are ready to import; nothing was stored (dry run).`,
     });
     expect(stall.slowestList).toBeLessThan(100);
   }, 30_000);

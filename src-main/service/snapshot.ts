@@ -3,6 +3,7 @@ import type { PriceEntry, Snapshot } from '#api/snapshot';
 import { resolveNetwork, resolvePrices } from '#core/price-resolution';
 import { applyShocks } from '#core/scenario';
 import { buildSnapshot } from '#core/snapshot';
+import { rigCountsOn } from '#core/rig-start';
 import type { ServiceContext } from './context';
 
 // Gathers what the pure core needs from the store and the live rig answers, then lets
@@ -121,9 +122,7 @@ export function computeSnapshot(
     settings: db.settings,
     // The books of a past day hold only what existed then: a loan not yet taken, a position
     // not yet opened or a rig not yet bought is left out. Today shows every record.
-    rigs: pastDay
-      ? db.rigs.filter((r) => r.purchasedAt === undefined || r.purchasedAt <= asOfDate)
-      : db.rigs,
+    rigs: pastDay ? db.rigs.filter((r) => rigCountsOn(r, asOfDate)) : db.rigs,
     loans: pastDay ? db.loans.filter((l) => l.startDate <= asOfDate) : db.loans,
     positions: pastDay
       ? db.positions.filter((p) => Date.parse(p.openedAt) <= asOf.getTime())
