@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalBetween, shortText } from './fields';
+import { decimalBetween, isoDateTime, shortText } from './fields';
 
 // Files in and out of RigLedger for the offline review: CSV exports, a rigs CSV import,
 // positions saved from ccxt, and the preview of a backup import.
@@ -100,8 +100,22 @@ export const settingsChangeSchema = z.object({
 });
 export type SettingsChange = z.infer<typeof settingsChangeSchema>;
 
+/** The history a backup brings: what the charts and the monthly review will show after it. */
+export const backupHistorySchema = z.object({
+  /** False for an older backup made without it: the farm keeps its own history. */
+  included: z.boolean(),
+  seriesCount: z.number().int(),
+  pointCount: z.number().int(),
+  /** The oldest and newest point of any series; null without points. */
+  from: isoDateTime.nullable(),
+  to: isoDateTime.nullable(),
+  sentence: z.string(),
+});
+export type BackupHistory = z.infer<typeof backupHistorySchema>;
+
 export const backupPreviewSchema = z.object({
   collections: z.record(z.string(), collectionChangeSchema),
+  history: backupHistorySchema,
   settingsChanged: z.boolean(),
   /** Every settings change, mutes and manual prices the file brings. */
   settingsChanges: z.array(settingsChangeSchema),

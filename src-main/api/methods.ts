@@ -111,6 +111,16 @@ export const backupDocumentSchema = z
     database: z.record(z.string().max(100), z.unknown(), {
       error: 'Send the "database" object of a file made by Export everything (JSON).',
     }),
+    /**
+     * The chart and review history (history.json) as it was exported; checked and
+     * upgraded by the service. A backup without it leaves the farm's history as it is.
+     */
+    history: z
+      .record(z.string().max(100), z.unknown(), {
+        error:
+          'Send the "history" object of a file made by Export everything (JSON), or leave it out.',
+      })
+      .optional(),
   })
   .strict();
 export type BackupDocumentParams = z.infer<typeof backupDocumentSchema>;

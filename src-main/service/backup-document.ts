@@ -2,15 +2,17 @@ import { z } from 'zod';
 import { RpcError } from '#api/errors';
 import { isoDateTime } from '#api/fields';
 import type { BackupDocumentParams } from '#api/methods';
-import { databaseSchema, type Database } from '#store/schema';
+import { databaseSchema, type Database, type HistoryDocument } from '#store/schema';
 import { upgradeBackupDatabase } from './backup-version';
+import { readBackupHistory } from './backup-history';
 import { settingsChanges } from './backup-settings-diff';
 import type { ServiceContext } from './context';
 import { parseOrThrow } from './validation';
 
-// backup.export / backup.import: the whole database as one versioned document. An import
-// is checked whole (schema by the contract, references here) and refused whole; the
-// current state is backed up before it is replaced.
+// backup.export / backup.import: the whole database — records, settings, alerts and
+// mutes — and the history as one versioned document. An import is checked whole (schema
+// by the contract, references here) and refused whole; the current state is backed up
+// before it is replaced.
 
 const storedBackupSchema = z
   .object({
@@ -18,6 +20,8 @@ const storedBackupSchema = z
     exportedAt: isoDateTime,
     // An older backup's database is upgraded to the current data format first.
     database: z.preprocess(upgradeBackupDatabase, databaseSchema),
+    // Checked by readBackupHistory (backup-history.ts), which upgrades an older format.
+    history: z.unknown().optional(),
   })
   .strict();
 export type BackupDocument = z.infer<typeof storedBackupSchema>;
@@ -27,11 +31,14 @@ export function readBackupDocument(document: BackupDocumentParams): BackupDocume
   return parseOrThrow(storedBackupSchema, document, 'The backup');
 }
 
-export function exportBackup(ctx: ServiceContext): BackupDocument {
+export function exportBackup(
+  ctx: ServiceContext,
+): Omit<BackupDocument, 'history'> & { history: HistoryDocument } {
   return {
     format: 'rigledger-backup',
     exportedAt: ctx.now().toISOString(),
     database: structuredClone(ctx.store.data),
+    history: ctx.store.history.toDocument(),
   };
 }
 
@@ -75,6 +82,7 @@ export async function importBackup(
   const { confirmSilencing, ...rest } = params;
   const document = readBackupDocument(rest);
   checkReferences(document.database);
+  const history = readBackupHistory(document.history);
   const silencing = settingsChanges(ctx.store.data, document.database).filter(
     (c) => c.silencesAlerts,
   );
@@ -86,6 +94,7 @@ export async function importBackup(
     );
   }
   await ctx.store.replace(document.database);
+  if (history !== undefined) await ctx.store.history.replaceWith(history);
   ctx.rigLive.clear();
   await ctx.changed();
   return { imported: recordCounts(document.database) };

@@ -1,7 +1,8 @@
-import type { SettingsChange } from '#api/import-export';
+import type { BackupHistory, SettingsChange } from '#api/import-export';
 import type { BackupDocumentParams } from '#api/methods';
 import type { Database } from '#store/schema';
 import { checkReferences, readBackupDocument } from './backup-document';
+import { describeBackupHistory, readBackupHistory } from './backup-history';
 import { settingsChanges } from './backup-settings-diff';
 import type { ServiceContext } from './context';
 
@@ -19,6 +20,7 @@ export interface CollectionChange {
 
 export interface BackupPreview {
   collections: Record<string, CollectionChange>;
+  history: BackupHistory;
   settingsChanged: boolean;
   settingsChanges: SettingsChange[];
 }
@@ -81,6 +83,7 @@ export function previewBackup(ctx: ServiceContext, params: BackupDocumentParams)
       alerts: compareById(current.alerts, incoming.alerts),
       realisedPnl: compareById(current.realisedPnl, incoming.realisedPnl),
     },
+    history: describeBackupHistory(readBackupHistory(document.history)),
     settingsChanged: canonical(current.settings) !== canonical(incoming.settings),
     settingsChanges: settingsChanges(current, incoming),
   };
