@@ -220,6 +220,20 @@ export const methods = {
   ),
   'positions.remove': method(idParams, idResult),
   'positions.importCcxt': method(ccxtPositionsParamsSchema, ccxtPositionsResultSchema),
+  /** The position closed on the exchange: its realised PnL recorded, the record removed. */
+  'positions.close': method(
+    z
+      .object({
+        id: recordId,
+        /** The price it was closed at; default the mark price now. */
+        exitPrice: positiveDecimal.optional(),
+        /** The day it was closed (default today); dates the realised PnL entry. */
+        date: isoDate.optional(),
+        note: realisedPnlInputSchema.shape.note,
+      })
+      .strict(),
+    z.object({ id: recordId, exitPrice: decimalString, realisedPnl: realisedPnlSchema }),
+  ),
 
   'prices.setManual': method(
     z

@@ -44,8 +44,11 @@ describe('a backup carries the history', () => {
       quantity: 10,
       purchasedAt: '2026-01-10',
     });
-    const backup = await source.call('backup.export', {});
-    const sourceReview = await source.call('review.get', { asOf: '2026-12-02', months: 2 });
+    const backup = (await source.call('backup.export', {})) as ResultOf<'backup.export'>;
+    const sourceReview = (await source.call('review.get', {
+      asOf: '2026-12-02',
+      months: 2,
+    })) as ResultOf<'review.get'>;
     expect(november(sourceReview)).toMatchObject({
       miningRevenueUsd: '4800',
       powerCostUsd: '1800',
@@ -53,7 +56,7 @@ describe('a backup carries the history', () => {
     });
 
     const target = await openTestService({ now: () => new Date(NOW) });
-    const preview = await target.call('backup.preview', backup);
+    const preview = (await target.call('backup.preview', backup)) as ResultOf<'backup.preview'>;
     expect(preview.history).toMatchObject({
       included: true,
       seriesCount: 2,
@@ -66,15 +69,21 @@ describe('a backup carries the history', () => {
     );
     await target.call('backup.import', backup);
 
-    const targetReview = await target.call('review.get', { asOf: '2026-12-02', months: 2 });
+    const targetReview = (await target.call('review.get', {
+      asOf: '2026-12-02',
+      months: 2,
+    })) as ResultOf<'review.get'>;
     expect(november(targetReview)).toEqual(november(sourceReview));
     expect(await target.call('history.get', { series: 'farm.revenueUsdPerDay' })).toHaveLength(240);
   });
 
   it('an older backup without history leaves the farm’s history as it is, and the preview says so', async () => {
     const farm = await farmWithHistory();
-    const { history: _dropped, ...older } = await farm.call('backup.export', {});
-    const preview = await farm.call('backup.preview', older);
+    const { history: _dropped, ...older } = (await farm.call(
+      'backup.export',
+      {},
+    )) as ResultOf<'backup.export'>;
+    const preview = (await farm.call('backup.preview', older)) as ResultOf<'backup.preview'>;
     expect(preview.history).toMatchObject({ included: false, pointCount: 0 });
     expect(preview.history.sentence).toMatch(/holds no history .* keep this farm’s own history/);
     await farm.call('backup.import', older);
@@ -83,7 +92,7 @@ describe('a backup carries the history', () => {
 
   it('refuses a backup whose history is unreadable, and changes nothing', async () => {
     const farm = await farmWithHistory();
-    const backup = await farm.call('backup.export', {});
+    const backup = (await farm.call('backup.export', {})) as ResultOf<'backup.export'>;
     const broken = { ...backup, history: { schemaVersion: 2, series: { x: [{ start: 'soon' }] } } };
     await expect(farm.call('backup.import', broken)).rejects.toMatchObject({
       code: 'invalid_params',
