@@ -302,7 +302,16 @@ export const methods = {
       coin: z.string(),
       days: z.number().int(),
       expectedCoins: decimalString,
+      /** Coins the plan hedges in all: expected production × hedge ratio. */
+      targetShortCoins: decimalString,
+      /** Coins already short on the coin in the open positions, counted against the target. */
+      openShortCoins: decimalString,
+      /** The further short to open (target − already short, never below 0). */
       shortSize: decimalString,
+      /** `over-hedged`: the book is already short more than the production over the days. */
+      status: z.enum(['to-open', 'hedged', 'over-hedged']),
+      /** What the plan means, in a sentence. */
+      message: z.string(),
       entryPrice: decimalString,
       liquidationPrice: decimalString.nullable(),
       risePctToLiquidation: decimalString.nullable(),
