@@ -135,6 +135,9 @@ export async function updateRecord<C extends Collection>(
     if (value === null) delete next[key];
     else if (value !== undefined) next[key] = value;
   }
+  // A formula taken off falls back to the exchange's own, as on create.
+  if (collection === 'positions' && next.formula === undefined && typeof next.exchange === 'string')
+    next.formula = formulaForExchange(next.exchange);
   const parsed = parseOrThrow(
     schema,
     { ...next, id },

@@ -17,12 +17,15 @@ export function ImportRow({
   outcome,
   outcomeTestId,
   onDismiss,
+  outcomeAction,
 }: {
   button: ReactNode;
   description: string;
   outcome: Outcome | null;
   outcomeTestId: string;
   onDismiss(): void;
+  /** Shown under the outcome: e.g. the rows left out, to download, fix and import again. */
+  outcomeAction?: ReactNode;
 }) {
   return (
     <Box>
@@ -41,6 +44,7 @@ export function ImportRow({
           onClose={onDismiss}
         >
           {outcome.text}
+          {outcomeAction && <Box sx={{ mt: 1 }}>{outcomeAction}</Box>}
         </Alert>
       )}
     </Box>
