@@ -10,7 +10,7 @@ import type { FarmService } from './types';
 
 function csvOf(rows: number): string {
   const header = RIG_CSV_COLUMNS.join(',');
-  const line = (i: number) => `,S21 row ${i},,BTC,200,TH/s,3500,1,0,,active,,,,,"north, wall"`;
+  const line = (i: number) => `,S21 row ${i},,BTC,200,TH/s,3500,1,0,,active,,,,,,"north, wall"`;
   return [header, ...Array.from({ length: rows }, (_, i) => line(i))].join('\r\n');
 }
 

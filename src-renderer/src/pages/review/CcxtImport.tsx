@@ -102,7 +102,11 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
     const done = await importPositions.attempt(params(false));
     if (!done.ok) return;
     close();
-    setOutcome({ ok: done.result.created > 0, text: done.result.message });
+    setOutcome({
+      ok: done.result.created > 0 && done.result.rejected === 0,
+      partial: done.result.created > 0,
+      text: done.result.message,
+    });
     onImported();
   };
 

@@ -9,6 +9,8 @@ import type { ReactNode } from 'react';
 export interface Outcome {
   ok: boolean;
   text: string;
+  /** Some of it went in, some was left out: a warning, not an error. */
+  partial?: boolean;
 }
 
 export function ImportRow({
@@ -37,7 +39,7 @@ export function ImportRow({
       </Stack>
       {outcome && (
         <Alert
-          severity={outcome.ok ? 'success' : 'error'}
+          severity={outcome.ok ? 'success' : outcome.partial ? 'warning' : 'error'}
           role={outcome.ok ? 'status' : 'alert'}
           sx={{ mt: 1 }}
           data-testid={outcomeTestId}

@@ -65,7 +65,11 @@ export function RigsCsvImport({ onImported }: { onImported(): void }) {
     const done = await importRigs.attempt({ csv: checked.csv });
     if (!done.ok) return;
     setChecked(null);
-    setOutcome({ ok: done.result.rejected === 0, text: done.result.message });
+    setOutcome({
+      ok: done.result.rejected === 0,
+      partial: done.result.created > 0,
+      text: done.result.message,
+    });
     if (done.result.rejectedCsv !== undefined)
       setLeftOut({ fileName: checked.fileName, csv: done.result.rejectedCsv });
     onImported();
