@@ -111,6 +111,16 @@ export const backupDocumentSchema = z
     database: z.record(z.string().max(100), z.unknown(), {
       error: 'Send the "database" object of a file made by Export everything (JSON).',
     }),
+    /**
+     * The chart and review history (history.json) as it was exported; checked and
+     * upgraded by the service. A backup without it leaves the farm's history as it is.
+     */
+    history: z
+      .record(z.string().max(100), z.unknown(), {
+        error:
+          'Send the "history" object of a file made by Export everything (JSON), or leave it out.',
+      })
+      .optional(),
   })
   .strict();
 export type BackupDocumentParams = z.infer<typeof backupDocumentSchema>;
@@ -210,6 +220,20 @@ export const methods = {
   ),
   'positions.remove': method(idParams, idResult),
   'positions.importCcxt': method(ccxtPositionsParamsSchema, ccxtPositionsResultSchema),
+  /** The position closed on the exchange: its realised PnL recorded, the record removed. */
+  'positions.close': method(
+    z
+      .object({
+        id: recordId,
+        /** The price it was closed at; default the mark price now. */
+        exitPrice: positiveDecimal.optional(),
+        /** The day it was closed (default today); dates the realised PnL entry. */
+        date: isoDate.optional(),
+        note: realisedPnlInputSchema.shape.note,
+      })
+      .strict(),
+    z.object({ id: recordId, exitPrice: decimalString, realisedPnl: realisedPnlSchema }),
+  ),
 
   'prices.setManual': method(
     z
@@ -278,7 +302,16 @@ export const methods = {
       coin: z.string(),
       days: z.number().int(),
       expectedCoins: decimalString,
+      /** Coins the plan hedges in all: expected production × hedge ratio. */
+      targetShortCoins: decimalString,
+      /** Coins already short on the coin in the open positions, counted against the target. */
+      openShortCoins: decimalString,
+      /** The further short to open (target − already short, never below 0). */
       shortSize: decimalString,
+      /** `over-hedged`: the book is already short more than the production over the days. */
+      status: z.enum(['to-open', 'hedged', 'over-hedged']),
+      /** What the plan means, in a sentence. */
+      message: z.string(),
       entryPrice: decimalString,
       liquidationPrice: decimalString.nullable(),
       risePctToLiquidation: decimalString.nullable(),

@@ -46,6 +46,11 @@ export const rigFields = z.object({
   endpoint: rigEndpointSchema.optional(),
   purchasePriceUsd: nonNegativeDecimal.optional(),
   purchasedAt: isoDate.optional(),
+  /**
+   * The day the rig was entered in RigLedger, set on create when the operator gives none:
+   * without a purchase date, the rig counts in the books from this day (never earlier).
+   */
+  enteredAt: isoDate.optional(),
   notes: z.string().max(2000).optional(),
 });
 export const rigInputSchema = rigFields.strict();

@@ -180,6 +180,7 @@ describe('backup preview', () => {
         alerts: expect.objectContaining({ added: 0, removed: 0, changed: 0 }),
         realisedPnl: { current: 1, incoming: 0, added: 0, removed: 1, changed: 0 },
       },
+      history: expect.objectContaining({ included: true }),
       settingsChanged: true,
       settingsChanges: [
         {

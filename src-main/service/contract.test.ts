@@ -161,6 +161,8 @@ const SAMPLES: { [M in MethodName]: (farm: Farm) => ParamsOf<M> } = {
   'loans.remove': ({ answers }) => ({
     id: field(answers, 'loans.create', (l: { id: string }) => l.id),
   }),
+  // Closed at the mark: its realised PnL is recorded and the position leaves the book.
+  'positions.close': ({ positionId }) => ({ id: positionId }),
   'positions.remove': ({ answers }) => ({
     id: field(answers, 'positions.create', (p: { id: string }) => p.id),
   }),

@@ -6,6 +6,7 @@ import type { AlertEngine } from './alerts';
 import { exportBackup, importBackup } from './backup-document';
 import { previewBackup } from './backup-preview';
 import { importCcxtPositions } from './ccxt-import';
+import { closePosition } from './position-close';
 import { exportCsv } from './csv-export';
 import { addRealisedPnl, listRealisedPnl, removeRealisedPnl } from './realised-pnl';
 import { reportHtml } from './report';
@@ -61,6 +62,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'positions.update': ({ id, patch }) => updateRecord(ctx, 'positions', id, patch),
     'positions.remove': ({ id }) => removeRecord(ctx, 'positions', id),
     'positions.importCcxt': (params) => importCcxtPositions(ctx, params),
+    'positions.close': (params) => closePosition(ctx, params),
 
     'prices.setManual': (params) => setManualPrice(ctx, params),
     'prices.clearManual': ({ asset }) => clearManualPrice(ctx, asset),

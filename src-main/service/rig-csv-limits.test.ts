@@ -10,7 +10,7 @@ import type { FarmService } from './types';
 
 function csvOf(rows: number): string {
   const header = RIG_CSV_COLUMNS.join(',');
-  const line = (i: number) => `,S21 row ${i},,BTC,200,TH/s,3500,1,0,,active,,,,,"north, wall"`;
+  const line = (i: number) => `,S21 row ${i},,BTC,200,TH/s,3500,1,0,,active,,,,,,"north, wall"`;
   return [header, ...Array.from({ length: rows }, (_, i) => line(i))].join('\r\n');
 }
 
@@ -79,7 +79,7 @@ describe('a rigs CSV at the row limit', () => {
     });
     expect(checked).toMatchObject({
       created: 0,
-      message: `All ${MAX_CSV_RIGS} rows are valid; nothing was stored (dry run).`,
+      message: `All ${MAX_CSV_RIGS} rows are ready to import; nothing was stored (dry run).`,
     });
     expect(stall.slowestList).toBeLessThan(100 + (await idleStall(service)));
   }, 30_000);

@@ -3,6 +3,7 @@ import type { PriceEntry, Snapshot } from '#api/snapshot';
 import { resolveNetwork, resolvePrices } from '#core/price-resolution';
 import { applyShocks } from '#core/scenario';
 import { buildSnapshot, warmSnapshot, type SnapshotInput } from '#core/snapshot';
+import { rigCountsOn } from '#core/rig-start';
 import { cachedFigures, type RecordFigures } from '#core/snapshot-figures';
 import type { ServiceContext } from './context';
 
@@ -158,9 +159,7 @@ function snapshotInput(
     settings: db.settings,
     // The books of a past day hold only what existed then: a loan not yet taken, a position
     // not yet opened or a rig not yet bought is left out. Today shows every record.
-    rigs: pastDay
-      ? db.rigs.filter((r) => r.purchasedAt === undefined || r.purchasedAt <= asOfDate)
-      : db.rigs,
+    rigs: pastDay ? db.rigs.filter((r) => rigCountsOn(r, asOfDate)) : db.rigs,
     loans: pastDay ? db.loans.filter((l) => l.startDate <= asOfDate) : db.loans,
     positions: pastDay
       ? db.positions.filter((p) => Date.parse(p.openedAt) <= asOf.getTime())

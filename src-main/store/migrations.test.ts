@@ -6,6 +6,7 @@ import {
   databaseV0toV1,
   databaseV1toV2,
   databaseV2toV3,
+  databaseV3toV4,
   migrate,
 } from './migrations';
 import { CURRENT_SCHEMA_VERSION, emptyDatabase } from './schema';
@@ -46,7 +47,7 @@ describe('migrations', () => {
       alerts: [],
     };
 
-    const v1 = databaseV0toV1.up(v0);
+    const v1 = databaseV0toV1.up(v0, '2026-12-02');
 
     expect(v1).toMatchObject({
       schemaVersion: 1,
@@ -67,6 +68,7 @@ describe('migrations', () => {
       expect.stringMatching(/^v0 → v1: /),
       expect.stringMatching(/^v1 → v2: /),
       expect.stringMatching(/^v2 → v3: /),
+      expect.stringMatching(/^v3 → v4: /),
     ]);
   });
 
@@ -78,7 +80,7 @@ describe('migrations', () => {
     };
     delete v1.realisedPnl;
 
-    const v2 = databaseV1toV2.up(v1);
+    const v2 = databaseV1toV2.up(v1, '2026-12-02');
 
     expect(v2).toEqual({ ...v1, schemaVersion: 2, realisedPnl: [] });
     const decoded = decodeDatabase(v1);
@@ -87,6 +89,27 @@ describe('migrations', () => {
     expect(decoded.migrated).toEqual([
       'v1 → v2: added the realised PnL list',
       'v2 → v3: loans hold a collateral list and their payments have ids',
+      expect.stringMatching(/^v3 → v4: rigs without a purchase date count in the books from today/),
+    ]);
+  });
+
+  it('v3 → v4: a rig without a purchase date counts from the day of the upgrade, and the notice says so', () => {
+    const v3 = {
+      ...emptyDatabase(),
+      schemaVersion: 3,
+      rigs: [
+        { ...sampleRig('undated'), purchasedAt: undefined },
+        { ...sampleRig('bought'), purchasedAt: '2025-09-03' },
+      ],
+    };
+    const { document, applied } = migrate(DATABASE_DOCUMENT, v3, new Date('2026-12-02T09:30:00Z'));
+    expect(databaseV3toV4.up(v3, '2026-12-02').schemaVersion).toBe(4);
+    expect(document.rigs).toEqual([
+      { ...sampleRig('undated'), purchasedAt: undefined, enteredAt: '2026-12-02' },
+      { ...sampleRig('bought'), purchasedAt: '2025-09-03' },
+    ]);
+    expect(applied).toEqual([
+      "v3 → v4: rigs without a purchase date count in the books from today (2026-12-02), for lack of a better date; set a rig's purchase date to count it from earlier",
     ]);
   });
 
@@ -97,7 +120,7 @@ describe('migrations', () => {
       loans: [v2Loan('loan-btc', 'BTC', '10'), v2Loan('loan-none', 'BTC', '0')],
     };
 
-    expect(databaseV2toV3.up(v2).schemaVersion).toBe(3);
+    expect(databaseV2toV3.up(v2, '2026-12-02').schemaVersion).toBe(3);
     const decoded = decodeDatabase(v2);
 
     const [btc, none] = decoded.document.loans;
@@ -110,6 +133,7 @@ describe('migrations', () => {
     expect(none?.collateral).toEqual([]);
     expect(decoded.migrated).toEqual([
       'v2 → v3: loans hold a collateral list and their payments have ids',
+      expect.stringMatching(/^v3 → v4: /),
     ]);
   });
 

@@ -101,6 +101,7 @@ export async function openContractHost(): Promise<ContractHost> {
     'positions.create': positionInput,
     'positions.update': { id: position.id, patch: { size: '2' } },
     'positions.remove': { id: position.id },
+    'positions.close': { id: position.id, exitPrice: '61000', date: '2026-11-24' },
     'prices.setManual': { asset: 'BTC', usd: '61000' },
     'prices.clearManual': { asset: 'BTC' },
     'network.setManual': { coin: 'BTC', difficulty: '111758708953857.42' },
@@ -128,7 +129,12 @@ export async function openContractHost(): Promise<ContractHost> {
     'rigs.importCsv': {
       csv: 'name,coin,hashrate,hashrateUnit,powerWatts,quantity\nA,BTC,1,TH/s,1,1',
     },
-    'positions.importCcxt': { positions: [], account: 'Main' },
+    'positions.importCcxt': {
+      positions: [],
+      account: 'Main',
+      exchange: 'Bybit',
+      defaultMaintenanceMarginPct: '0.5',
+    },
   };
 
   return {

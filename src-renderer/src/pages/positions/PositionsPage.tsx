@@ -1,6 +1,10 @@
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
 import AddIcon from '@mui/icons-material/Add';
-import { useMemo } from 'react';
+import ClosePositionIcon from '@mui/icons-material/TaskAltOutlined';
+import { useMemo, useState } from 'react';
+import type { ResultOf } from '#api/methods';
 import { positionInputSchema } from '#api/records';
 import type { PositionView } from '#api/snapshot';
 import { PositionPriceCharts } from '../../charts/PositionPriceCharts';
@@ -14,6 +18,8 @@ import { RecordForm } from '../../forms/RecordForm';
 import { useCall } from '../../state/use-call';
 import { useRecordEditor } from '../../state/use-record-editor';
 import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
+import { formatUsd } from '../../format';
+import { ClosePositionDialog } from './ClosePositionDialog';
 import { positionColumns } from './position-columns';
 import { newPositionValues, positionFormFields } from './position-form-fields';
 
@@ -26,6 +32,11 @@ export function PositionsPage() {
   const { refresh } = useSnapshotState();
   const call = useCall();
   const { editing, removing, actions } = useRecordEditor<PositionView>();
+  const [closing, setClosing] = useState<PositionView | null>(null);
+  const [closed, setClosed] = useState<{
+    name: string;
+    result: ResultOf<'positions.close'>;
+  } | null>(null);
 
   const columns = useMemo<Column<PositionView>[]>(
     () => [
@@ -41,6 +52,16 @@ export function PositionsPage() {
             name={describe(p)}
             onEdit={() => actions.edit(p)}
             onRemove={() => actions.askRemove(p)}
+            extra={
+              <IconButton
+                size="small"
+                aria-label={`Close ${describe(p)}`}
+                title="Close position (record its realised PnL)"
+                onClick={() => setClosing(p)}
+              >
+                <ClosePositionIcon fontSize="small" />
+              </IconButton>
+            }
           />
         ),
       },
@@ -59,6 +80,19 @@ export function PositionsPage() {
           </Button>
         }
       />
+      {closed && (
+        <Alert
+          severity="success"
+          role="status"
+          sx={{ mb: 2 }}
+          data-testid="position-closed"
+          onClose={() => setClosed(null)}
+        >
+          {closed.name} closed at {formatUsd(closed.result.exitPrice)}: realised PnL{' '}
+          {formatUsd(closed.result.realisedPnl.amountUsd)} recorded on{' '}
+          {closed.result.realisedPnl.date} (Review → Realised PnL).
+        </Alert>
+      )}
       <DataTable
         rows={snapshot.positions}
         columns={columns}
@@ -89,6 +123,18 @@ export function PositionsPage() {
                 patch: toPatch(positionFormFields, position),
               });
             await refresh();
+          }}
+        />
+      )}
+      {closing && (
+        <ClosePositionDialog
+          position={closing}
+          name={describe(closing)}
+          today={snapshot.asOf.slice(0, 10)}
+          onClose={() => setClosing(null)}
+          onClosed={(result) => {
+            setClosed({ name: describe(closing), result });
+            setClosing(null);
           }}
         />
       )}
