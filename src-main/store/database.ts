@@ -160,7 +160,7 @@ async function openLocked(
         const draft = drafts.createDraft(db.data);
         const result = mutate(draft);
         const next = drafts.finishDraft(draft);
-        await commit(validateChange(db.data, next, 'The change'));
+        await commit(await validateChange(db.data, next, 'The change', breathe()));
         await backUpIfDue(backups, now(), log);
         return result;
       });
@@ -192,6 +192,16 @@ async function openLocked(
     },
   };
   return store;
+}
+
+/** A pause that gives other work a turn once 10 ms have gone by since the last one. */
+function breathe(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < 10) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
 }
 
 async function backUpIfDue(backups: Backups, at: Date, log: (line: string) => void): Promise<void> {
