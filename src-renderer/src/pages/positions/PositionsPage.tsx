@@ -1,110 +1,63 @@
-import Button from '@mui/material/Button';
-import AddIcon from '@mui/icons-material/Add';
 import { useMemo } from 'react';
 import { positionInputSchema } from '#api/records';
 import type { PositionView } from '#api/snapshot';
 import { PositionPriceCharts } from '../../charts/PositionPriceCharts';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
-import { PageHeader } from '../../components/PageHeader';
-import { RowActions } from '../../components/RowActions';
 import { toFormValues, toPatch } from '../../forms/form-values';
-import { RecordForm } from '../../forms/RecordForm';
+import { RecordPage, type RecordFormSpec, type RecordRemoval } from '../../records/RecordPage';
 import { useCall } from '../../state/use-call';
-import { useRecordEditor } from '../../state/use-record-editor';
-import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
+import { useSnapshot } from '../../state/snapshot-context';
 import { positionColumns } from './position-columns';
 import { newPositionValues, positionFormFields } from './position-form-fields';
 
-function describe(p: PositionView): string {
-  return `${p.exchange} ${p.symbol} ${p.side}`;
-}
+const describe = (p: PositionView) => `${p.exchange} ${p.symbol} ${p.side}`;
+const rowKey = (p: PositionView) => p.id;
+const rowTestId = (p: PositionView) => `position-row-${p.id}`;
+const filterText = (p: PositionView) =>
+  `${p.account} ${p.exchange} ${p.symbol} ${p.side} ${p.status}`;
 
 export function PositionsPage() {
   const snapshot = useSnapshot();
-  const { refresh } = useSnapshotState();
   const call = useCall();
-  const { editing, removing, actions } = useRecordEditor<PositionView>();
 
-  const columns = useMemo<Column<PositionView>[]>(
-    () => [
-      ...positionColumns,
-      {
-        key: 'actions',
-        label: 'Actions',
-        align: 'right',
-        sticky: true,
-        cellLabel: 'Actions',
-        render: (p) => (
-          <RowActions
-            name={describe(p)}
-            onEdit={() => actions.edit(p)}
-            onRemove={() => actions.askRemove(p)}
-          />
-        ),
+  const form = useMemo(
+    (): RecordFormSpec<PositionView, typeof positionInputSchema> => ({
+      schema: positionInputSchema,
+      fields: () => positionFormFields,
+      initial: (p, fields) => (p ? toFormValues(fields, p) : newPositionValues()),
+      title: (p) => (p ? `Edit ${describe(p)}` : 'Add position'),
+      save: async (input, p, fields) => {
+        if (p) await call('positions.update', { id: p.id, patch: toPatch(fields, input) });
+        else await call('positions.create', input);
       },
-    ],
-    [actions],
+    }),
+    [call],
+  );
+  const removal = useMemo(
+    (): RecordRemoval<PositionView> => ({
+      title: (p) => `Remove ${describe(p)}?`,
+      message: () => 'This deletes the position record. Close it on the exchange separately.',
+      remove: (p) => call('positions.remove', { id: p.id }),
+    }),
+    [call],
   );
 
   if (!snapshot) return <SnapshotPending />;
   return (
-    <>
-      <PageHeader
-        title="Positions"
-        actions={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={actions.add}>
-            Add position
-          </Button>
-        }
-      />
-      <DataTable
-        rows={snapshot.positions}
-        columns={columns}
-        rowKey={(p) => p.id}
-        rowTestId={(p) => `position-row-${p.id}`}
-        filterText={(p) => `${p.account} ${p.exchange} ${p.symbol} ${p.side} ${p.status}`}
-        filterLabel="Filter positions"
-        ariaLabel="Positions"
-        emptyText="No positions yet. Record one with “Add position”."
-      />
+    <RecordPage
+      title="Positions"
+      addLabel="Add position"
+      rows={snapshot.positions}
+      columns={positionColumns}
+      rowKey={rowKey}
+      describe={describe}
+      rowTestId={rowTestId}
+      filterText={filterText}
+      emptyText="No positions yet. Record one with “Add position”."
+      form={form}
+      removal={removal}
+    >
       <PositionPriceCharts positions={snapshot.positions} />
-      {editing.mode !== 'closed' && (
-        <RecordForm
-          title={editing.mode === 'add' ? 'Add position' : `Edit ${describe(editing.record)}`}
-          schema={positionInputSchema}
-          fields={positionFormFields}
-          initial={
-            editing.mode === 'add'
-              ? newPositionValues()
-              : toFormValues(positionFormFields, editing.record)
-          }
-          onClose={actions.close}
-          onSubmit={async (position) => {
-            if (editing.mode === 'add') await call('positions.create', position);
-            else
-              await call('positions.update', {
-                id: editing.record.id,
-                patch: toPatch(positionFormFields, position),
-              });
-            await refresh();
-          }}
-        />
-      )}
-      {removing && (
-        <ConfirmDialog
-          open
-          title={`Remove ${describe(removing)}?`}
-          message="This deletes the position record. Close it on the exchange separately."
-          confirmLabel="Remove"
-          onClose={actions.cancelRemove}
-          onConfirm={async () => {
-            await call('positions.remove', { id: removing.id });
-            await refresh();
-          }}
-        />
-      )}
-    </>
+    </RecordPage>
   );
 }
