@@ -6,7 +6,12 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Alert from '@mui/material/Alert';
 import { useRef, useState } from 'react';
-import { focusAfterRemoval, removalOrigin, type RemovalOrigin } from './focus-after-removal';
+import {
+  focusAfterRemoval,
+  focusWhenRemoved,
+  removalOrigin,
+  type RemovalOrigin,
+} from './focus-after-removal';
 import { usePhoneWidth } from './use-viewport';
 import { toRpcError } from '../api/rpc-failure';
 
@@ -46,6 +51,8 @@ export function ConfirmDialog({
     try {
       await onConfirm();
       onClose();
+      // The dialog may unmount at once (no exit transition): focus is placed from here.
+      focusWhenRemoved(opener.current, () => fallbackFocus?.() ?? null);
     } catch (cause) {
       setError(toRpcError(cause).message);
     } finally {
