@@ -30,7 +30,8 @@ const Cell = styled(TableCell)(({ theme }) => ({
   '&.sticky': {
     position: 'sticky',
     right: 0,
-    backgroundColor: theme.palette.background.paper,
+    // The scheme's variable: `theme.palette` is the light scheme's whatever is shown.
+    backgroundColor: (theme.vars ?? theme).palette.background.paper,
     boxShadow: '-6px 0 6px -6px rgba(0,0,0,0.25)',
   },
 }));
