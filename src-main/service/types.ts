@@ -16,6 +16,8 @@ export interface FarmServiceOptions {
   log?: (line: string) => void;
   /** The price sources to poll and offer in settings; defaults to the registry. */
   priceSources?: readonly PriceSource[];
+  /** Total deadline of one price or chain request; 5 s unless a test needs it shorter. */
+  feedTimeoutMs?: number;
 }
 
 export interface FarmService {
