@@ -9,7 +9,7 @@ import {
   positionFields,
   positionInputSchema,
   positionSchema,
-  rigFields,
+  rigEntryFields,
   rigInputSchema,
   rigSchema,
   settingsSchema,
@@ -169,7 +169,9 @@ export const methods = {
   'rigs.list': method(empty, z.array(rigSchema)),
   'rigs.create': method(rigInputSchema, rigSchema),
   'rigs.update': method(
-    z.object({ id: recordId, patch: patchOf<z.infer<typeof rigFields>>(rigFields) }).strict(),
+    z
+      .object({ id: recordId, patch: patchOf<z.infer<typeof rigEntryFields>>(rigEntryFields) })
+      .strict(),
     rigSchema,
   ),
   'rigs.remove': method(idParams, idResult),

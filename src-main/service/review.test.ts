@@ -227,6 +227,21 @@ describe('monthly P&L', () => {
 });
 
 describe('the printable report', () => {
+  it('has landmarks: a header with the title, a list of sections, and a main region', async () => {
+    const service = await start();
+    await service.call('rigs.create', SCRIPT_RIG);
+    const { html } = (await service.call('report.html', { asOf: '2026-10-31' })) as {
+      html: string;
+    };
+    expect(html).toMatch(/<header>\n<h1>RigLedger finance review as of 2026-10-31<\/h1>/);
+    expect(html).toContain('<nav aria-label="Sections">');
+    expect(html).toContain('<li><a href="#rigs">Rigs</a></li>');
+    expect(html).toContain('<main>');
+    expect(html).toContain('<section aria-labelledby="rigs">\n<h2 id="rigs">Rigs</h2>');
+    expect(html.match(/<section /g)).toHaveLength(7);
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+  });
+
   it('holds the figures with their units, escapes every string and loads nothing', async () => {
     const service = await start({
       'farm.revenueUsdPerDay': hourly('2026-10-01T00:00:00Z', 24, '240'),
@@ -243,7 +258,8 @@ describe('the printable report', () => {
     expect(fileName).toBe('rigledger-review-2026-10-31.html');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/\b(?:src|href)=/i);
+    // Links only within the document (its table of contents); nothing is fetched.
+    expect(html).not.toMatch(/\b(?:src|href)=(?!"#)/i);
     expect(html).not.toContain('<link');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Ledn &amp; Co &quot;North&quot;');

@@ -10,14 +10,17 @@ const INPUT_TYPES: Partial<Record<FieldKind, string>> = {
 
 // One labelled input. Selects are native so they work with the keyboard, screen readers
 // and `selectOption` alike; numbers are typed as text so nothing is rounded on the way.
+// A field the record cannot do without is marked required (an asterisk, aria-required).
 
 export function FormField({
+  id,
   field,
   value,
   error,
   onChange,
   onBlur,
 }: {
+  id: string;
   field: FieldSpec;
   value: string;
   error: string | undefined;
@@ -27,11 +30,13 @@ export function FormField({
   const helper = error ?? field.hint ?? (field.optional ? 'Optional.' : ' ');
   const isNumber = field.kind === 'decimal' || field.kind === 'integer';
   const unit = field.unit ?? (field.percent === undefined ? undefined : '%');
+  const required = field.required ?? field.optional !== true;
   const shrink = field.kind === 'select' || field.kind === 'date' || field.kind === 'datetime';
   return (
     <TextField
-      id={`field-${field.name.replace(/\./g, '-')}`}
+      id={id}
       name={field.name}
+      required={required}
       label={field.label}
       value={value}
       onChange={(e) => onChange(e.target.value)}
@@ -46,7 +51,14 @@ export function FormField({
       type={INPUT_TYPES[field.kind] ?? 'text'}
       slotProps={{
         select: { native: true },
-        inputLabel: shrink ? { shrink: true } : undefined,
+        // The label is the field's name alone (what tests and screen readers find it by);
+        // the asterisk is drawn after it, with empty alternative text. The input itself
+        // carries aria-required.
+        inputLabel: {
+          ...(shrink ? { shrink: true } : {}),
+          required: false,
+          ...(required ? { 'data-required': '' } : {}),
+        },
         htmlInput: {
           inputMode:
             field.kind === 'integer' ? 'numeric' : field.kind === 'decimal' ? 'decimal' : undefined,

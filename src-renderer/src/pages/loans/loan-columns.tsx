@@ -64,6 +64,7 @@ export const loanColumns: Column<LoanView>[] = [
   },
   {
     key: 'outstanding',
+    priority: 2,
     label: 'Outstanding',
     align: 'right',
     compare: byDecimal((l) => l.outstanding),
@@ -76,6 +77,7 @@ export const loanColumns: Column<LoanView>[] = [
   },
   {
     key: 'collateral',
+    priority: 3,
     label: 'Collateral',
     align: 'right',
     compare: byDecimal((l) => l.collateralValueUsd),
@@ -97,6 +99,7 @@ export const loanColumns: Column<LoanView>[] = [
   },
   {
     key: 'marginCall',
+    priority: 3,
     label: 'Margin\u2011call price',
     align: 'right',
     compare: byDecimal((l) => l.marginCallPrice),
@@ -111,6 +114,7 @@ export const loanColumns: Column<LoanView>[] = [
   },
   {
     key: 'liquidation',
+    priority: 2,
     label: 'Liquidation price',
     align: 'right',
     compare: byDecimal((l) => l.liquidationPrice),
@@ -139,9 +143,10 @@ export const loanColumns: Column<LoanView>[] = [
       </Stack>
     ),
   },
-  { key: 'cure', label: 'Cure', render: (l) => <Cure loan={l} /> },
+  { key: 'cure', label: 'Cure', priority: 4, render: (l) => <Cure loan={l} /> },
   {
     key: 'nextPayment',
+    priority: 4,
     label: 'Next payment',
     compare: byText((l) => l.nextPayment?.date),
     render: (l) =>

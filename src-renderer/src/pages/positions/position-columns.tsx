@@ -65,6 +65,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'size',
+    priority: 3,
     label: 'Size',
     align: 'right',
     compare: byDecimal((p) => p.notionalUsd),
@@ -80,6 +81,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'mark',
+    priority: 4,
     label: 'Mark',
     align: 'right',
     compare: byDecimal((p) => p.markPrice),
@@ -87,6 +89,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'margin',
+    priority: 3,
     label: 'Margin (ratio)',
     align: 'right',
     compare: byDecimal((p) => p.marginRatioPct),
@@ -107,6 +110,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'liquidation',
+    priority: 2,
     label: 'Liquidation ours / exchange',
     align: 'right',
     compare: byDecimal((p) => p.liquidationPrice),
@@ -136,6 +140,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'stop',
+    priority: 4,
     label: 'Stop distance / take profit',
     align: 'right',
     compare: byDecimal((p) => p.stopDistancePct),
@@ -154,6 +159,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'upnl',
+    priority: 2,
     label: 'uPnL (ROE)',
     align: 'right',
     compare: byDecimal((p) => p.unrealizedPnlUsd),

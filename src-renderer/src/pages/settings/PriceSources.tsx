@@ -1,74 +1,78 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
 import { sourceSchema, type Settings, type SourceSettings } from '#api/records';
-import type { FieldSpec } from '../../forms/field-spec';
+import type { FieldSpec, FormValues } from '../../forms/field-spec';
 import { InlineForm } from '../../forms/InlineForm';
 import { useAction, useQuery } from '../../state/use-call';
 import { Section } from './Section';
 
 // Every price source the service polls, in its order, named as feeds.status names it; the
-// values come from settings. Nothing here knows which sources exist.
+// values come from settings. Nothing here knows which sources exist. A source's switch
+// takes effect at once; the addresses and keys of all sources are one form with one Save.
 
 // The same rules the service applies to a source's settings.
 const sourceFormSchema = sourceSchema.pick({ baseUrl: true, apiKey: true });
 
-function sourceFields(title: string): FieldSpec[] {
+interface Source {
+  name: string;
+  title: string;
+  source: SourceSettings;
+}
+
+function sourceFields({ name, title }: Source): FieldSpec[] {
   return [
-    { name: 'baseUrl', label: `${title} base URL`, kind: 'text', span: 4 },
-    { name: 'apiKey', label: `${title} API key`, kind: 'secret', span: 2, hint: 'Optional.' },
+    { name: `${name}.baseUrl`, label: `${title} base URL`, kind: 'text', span: 4 },
+    {
+      name: `${name}.apiKey`,
+      label: `${title} API key`,
+      kind: 'secret',
+      span: 2,
+      required: false,
+      hint: 'Optional; empty to remove.',
+    },
   ];
 }
 
-function SourceRow({
+function EnabledSwitch({
   name,
   title,
   source,
   onSaved,
-}: {
-  name: string;
-  title: string;
-  source: SourceSettings;
-  onSaved(next: Settings): void;
-}) {
+}: Source & { onSaved(next: Settings): void }) {
   const update = useAction('settings.update');
   return (
-    <Box sx={{ py: 1.5, borderTop: 1, borderColor: 'divider' }} data-testid={`source-${name}`}>
-      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography sx={{ fontWeight: 600 }}>{title}</Typography>
-        <FormControlLabel
-          label="Enabled"
-          control={
-            <Switch
-              checked={source.enabled}
-              disabled={update.pending}
-              slotProps={{ input: { 'aria-label': `${title} enabled` } }}
-              onChange={(e) =>
-                void update
-                  .attempt({ sources: { [name]: { enabled: e.target.checked } } })
-                  .then((done) => done.ok && onSaved(done.result))
-              }
-            />
-          }
-        />
-      </Stack>
+    <Stack
+      direction="row"
+      sx={{ alignItems: 'center', justifyContent: 'space-between', py: 0.5 }}
+      data-testid={`source-${name}`}
+    >
+      <Typography sx={{ fontWeight: 600 }}>{title}</Typography>
       {update.error && (
         <Typography color="error" variant="body2">
           {update.error.message}
         </Typography>
       )}
-      <InlineForm
-        schema={sourceFormSchema}
-        fields={sourceFields(title)}
-        initial={{ baseUrl: source.baseUrl, apiKey: source.apiKey ?? '' }}
-        submitLabel={`Save ${title}`}
-        successMessage="Saved."
-        onSubmit={async (patch) => onSaved(await update.run({ sources: { [name]: patch } }))}
+      <FormControlLabel
+        label="Enabled"
+        control={
+          <Switch
+            checked={source.enabled}
+            disabled={update.pending}
+            slotProps={{ input: { 'aria-label': `${title} enabled` } }}
+            onChange={(e) =>
+              void update
+                .attempt({ sources: { [name]: { enabled: e.target.checked } } })
+                .then((done) => done.ok && onSaved(done.result))
+            }
+          />
+        }
       />
-    </Box>
+    </Stack>
   );
 }
 
@@ -80,10 +84,14 @@ export function PriceSources({
   onSaved(next: Settings): void;
 }) {
   const feeds = useQuery('feeds.status', {});
-  const sources = (feeds.result ?? []).flatMap((feed) => {
-    const source = feed.kind === 'price' ? settings.sources[feed.source] : undefined;
-    return source === undefined ? [] : [{ name: feed.source, title: feed.label, source }];
-  });
+  const sources = useMemo(
+    () =>
+      (feeds.result ?? []).flatMap((feed): Source[] => {
+        const source = feed.kind === 'price' ? settings.sources[feed.source] : undefined;
+        return source === undefined ? [] : [{ name: feed.source, title: feed.label, source }];
+      }),
+    [feeds.result, settings.sources],
+  );
   return (
     <Section
       title="Price sources"
@@ -92,9 +100,51 @@ export function PriceSources({
       {feeds.error && (
         <Alert severity="error">Could not list the price sources: {feeds.error.message}</Alert>
       )}
-      {sources.map(({ name, title, source }) => (
-        <SourceRow key={name} name={name} title={title} source={source} onSaved={onSaved} />
+      {sources.map((s) => (
+        <EnabledSwitch key={s.name} {...s} onSaved={onSaved} />
       ))}
+      {sources.length > 0 && (
+        // A new list of sources starts a new form; new settings alone never reset typing.
+        <SourcesForm
+          key={sources.map((s) => s.name).join(',')}
+          sources={sources}
+          onSaved={onSaved}
+        />
+      )}
     </Section>
   );
+}
+
+function SourcesForm({
+  sources,
+  onSaved,
+}: {
+  sources: readonly Source[];
+  onSaved(next: Settings): void;
+}) {
+  const update = useAction('settings.update');
+  const [form] = useState(() => sourcesForm(sources));
+  return (
+    <InlineForm
+      schema={form.schema}
+      fields={form.fields}
+      initial={form.initial}
+      submitLabel="Save price sources"
+      successMessage="Saved."
+      onSubmit={async (patch) => onSaved(await update.run({ sources: patch }))}
+    />
+  );
+}
+
+function sourcesForm(sources: readonly Source[]) {
+  const fields = sources.flatMap(sourceFields);
+  const initial: FormValues = {};
+  for (const { name, source } of sources) {
+    initial[`${name}.baseUrl`] = source.baseUrl;
+    initial[`${name}.apiKey`] = source.apiKey ?? '';
+  }
+  const schema = z.object(
+    Object.fromEntries(sources.map(({ name }) => [name, sourceFormSchema] as const)),
+  );
+  return { fields, initial, schema };
 }
