@@ -16,6 +16,7 @@ import {
   bySourceName,
   sourceSchema,
 } from './records';
+import { riskSettingsSchema } from './settings';
 import {
   assetSymbol,
   decimalBetween,
@@ -54,13 +55,14 @@ const idResult = z.object({ id: recordId });
 const sourcePatch = sourceSchema.partial().strict();
 
 export const settingsPatchSchema = settingsSchema
-  .omit({ sources: true, thresholds: true, notifications: true })
+  .omit({ sources: true, thresholds: true, notifications: true, risk: true })
   .partial()
   .extend({
     /** By source name; a name no price source has is refused by the service. */
     sources: bySourceName(sourcePatch).optional(),
     thresholds: settingsSchema.shape.thresholds.partial().strict().optional(),
     notifications: settingsSchema.shape.notifications.partial().strict().optional(),
+    risk: riskSettingsSchema.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -2,6 +2,8 @@ import type { Loan, Settings } from '#api/records';
 import type { LoanView, PriceEntry } from '#api/snapshot';
 import { type Dec, decStr, decStrOrNull } from '#shared/decimal';
 import { loanLedger } from './loan-ledger';
+import { loanOddsOf } from './loan-odds';
+import { type VolatilityTable, volatilityOf } from './odds';
 import { collateralHoldings, loanRisk } from './loans';
 import { isPriceUnreliable, priceUsdOf } from './prices';
 
@@ -20,6 +22,8 @@ export function loanFigures(
   asOf: Date,
   settings: Settings,
   prices: Readonly<Record<string, PriceEntry>>,
+  /** σ by asset for the odds of crossing; without it (past LTV charts) the odds are null. */
+  volatility?: VolatilityTable,
 ): LoanFigures {
   const ledger = loanLedger(loan, asOf);
   const holdings = collateralHoldings(loan.collateral, (asset) => priceUsdOf(asset, prices));
@@ -55,6 +59,17 @@ export function loanFigures(
     nextPayment: next ? { date: next.date, amount: decStr(next.amount, 2) } : null,
     maturityDate: ledger.maturityDate,
     priceStale: loan.collateral.some((c) => isPriceUnreliable(c.asset, prices)),
+    odds:
+      volatility === undefined
+        ? null
+        : loanOddsOf({
+            loan,
+            asOf,
+            holdings,
+            collateralValueUsd: risk.collateralValueUsd,
+            volatilityOf: (asset) =>
+              volatilityOf(volatility, asset, settings.risk.defaultVolatilityPct),
+          }),
   };
   return {
     view,

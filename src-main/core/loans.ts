@@ -204,6 +204,18 @@ const UNSECURED: LoanRisk = {
   cure: null,
 };
 
+/** The non-USD-like holding of largest value (all priced): its price is the trigger price. */
+export function triggerHolding(
+  holdings: readonly CollateralHolding[],
+): CollateralHolding | undefined {
+  return holdings
+    .filter((h) => !h.usdLike)
+    .reduce<CollateralHolding | undefined>(
+      (best, h) => (best === undefined || h.valueUsd!.gt(best.valueUsd!) ? h : best),
+      undefined,
+    );
+}
+
 /**
  * Collateral figures for an outstanding debt. With several assets the trigger prices are
  * those of the largest non-USD-like asset, the others held at their current value; USD-like
@@ -225,15 +237,7 @@ export function loanRisk(
     : values.reduce<Dec>((sum, v) => sum.plus(v ?? ZERO), ZERO);
   const ltv = collateralValueUsd === null ? null : ltvPct(outstanding, collateralValueUsd);
   const health = loanHealth({ ltvPct: ltv, outstanding, collateralValueUsd, loan, watchPoints });
-  const driver =
-    collateralValueUsd === null
-      ? undefined
-      : holdings
-          .filter((h) => !h.usdLike)
-          .reduce<CollateralHolding | undefined>(
-            (best, h) => (best === undefined || h.valueUsd!.gt(best.valueUsd!) ? h : best),
-            undefined,
-          );
+  const driver = collateralValueUsd === null ? undefined : triggerHolding(holdings);
   const other = driver && collateralValueUsd ? collateralValueUsd.minus(driver.valueUsd!) : ZERO;
   const trigger = (band: string) =>
     driver ? priceAtLtv(outstanding, driver.amount, band, other) : null;

@@ -4,6 +4,7 @@ import { blockSubsidy, coinSpec } from './coins';
 import { type Dec, ZERO, dec, decStr, decStrOrNull, minDec } from '#shared/decimal';
 import { loanFigures } from './loan-views';
 import { hashpriceUsdPerPhDay, networkHashrateHs } from './mining';
+import type { VolatilityTable } from './odds';
 import { positionViews } from './position-views';
 import { priceUsdOf, pricesInUse } from './prices';
 import { type CoinMarket, coinMarket, hashPowerByCoin, rigFigures } from './rig-views';
@@ -41,6 +42,8 @@ export interface SnapshotInput {
   notices: StoreNotice[];
   /** The shocks applied to `prices`, echoed so the dashboard can say it is a scenario. */
   scenario: Record<string, string> | null;
+  /** σ by asset for the odds of crossing (measured once a day); missing → the default. */
+  volatility?: VolatilityTable;
 }
 
 /**
@@ -124,7 +127,10 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   const revenueLost = sumOrNull(running.map((r) => r.revenueLostUsdPerDay));
   const powerCost = running.reduce((total, r) => total.plus(r.powerCostUsdPerDay), ZERO);
 
-  const loans = input.loans.map((loan) => loanFigures(loan, input.asOf, settings, prices));
+  const volatility = input.volatility ?? {};
+  const loans = input.loans.map((loan) =>
+    loanFigures(loan, input.asOf, settings, prices, volatility),
+  );
   const healthFactors = loans.map((l) => l.healthFactor).filter((hf): hf is Dec => hf !== null);
   const worstHealthFactor = healthFactors.reduce<Dec | null>(
     (worst, hf) => (worst ? minDec(worst, hf) : hf),
@@ -152,7 +158,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     },
     rigs: rigs.map((r) => r.view),
     loans: loans.map((l) => l.view),
-    positions: positionViews(input.positions, settings, prices),
+    positions: positionViews(input.positions, settings, prices, volatility),
     alerts: input.alerts.filter((a) => a.resolvedAt === undefined),
     notices: input.notices,
   };

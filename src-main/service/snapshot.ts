@@ -4,6 +4,7 @@ import { resolveNetwork, resolvePrices } from '#core/price-resolution';
 import { applyShocks } from '#core/scenario';
 import { buildSnapshot } from '#core/snapshot';
 import type { ServiceContext } from './context';
+import { volatilityTable } from './volatility';
 
 // Gathers what the pure core needs from the store and the live rig answers, then lets
 // the core compute every figure.
@@ -137,5 +138,7 @@ export function computeSnapshot(
     alerts: alertsAsOf(db.alerts, asOf),
     notices: ctx.store.notices,
     scenario: options.shocksPct ?? null,
+    // σ per asset, measured once per day from the price history (service/volatility.ts).
+    volatility: volatilityTable(ctx, db, db.settings, asOf),
   });
 }
