@@ -41,6 +41,7 @@ import {
 import { LTV_PCT_FIELDS, checkPercentsNotFractions } from './percent-fields';
 import { realisedPnlInputSchema, realisedPnlSchema } from './realised-pnl';
 import { reviewSchema } from './review';
+import { runwayParamsSchema, runwaySchema } from './runway';
 
 // The contract: one table of methods, each with a zod schema for its params and its
 // result. Both hosts (Electron IPC and HTTP) dispatch through this table; the renderer
@@ -287,6 +288,9 @@ export const methods = {
       marginUsd: decimalString,
     }),
   ),
+
+  /** Month by month cash, BTC found and each loan's LTV as difficulty climbs and the halving comes. */
+  'runway.get': method(runwayParamsSchema, runwaySchema),
 
   'history.get': method(
     z
