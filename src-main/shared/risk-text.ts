@@ -156,3 +156,19 @@ export function runwaySentence(runway: RunwayLike): string {
   const loans = calls.length > 0 ? `${calls.join(', ')}; ` : 'no loan reaches margin call; ';
   return `${opening}, ${loans}${cash}.`;
 }
+
+/** Where the difficulty change per retarget came from, in words. */
+export function difficultySourceText(
+  source: 'history' | 'mempool' | 'settings' | 'operator',
+): string {
+  switch (source) {
+    case 'history':
+      return 'the mean of the retargets recorded in the last 90 days';
+    case 'mempool':
+      return "mempool.space's estimate of the next adjustment";
+    case 'settings':
+      return 'your setting (no retarget recorded yet and no chain estimate)';
+    case 'operator':
+      return 'the rate you chose here';
+  }
+}
