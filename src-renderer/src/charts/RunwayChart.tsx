@@ -94,6 +94,9 @@ export function RunwayChart({
           type: 'linear',
           position: 'right',
           display: loanIds.length > 0,
+          // From 0 %: a small drift in LTV should look small.
+          min: 0,
+          suggestedMax: 100,
           title: { display: true, text: 'LTV (%)', color: theme.textSecondary, font },
           ticks: { color: theme.textSecondary, font },
           grid: { drawOnChartArea: false },
