@@ -1,9 +1,9 @@
 import type { Loan, Settings } from '#api/records';
 import type { LoanView, PriceEntry } from '#api/snapshot';
 import { type Dec, decStr, decStrOrNull } from '#shared/decimal';
-import { loanLedger } from './loan-ledger';
-import { loanOddsOf } from './loan-odds';
-import { type VolatilityTable, volatilityOf } from './odds';
+import { loanLedger, type LoanLedger } from './loan-ledger';
+import { type LoanOddsInputs, loanOddsOf } from './loan-odds';
+import { volatilityOf } from './odds';
 import { collateralHoldings, loanRisk } from './loans';
 import { isPriceUnreliable, priceUsdOf } from './prices';
 
@@ -22,10 +22,11 @@ export function loanFigures(
   asOf: Date,
   settings: Settings,
   prices: Readonly<Record<string, PriceEntry>>,
-  /** σ by asset for the odds of crossing; without it (past LTV charts) the odds are null. */
-  volatility?: VolatilityTable,
+  /** The loan's ledger as of asOf's date, when already worked out (it reads no price). */
+  ledger: LoanLedger = loanLedger(loan, asOf),
+  /** σ and the debt at each horizon, for the odds of crossing; without them (past LTV charts) the odds are null. */
+  odds?: LoanOddsInputs,
 ): LoanFigures {
-  const ledger = loanLedger(loan, asOf);
   const holdings = collateralHoldings(loan.collateral, (asset) => priceUsdOf(asset, prices));
   const risk = loanRisk(loan, ledger.outstanding, holdings, settings.thresholds.loanWatchPoints);
   const next = ledger.nextPayment;
@@ -60,15 +61,15 @@ export function loanFigures(
     maturityDate: ledger.maturityDate,
     priceStale: loan.collateral.some((c) => isPriceUnreliable(c.asset, prices)),
     odds:
-      volatility === undefined
+      odds === undefined
         ? null
         : loanOddsOf({
-            loan,
-            asOf,
             holdings,
             collateralValueUsd: risk.collateralValueUsd,
+            loan,
+            outstandingAt: odds.outstandingAt,
             volatilityOf: (asset) =>
-              volatilityOf(volatility, asset, settings.risk.defaultVolatilityPct),
+              volatilityOf(odds.volatility, asset, settings.risk.defaultVolatilityPct),
           }),
   };
   return {

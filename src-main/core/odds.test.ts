@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PriceEntry } from '#api/snapshot';
 import { dec } from '#shared/decimal';
+import type { Loan } from '#api/records';
+import { horizonOutstanding } from './loan-odds';
 import { loanFigures } from './loan-views';
-import { crossingOddsPct } from './odds';
+import { type VolatilityTable, crossingOddsPct } from './odds';
 import { positionViews } from './position-views';
 import { sampleLoan, samplePosition, sampleSettings } from './test-fixtures/sample-records';
 
@@ -23,15 +25,20 @@ const price = (usd: string): PriceEntry => ({
 const settings = sampleSettings();
 const sixtyPctDefault = {};
 
+/** A loan's row as the live Snapshot builds it: with σ and the debt at each horizon. */
+const withOdds = (
+  loan: Loan,
+  prices: Record<string, PriceEntry>,
+  volatility: VolatilityTable = sixtyPctDefault,
+) =>
+  loanFigures(loan, AS_OF, settings, prices, undefined, {
+    volatility,
+    outstandingAt: horizonOutstanding(loan, AS_OF),
+  }).view;
+
 describe("a loan's odds of a margin call and a liquidation", () => {
   // $500,000 bullet at 12 % ACT/365 from 2024-01-01 on 10 BTC at $80,000, σ 60 % (default).
-  const view = loanFigures(
-    sampleLoan(),
-    AS_OF,
-    settings,
-    { BTC: price('80000') },
-    sixtyPctDefault,
-  ).view;
+  const view = withOdds(sampleLoan(), { BTC: price('80000') });
 
   it('uses the debt at the horizon’s end: 7 days on, 500,000 × (1 + 0.12 × 37/365) owed', () => {
     // Interest from 2024-01-01 to 2024-02-07 (37 days): 506,082.19 owed, margin call at
@@ -42,26 +49,24 @@ describe("a loan's odds of a margin call and a liquidation", () => {
   });
   it('says which volatility it used and where it came from', () => {
     expect(view.odds).toMatchObject({ volatilityPct: '60', volatilitySource: 'default' });
-    const measured = loanFigures(
+    const measured = withOdds(
       sampleLoan(),
-      AS_OF,
-      settings,
       { BTC: price('80000') },
       {
         BTC: { volatilityPct: dec('45.5'), source: 'history' },
       },
-    ).view;
+    );
     expect(measured.odds).toMatchObject({ volatilityPct: '45.5', volatilitySource: 'history' });
   });
   it('has no odds without collateral that moves with a price', () => {
     const unsecured = sampleLoan({ collateral: [] });
     const stable = sampleLoan({ collateral: [{ asset: 'USDC', amount: '900000' }] });
     const prices = { BTC: price('80000') };
-    expect(loanFigures(unsecured, AS_OF, settings, prices, {}).view.odds).toBeNull();
-    expect(loanFigures(stable, AS_OF, settings, prices, {}).view.odds).toBeNull();
+    expect(withOdds(unsecured, prices).odds).toBeNull();
+    expect(withOdds(stable, prices).odds).toBeNull();
   });
   it('a loan past its margin call has touched it: 100 %', () => {
-    const view = loanFigures(sampleLoan(), AS_OF, settings, { BTC: price('70000') }, {}).view;
+    const view = withOdds(sampleLoan(), { BTC: price('70000') });
     expect(view.odds?.days1.marginCallPct).toBe('100');
   });
   it('past charts of the LTV compute no odds', () => {
