@@ -51,3 +51,30 @@ test('the demo farm shows the week’s odds, the runway sentence and chart, and 
     await server.stop();
   }
 });
+
+test('the odds and runway settings are saved from the Settings page', async ({ page }) => {
+  const server = await startServer({ demo: true });
+  try {
+    await page.goto(`${server.url}#/settings`);
+    await page.getByLabel('Default volatility').fill('45');
+    await page.getByLabel('Difficulty per retarget').fill('-1.5');
+    await page.getByRole('button', { name: 'Save odds and runway' }).click();
+    await page.getByLabel("Warn when the week's odds pass the threshold").click();
+    await expect
+      .poll(async () => ((await rpc(server, 'settings.get', {})).body as { risk: object }).risk)
+      .toEqual({
+        volatilityWindowDays: 30,
+        defaultVolatilityPct: '45',
+        oddsAlertPct: '10',
+        oddsAlert: true,
+        difficultyPerRetargetPct: '-1.5',
+      });
+    // The demo records no retarget: the runway falls back on the setting.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await expect(page.getByTestId('runway-sentence')).toContainText(
+      /[-−]1\.5 % difficulty per retarget/,
+    );
+  } finally {
+    await server.stop();
+  }
+});

@@ -31,7 +31,13 @@ const PRICE_PATHS = ['-5', '-2', '0', '2', '5'];
 function RunwayTable({ runway, lenders }: { runway: Runway; lenders: Record<string, string> }) {
   const loanIds = runway.months[0]?.loans.map((l) => l.id) ?? [];
   return (
-    <TableContainer sx={{ maxHeight: 420 }}>
+    // A scrolling region must be reachable by keyboard to be read.
+    <TableContainer
+      sx={{ maxHeight: 420 }}
+      tabIndex={0}
+      role="region"
+      aria-label="Runway by month, scrollable"
+    >
       <Table size="small" stickyHeader aria-label="Runway by month" data-testid="runway-table">
         <TableHead>
           <TableRow>
