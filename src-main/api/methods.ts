@@ -16,6 +16,7 @@ import {
   bySourceName,
   sourceSchema,
 } from './records';
+import { riskSettingsSchema } from './settings';
 import {
   assetSymbol,
   decimalBetween,
@@ -40,6 +41,7 @@ import {
 import { LTV_PCT_FIELDS, checkPercentsNotFractions } from './percent-fields';
 import { realisedPnlInputSchema, realisedPnlSchema } from './realised-pnl';
 import { reviewSchema } from './review';
+import { runwayParamsSchema, runwaySchema } from './runway';
 
 // The contract: one table of methods, each with a zod schema for its params and its
 // result. Both hosts (Electron IPC and HTTP) dispatch through this table; the renderer
@@ -54,13 +56,14 @@ const idResult = z.object({ id: recordId });
 const sourcePatch = sourceSchema.partial().strict();
 
 export const settingsPatchSchema = settingsSchema
-  .omit({ sources: true, thresholds: true, notifications: true })
+  .omit({ sources: true, thresholds: true, notifications: true, risk: true })
   .partial()
   .extend({
     /** By source name; a name no price source has is refused by the service. */
     sources: bySourceName(sourcePatch).optional(),
     thresholds: settingsSchema.shape.thresholds.partial().strict().optional(),
     notifications: settingsSchema.shape.notifications.partial().strict().optional(),
+    risk: riskSettingsSchema.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -320,6 +323,9 @@ export const methods = {
       marginUsd: decimalString,
     }),
   ),
+
+  /** Month by month cash, BTC found and each loan's LTV as difficulty climbs and the halving comes. */
+  'runway.get': method(runwayParamsSchema, runwaySchema),
 
   'history.get': method(
     z

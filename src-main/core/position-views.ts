@@ -17,6 +17,7 @@ import {
 import { crossWalletKey, unrealizedPnl } from './positions';
 import { type PositionRisk, positionRisks } from './positions-wallets';
 import { isPriceUnreliable, priceUsdOf } from './prices';
+import { type VolatilityTable, positionOdds, volatilityOf } from './odds';
 
 // Position rows of the Snapshot (docs/formulas-positions.md).
 
@@ -37,6 +38,8 @@ export function positionViews(
   positions: readonly Position[],
   settings: Settings,
   prices: Readonly<Record<string, PriceEntry>>,
+  /** σ by asset for the odds of crossing; without it (past distance charts) the odds are null. */
+  volatility?: VolatilityTable,
 ): PositionView[] {
   const risks = positionRisks(positions, (p) => markPriceOf(p, prices));
   // A cross position's liquidation price moves with the PnL of every position in its wallet,
@@ -47,7 +50,14 @@ export function positionViews(
       .map(crossWalletKey),
   );
   return positions.map((p) =>
-    positionView(p, risks.get(p.id) ?? null, settings, prices, shakyWallets.has(crossWalletKey(p))),
+    positionView(
+      p,
+      risks.get(p.id) ?? null,
+      settings,
+      prices,
+      shakyWallets.has(crossWalletKey(p)),
+      volatility,
+    ),
   );
 }
 
@@ -66,6 +76,7 @@ export function positionView(
   settings: Settings,
   prices: Readonly<Record<string, PriceEntry>>,
   crossWalletPriceUnreliable = false,
+  volatility?: VolatilityTable,
 ): PositionView {
   const mark = markPriceOf(position, prices);
   const priced = mark !== null && mark.gt(0) ? mark : null;
@@ -119,5 +130,21 @@ export function positionView(
     priceStale:
       ownPriceUnreliable(position, prices) ||
       (position.marginMode === 'cross' && crossWalletPriceUnreliable),
+    // σ of the base asset: the mark is quoted in a USD-like quote for the contracts traded.
+    odds:
+      volatility === undefined
+        ? null
+        : positionOdds({
+            mark: priced,
+            side: position.side,
+            liquidationPrice: lp,
+            liquidationDirection: direction,
+            stopLoss: stop,
+            volatility: volatilityOf(
+              volatility,
+              position.baseAsset,
+              settings.risk.defaultVolatilityPct,
+            ),
+          }),
   };
 }

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Loan, Position, Rig, Settings } from '#api/records';
 import type { PriceEntry, RigLive } from '#api/snapshot';
+import { dec } from '#shared/decimal';
+import type { VolatilityTable } from './odds';
 import { buildSnapshot, warmSnapshot, type SnapshotInput } from './snapshot';
 import { cachedFigures } from './snapshot-figures';
 import {
@@ -37,6 +39,8 @@ interface Farm {
   positions: Position[];
   prices: Record<string, PriceEntry>;
   live: Record<string, RigLive>;
+  /** σ by asset as the service measures it once a day (empty: the default). */
+  volatility: VolatilityTable;
 }
 
 function startFarm(): Farm {
@@ -74,6 +78,7 @@ function startFarm(): Farm {
     ],
     prices: { BTC: price('91000'), LTC: price('88') },
     live: {},
+    volatility: {},
   };
 }
 
@@ -89,7 +94,8 @@ type Step =
   | { kind: 'loan-pay'; pick: number; amount: number }
   | { kind: 'position-edit'; pick: number; size: string }
   | { kind: 'position-add'; cross: boolean }
-  | { kind: 'settings'; perKwh: string };
+  | { kind: 'settings'; perKwh: string }
+  | { kind: 'volatility'; asset: 'BTC' | 'LTC'; pct: string };
 
 const pick = fc.nat({ max: 20 });
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -128,6 +134,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('position-add' as const), cross: fc.boolean() }),
   fc.record({ kind: fc.constant('settings' as const), perKwh: fc.constantFrom('0.05', '0.08') }),
+  fc.record({
+    kind: fc.constant('volatility' as const),
+    asset: fc.constantFrom('BTC' as const, 'LTC' as const),
+    pct: fc.constantFrom('45', '60', '80.5'),
+  }),
 );
 
 /** Applies a step the way the store does: a changed record is a new object. */
@@ -218,6 +229,14 @@ function apply(farm: Farm, s: Step, n: number): Farm {
       };
     case 'settings':
       return { ...farm, settings: { ...farm.settings, electricityPerKwh: s.perKwh } };
+    case 'volatility':
+      return {
+        ...farm,
+        volatility: {
+          ...farm.volatility,
+          [s.asset]: { volatilityPct: dec(s.pct), source: 'history' },
+        },
+      };
   }
 }
 
@@ -241,6 +260,7 @@ function inputOf(farm: Farm): SnapshotInput {
       LTC: { difficulty: '90000000', height: 3000000, source: 'test', at: '', stale: false },
     },
     rigLive: farm.live,
+    volatility: farm.volatility,
     alerts: [],
     notices: [],
     scenario: null,

@@ -1,7 +1,10 @@
 import type { Loan, Position, Rig, Settings } from '#api/records';
 import type { PositionView, PriceEntry, RigLive } from '#api/snapshot';
+import type { Dec } from '#shared/decimal';
 import { loanLedger, type LoanLedger } from './loan-ledger';
+import { horizonOutstanding } from './loan-odds';
 import { loanFigures, type LoanFigures } from './loan-views';
+import type { VolatilityTable } from './odds';
 import { crossWalletKey } from './positions';
 import { positionViews } from './position-views';
 import { isUsdLike } from './prices';
@@ -25,11 +28,14 @@ export interface RecordFigures {
     asOf: Date,
     settings: Settings,
     prices: Readonly<Record<string, PriceEntry>>,
+    /** σ by asset for the odds of crossing (missing: the operator's default). */
+    volatility?: VolatilityTable,
   ): LoanFigures[];
   positions(
     positions: readonly Position[],
     settings: Settings,
     prices: Readonly<Record<string, PriceEntry>>,
+    volatility?: VolatilityTable,
   ): PositionView[];
   /** One market object per coin for as long as its yield, price and unit stay the same. */
   market(coin: string, fresh: CoinMarket): CoinMarket;
@@ -43,12 +49,24 @@ export interface RecordFigures {
 export const freshFigures: RecordFigures = {
   rigs: (rigs, settings, marketOf, live) =>
     rigs.map((rig) => rigFigures(rig, settings, marketOf(rig.coin), live[rig.id] ?? null)),
-  loans: (loans, asOf, settings, prices) =>
-    loans.map((loan) => loanFigures(loan, asOf, settings, prices)),
-  positions: (positions, settings, prices) => positionViews(positions, settings, prices),
+  loans: (loans, asOf, settings, prices, volatility = {}) =>
+    loans.map((loan) =>
+      loanFigures(loan, asOf, settings, prices, loanLedger(loan, asOf), {
+        volatility,
+        outstandingAt: horizonOutstanding(loan, asOf),
+      }),
+    ),
+  positions: (positions, settings, prices, volatility = {}) =>
+    positionViews(positions, settings, prices, volatility),
   market: (_coin, fresh) => fresh,
   warming: (work) => work(),
 };
+
+/** What the odds read of one asset's volatility (the day's measurement or the default). */
+function volatilityKey(asset: string, volatility: VolatilityTable): string {
+  const entry = volatility[asset.toUpperCase()];
+  return entry === undefined ? '-' : `${entry.volatilityPct.toString()}|${entry.source}`;
+}
 
 /**
  * What the figures read of one asset's price: its value and whether it may be trusted
@@ -75,6 +93,8 @@ interface LedgerEntry {
   loan: Loan;
   day: string;
   ledger: LoanLedger;
+  /** The debt at the odds' horizons, worked out once a day like the ledger. */
+  outstandingAt: (days: number) => Dec;
 }
 interface LoanEntry {
   loan: Loan;
@@ -167,18 +187,25 @@ export function cachedFigures(): RecordFigures {
       return out;
     },
 
-    loans(loans, asOf, settings, prices) {
+    loans(loans, asOf, settings, prices, volatility = {}) {
       const day = asOf.toISOString().slice(0, 10);
       const nextLedgers = new Map<string, LedgerEntry>();
       const nextLoans = new Map<string, LoanEntry>();
       const out = loans.map((loan) => {
-        const pricesRead = loan.collateral.map((c) => priceKey(c.asset, prices)).join(',');
+        const pricesRead = loan.collateral
+          .map((c) => `${priceKey(c.asset, prices)}~${volatilityKey(c.asset, volatility)}`)
+          .join(',');
         const known = loanCache.get(loan.id);
         const knownLedger = ledgerCache.get(loan.id);
         const ledgerEntry =
           knownLedger && knownLedger.loan === loan && knownLedger.day === day
             ? knownLedger
-            : { loan, day, ledger: loanLedger(loan, asOf) };
+            : {
+                loan,
+                day,
+                ledger: loanLedger(loan, asOf),
+                outstandingAt: horizonOutstanding(loan, asOf),
+              };
         nextLedgers.set(loan.id, ledgerEntry);
         const entry =
           known &&
@@ -192,7 +219,10 @@ export function cachedFigures(): RecordFigures {
                 day,
                 settings,
                 prices: pricesRead,
-                figures: loanFigures(loan, asOf, settings, prices, ledgerEntry.ledger),
+                figures: loanFigures(loan, asOf, settings, prices, ledgerEntry.ledger, {
+                  volatility,
+                  outstandingAt: ledgerEntry.outstandingAt,
+                }),
               };
         nextLoans.set(loan.id, entry);
         return entry.figures;
@@ -202,7 +232,7 @@ export function cachedFigures(): RecordFigures {
       return out;
     },
 
-    positions(positions, settings, prices) {
+    positions(positions, settings, prices, volatility = {}) {
       const groups = new Map<string, Position[]>();
       for (const p of positions) {
         const key = marginGroupOf(p);
@@ -214,7 +244,9 @@ export function cachedFigures(): RecordFigures {
       const views = new Map<string, PositionView>();
       for (const [key, members] of groups) {
         const assets = new Set(members.flatMap((p) => [p.baseAsset, p.quoteAsset]));
-        const pricesRead = [...assets].map((a) => `${a}=${priceKey(a, prices)}`).join(',');
+        const pricesRead = [...assets]
+          .map((a) => `${a}=${priceKey(a, prices)}~${volatilityKey(a, volatility)}`)
+          .join(',');
         const known = groupCache.get(key);
         const entry =
           known &&
@@ -226,7 +258,7 @@ export function cachedFigures(): RecordFigures {
                 positions: members,
                 settings,
                 prices: pricesRead,
-                views: positionViews(members, settings, prices),
+                views: positionViews(members, settings, prices, volatility),
               };
         next.set(key, entry);
         entry.views.forEach((view) => views.set(view.id, view));

@@ -3,6 +3,7 @@ import type { NetworkEntry, PriceEntry, RigLive, Snapshot, StoreNotice } from '#
 import { blockSubsidy, coinSpec } from './coins';
 import { type Dec, ZERO, dec, decStr, decStrOrNull, minDec } from '#shared/decimal';
 import { hashpriceUsdPerPhDay, networkHashrateHs } from './mining';
+import type { VolatilityTable } from './odds';
 import { priceUsdOf, pricesInUse } from './prices';
 import { type CoinMarket, coinMarket, hashPowerByCoin } from './rig-views';
 import { freshFigures, marginGroupOf, type RecordFigures } from './snapshot-figures';
@@ -40,6 +41,8 @@ export interface SnapshotInput {
   notices: StoreNotice[];
   /** The shocks applied to `prices`, echoed so the dashboard can say it is a scenario. */
   scenario: Record<string, string> | null;
+  /** σ by asset for the odds of crossing (measured once a day); missing → the default. */
+  volatility?: VolatilityTable;
 }
 
 /**
@@ -128,7 +131,8 @@ export function buildSnapshot(
   const revenueLost = sumOrNull(running.map((r) => r.revenueLostUsdPerDay));
   const powerCost = running.reduce((total, r) => total.plus(r.powerCostUsdPerDay), ZERO);
 
-  const loans = figures.loans(input.loans, input.asOf, settings, prices);
+  const volatility = input.volatility ?? {};
+  const loans = figures.loans(input.loans, input.asOf, settings, prices, volatility);
   const healthFactors = loans.map((l) => l.healthFactor).filter((hf): hf is Dec => hf !== null);
   const worstHealthFactor = healthFactors.reduce<Dec | null>(
     (worst, hf) => (worst ? minDec(worst, hf) : hf),
@@ -156,7 +160,7 @@ export function buildSnapshot(
     },
     rigs: rigs.map((r) => r.view),
     loans: loans.map((l) => l.view),
-    positions: figures.positions(input.positions, settings, prices),
+    positions: figures.positions(input.positions, settings, prices, volatility),
     alerts: input.alerts.filter((a) => a.resolvedAt === undefined),
     notices: input.notices,
   };

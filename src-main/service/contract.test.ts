@@ -69,6 +69,7 @@ const SAMPLES: { [M in MethodName]: (farm: Farm) => ParamsOf<M> } = {
     leverage: '3',
     maintenanceMarginRate: '0.005',
   }),
+  'runway.get': () => ({ months: 12, pricePathPctPerMonth: '-2' }),
   'history.series': () => ({}),
   'history.get': ({ answers }) => ({
     series: field(answers, 'history.series', (names: string[]) => names[0]),

@@ -12,6 +12,7 @@ import { addRealisedPnl, listRealisedPnl, removeRealisedPnl } from './realised-p
 import { reportHtml } from './report';
 import { historyGet, historySeries } from './history';
 import { getReview } from './review';
+import { getRunway } from './runway';
 import { importRigsCsv } from './rig-csv-import';
 import { addLoanPayment, removeLoanPayment, updateLoanPayment } from './loan-payments';
 import { listActiveMutes, unmuteSubject } from './mutes';
@@ -99,6 +100,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
       if (!outcome.ok) throw new RpcError('conflict', outcome.message);
       return outcome.plan;
     },
+    'runway.get': (params) => getRunway(ctx, params),
     'history.get': ({ series, from, to }) => historyGet(ctx, series, from, to),
     'history.series': () => historySeries(ctx),
     'backup.export': () => exportBackup(ctx),

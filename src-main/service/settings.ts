@@ -50,6 +50,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     sources,
     thresholds: { ...current.thresholds, ...patch.thresholds },
     notifications: { ...current.notifications, ...patch.notifications },
+    risk: { ...current.risk, ...patch.risk },
   };
 }
 

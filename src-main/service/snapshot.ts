@@ -6,6 +6,7 @@ import { buildSnapshot, warmSnapshot, type SnapshotInput } from '#core/snapshot'
 import { rigCountsOn } from '#core/rig-start';
 import { cachedFigures, type RecordFigures } from '#core/snapshot-figures';
 import type { ServiceContext } from './context';
+import { volatilityTable } from './volatility';
 
 // Gathers what the pure core needs from the store and the live rig answers, then lets
 // the core compute every figure.
@@ -173,5 +174,7 @@ function snapshotInput(
     alerts: alertsAsOf(db.alerts, asOf),
     notices: ctx.store.notices,
     scenario: options.shocksPct ?? null,
+    // σ per asset, measured once per day from the price history (service/volatility.ts).
+    volatility: volatilityTable(ctx, db, db.settings, asOf),
   };
 }

@@ -118,6 +118,7 @@ export async function openContractHost(): Promise<ContractHost> {
       maintenanceMarginRate: '0.005',
     },
     'history.get': { series: 'price.BTC' },
+    'runway.get': { months: 6, difficultyPerRetargetPct: '2' },
     'backup.import': backup,
     'backup.preview': backup,
     'backup.restore': { name: 'rigledger-2026-11-24.json' },

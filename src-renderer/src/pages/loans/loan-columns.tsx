@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { LoanView } from '#api/snapshot';
 import type { Column } from '../../components/DataTable';
 import { Figure } from '../../components/Figure';
+import { OddsFigure } from '../../components/OddsFigure';
 import { StatusChip } from '../../components/StatusChip';
 import { byDecimal, byText } from '../../components/sorting';
 import { formatCollateral } from '#shared/loan-text';
@@ -43,6 +44,24 @@ function triggerMissing(l: LoanView): string {
   if (l.collateral.length > 0 && l.triggerAsset === null && l.collateralValueUsd !== null)
     return 'Dollar-valued collateral has no trigger price; try a depeg in the stress test.';
   return 'No outstanding debt, no price, or the other collateral covers this band.';
+}
+
+function LoanOdds({ loan }: { loan: LoanView }) {
+  const odds = loan.odds;
+  if (odds === null) return <Figure text="—" missing={triggerMissing(loan)} />;
+  const horizon = (key: 'marginCallPct' | 'liquidationPct') => ({
+    volatilityPct: odds.volatilityPct,
+    volatilitySource: odds.volatilitySource,
+    days1: odds.days1[key],
+    days7: odds.days7[key],
+    days30: odds.days30[key],
+  });
+  return (
+    <>
+      <OddsFigure label="margin call" odds={horizon('marginCallPct')} testId="loan-odds" />
+      <OddsFigure label="liquidation" odds={horizon('liquidationPct')} secondary />
+    </>
+  );
 }
 
 export const loanColumns: Column<LoanView>[] = [
@@ -126,6 +145,13 @@ export const loanColumns: Column<LoanView>[] = [
         </Sub>
       </>
     ),
+  },
+  {
+    key: 'odds',
+    label: 'Odds in 7 days',
+    align: 'right',
+    compare: byDecimal((l) => l.odds?.days7.marginCallPct ?? null),
+    render: (l) => <LoanOdds loan={l} />,
   },
   {
     key: 'health',

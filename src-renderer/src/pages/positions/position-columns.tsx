@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { PositionView } from '#api/snapshot';
 import type { Column } from '../../components/DataTable';
 import { Figure } from '../../components/Figure';
+import { OddsFigure } from '../../components/OddsFigure';
 import { StatusChip } from '../../components/StatusChip';
 import { byDecimal, byText } from '../../components/sorting';
 import { formatCoin, formatLeverage, formatPct, formatSignedPct, formatUsd } from '../../format';
@@ -32,6 +33,27 @@ function liquidationNote(p: PositionView): string | null {
 function pnlColor(value: string | null) {
   if (value === null || value === '0') return undefined;
   return value.startsWith('-') ? 'error.main' : 'success.main';
+}
+
+function PositionOdds({ position }: { position: PositionView }) {
+  const odds = position.odds;
+  if (odds === null || odds.days7.liquidationPct === null)
+    return <Figure text="—" missing={odds === null ? NO_MARK : noLiquidation(position)} />;
+  const horizon = (key: 'liquidationPct' | 'stopPct') => ({
+    volatilityPct: odds.volatilityPct,
+    volatilitySource: odds.volatilitySource,
+    days1: odds.days1[key],
+    days7: odds.days7[key],
+    days30: odds.days30[key],
+  });
+  return (
+    <>
+      <OddsFigure label="liquidation" odds={horizon('liquidationPct')} testId="position-odds" />
+      {odds.days7.stopPct !== null && (
+        <OddsFigure label="stop" odds={horizon('stopPct')} secondary />
+      )}
+    </>
+  );
 }
 
 export const positionColumns: Column<PositionView>[] = [
@@ -137,6 +159,13 @@ export const positionColumns: Column<PositionView>[] = [
     render: (p) => (
       <Figure text={formatPct(p.distanceToLiquidationPct)} missing={noLiquidation(p)} />
     ),
+  },
+  {
+    key: 'odds',
+    label: 'Odds in 7 days',
+    align: 'right',
+    compare: byDecimal((p) => p.odds?.days7.liquidationPct ?? null),
+    render: (p) => <PositionOdds position={p} />,
   },
   {
     key: 'stop',
