@@ -18,6 +18,8 @@ const storedBackupSchema = z
     exportedAt: isoDateTime,
     // An older backup's database is upgraded to the current data format first.
     database: z.preprocess(upgradeBackupDatabase, databaseSchema),
+    /** Channel secrets, only when the operator asked for them on export. */
+    secrets: z.record(z.string(), z.record(z.string(), z.string())).optional(),
   })
   .strict();
 export type BackupDocument = z.infer<typeof storedBackupSchema>;
@@ -27,12 +29,14 @@ export function readBackupDocument(document: BackupDocumentParams): BackupDocume
   return parseOrThrow(storedBackupSchema, document, 'The backup');
 }
 
-export function exportBackup(ctx: ServiceContext): BackupDocument {
-  return {
+export function exportBackup(ctx: ServiceContext, includeSecrets: boolean): BackupDocument {
+  const document: BackupDocument = {
     format: 'rigledger-backup',
     exportedAt: ctx.now().toISOString(),
     database: structuredClone(ctx.store.data),
   };
+  // Tokens and passwords leave the machine only when the operator asks (docs/notifications.md).
+  return includeSecrets ? { ...document, secrets: ctx.secrets.all() } : document;
 }
 
 export function recordCounts(db: Database): Record<string, number> {
@@ -86,6 +90,13 @@ export async function importBackup(
     );
   }
   await ctx.store.replace(document.database);
+  // Secrets travel only in an export that asked for them; without them the saved ones stay
+  // for the channels the imported farm still has.
+  const channelIds = new Set(document.database.settings.notifications.channels.map((c) => c.id));
+  const source = document.secrets ?? ctx.secrets.all();
+  await ctx.secrets.replace(
+    Object.fromEntries(Object.entries(source).filter(([id]) => channelIds.has(id))),
+  );
   ctx.rigLive.clear();
   await ctx.changed();
   return { imported: recordCounts(document.database) };

@@ -14,6 +14,7 @@ export const ALERT_RULE_LABELS: Readonly<Record<string, string>> = {
   'rig.hashrate-drop': 'Rig hash rate dropped',
   'farm.unprofitable': 'Farm running at a loss',
   'alerts.degraded': 'Alerts could not be checked',
+  'notification.failed': 'Notification channel failing',
 };
 
 export function alertRuleLabel(rule: string): string {

@@ -67,6 +67,7 @@ describe('migrations', () => {
       expect.stringMatching(/^v0 → v1: /),
       expect.stringMatching(/^v1 → v2: /),
       expect.stringMatching(/^v2 → v3: /),
+      expect.stringMatching(/^v3 → v4: /),
     ]);
   });
 
@@ -87,6 +88,25 @@ describe('migrations', () => {
     expect(decoded.migrated).toEqual([
       'v1 → v2: added the realised PnL list',
       'v2 → v3: loans hold a collateral list and their payments have ids',
+      'v3 → v4: added notification channels and escalation settings',
+    ]);
+  });
+
+  it('v3 → v4: a farm without notification channels gets none, escalation every 10 min up to 6 times', () => {
+    const v3: Record<string, unknown> = {
+      ...emptyDatabase(),
+      schemaVersion: 3,
+      settings: { ...emptyDatabase().settings, notifications: { desktop: false } },
+    };
+    const decoded = decodeDatabase(v3);
+    expect(decoded.document.settings.notifications).toEqual({
+      desktop: false,
+      channels: [],
+      escalation: { afterMinutes: 10, maxRepeats: 6 },
+      dashboardUrl: '',
+    });
+    expect(decoded.migrated).toEqual([
+      'v3 → v4: added notification channels and escalation settings',
     ]);
   });
 
@@ -110,6 +130,7 @@ describe('migrations', () => {
     expect(none?.collateral).toEqual([]);
     expect(decoded.migrated).toEqual([
       'v2 → v3: loans hold a collateral list and their payments have ids',
+      'v3 → v4: added notification channels and escalation settings',
     ]);
   });
 

@@ -142,10 +142,27 @@ export const databaseV2toV3: Migration = {
   },
 };
 
+/** v3 → v4: off-desk notification channels (none yet), escalation and the dashboard address. */
+export const databaseV3toV4: Migration = {
+  from: 3,
+  summary: 'added notification channels and escalation settings',
+  up(document) {
+    const settings = isJsonObject(document.settings) ? document.settings : {};
+    return {
+      ...document,
+      schemaVersion: 4,
+      settings: {
+        ...settings,
+        notifications: withDefaults(settings.notifications, DEFAULT_SETTINGS.notifications),
+      },
+    };
+  },
+};
+
 export const DATABASE_DOCUMENT: DocumentKind = {
   fileName: 'rigledger.json',
   currentVersion: CURRENT_SCHEMA_VERSION,
-  migrations: [databaseV0toV1, databaseV1toV2, databaseV2toV3],
+  migrations: [databaseV0toV1, databaseV1toV2, databaseV2toV3, databaseV3toV4],
 };
 
 export const HISTORY_DOCUMENT: DocumentKind = {
