@@ -124,11 +124,9 @@ function kinds<Id extends z.ZodType>(id: Id) {
         .object({
           ...base,
           kind: z.literal('email'),
-          host: z
-            .string()
-            .regex(/^[A-Za-z0-9.-]{1,253}$/, {
-              error: 'Enter the mail server name, e.g. smtp.example.com.',
-            }),
+          host: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, {
+            error: 'Enter the mail server name, e.g. smtp.example.com.',
+          }),
           port: z.number().int().min(1).max(65_535),
           /** True: TLS from the first byte (port 465); false: STARTTLS when offered. */
           secure: z.boolean(),

@@ -42,7 +42,8 @@ export interface Notifier {
   /** Escalates, cancels, polls receipts and starts deliveries; resolves when they are queued. */
   review(): Promise<void>;
   test(channelId: string): Promise<{ delivered: boolean; error?: string }>;
-  status(): ChannelStatus[];
+  /** Answers once alerts already raised are queued. */
+  status(): Promise<ChannelStatus[]>;
   failedConditions(): AlertCondition[];
   /** Resolves when no delivery is running. */
   idle(): Promise<void>;
@@ -126,8 +127,23 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     cancelTimer = schedule(() => void notifier.review(), Math.max(next, 1000));
   }
 
+  /** A channel started or stopped failing for 15 minutes: the alert engine must hear now. */
+  function failedAlertsChanged(): boolean {
+    const wanted = notifier
+      .failedConditions()
+      .map((c) => c.subjectId)
+      .sort();
+    const raised = ctx.store.data.alerts
+      .filter((a) => a.rule === 'notification.failed' && a.resolvedAt === undefined)
+      .map((a) => a.subjectId)
+      .sort();
+    return wanted.join() !== raised.join();
+  }
+
   async function reviewOnce(): Promise<void> {
     if (closed) return;
+    // Not awaited: the evaluation it starts runs a review of its own after this one.
+    if (failedAlertsChanged()) void ctx.changed();
     const now = ctx.now();
     const alerts = ctx.store.data.alerts;
     const active = new Map(alerts.filter((a) => a.resolvedAt === undefined).map((a) => [a.id, a]));
@@ -219,7 +235,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       });
       return error === null ? { delivered: true } : { delivered: false, error };
     },
-    status() {
+    async status() {
+      await chain;
       return channels().map((c) => {
         const delivery = outbox.data.channels[c.id];
         return {
