@@ -84,69 +84,73 @@ const common = {
   secretsSet: z.array(z.string().max(40)).max(5).optional(),
 };
 
-function kinds<Id extends z.ZodType>(id: Id) {
+/** Each kind's fields, by kind: the forms build a channel from one of these. */
+export function channelKindSchemas<Id extends z.ZodType>(id: Id) {
   const base = { id, ...common };
-  return z.discriminatedUnion(
-    'kind',
-    [
-      z
-        .object({
-          ...base,
-          kind: z.literal('ntfy'),
-          baseUrl: httpUrl,
-          topic: z
-            .string()
-            .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'A topic is letters, digits, - and _ only.' }),
-          token: secret('access token').optional(),
-        })
-        .strict(),
-      z
-        .object({
-          ...base,
-          kind: z.literal('pushover'),
-          baseUrl: httpUrl.optional(),
-          userKey: secret('user key').optional(),
-          appToken: secret('app token').optional(),
-        })
-        .strict(),
-      z
-        .object({
-          ...base,
-          kind: z.literal('telegram'),
-          baseUrl: httpUrl.optional(),
-          botToken: secret('bot token').optional(),
-          chatId: z.string().regex(/^(-?\d{1,20}|@[A-Za-z0-9_]{4,64})$/, {
-            error: 'Enter the chat id (digits, maybe with a leading -) or @channelname.',
-          }),
-        })
-        .strict(),
-      z
-        .object({
-          ...base,
-          kind: z.literal('email'),
-          host: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, {
-            error: 'Enter the mail server name, e.g. smtp.example.com.',
-          }),
-          port: z.number().int().min(1).max(65_535),
-          /** True: TLS from the first byte (port 465); false: STARTTLS when offered. */
-          secure: z.boolean(),
-          user: shortText('user name', 200).optional(),
-          password: secret('password').optional(),
-          from: z.email({ error: 'Enter the sender address, e.g. rigledger@example.com.' }),
-          to: z.email({ error: 'Enter the address the alerts go to.' }),
-        })
-        .strict(),
-      z
-        .object({
-          ...base,
-          kind: z.literal('webhook'),
-          url: httpUrl,
-          secret: secret('signing secret').optional(),
-        })
-        .strict(),
-    ],
-    { error: `A channel's kind is one of: ${CHANNEL_KINDS.join(', ')}.` },
-  );
+  return {
+    ntfy: z
+      .object({
+        ...base,
+        kind: z.literal('ntfy'),
+        baseUrl: httpUrl,
+        topic: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'A topic is letters, digits, - and _ only.' }),
+        token: secret('access token').optional(),
+      })
+      .strict(),
+    pushover: z
+      .object({
+        ...base,
+        kind: z.literal('pushover'),
+        baseUrl: httpUrl.optional(),
+        userKey: secret('user key').optional(),
+        appToken: secret('app token').optional(),
+      })
+      .strict(),
+    telegram: z
+      .object({
+        ...base,
+        kind: z.literal('telegram'),
+        baseUrl: httpUrl.optional(),
+        botToken: secret('bot token').optional(),
+        chatId: z.string().regex(/^(-?\d{1,20}|@[A-Za-z0-9_]{4,64})$/, {
+          error: 'Enter the chat id (digits, maybe with a leading -) or @channelname.',
+        }),
+      })
+      .strict(),
+    email: z
+      .object({
+        ...base,
+        kind: z.literal('email'),
+        host: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, {
+          error: 'Enter the mail server name, e.g. smtp.example.com.',
+        }),
+        port: z.number().int().min(1).max(65_535),
+        /** True: TLS from the first byte (port 465); false: STARTTLS when offered. */
+        secure: z.boolean(),
+        user: shortText('user name', 200).optional(),
+        password: secret('password').optional(),
+        from: z.email({ error: 'Enter the sender address, e.g. rigledger@example.com.' }),
+        to: z.email({ error: 'Enter the address the alerts go to.' }),
+      })
+      .strict(),
+    webhook: z
+      .object({
+        ...base,
+        kind: z.literal('webhook'),
+        url: httpUrl,
+        secret: secret('signing secret').optional(),
+      })
+      .strict(),
+  };
+}
+
+function kinds<Id extends z.ZodType>(id: Id) {
+  const k = channelKindSchemas(id);
+  return z.discriminatedUnion('kind', [k.ntfy, k.pushover, k.telegram, k.email, k.webhook], {
+    error: `A channel's kind is one of: ${CHANNEL_KINDS.join(', ')}.`,
+  });
 }
 
 /** A channel as settings.update takes it: without an id it is a new channel and gets one. */
