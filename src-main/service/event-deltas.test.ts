@@ -93,7 +93,7 @@ describe('snapshot deltas', () => {
         received.length = 0;
         const start: FullSnapshotEvent = wire(service.eventBaseline());
         for (const c of commands) {
-          const snapshot = service.eventBaseline().snapshot;
+          const snapshot = (await service.call('snapshot.get', {})) as Snapshot;
           const rigId =
             snapshot.rigs[
               c.kind === 'update-rig' || c.kind === 'remove-rig'
@@ -120,13 +120,15 @@ describe('snapshot deltas', () => {
               usd: String(usd),
               confirm: true,
             });
-          } else service.flushEvents();
+          } else await service.flushEvents();
         }
-        service.flushEvents();
+        await service.flushEvents();
 
         let state: VersionedSnapshot = { version: start.version, snapshot: start.snapshot };
         for (const event of received) {
           if (event.type !== 'snapshot-delta') continue;
+          // As the dashboard does: a delta sent before the full Snapshot was taken is in it.
+          if (event.version <= state.version) continue;
           const next = applySnapshotDelta(state, event);
           expect(next, `delta ${event.version} follows ${state.version}`).not.toBeNull();
           if (next) state = next;
@@ -147,14 +149,20 @@ describe('snapshot deltas', () => {
     service.onEvent((event) => {
       if (event.type === 'snapshot-delta') deltas.push(wire(event));
     });
+    await service.flushEvents();
+    deltas.length = 0;
     const start = service.eventBaseline();
     const [first, second] = start.snapshot.rigs;
     if (!first || !second) throw new Error('the rigs were not created');
 
     await service.call('rigs.update', { id: first.id, patch: { quantity: 9 } });
-    service.flushEvents();
+    await service.flushEvents();
     expect(deltas).toHaveLength(1);
-    expect(deltas[0]?.rigs.upserts.map((r) => r.quantity)).toEqual([9]);
+    // Only what changed of the rig: its quantity and the figures that follow from it.
+    expect(deltas[0]?.rigs.upserts).toEqual([]);
+    expect(deltas[0]?.rigs.patches?.map((p) => [p.id, p.set.quantity])).toEqual([[first.id, 9]]);
+    expect(deltas[0]?.rigs.patches?.[0]?.set.name).toBeUndefined();
+    expect(deltas[0]?.rigs.patches?.[0]?.set.powerCostUsdPerDay).toBeDefined();
     expect(deltas[0]?.rigs.removed).toEqual([]);
     expect(deltas[0]?.rigs.order).toBeUndefined();
     expect(deltas[0]?.loans.upserts).toEqual([]);
@@ -164,12 +172,18 @@ describe('snapshot deltas', () => {
 
     // An LTC price tick can change only LTC figures: no BTC rig is sent again.
     await service.call('prices.setManual', { asset: 'LTC', usd: '95', confirm: true });
-    service.flushEvents();
-    expect(deltas[1]?.rigs.upserts.filter((r) => r.coin === 'BTC')).toEqual([]);
+    await service.flushEvents();
+    const btcIds = start.snapshot.rigs.filter((r) => r.coin === 'BTC').map((r) => r.id);
+    const resent = [
+      ...(deltas[1]?.rigs.upserts ?? []).map((r) => r.id),
+      ...(deltas[1]?.rigs.patches ?? []).map((p) => p.id),
+    ];
+    expect(btcIds).toHaveLength(3);
+    expect(resent.filter((id) => btcIds.includes(id))).toEqual([]);
     expect(deltas[1]?.summary.prices['LTC']?.usd).toBe('95');
 
     await service.call('rigs.remove', { id: second.id });
-    service.flushEvents();
+    await service.flushEvents();
     expect(deltas[2]?.rigs.removed).toEqual([second.id]);
     expect(deltas[2]?.rigs.order).toHaveLength(3);
   });
@@ -182,9 +196,9 @@ describe('snapshot deltas', () => {
     });
     const start = service.eventBaseline();
     await service.call('rigs.create', rig('BTC', 1));
-    service.flushEvents();
+    await service.flushEvents();
     await service.call('rigs.create', rig('BTC', 2));
-    service.flushEvents();
+    await service.flushEvents();
     expect(deltas.map((d) => d.version)).toEqual([start.version + 1, start.version + 2]);
     expect(applySnapshotDelta(start, deltas[1]!)).toBeNull();
   });

@@ -42,11 +42,15 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
     rigLive,
     priceSources: options.priceSources ?? PRICE_SOURCES,
     revision: () => revision,
-    changed: async () => {
+    changed: () => {
       revision += 1;
-      await alerts.evaluate();
-      hub.snapshotChanged();
-      void notifier.review();
+      // The caller's answer does not wait for the evaluation: the next call does
+      // (the dispatcher's barrier), so nobody reads a state whose alerts are not worked out.
+      void alerts.evaluate().then(() => {
+        hub.snapshotChanged();
+        void notifier.review();
+      });
+      return Promise.resolve();
     },
   };
   const hub = createEventHub(() => currentSnapshot(ctx), log);
@@ -79,6 +83,7 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
   const call = createDispatcher(
     createHandlers(ctx, { alerts, notifier, feeds: feeds.scheduler, feedsSettled: feeds.settled }),
     log,
+    () => alerts.settled(),
   );
   let closed: Promise<void> | null = null;
 
@@ -87,7 +92,11 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
     call,
     onEvent: (listener) => hub.subscribe(listener),
     eventBaseline: () => hub.baseline(),
-    flushEvents: () => hub.flush(),
+    flushEvents: async () => {
+      await alerts.settled();
+      hub.flush();
+    },
+    settled: () => alerts.settled(),
     close() {
       closed ??= (async () => {
         clearInterval(tick);
