@@ -111,6 +111,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
       .catch(logError(`Notifications on channel ${channel.id} stopped`))
       .finally(() => {
         running.delete(channel.id);
+        // A channel that works again clears its notification.failed at once.
+        if (!closed && failedAlertsChanged()) void ctx.changed();
         if (again.delete(channel.id)) kick(channel);
       });
     running.set(channel.id, run);
