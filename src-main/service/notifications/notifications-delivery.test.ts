@@ -132,18 +132,22 @@ describe('a critical alert on every channel', () => {
     await farm.advance(10 * MINUTE);
     await farm.advance(30 * MINUTE);
     expect(counts(farm, smtp.mails)).toEqual(each(3));
-    const status = (await farm.service.call('notifications.status', {})) as {
-      lastSuccessAt: string | null;
-      lastError: string | null;
-      queued: number;
-    }[];
-    expect(status).toHaveLength(5);
-    for (const channel of status)
-      expect(channel).toMatchObject({
-        lastError: null,
-        queued: 0,
-        lastSuccessAt: expect.any(String),
-      });
+    // Each channel's last message is recorded as sent once its write lands.
+    await vi.waitFor(
+      async () => {
+        const status = (await farm.service.call('notifications.status', {})) as unknown[];
+        expect(status).toEqual(
+          Array.from({ length: 5 }, () =>
+            expect.objectContaining({
+              lastError: null,
+              queued: 0,
+              lastSuccessAt: expect.any(String),
+            }),
+          ),
+        );
+      },
+      { timeout: 5000 },
+    );
   });
 
   it('stops repeating once the alert is acknowledged in the dashboard, and cancels the Pushover emergency', async () => {
@@ -171,6 +175,15 @@ describe('a critical alert on every channel', () => {
     await farm.advance(10 * MINUTE);
     await vi.waitFor(() => expect(farm.receivers.received).toHaveLength(4), { timeout: 5000 });
 
+    // Both repeats recorded as sent, with their receipts.
+    await vi.waitFor(
+      async () =>
+        expect(await farm.service.call('notifications.status', {})).toEqual([
+          expect.objectContaining({ queued: 0 }),
+          expect.objectContaining({ queued: 0 }),
+        ]),
+      { timeout: 5000 },
+    );
     await farm.service.call('alerts.acknowledge', { id: (await activeCritical(farm)).id });
     await vi.waitFor(() => expect(farm.receivers.cancelledReceipts).toEqual(['rcpt-1', 'rcpt-2']), {
       timeout: 5000,
@@ -197,6 +210,14 @@ describe('a critical alert on every channel', () => {
       timeout: 5000,
     });
 
+    // The receipt is kept once the message is recorded as sent.
+    await vi.waitFor(
+      async () =>
+        expect(await farm.service.call('notifications.status', {})).toEqual([
+          expect.objectContaining({ lastSuccessAt: expect.any(String) }),
+        ]),
+      { timeout: 5000 },
+    );
     farm.receivers.acknowledgeReceipt('rcpt-1');
     await farm.advance(30_000);
     await vi.waitFor(
