@@ -52,6 +52,7 @@ function isTimeZone(name: string): boolean {
 
 const clockTime = z
   .string()
+  .max(5)
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Enter a time as HH:MM, e.g. 22:00.' });
 
 export const quietHoursSchema = z
@@ -95,6 +96,7 @@ export function channelKindSchemas<Id extends z.ZodType>(id: Id) {
         baseUrl: httpUrl,
         topic: z
           .string()
+          .max(64)
           .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'A topic is letters, digits, - and _ only.' }),
         token: secret('access token').optional(),
       })
@@ -114,25 +116,31 @@ export function channelKindSchemas<Id extends z.ZodType>(id: Id) {
         kind: z.literal('telegram'),
         baseUrl: httpUrl.optional(),
         botToken: secret('bot token').optional(),
-        chatId: z.string().regex(/^(-?\d{1,20}|@[A-Za-z0-9_]{4,64})$/, {
-          error: 'Enter the chat id (digits, maybe with a leading -) or @channelname.',
-        }),
+        chatId: z
+          .string()
+          .max(65)
+          .regex(/^(-?\d{1,20}|@[A-Za-z0-9_]{4,64})$/, {
+            error: 'Enter the chat id (digits, maybe with a leading -) or @channelname.',
+          }),
       })
       .strict(),
     email: z
       .object({
         ...base,
         kind: z.literal('email'),
-        host: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, {
-          error: 'Enter the mail server name, e.g. smtp.example.com.',
-        }),
+        host: z
+          .string()
+          .max(253)
+          .regex(/^[A-Za-z0-9.-]{1,253}$/, {
+            error: 'Enter the mail server name, e.g. smtp.example.com.',
+          }),
         port: z.number().int().min(1).max(65_535),
         /** True: TLS from the first byte (port 465); false: STARTTLS when offered. */
         secure: z.boolean(),
         user: shortText('user name', 200).optional(),
         password: secret('password').optional(),
-        from: z.email({ error: 'Enter the sender address, e.g. rigledger@example.com.' }),
-        to: z.email({ error: 'Enter the address the alerts go to.' }),
+        from: z.email({ error: 'Enter the sender address, e.g. rigledger@example.com.' }).max(254),
+        to: z.email({ error: 'Enter the address the alerts go to.' }).max(254),
       })
       .strict(),
     webhook: z

@@ -30,7 +30,9 @@ export type CustomCoin = z.infer<typeof customCoinSchema>;
 export const sourceSchema = z
   .object({
     enabled: z.boolean(),
-    baseUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' }),
+    baseUrl: z
+      .url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' })
+      .max(2000, { error: 'Keep the URL under 2,000 characters.' }),
     apiKey: z.string().max(200).optional(),
   })
   .strict();
@@ -43,6 +45,7 @@ const SOURCE_NAME_RULE =
 /** A price source's key in settings: "coingecko", "binance", … */
 export const priceSourceNameSchema = z
   .string()
+  .max(40, { error: SOURCE_NAME_RULE })
   .regex(/^[a-z][a-z0-9-]{0,39}$/, { error: SOURCE_NAME_RULE });
 
 /** A record keyed by price-source name (settings, or a settings patch). */
@@ -91,7 +94,9 @@ export const settingsSchema = z
         /** The dashboard's address as the operator reaches it (a tunnel URL); '' for none. */
         dashboardUrl: z.union([
           z.literal(''),
-          z.url({ protocol: /^https?$/, error: 'Enter an http(s) address, or leave it empty.' }),
+          z
+            .url({ protocol: /^https?$/, error: 'Enter an http(s) address, or leave it empty.' })
+            .max(500),
         ]),
       })
       .strict(),

@@ -24,6 +24,8 @@ export interface FarmServiceOptions {
   notificationFetch?: typeof fetch;
   /** The notifier's timer (retries, escalation, receipts); tests fire it by hand. */
   notificationTimer?: ScheduleTimer;
+  /** Total deadline of one price or chain request; 5 s unless a test needs it shorter. */
+  feedTimeoutMs?: number;
 }
 
 export interface FarmService {
