@@ -89,10 +89,11 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   }
 
   function messagesFor(alert: Alert, at: Date): OutboxMessage[] {
+    const takers = channels().filter((c) => channelTakes(c, alert) && c.id !== alert.subjectId);
+    // The Snapshot only when some channel takes the alert: most farms have no channel.
+    if (takers.length === 0) return [];
     const snapshot = currentSnapshot(ctx);
-    return channels()
-      .filter((c) => channelTakes(c, alert) && c.id !== alert.subjectId)
-      .map((c) => composeMessage(alert, c, snapshot, at, null));
+    return takers.map((c) => composeMessage(alert, c, snapshot, at, null));
   }
 
   function kick(channel: Channel): void {
@@ -146,6 +147,11 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     if (closed) return;
     // Not awaited: the evaluation it starts runs a review of its own after this one.
     if (failedAlertsChanged()) void ctx.changed();
+    // Nothing to send, nothing waiting: no bookkeeping, no writes.
+    if (channels().length === 0 && outbox.data.messages.length === 0) {
+      arm();
+      return;
+    }
     const now = ctx.now();
     const alerts = ctx.store.data.alerts;
     const active = new Map(alerts.filter((a) => a.resolvedAt === undefined).map((a) => [a.id, a]));
@@ -192,6 +198,7 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     onAlertEvent(event) {
       if (offline() || !event.notify || event.change === 'cleared') return;
       const messages = messagesFor(event.alert, ctx.now());
+      if (messages.length === 0) return;
       chain = chain
         .then(() => enqueue(messages))
         .then(() => reviewOnce())
