@@ -21,6 +21,8 @@ export const ALERT_RULES = [
   'risk.odds',
   /** A subject whose alerts could not be worked out or stored: critical, names what to fix. */
   'alerts.degraded',
+  /** An off-desk notification channel that has failed for 15 minutes. */
+  'notification.failed',
 ] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 export { SEVERITIES, type Severity } from '#shared/severity';

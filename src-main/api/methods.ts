@@ -27,6 +27,12 @@ import {
   positiveDecimal,
   recordId,
 } from './fields';
+import {
+  channelInputSchema,
+  channelStatusSchema,
+  escalationSchema,
+  notificationTestResultSchema,
+} from './notification-channel';
 import { priceEntrySchema, snapshotSchema, storeNoticeSchema } from './snapshot';
 import { snapshotSummaryResultSchema } from './snapshot-delta';
 import {
@@ -62,7 +68,17 @@ export const settingsPatchSchema = settingsSchema
     /** By source name; a name no price source has is refused by the service. */
     sources: bySourceName(sourcePatch).optional(),
     thresholds: settingsSchema.shape.thresholds.partial().strict().optional(),
-    notifications: settingsSchema.shape.notifications.partial().strict().optional(),
+    notifications: z
+      .object({
+        desktop: z.boolean(),
+        /** The whole list: a channel left out is removed, one without an id is added. */
+        channels: z.array(channelInputSchema).max(20, { error: 'At most 20 channels.' }),
+        escalation: escalationSchema.partial().strict(),
+        dashboardUrl: settingsSchema.shape.notifications.shape.dashboardUrl,
+      })
+      .partial()
+      .strict()
+      .optional(),
     risk: riskSettingsSchema.partial().strict().optional(),
   })
   .strict();
@@ -124,6 +140,8 @@ export const backupDocumentSchema = z
           'Send the "history" object of a file made by Export everything (JSON), or leave it out.',
       })
       .optional(),
+    /** Channel secrets by channel id, present only when the export asked for them. */
+    secrets: z.record(recordId, z.record(z.string().max(40), z.string().max(500))).optional(),
   })
   .strict();
 export type BackupDocumentParams = z.infer<typeof backupDocumentSchema>;
@@ -277,6 +295,14 @@ export const methods = {
   ),
   'feeds.status': method(empty, z.array(feedStatusSchema)),
 
+  /** Sends a test message on one channel now and says whether it arrived. */
+  'notifications.test': method(
+    z.object({ channelId: recordId }).strict(),
+    notificationTestResultSchema,
+  ),
+  /** Per off-desk channel: its last success, last error and waiting messages. */
+  'notifications.status': method(empty, z.array(channelStatusSchema)),
+
   'alerts.list': method(
     z.object({ includeResolved: z.boolean().optional() }).strict(),
     z.array(alertSchema),
@@ -344,7 +370,15 @@ export const methods = {
 
   // The backup family: the whole farm as one document (export, preview, import) and the
   // rotating copies kept in the data folder (list, create, restore).
-  'backup.export': method(empty, backupDocumentSchema),
+  'backup.export': method(
+    z
+      .object({
+        /** Channel tokens and passwords are left out unless this is true. */
+        includeSecrets: z.boolean({ error: 'Send includeSecrets as true or false.' }).optional(),
+      })
+      .strict(),
+    backupDocumentSchema,
+  ),
   'backup.import': method(
     backupDocumentSchema.extend({
       /** Required when the file would silence alerts (see backup.preview settingsChanges). */

@@ -8,3 +8,4 @@ export * from './position';
 export * from './settings';
 export * from './alert';
 export * from './market';
+export * from './notification-channel';

@@ -10,6 +10,7 @@ import {
   positiveDecimal,
   shortText,
 } from './fields';
+import { channelSchema, DEFAULT_ESCALATION, escalationSchema } from './notification-channel';
 
 // The one settings document and its defaults.
 
@@ -113,7 +114,21 @@ export const settingsSchema = z
         paymentDueDays: z.number().int().min(0).max(365),
       })
       .strict(),
-    notifications: z.object({ desktop: z.boolean() }).strict(),
+    notifications: z
+      .object({
+        desktop: z.boolean(),
+        /** Off-desk channels (docs/notifications.md); secrets are write-only. */
+        channels: z.array(channelSchema).max(20, { error: 'At most 20 channels.' }),
+        escalation: escalationSchema,
+        /** The dashboard's address as the operator reaches it (a tunnel URL); '' for none. */
+        dashboardUrl: z.union([
+          z.literal(''),
+          z
+            .url({ protocol: /^https?$/, error: 'Enter an http(s) address, or leave it empty.' })
+            .max(500),
+        ]),
+      })
+      .strict(),
     coins: z.array(customCoinSchema).max(50),
     // A file written before the risk settings existed gets their defaults.
     risk: riskSettingsSchema.default(() => ({ ...DEFAULT_RISK_SETTINGS })),
@@ -158,7 +173,12 @@ export const DEFAULT_SETTINGS: Settings = {
     hashrateDropPct: '20',
     paymentDueDays: 7,
   },
-  notifications: { desktop: true },
+  notifications: {
+    desktop: true,
+    channels: [],
+    escalation: { ...DEFAULT_ESCALATION },
+    dashboardUrl: '',
+  },
   coins: [],
   risk: DEFAULT_RISK_SETTINGS,
 };

@@ -5,6 +5,7 @@ import type { FarmService } from '#service/types';
 import { APP_FOLDER_NAME, defaultDataDir } from '#store/data-dir';
 import { registerIpcBridge } from './ipc';
 import { registerReportPdf } from './report-pdf';
+import { osSecretSealer } from './secret-sealer';
 import { startAlertNotifications } from './notifications';
 import { rendererLocation } from './renderer-location';
 import { createTray } from './tray';
@@ -98,6 +99,7 @@ function startDesktopApp(dataDir: string): void {
           offline: switchOn('RIGLEDGER_OFFLINE'),
           demo: switchOn('RIGLEDGER_DEMO'),
           log,
+          secretSealer: osSecretSealer(),
         });
       } catch (error) {
         // Typically the folder is open in `npm run serve`; the store's message says so.

@@ -3,7 +3,7 @@ import { RpcError } from '#api/errors';
 import { MUTE_ALL, mutesEverything, type Alert } from '#api/records';
 import type { RigLive } from '#api/snapshot';
 import { reconcileAlerts, type AlertEvent } from '#core/alert-reconcile';
-import { alertKey, evaluateAlertRules } from '#core/alert-rules';
+import { alertKey, evaluateAlertRules, type AlertCondition } from '#core/alert-rules';
 import { storableOnly } from './alert-storable';
 import { decStr, medianDec, dec } from '#shared/decimal';
 import type { ServiceContext } from './context';
@@ -55,6 +55,8 @@ export interface AlertEngine {
 export function createAlertEngine(
   ctx: ServiceContext,
   emit: (event: AlertEvent) => void,
+  /** Conditions from outside the Snapshot: a notification channel that keeps failing. */
+  extraConditions: () => AlertCondition[] = () => [],
 ): AlertEngine {
   const offlineSince: Record<string, string> = {};
   const samples = new Map<string, { t: number; hs: string }[]>();
@@ -89,6 +91,7 @@ export function createAlertEngine(
       rigOfflineSince: offlineSince,
       rigMedianHs: medians(now.getTime()),
     });
+    outcome.conditions.push(...extraConditions());
     for (const failure of outcome.failures) {
       ctx.log(
         `Alerts for ${failure.label} (${failure.subjectId}) could not be worked out: ${causeOf(failure.cause)}`,

@@ -28,6 +28,8 @@ const storedBackupSchema = z
     database: z.preprocess(upgradeBackupDatabase, databaseSchema),
     // Checked by readBackupHistory (backup-history.ts), which upgrades an older format.
     history: z.unknown().optional(),
+    /** Channel secrets, only when the operator asked for them on export. */
+    secrets: z.record(z.string(), z.record(z.string(), z.string())).optional(),
   })
   .strict();
 export type BackupDocument = z.infer<typeof storedBackupSchema>;
@@ -69,13 +71,16 @@ export async function readBackupDocumentSliced(
 
 export function exportBackup(
   ctx: ServiceContext,
-): Omit<BackupDocument, 'history'> & { history: HistoryDocument } {
-  return {
+  includeSecrets: boolean,
+): BackupDocument & { history: HistoryDocument } {
+  const document: BackupDocument & { history: HistoryDocument } = {
     format: 'rigledger-backup',
     exportedAt: ctx.now().toISOString(),
     database: structuredClone(ctx.store.data),
     history: ctx.store.history.toDocument(),
   };
+  // Tokens and passwords leave the machine only when the operator asks (docs/notifications.md).
+  return includeSecrets ? { ...document, secrets: ctx.secrets.all() } : document;
 }
 
 export function recordCounts(db: Database): Record<string, number> {
@@ -136,6 +141,13 @@ export async function importBackup(
   }
   await ctx.store.replace(document.database);
   if (history !== undefined) await ctx.store.history.replaceWith(history);
+  // Secrets travel only in an export that asked for them; without them the saved ones stay
+  // for the channels the imported farm still has.
+  const channelIds = new Set(document.database.settings.notifications.channels.map((c) => c.id));
+  const source = document.secrets ?? ctx.secrets.all();
+  await ctx.secrets.replace(
+    Object.fromEntries(Object.entries(source).filter(([id]) => channelIds.has(id))),
+  );
   ctx.rigLive.clear();
   await ctx.changed();
   return { imported: recordCounts(document.database) };

@@ -28,7 +28,7 @@ async function hostileCopy() {
       manualPrices: { BTC: { usd: '150000', at: '2026-11-24T11:00:00.000Z' } },
       settings: {
         ...settings,
-        notifications: { desktop: false },
+        notifications: { ...settings.notifications, desktop: false },
         thresholds: { ...settings.thresholds, positionCriticalPct: '0.5' },
         sources: {
           ...settings.sources,

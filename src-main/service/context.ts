@@ -1,12 +1,15 @@
 import type { RigLive } from '#api/snapshot';
 import type { PriceSource } from '#feeds/sources/price-source';
 import type { Store } from '#store/database';
+import type { SecretBook } from '#store/secrets';
 
 // What every method handler may use. Handlers change state only through `store.update`
 // and then call `changed()` so a fresh Snapshot reaches the renderer.
 
 export interface ServiceContext {
   readonly store: Store;
+  /** Notification channel secrets, kept apart from the database (store/secrets.ts). */
+  readonly secrets: SecretBook;
   readonly offline: boolean;
   now(): Date;
   /**

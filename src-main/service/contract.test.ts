@@ -79,7 +79,29 @@ const SAMPLES: { [M in MethodName]: (farm: Farm) => ParamsOf<M> } = {
   'csv.export': () => ({ kind: 'rigs' }),
   'rigs.importCsv': () => ({ csv: RIGS_CSV, dryRun: true }),
   'positions.importCcxt': () => ({ positions: [], account: 'Main', dryRun: true }),
-  'settings.update': () => ({ staleAfterSec: 600 }),
+  'settings.update': () => ({
+    staleAfterSec: 600,
+    notifications: {
+      channels: [
+        {
+          kind: 'webhook',
+          enabled: true,
+          minSeverity: 'critical',
+          url: 'http://127.0.0.1:9/hook',
+          secret: 'contract-secret',
+        },
+      ],
+    },
+  }),
+  // The test farm is offline: the test answers that nothing is sent.
+  'notifications.test': ({ answers }) => ({
+    channelId: field(
+      answers,
+      'settings.update',
+      (s: { notifications: { channels: { id: string }[] } }) => s.notifications.channels[0]?.id,
+    ),
+  }),
+  'notifications.status': () => ({}),
   'rigs.create': () => ({
     name: 'Spare S21',
     coin: 'BTC',

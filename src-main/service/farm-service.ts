@@ -1,6 +1,11 @@
 import type { RigLive } from '#api/snapshot';
 import { PRICE_SOURCES } from '#feeds/sources/registry';
 import { openStore } from '#store/database';
+import { removeLeftoverTempFiles } from '#store/durable-file';
+import { OUTBOX_FILE, SECRETS_FILE } from '#store/file-names';
+import { openOutbox } from '#store/outbox';
+import { openSecretBook } from '#store/secrets';
+import { createNotifier } from './notifications/notifier';
 import { createAlertEngine } from './alerts';
 import type { ServiceContext } from './context';
 import { seedDemoFarm } from './demo';
@@ -22,10 +27,15 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
   const now = options.now ?? (() => new Date());
   const store = await openStore({ dataDir: options.dataDir, now, log });
   const rigLive = new Map<string, RigLive>();
+  await removeLeftoverTempFiles(options.dataDir, SECRETS_FILE);
+  await removeLeftoverTempFiles(options.dataDir, OUTBOX_FILE);
+  const secrets = await openSecretBook(options.dataDir, { sealer: options.secretSealer, log });
+  const outbox = await openOutbox(options.dataDir, log);
   let revision = 0;
 
   const ctx: ServiceContext = {
     store,
+    secrets,
     offline: options.offline ?? false,
     now,
     log,
@@ -36,23 +46,42 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
       revision += 1;
       // The caller's answer does not wait for the evaluation: the next call does
       // (the dispatcher's barrier), so nobody reads a state whose alerts are not worked out.
-      void alerts.evaluate().then(() => hub.snapshotChanged());
+      void alerts.evaluate().then(() => {
+        hub.snapshotChanged();
+        void notifier.review();
+      });
       return Promise.resolve();
     },
   };
   const hub = createEventHub(() => currentSnapshot(ctx), log);
-  const alerts = createAlertEngine(ctx, (event) => hub.emit({ type: 'alert', ...event }));
+  const alerts = createAlertEngine(
+    ctx,
+    (event) => {
+      hub.emit({ type: 'alert', ...event });
+      notifier.onAlertEvent(event);
+    },
+    () => notifier.failedConditions(),
+  );
+  const notifier = createNotifier({
+    ctx,
+    outbox,
+    secrets,
+    fetch: options.notificationFetch ?? fetch,
+    ...(options.notificationTimer ? { schedule: options.notificationTimer } : {}),
+    acknowledge: (alertId) => alerts.acknowledge(alertId),
+  });
 
   if (options.demo && store.data.rigs.length === 0 && store.data.loans.length === 0) {
     await seedDemoFarm(ctx);
   }
   await alerts.evaluate();
+  void notifier.review();
   const feeds = startFeeds(ctx, alerts, { feedTimeoutMs: options.feedTimeoutMs });
   const tick = setInterval(() => void ctx.changed(), ALERT_TICK_MS);
   tick.unref();
 
   const call = createDispatcher(
-    createHandlers(ctx, { alerts, feeds: feeds.scheduler, feedsSettled: feeds.settled }),
+    createHandlers(ctx, { alerts, notifier, feeds: feeds.scheduler, feedsSettled: feeds.settled }),
     log,
     () => alerts.settled(),
   );
@@ -75,6 +104,8 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
         await feeds.settled();
         hub.close();
         await alerts.evaluate();
+        notifier.close();
+        await notifier.idle();
         await store.close();
       })();
       return closed;

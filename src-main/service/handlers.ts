@@ -3,6 +3,7 @@ import type { FeedScheduler } from '#feeds/scheduler';
 import { hedgePlanFromSnapshot } from '#core/hedge';
 import { loanSchedule } from '#core/loan-schedule';
 import type { AlertEngine } from './alerts';
+import type { Notifier } from './notifications/notifier';
 import { exportBackup, importBackup } from './backup-document';
 import { previewBackup } from './backup-preview';
 import { importCcxtPositions } from './ccxt-import';
@@ -26,6 +27,7 @@ import { RpcError } from '#api/errors';
 
 export interface ServiceParts {
   alerts: AlertEngine;
+  notifier: Notifier;
   feeds: FeedScheduler;
   /** Resolves once every feed result received so far has been stored. */
   feedsSettled(): Promise<void>;
@@ -89,6 +91,8 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
       return { prices: currentSnapshot(ctx).prices, errors: round.errors };
     },
     'feeds.status': () => parts.feeds.status(),
+    'notifications.test': ({ channelId }) => parts.notifier.test(channelId),
+    'notifications.status': () => parts.notifier.status(),
     'alerts.list': ({ includeResolved }) => parts.alerts.list(includeResolved ?? false),
     'alerts.acknowledge': ({ id }) => parts.alerts.acknowledge(id),
     'alerts.mute': ({ subjectId, until }) => parts.alerts.mute(subjectId, until),
@@ -103,7 +107,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'runway.get': (params) => getRunway(ctx, params),
     'history.get': ({ series, from, to }) => historyGet(ctx, series, from, to),
     'history.series': () => historySeries(ctx),
-    'backup.export': () => exportBackup(ctx),
+    'backup.export': ({ includeSecrets }) => exportBackup(ctx, includeSecrets ?? false),
     'backup.import': (document) => importBackup(ctx, document),
     'backup.preview': (document) => previewBackup(ctx, document),
     'backup.list': () => ctx.store.backups.list(),

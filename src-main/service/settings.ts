@@ -4,16 +4,30 @@ import { validSettingsSchema } from '#api/records';
 import type { SettingsPatch } from '#api/methods';
 import { type PriceSource, priceSourceSettings } from '#feeds/sources/price-source';
 import type { ServiceContext } from './context';
+import { publicChannel, resolveChannels, withoutSecrets } from './notifications/channel-settings';
 import { parseOrThrow } from './validation';
 
 // settings.update takes any part of the settings document; the merged whole is validated
 // before anything is written. Price sources are the feeds registry's: settings list every
 // registered source (its defaults until the operator changes it) and refuse any other name.
 
-/** The settings as the operator sees them: every price source, with its defaults filled in. */
-export function currentSettings(ctx: Pick<ServiceContext, 'store' | 'priceSources'>): Settings {
+/**
+ * The settings as the operator sees them: every price source, with its defaults filled in,
+ * and each notification channel with the names of its saved secrets, never their values.
+ */
+export function currentSettings(
+  ctx: Pick<ServiceContext, 'store' | 'priceSources' | 'secrets'>,
+): Settings {
   const stored = ctx.store.data.settings;
-  return { ...stored, sources: priceSourceSettings(ctx.priceSources, stored.sources) };
+  const secrets = ctx.secrets.all();
+  return {
+    ...stored,
+    sources: priceSourceSettings(ctx.priceSources, stored.sources),
+    notifications: {
+      ...stored.notifications,
+      channels: stored.notifications.channels.map((c) => publicChannel(c, secrets)),
+    },
+  };
 }
 
 /** Refuses a patch that names a price source the registry does not have. */
@@ -37,8 +51,15 @@ export function checkSourceNames(
   }
 }
 
-/** `current` must list every source the patch names (currentSettings does). */
-export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
+/**
+ * `current` must list every source the patch names (currentSettings does). `channels` is
+ * the resolved channel list when the patch replaced it (secrets already split off).
+ */
+export function mergeSettings(
+  current: Settings,
+  patch: SettingsPatch,
+  channels: Settings['notifications']['channels'] = current.notifications.channels,
+): Settings {
   const sources = { ...current.sources };
   for (const [name, sourcePatch] of Object.entries(patch.sources ?? {})) {
     const before = sources[name];
@@ -49,16 +70,26 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     ...patch,
     sources,
     thresholds: { ...current.thresholds, ...patch.thresholds },
-    notifications: { ...current.notifications, ...patch.notifications },
+    notifications: {
+      ...current.notifications,
+      ...patch.notifications,
+      escalation: { ...current.notifications.escalation, ...patch.notifications?.escalation },
+      channels: channels.map(withoutSecrets),
+    },
     risk: { ...current.risk, ...patch.risk },
   };
 }
 
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Settings> {
   checkSourceNames(patch, ctx.priceSources);
+  const inputs = patch.notifications?.channels;
+  const resolved =
+    inputs === undefined
+      ? null
+      : resolveChannels(inputs, ctx.store.data.settings.notifications.channels, ctx.secrets.all());
   const next = parseOrThrow(
     validSettingsSchema,
-    mergeSettings(currentSettings(ctx), patch),
+    mergeSettings(currentSettings(ctx), patch, resolved?.channels),
     'The settings change',
   );
   const removedCoin = ctx.store.data.settings.coins.find(
@@ -72,9 +103,11 @@ export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch):
       `The coin ${removedCoin.symbol} is still mined by a rig; move or remove those rigs before removing the coin.`,
     );
   }
+  // Secrets first: a failed settings write then leaves only unused secrets behind.
+  if (resolved !== null) await ctx.secrets.replace(resolved.secrets);
   await ctx.store.update((db) => {
     db.settings = next;
   });
   await ctx.changed();
-  return structuredClone(next);
+  return structuredClone(currentSettings(ctx));
 }

@@ -1,5 +1,7 @@
 import type { FullSnapshotEvent, RigLedgerEvent } from '#api/events';
 import type { PriceSource } from '#feeds/sources/price-source';
+import type { ScheduleTimer } from '#feeds/timers';
+import type { SecretSealer } from '#store/secrets';
 
 // What a host (Electron main or the web host) holds: one FarmService per data dir.
 
@@ -16,6 +18,12 @@ export interface FarmServiceOptions {
   log?: (line: string) => void;
   /** The price sources to poll and offer in settings; defaults to the registry. */
   priceSources?: readonly PriceSource[];
+  /** Seals channel secrets with the OS keychain (Electron safeStorage) where there is one. */
+  secretSealer?: SecretSealer;
+  /** HTTP for notification channels; tests may pass their own. Defaults to fetch. */
+  notificationFetch?: typeof fetch;
+  /** The notifier's timer (retries, escalation, receipts); tests fire it by hand. */
+  notificationTimer?: ScheduleTimer;
   /** Total deadline of one price or chain request; 5 s unless a test needs it shorter. */
   feedTimeoutMs?: number;
 }

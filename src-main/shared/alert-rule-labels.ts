@@ -15,6 +15,7 @@ export const ALERT_RULE_LABELS: Readonly<Record<string, string>> = {
   'farm.unprofitable': 'Farm running at a loss',
   'risk.odds': 'Odds of a margin call or liquidation',
   'alerts.degraded': 'Alerts could not be checked',
+  'notification.failed': 'Notification channel failing',
 };
 
 export function alertRuleLabel(rule: string): string {

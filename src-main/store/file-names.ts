@@ -5,6 +5,10 @@ export const DATABASE_FILE = 'rigledger.json';
 export const HISTORY_FILE = 'history.json';
 export const LOCK_FILE = 'rigledger.lock';
 export const NOTICES_FILE = 'notices.json';
+/** Channel tokens and passwords, apart from rigledger.json so backups never carry them. */
+export const SECRETS_FILE = 'secrets.json';
+/** Notifications waiting to be sent, and the ids of those already sent. */
+export const OUTBOX_FILE = 'outbox.json';
 export const BACKUP_FOLDER = 'backups';
 
 export function fileTimestamp(at: Date): string {

@@ -69,6 +69,7 @@ describe('migrations', () => {
       expect.stringMatching(/^v1 → v2: /),
       expect.stringMatching(/^v2 → v3: /),
       expect.stringMatching(/^v3 → v4: /),
+      expect.stringMatching(/^v4 → v5: /),
     ]);
   });
 
@@ -90,6 +91,7 @@ describe('migrations', () => {
       'v1 → v2: added the realised PnL list',
       'v2 → v3: loans hold a collateral list and their payments have ids',
       expect.stringMatching(/^v3 → v4: rigs without a purchase date count in the books from today/),
+      'v4 → v5: added notification channels and escalation settings',
     ]);
   });
 
@@ -110,6 +112,25 @@ describe('migrations', () => {
     ]);
     expect(applied).toEqual([
       "v3 → v4: rigs without a purchase date count in the books from today (2026-12-02), for lack of a better date; set a rig's purchase date to count it from earlier",
+      'v4 → v5: added notification channels and escalation settings',
+    ]);
+  });
+
+  it('v4 → v5: a farm without notification channels gets none, escalation every 10 min up to 6 times', () => {
+    const v4: Record<string, unknown> = {
+      ...emptyDatabase(),
+      schemaVersion: 4,
+      settings: { ...emptyDatabase().settings, notifications: { desktop: false } },
+    };
+    const decoded = decodeDatabase(v4);
+    expect(decoded.document.settings.notifications).toEqual({
+      desktop: false,
+      channels: [],
+      escalation: { afterMinutes: 10, maxRepeats: 6 },
+      dashboardUrl: '',
+    });
+    expect(decoded.migrated).toEqual([
+      'v4 → v5: added notification channels and escalation settings',
     ]);
   });
 
@@ -134,6 +155,7 @@ describe('migrations', () => {
     expect(decoded.migrated).toEqual([
       'v2 → v3: loans hold a collateral list and their payments have ids',
       expect.stringMatching(/^v3 → v4: /),
+      'v4 → v5: added notification channels and escalation settings',
     ]);
   });
 

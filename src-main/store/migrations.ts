@@ -169,10 +169,27 @@ export const databaseV3toV4: Migration = {
   },
 };
 
+/** v4 → v5: off-desk notification channels (none yet), escalation and the dashboard address. */
+export const databaseV4toV5: Migration = {
+  from: 4,
+  summary: 'added notification channels and escalation settings',
+  up(document) {
+    const settings = isJsonObject(document.settings) ? document.settings : {};
+    return {
+      ...document,
+      schemaVersion: 5,
+      settings: {
+        ...settings,
+        notifications: withDefaults(settings.notifications, DEFAULT_SETTINGS.notifications),
+      },
+    };
+  },
+};
+
 export const DATABASE_DOCUMENT: DocumentKind = {
   fileName: 'rigledger.json',
   currentVersion: CURRENT_SCHEMA_VERSION,
-  migrations: [databaseV0toV1, databaseV1toV2, databaseV2toV3, databaseV3toV4],
+  migrations: [databaseV0toV1, databaseV1toV2, databaseV2toV3, databaseV3toV4, databaseV4toV5],
 };
 
 export const HISTORY_DOCUMENT: DocumentKind = {

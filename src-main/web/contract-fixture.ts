@@ -106,6 +106,8 @@ export async function openContractHost(): Promise<ContractHost> {
     'prices.clearManual': { asset: 'BTC' },
     'network.setManual': { coin: 'BTC', difficulty: '111758708953857.42' },
     'settings.update': { electricityPerKwh: '0.07' },
+    'notifications.test': { channelId: 'ch-phone' },
+    'backup.export': { includeSecrets: false },
     'alerts.list': { includeResolved: true },
     'alerts.acknowledge': { id: 'alert-1' },
     'alerts.mute': { subjectId: position.id },

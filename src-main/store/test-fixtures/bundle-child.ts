@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 
 const built = new Map<string, Promise<string>>();
 
-/** Path of a runnable bundle of the fixture file `name` (in this folder). */
-export function bundledFixture(name: string): Promise<string> {
-  let path = built.get(name);
+/** Path of a runnable bundle of the fixture file `name` (in this folder, or beside `base`). */
+export function bundledFixture(name: string, base: string = import.meta.url): Promise<string> {
+  const key = new URL(`./${name}`, base).href;
+  let path = built.get(key);
   if (path === undefined) {
     path = (async () => {
       const folder = await mkdtemp(join(tmpdir(), 'rigledger-child-'));
@@ -22,7 +23,7 @@ export function bundledFixture(name: string): Promise<string> {
       await chmod(folder, 0o755);
       const outfile = join(folder, `${basename(name, '.ts')}.mjs`);
       await build({
-        entryPoints: [fileURLToPath(new URL(`./${name}`, import.meta.url))],
+        entryPoints: [fileURLToPath(key)],
         bundle: true,
         platform: 'node',
         format: 'esm',
@@ -33,7 +34,7 @@ export function bundledFixture(name: string): Promise<string> {
       await chmod(outfile, 0o644);
       return outfile;
     })();
-    built.set(name, path);
+    built.set(key, path);
   }
   return path;
 }

@@ -14,6 +14,7 @@ import { FeedStatusTable } from './FeedStatusTable';
 import { GeneralSettings } from './GeneralSettings';
 import { ManualNetwork } from './ManualNetwork';
 import { ManualPrices } from './ManualPrices';
+import { NotificationChannels } from './NotificationChannels';
 import { PriceSources } from './PriceSources';
 
 export function SettingsPage() {
@@ -38,6 +39,7 @@ export function SettingsPage() {
       )}
       {settings && <AlertThresholds settings={settings} onSaved={setSaved} />}
       {settings && <RiskSettings settings={settings} onSaved={setSaved} />}
+      {settings && <NotificationChannels settings={settings} onSaved={setSaved} />}
       {settings && <CustomCoins settings={settings} onSaved={setSaved} />}
       <FeedStatusTable offline={settings?.offline ?? snapshot?.offline ?? false} />
       {snapshot && <ManualPrices prices={snapshot.prices} />}
