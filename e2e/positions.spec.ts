@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { rpc, startServer } from './fixtures/serve';
 
+// A desktop-wide window: at narrower widths the margin and odds columns fold into each
+// row's details (the accessibility matrix checks those widths).
+test.use({ viewport: { width: 1600, height: 900 } });
+
 // The Positions page as an exchange screen reads: margin, margin ratio, notional and take
 // profit beside each position, one liquidation price shared by hedge-mode legs, and a
 // sentence on a position that cannot exist.

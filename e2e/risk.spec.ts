@@ -4,6 +4,9 @@ import type { Snapshot } from '#api/snapshot';
 import { formatOdds, marginCallOddsSentence, runwaySentence } from '#shared/risk-text';
 import { rpc, startServer } from './fixtures/serve';
 
+// A desktop-wide window: at narrower widths the odds columns fold into each row's details.
+test.use({ viewport: { width: 1600, height: 900 } });
+
 // The odds of crossing and the runway as an operator meets them on the demo farm: the
 // Overview's sentences with their assumptions one click away, the runway chart and table,
 // and the 7-day odds beside the distance on the Loans and Positions pages.

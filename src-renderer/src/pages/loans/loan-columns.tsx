@@ -149,6 +149,8 @@ export const loanColumns: Column<LoanView>[] = [
   {
     key: 'odds',
     label: 'Odds in 7 days',
+    // Folds into the row's details before the distance and the status do.
+    priority: 3,
     align: 'right',
     compare: byDecimal((l) => l.odds?.days7.marginCallPct ?? null),
     render: (l) => <LoanOdds loan={l} />,

@@ -163,6 +163,8 @@ export const positionColumns: Column<PositionView>[] = [
   {
     key: 'odds',
     label: 'Odds in 7 days',
+    // Folds into the row's details before the distance and the status do.
+    priority: 3,
     align: 'right',
     compare: byDecimal((p) => p.odds?.days7.liquidationPct ?? null),
     render: (p) => <PositionOdds position={p} />,
