@@ -39,6 +39,13 @@ import {
 } from './import-export';
 import { LTV_PCT_FIELDS, checkPercentsNotFractions } from './percent-fields';
 import { realisedPnlInputSchema, realisedPnlSchema } from './realised-pnl';
+import {
+  fundingAddParamsSchema,
+  fundingImportParamsSchema,
+  fundingImportResultSchema,
+  fundingListParamsSchema,
+  fundingPaymentSchema,
+} from './funding';
 import { reviewSchema } from './review';
 
 // The contract: one table of methods, each with a zod schema for its params and its
@@ -83,8 +90,8 @@ export const feedStatusSchema = z.object({
   source: z.string(),
   /** How the operator knows the feed: "CoinGecko", "mempool.space chain stats". */
   label: z.string(),
-  /** `price`: a price source, configured under its name in settings.sources. */
-  kind: z.enum(['price', 'chain']),
+  /** `price` or `funding`: a source configured under its name in settings.sources. */
+  kind: z.enum(['price', 'chain', 'funding']),
   enabled: z.boolean(),
   ok: z.boolean(),
   lastSuccessAt: isoDateTime.nullable(),
@@ -283,6 +290,12 @@ export const methods = {
       liquidationPrice: decimalString.nullable(),
       risePctToLiquidation: decimalString.nullable(),
       marginUsd: decimalString,
+      /** The coin's perpetual funding rate now, percent per settlement; null when none is known. */
+      fundingRatePct: decimalString.nullable(),
+      /** What the short receives (positive) or pays per average month at that rate, in USD. */
+      fundingCarryUsdPerMonth: decimalString.nullable(),
+      fundingSource: z.string().nullable(),
+      fundingNote: z.string().nullable(),
     }),
   ),
 
@@ -337,6 +350,12 @@ export const methods = {
   'pnl.list': method(empty, z.array(realisedPnlSchema)),
   'pnl.add': method(realisedPnlInputSchema, realisedPnlSchema),
   'pnl.remove': method(idParams, idResult),
+
+  // Funding of perpetual positions actually paid (negative) or received (positive).
+  'funding.list': method(fundingListParamsSchema, z.array(fundingPaymentSchema)),
+  'funding.add': method(fundingAddParamsSchema, fundingPaymentSchema),
+  'funding.remove': method(idParams, idResult),
+  'funding.import': method(fundingImportParamsSchema, fundingImportResultSchema),
 
   'review.get': method(
     z

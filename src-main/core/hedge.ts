@@ -1,4 +1,6 @@
+import type { FundingQuote } from '#api/funding';
 import type { Snapshot } from '#api/snapshot';
+import { type HedgeCarry, hedgeCarry, hedgeFundingQuote } from './funding';
 import { type Dec, HUNDRED, ZERO, dec, decStr, decStrOrNull } from '#shared/decimal';
 import { linearLiquidationAtLiquidation } from './positions';
 
@@ -14,7 +16,7 @@ export interface HedgePlanParams {
   maintenanceMarginRate: string;
 }
 
-export interface HedgePlan {
+export interface HedgePlan extends HedgeCarry {
   coin: string;
   days: number;
   expectedCoins: string;
@@ -31,6 +33,7 @@ export type HedgePlanOutcome = { ok: true; plan: HedgePlan } | { ok: false; mess
 export function hedgePlan(
   params: HedgePlanParams,
   { coinsPerDay, priceUsd }: { coinsPerDay: Dec; priceUsd: Dec },
+  fundingQuote: FundingQuote | null = null,
 ): HedgePlan {
   // docs/formulas.md "Hedge plan": expected production over N days × hedge ratio = short size.
   const expectedCoins = coinsPerDay.mul(params.days);
@@ -64,6 +67,8 @@ export function hedgePlan(
     liquidationPrice: decStrOrNull(liquidationPrice),
     risePctToLiquidation: decStrOrNull(rise),
     marginUsd: decStr(marginUsd),
+    // docs/formulas-positions.md "Funding": the short's carry at the coin's current rate.
+    ...hedgeCarry(fundingQuote, params.coin, shortSize, priceUsd),
   };
 }
 
@@ -71,6 +76,7 @@ export function hedgePlan(
 export function hedgePlanFromSnapshot(
   snapshot: Snapshot,
   params: HedgePlanParams,
+  fundingQuotes: Readonly<Record<string, FundingQuote>> = {},
 ): HedgePlanOutcome {
   const coin = params.coin.toUpperCase();
   const price = snapshot.prices[coin];
@@ -91,6 +97,10 @@ export function hedgePlanFromSnapshot(
   }
   return {
     ok: true,
-    plan: hedgePlan({ ...params, coin }, { coinsPerDay, priceUsd: dec(price.usd) }),
+    plan: hedgePlan(
+      { ...params, coin },
+      { coinsPerDay, priceUsd: dec(price.usd) },
+      hedgeFundingQuote(coin, fundingQuotes, new Date(snapshot.asOf)),
+    ),
   };
 }

@@ -1,3 +1,4 @@
+import type { FundingQuote } from '#api/funding';
 import type { Alert, Loan, Position, Rig, Settings } from '#api/records';
 import type { NetworkEntry, PriceEntry, RigLive, Snapshot, StoreNotice } from '#api/snapshot';
 import { blockSubsidy, coinSpec } from './coins';
@@ -41,6 +42,8 @@ export interface SnapshotInput {
   notices: StoreNotice[];
   /** The shocks applied to `prices`, echoed so the dashboard can say it is a scenario. */
   scenario: Record<string, string> | null;
+  /** Last funding quote per exchange and symbol (`binance-usdm:BTCUSDT`), like the prices. */
+  funding?: Record<string, FundingQuote>;
 }
 
 /**
@@ -152,7 +155,10 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     },
     rigs: rigs.map((r) => r.view),
     loans: loans.map((l) => l.view),
-    positions: positionViews(input.positions, settings, prices),
+    positions: positionViews(input.positions, settings, prices, {
+      quotes: input.funding ?? {},
+      asOf: input.asOf,
+    }),
     alerts: input.alerts.filter((a) => a.resolvedAt === undefined),
     notices: input.notices,
   };

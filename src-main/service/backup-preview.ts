@@ -80,6 +80,7 @@ export function previewBackup(ctx: ServiceContext, params: BackupDocumentParams)
       positions: compareById(current.positions, incoming.positions),
       alerts: compareById(current.alerts, incoming.alerts),
       realisedPnl: compareById(current.realisedPnl, incoming.realisedPnl),
+      fundingPayments: compareById(current.fundingPayments, incoming.fundingPayments),
     },
     settingsChanged: canonical(current.settings) !== canonical(incoming.settings),
     settingsChanges: settingsChanges(current, incoming),

@@ -35,7 +35,8 @@ interface CcxtImportParams {
   leverageTiers?: unknown;
 }
 
-class EntryProblem extends Error {}
+/** A ccxt entry that cannot be read; its message completes "Position N: …" or "Payment N: …". */
+export class EntryProblem extends Error {}
 
 const EXPONENT_NUMBER = /^-?\d+(?:\.\d+)?e[+-]?\d+$/i;
 

@@ -1,4 +1,6 @@
+import type { FundingQuote } from '#api/funding';
 import type { StoredNetwork, StoredPrice } from '#api/records';
+import { fundingMarketsInUse, mergeFundingQuotes } from '#core/funding';
 import type { RigLive } from '#api/snapshot';
 import { pricesInUse } from '#core/snapshot';
 import { createFeedScheduler, type FeedScheduler } from '#feeds/scheduler';
@@ -45,6 +47,16 @@ export function startFeeds(ctx: ServiceContext, alerts: AlertEngine): RunningFee
     ],
     getRigs: () => ctx.store.data.rigs,
     priceSources: ctx.priceSources,
+    fundingSources: ctx.fundingSources,
+    getFundingMarkets: () => fundingMarketsInUse(ctx.store.data.positions, ctx.store.data.rigs),
+    onFunding(quotes: FundingQuote[]) {
+      enqueue('the funding rates', async () => {
+        await ctx.store.update((db) => {
+          db.lastFunding = mergeFundingQuotes(db.lastFunding, quotes);
+        });
+        await ctx.changed();
+      });
+    },
     now: ctx.now,
     initialPrices: ctx.store.data.lastPrices,
     log: ctx.log,

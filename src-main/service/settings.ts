@@ -11,9 +11,14 @@ import { parseOrThrow } from './validation';
 // registered source (its defaults until the operator changes it) and refuse any other name.
 
 /** The settings as the operator sees them: every price source, with its defaults filled in. */
-export function currentSettings(ctx: Pick<ServiceContext, 'store' | 'priceSources'>): Settings {
+export function currentSettings(
+  ctx: Pick<ServiceContext, 'store' | 'priceSources' | 'fundingSources'>,
+): Settings {
   const stored = ctx.store.data.settings;
-  return { ...stored, sources: priceSourceSettings(ctx.priceSources, stored.sources) };
+  return {
+    ...stored,
+    sources: priceSourceSettings([...ctx.priceSources, ...ctx.fundingSources], stored.sources),
+  };
 }
 
 /** Refuses a patch that names a price source the registry does not have. */
@@ -26,7 +31,7 @@ export function checkSourceNames(
   if (unknown.length > 0) {
     throw new RpcError(
       'invalid_params',
-      `There is no price source named ${unknown.map((name) => `"${name}"`).join(', ')}; the price sources are ${known.join(', ')}.`,
+      `There is no source named ${unknown.map((name) => `"${name}"`).join(', ')}; the sources are ${known.join(', ')}.`,
       {
         issues: unknown.map((name) => ({
           path: `sources.${name}`,
@@ -54,7 +59,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
 }
 
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Settings> {
-  checkSourceNames(patch, ctx.priceSources);
+  checkSourceNames(patch, [...ctx.priceSources, ...ctx.fundingSources]);
   const next = parseOrThrow(
     validSettingsSchema,
     mergeSettings(currentSettings(ctx), patch),

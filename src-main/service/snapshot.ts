@@ -137,5 +137,6 @@ export function computeSnapshot(
     alerts: alertsAsOf(db.alerts, asOf),
     notices: ctx.store.notices,
     scenario: options.shocksPct ?? null,
+    funding: db.lastFunding,
   });
 }

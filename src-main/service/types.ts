@@ -1,4 +1,5 @@
 import type { FullSnapshotEvent, RigLedgerEvent } from '#api/events';
+import type { FundingSource } from '#feeds/funding-sources';
 import type { PriceSource } from '#feeds/sources/price-source';
 
 // What a host (Electron main or the web host) holds: one FarmService per data dir.
@@ -16,6 +17,8 @@ export interface FarmServiceOptions {
   log?: (line: string) => void;
   /** The price sources to poll and offer in settings; defaults to the registry. */
   priceSources?: readonly PriceSource[];
+  /** The funding-rate feeds; defaults to Binance USDⓈ-M and COIN-M, Bybit and OKX. */
+  fundingSources?: readonly FundingSource[];
 }
 
 export interface FarmService {

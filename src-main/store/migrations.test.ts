@@ -67,6 +67,7 @@ describe('migrations', () => {
       expect.stringMatching(/^v0 → v1: /),
       expect.stringMatching(/^v1 → v2: /),
       expect.stringMatching(/^v2 → v3: /),
+      expect.stringMatching(/^v3 → v4: /),
     ]);
   });
 
@@ -87,6 +88,7 @@ describe('migrations', () => {
     expect(decoded.migrated).toEqual([
       'v1 → v2: added the realised PnL list',
       'v2 → v3: loans hold a collateral list and their payments have ids',
+      'v3 → v4: added funding payments and funding rates of perpetual positions',
     ]);
   });
 
@@ -110,6 +112,7 @@ describe('migrations', () => {
     expect(none?.collateral).toEqual([]);
     expect(decoded.migrated).toEqual([
       'v2 → v3: loans hold a collateral list and their payments have ids',
+      'v3 → v4: added funding payments and funding rates of perpetual positions',
     ]);
   });
 
@@ -134,6 +137,25 @@ describe('migrations', () => {
     });
     // One band at 80 % shows the loan was entered in percents: 0.5 % stays as typed.
     expect(kept).toMatchObject({ marginCallLtvPct: '0.5', liquidationLtvPct: '80' });
+  });
+
+  it('v3 → v4: a v3 file keeps every record and gains empty funding payments and rates', () => {
+    const {
+      fundingPayments: _payments,
+      lastFunding: _rates,
+      ...v3
+    } = {
+      ...emptyDatabase(),
+      schemaVersion: 3,
+      realisedPnl: [{ id: 'pnl-1', date: '2026-05-02', amountUsd: '-12.5' }],
+    };
+    const decoded = decodeDatabase(v3);
+    expect(decoded.document.fundingPayments).toEqual([]);
+    expect(decoded.document.lastFunding).toEqual({});
+    expect(decoded.document.realisedPnl).toHaveLength(1);
+    expect(decoded.migrated).toEqual([
+      'v3 → v4: added funding payments and funding rates of perpetual positions',
+    ]);
   });
 
   it('v0 → v1: a file with only some lists becomes a valid empty farm', () => {

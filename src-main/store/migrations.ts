@@ -142,10 +142,24 @@ export const databaseV2toV3: Migration = {
   },
 };
 
+/** v3 → v4: funding payments per position and the last funding quotes, starting empty. */
+export const databaseV3toV4: Migration = {
+  from: 3,
+  summary: 'added funding payments and funding rates of perpetual positions',
+  up(document) {
+    return {
+      ...document,
+      schemaVersion: 4,
+      fundingPayments: document.fundingPayments ?? [],
+      lastFunding: document.lastFunding ?? {},
+    };
+  },
+};
+
 export const DATABASE_DOCUMENT: DocumentKind = {
   fileName: 'rigledger.json',
   currentVersion: CURRENT_SCHEMA_VERSION,
-  migrations: [databaseV0toV1, databaseV1toV2, databaseV2toV3],
+  migrations: [databaseV0toV1, databaseV1toV2, databaseV2toV3, databaseV3toV4],
 };
 
 export const HISTORY_DOCUMENT: DocumentKind = {

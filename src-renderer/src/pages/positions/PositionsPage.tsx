@@ -1,6 +1,6 @@
 import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { positionInputSchema } from '#api/records';
 import type { PositionView } from '#api/snapshot';
 import { PositionPriceCharts } from '../../charts/PositionPriceCharts';
@@ -14,6 +14,8 @@ import { RecordForm } from '../../forms/RecordForm';
 import { useCall } from '../../state/use-call';
 import { useRecordEditor } from '../../state/use-record-editor';
 import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
+import { FundingDialog } from './FundingDialog';
+import { fundingColumn } from './funding-column';
 import { positionColumns } from './position-columns';
 import { newPositionValues, positionFormFields } from './position-form-fields';
 
@@ -26,10 +28,14 @@ export function PositionsPage() {
   const { refresh } = useSnapshotState();
   const call = useCall();
   const { editing, removing, actions } = useRecordEditor<PositionView>();
+  const [fundingOf, setFundingOf] = useState<PositionView | null>(null);
+  const offline = snapshot?.offline ?? false;
 
   const columns = useMemo<Column<PositionView>[]>(
     () => [
-      ...positionColumns,
+      ...positionColumns.slice(0, -1),
+      fundingColumn(offline, setFundingOf),
+      ...positionColumns.slice(-1),
       {
         key: 'actions',
         label: 'Actions',
@@ -45,7 +51,7 @@ export function PositionsPage() {
         ),
       },
     ],
-    [actions],
+    [actions, offline],
   );
 
   if (!snapshot) return <SnapshotPending />;
@@ -92,6 +98,7 @@ export function PositionsPage() {
           }}
         />
       )}
+      {fundingOf && <FundingDialog position={fundingOf} onClose={() => setFundingOf(null)} />}
       {removing && (
         <ConfirmDialog
           open
