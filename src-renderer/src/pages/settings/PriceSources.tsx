@@ -72,23 +72,35 @@ function SourceRow({
   );
 }
 
+const SECTIONS = {
+  price: {
+    title: 'Price sources',
+    description:
+      'Polled in this order; the median of fresh quotes wins, and a manual price wins over all of them.',
+  },
+  funding: {
+    title: 'Funding-rate feeds',
+    description:
+      'The exchanges’ public funding rates for your perpetual positions, asked with each price round; a position uses the exchange it is on.',
+  },
+} as const;
+
 export function PriceSources({
   settings,
   onSaved,
+  kind = 'price',
 }: {
   settings: Settings;
   onSaved(next: Settings): void;
+  kind?: keyof typeof SECTIONS;
 }) {
   const feeds = useQuery('feeds.status', {});
   const sources = (feeds.result ?? []).flatMap((feed) => {
-    const source = feed.kind === 'price' ? settings.sources[feed.source] : undefined;
+    const source = feed.kind === kind ? settings.sources[feed.source] : undefined;
     return source === undefined ? [] : [{ name: feed.source, title: feed.label, source }];
   });
   return (
-    <Section
-      title="Price sources"
-      description="Polled in this order; the median of fresh quotes wins, and a manual price wins over all of them."
-    >
+    <Section title={SECTIONS[kind].title} description={SECTIONS[kind].description}>
       {feeds.error && (
         <Alert severity="error">Could not list the price sources: {feeds.error.message}</Alert>
       )}
