@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FundingImportResult, FundingPayment } from '#api/funding';
 import type { Review } from '#api/review';
@@ -163,6 +164,39 @@ describe('funding.import (ccxt fetchFundingHistory)', () => {
     ]);
     expect(result.message).toBe('3 of 4 payments have problems; nothing was imported.');
     expect(await service.call('funding.list', {})).toEqual([]);
+  });
+});
+
+describe('re-importing (property)', () => {
+  const entry = fc.record({
+    id: fc.option(fc.integer({ min: 1, max: 40 }).map(String), { nil: undefined }),
+    hour: fc.integer({ min: 0, max: 200 }),
+    cents: fc.integer({ min: -100_000, max: 100_000 }).filter((c) => c !== 0),
+  });
+
+  it('any ccxt history imported twice, or in two overlapping parts, is stored once', async () => {
+    const { service } = await farmWithPosition();
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, { maxLength: 12 }), fc.nat(12), async (entries, cut) => {
+        const { id: _id, ...input } = samplePosition({ openedAt: '2026-10-01T00:00:00Z' });
+        const { id: positionId } = (await service.call('positions.create', input)) as {
+          id: string;
+        };
+        const history = entries.map((e) => ({
+          ...(e.id === undefined ? {} : { id: e.id }),
+          symbol: 'BTC/USDT:USDT',
+          timestamp: Date.parse('2026-11-01T00:00:00Z') + e.hour * 3_600_000,
+          amount: (e.cents / 100).toFixed(2),
+        }));
+        const list = async () => (await service.call('funding.list', { positionId })) as unknown[];
+        await service.call('funding.import', { positionId, history });
+        const once = await list();
+        await service.call('funding.import', { positionId, history });
+        await service.call('funding.import', { positionId, history: history.slice(cut) });
+        expect(await list()).toEqual(once);
+      }),
+      { numRuns: 15 },
+    );
   });
 });
 

@@ -118,6 +118,7 @@ export function FundingDialog({ position, onClose }: { position: PositionView; o
               <TableCell align="right">Amount</TableCell>
               <TableCell align="right">USD then</TableCell>
               <TableCell>From</TableCell>
+              <TableCell />
             </TableRow>
           </TableHead>
           <TableBody>
@@ -129,11 +130,25 @@ export function FundingDialog({ position, onClose }: { position: PositionView; o
                   <Figure text={formatUsd(p.amountUsd)} missing="No price was known then." />
                 </TableCell>
                 <TableCell>{p.origin === 'ccxt' ? 'imported' : 'typed in'}</TableCell>
+                <TableCell>
+                  <Button
+                    size="small"
+                    aria-label={`Remove the payment of ${formatDateTime(p.at)}`}
+                    onClick={() =>
+                      void attempt(async () => {
+                        await call('funding.remove', { id: p.id });
+                        await history.reload();
+                      })
+                    }
+                  >
+                    Remove
+                  </Button>
+                </TableCell>
               </TableRow>
             ))}
             {history.result?.length === 0 && (
               <TableRow>
-                <TableCell colSpan={4}>No funding recorded for this position yet.</TableCell>
+                <TableCell colSpan={5}>No funding recorded for this position yet.</TableCell>
               </TableRow>
             )}
           </TableBody>
