@@ -286,3 +286,30 @@ export function hedgeCarry(
     fundingNote: null,
   };
 }
+
+/**
+ * What a position's funding figures read besides the position and its prices: its quote
+ * as known at the instant, and whether that quote's settlement has passed. Two instants
+ * with the same key give the same figures (the cached Snapshot figures key on it).
+ */
+export function fundingKey(
+  position: PositionMarketFields,
+  quotes: Readonly<Record<string, FundingQuote>>,
+  asOf: Date,
+): string {
+  const market = fundingMarketOf(position);
+  if (typeof market === 'string') return '-';
+  const quote = quoteFor(market, quotes, asOf);
+  if (quote === null) return `${market.source}:${market.symbol}|none`;
+  const passed = quote.nextFundingAt !== null && Date.parse(quote.nextFundingAt) < asOf.getTime();
+  return [
+    market.source,
+    market.symbol,
+    quote.rate,
+    quote.nextFundingAt,
+    quote.intervalHours,
+    quote.at,
+    quote.demo === true,
+    passed,
+  ].join('|');
+}

@@ -1,7 +1,7 @@
 import type { Loan, Settings } from '#api/records';
 import type { LoanView, PriceEntry } from '#api/snapshot';
 import { type Dec, decStr, decStrOrNull } from '#shared/decimal';
-import { loanLedger } from './loan-ledger';
+import { loanLedger, type LoanLedger } from './loan-ledger';
 import { collateralHoldings, loanRisk } from './loans';
 import { isPriceUnreliable, priceUsdOf } from './prices';
 
@@ -20,8 +20,9 @@ export function loanFigures(
   asOf: Date,
   settings: Settings,
   prices: Readonly<Record<string, PriceEntry>>,
+  /** The loan's ledger as of asOf's date, when already worked out (it reads no price). */
+  ledger: LoanLedger = loanLedger(loan, asOf),
 ): LoanFigures {
-  const ledger = loanLedger(loan, asOf);
   const holdings = collateralHoldings(loan.collateral, (asset) => priceUsdOf(asset, prices));
   const risk = loanRisk(loan, ledger.outstanding, holdings, settings.thresholds.loanWatchPoints);
   const next = ledger.nextPayment;

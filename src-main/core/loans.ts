@@ -205,6 +205,25 @@ const UNSECURED: LoanRisk = {
 };
 
 /**
+ * The collateral's value (null when any holding has no price) and the LTV it gives the
+ * outstanding debt (null without collateral value).
+ */
+export function collateralLtv(
+  outstanding: Dec,
+  holdings: readonly CollateralHolding[],
+): { collateralValueUsd: Dec | null; ltvPct: Dec | null } {
+  if (holdings.length === 0) return { collateralValueUsd: null, ltvPct: null };
+  const values = holdings.map((h) => h.valueUsd);
+  const collateralValueUsd = values.some((v) => v === null)
+    ? null
+    : values.reduce<Dec>((sum, v) => sum.plus(v ?? ZERO), ZERO);
+  return {
+    collateralValueUsd,
+    ltvPct: collateralValueUsd === null ? null : ltvPct(outstanding, collateralValueUsd),
+  };
+}
+
+/**
  * Collateral figures for an outstanding debt. With several assets the trigger prices are
  * those of the largest non-USD-like asset, the others held at their current value; USD-like
  * collateral alone has no trigger price (its moves are scenario shocks).
@@ -219,11 +238,7 @@ export function loanRisk(
   watchPoints: Dec | string,
 ): LoanRisk {
   if (holdings.length === 0) return UNSECURED;
-  const values = holdings.map((h) => h.valueUsd);
-  const collateralValueUsd = values.some((v) => v === null)
-    ? null
-    : values.reduce<Dec>((sum, v) => sum.plus(v ?? ZERO), ZERO);
-  const ltv = collateralValueUsd === null ? null : ltvPct(outstanding, collateralValueUsd);
+  const { collateralValueUsd, ltvPct: ltv } = collateralLtv(outstanding, holdings);
   const health = loanHealth({ ltvPct: ltv, outstanding, collateralValueUsd, loan, watchPoints });
   const driver =
     collateralValueUsd === null

@@ -3,11 +3,10 @@ import type { Alert, Loan, Position, Rig, Settings } from '#api/records';
 import type { NetworkEntry, PriceEntry, RigLive, Snapshot, StoreNotice } from '#api/snapshot';
 import { blockSubsidy, coinSpec } from './coins';
 import { type Dec, ZERO, dec, decStr, decStrOrNull, minDec } from '#shared/decimal';
-import { loanFigures } from './loan-views';
 import { hashpriceUsdPerPhDay, networkHashrateHs } from './mining';
-import { positionViews } from './position-views';
 import { priceUsdOf, pricesInUse } from './prices';
-import { type CoinMarket, coinMarket, hashPowerByCoin, rigFigures } from './rig-views';
+import { type CoinMarket, coinMarket, hashPowerByCoin } from './rig-views';
+import { freshFigures, type RecordFigures } from './snapshot-figures';
 
 export { pricesInUse } from './prices';
 
@@ -107,7 +106,14 @@ function btcHashprice(
   return hashpriceUsdPerPhDay(terms, spec, price);
 }
 
-export function buildSnapshot(input: SnapshotInput): Snapshot {
+/**
+ * `figures` decides whether each record's figures are computed afresh (the default) or
+ * taken from a cache when nothing they read has changed (snapshot-figures.ts).
+ */
+export function buildSnapshot(
+  input: SnapshotInput,
+  figures: RecordFigures = freshFigures,
+): Snapshot {
   const { settings, prices } = input;
   const network = networkEntries(input.network, settings);
 
@@ -115,19 +121,17 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
   const marketOf = (coin: string): CoinMarket => {
     const known = markets.get(coin);
     if (known) return known;
-    const market = coinMarket(coin, settings, network, prices);
+    const market = figures.market(coin, coinMarket(coin, settings, network, prices));
     markets.set(coin, market);
     return market;
   };
-  const rigs = input.rigs.map((rig) =>
-    rigFigures(rig, settings, marketOf(rig.coin), input.rigLive[rig.id] ?? null),
-  );
+  const rigs = figures.rigs(input.rigs, settings, marketOf, input.rigLive);
   const running = rigs.filter((r) => r.running);
   const revenue = sumOrNull(running.map((r) => r.revenueUsdPerDay));
   const revenueLost = sumOrNull(running.map((r) => r.revenueLostUsdPerDay));
   const powerCost = running.reduce((total, r) => total.plus(r.powerCostUsdPerDay), ZERO);
 
-  const loans = input.loans.map((loan) => loanFigures(loan, input.asOf, settings, prices));
+  const loans = figures.loans(input.loans, input.asOf, settings, prices);
   const healthFactors = loans.map((l) => l.healthFactor).filter((hf): hf is Dec => hf !== null);
   const worstHealthFactor = healthFactors.reduce<Dec | null>(
     (worst, hf) => (worst ? minDec(worst, hf) : hf),
@@ -155,7 +159,7 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     },
     rigs: rigs.map((r) => r.view),
     loans: loans.map((l) => l.view),
-    positions: positionViews(input.positions, settings, prices, {
+    positions: figures.positions(input.positions, settings, prices, {
       quotes: input.funding ?? {},
       asOf: input.asOf,
     }),

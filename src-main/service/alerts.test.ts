@@ -75,11 +75,13 @@ describe('a position walked toward its liquidation price', () => {
     await service.call('alerts.acknowledge', { id: warning!.id });
 
     await service.call('prices.setManual', { asset: 'BTC', usd: '59800' });
+    await service.settled();
     expect(events.filter((e) => e.change !== 'cleared' && e.notify).map((e) => e.change)).toEqual([
       'raised',
     ]);
 
     await service.call('prices.setManual', { asset: 'BTC', usd: '56000' });
+    await service.settled();
     const notified = events.filter((e) => e.notify).map((e) => e.change);
     expect(notified).toEqual(['raised', 'escalated']);
     const [critical] = (await service.call('alerts.list', {})) as Alert[];
@@ -94,11 +96,13 @@ describe('a position walked toward its liquidation price', () => {
 
     await service.call('prices.setManual', { asset: 'BTC', usd: '60000' });
     await service.call('prices.setManual', { asset: 'BTC', usd: '56000' });
+    await service.settled();
     expect(events.filter((e) => e.notify)).toEqual([]);
     expect(((await service.call('alerts.list', {})) as Alert[])[0]?.severity).toBe('critical');
 
     clock.advance(2 * 60 * 60 * 1000);
     await service.call('prices.setManual', { asset: 'BTC', usd: '54000' });
+    await service.settled();
     expect(events.filter((e) => e.notify).map((e) => e.change)).toEqual(['escalated']);
   });
 });

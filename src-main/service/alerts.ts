@@ -39,7 +39,13 @@ function causeOf(error: unknown): string {
 }
 
 export interface AlertEngine {
+  /**
+   * Evaluates the current state once more. Calls made while an evaluation waits to start
+   * share it: every one of them is answered by an evaluation that began after it.
+   */
   evaluate(): Promise<void>;
+  /** Resolves when every evaluation asked for so far has finished. */
+  settled(): Promise<void>;
   recordRigLive(live: Record<string, RigLive>): void;
   list(includeResolved: boolean): Alert[];
   acknowledge(id: string): Promise<Alert>;
@@ -53,6 +59,8 @@ export function createAlertEngine(
   const offlineSince: Record<string, string> = {};
   const samples = new Map<string, { t: number; hs: string }[]>();
   let queue: Promise<void> = Promise.resolve();
+  /** The evaluation queued behind the running one, not started yet: later calls share it. */
+  let waiting: Promise<void> | null = null;
 
   function medians(now: number): Record<string, string> {
     const out: Record<string, string> = {};
@@ -105,10 +113,21 @@ export function createAlertEngine(
 
   return {
     evaluate() {
+      if (waiting) return waiting;
       // Serialised: two evaluations never interleave their read-reconcile-write.
-      queue = queue.then(run, run).catch((error: unknown) => {
-        ctx.log(`Alert evaluation failed: ${describeError(error, { withStack: true })}`);
-      });
+      const next = queue
+        .then(() => {
+          waiting = null;
+          return run();
+        })
+        .catch((error: unknown) => {
+          ctx.log(`Alert evaluation failed: ${describeError(error, { withStack: true })}`);
+        });
+      waiting = next;
+      queue = next;
+      return next;
+    },
+    settled() {
       return queue;
     },
     recordRigLive(live) {

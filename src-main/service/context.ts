@@ -10,7 +10,10 @@ export interface ServiceContext {
   readonly store: Store;
   readonly offline: boolean;
   now(): Date;
-  /** Re-evaluates alerts, then pushes a fresh Snapshot; await it before answering a call. */
+  /**
+   * Asks for the alerts to be re-evaluated and a fresh Snapshot pushed after them. Returns
+   * at once: a call's answer never waits for it, and the next call waits until it is done.
+   */
   changed(): Promise<void>;
   /** Counts changes not visible in the store (rig readings); bumped by changed(). */
   revision(): number;

@@ -53,7 +53,16 @@ export function toRpcFailure(
   return unexpectedProblem(during);
 }
 
-export function createDispatcher(handlers: HandlerTable, log: (line: string) => void) {
+/**
+ * `settled` resolves when the work earlier calls set going (alert evaluation) is done:
+ * each call waits for it before it runs, so it reads a state whose alerts are worked out,
+ * while the call that made the change has already been answered after its write.
+ */
+export function createDispatcher(
+  handlers: HandlerTable,
+  log: (line: string) => void,
+  settled: () => Promise<void> = () => Promise.resolve(),
+) {
   const oldNamesSeen = new Set<string>();
   return async function call(name: string, params: unknown): Promise<unknown> {
     // An old name runs its new name's schemas and handler: it answers exactly alike.
@@ -67,6 +76,7 @@ export function createDispatcher(handlers: HandlerTable, log: (line: string) => 
     }
     refuseForbiddenKeys(params, `The ${name} request`);
     const parsed = parseOrThrow(methods[method].params, params ?? {}, `The ${name} request`);
+    await settled();
     try {
       const handler = handlers[method] as Handler<typeof method>;
       return await handler(parsed as never);

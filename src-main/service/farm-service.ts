@@ -34,10 +34,12 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
     priceSources: options.priceSources ?? PRICE_SOURCES,
     fundingSources: options.fundingSources ?? FUNDING_SOURCES,
     revision: () => revision,
-    changed: async () => {
+    changed: () => {
       revision += 1;
-      await alerts.evaluate();
-      hub.snapshotChanged();
+      // The caller's answer does not wait for the evaluation: the next call does
+      // (the dispatcher's barrier), so nobody reads a state whose alerts are not worked out.
+      void alerts.evaluate().then(() => hub.snapshotChanged());
+      return Promise.resolve();
     },
   };
   const hub = createEventHub(() => currentSnapshot(ctx), log);
@@ -54,6 +56,7 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
   const call = createDispatcher(
     createHandlers(ctx, { alerts, feeds: feeds.scheduler, feedsSettled: feeds.settled }),
     log,
+    () => alerts.settled(),
   );
   let closed: Promise<void> | null = null;
 
@@ -62,7 +65,11 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
     call,
     onEvent: (listener) => hub.subscribe(listener),
     eventBaseline: () => hub.baseline(),
-    flushEvents: () => hub.flush(),
+    flushEvents: async () => {
+      await alerts.settled();
+      hub.flush();
+    },
+    settled: () => alerts.settled(),
     close() {
       closed ??= (async () => {
         clearInterval(tick);

@@ -1,16 +1,21 @@
 import type { Loan, Position } from '#api/records';
 import type { PriceEntry } from '#api/snapshot';
-import { loanFigures } from '#core/loan-views';
-import { positionViews } from '#core/position-views';
+import { loanLedger } from '#core/loan-ledger';
+import { collateralHoldings, collateralLtv } from '#core/loans';
+import { distanceToLiquidationPct } from '#core/position-figures';
+import { markPriceOf } from '#core/position-views';
 import { crossWalletKey } from '#core/positions';
-import { isUsdLike } from '#core/prices';
+import { positionRisks } from '#core/positions-wallets';
+import { isUsdLike, priceUsdOf } from '#core/prices';
+import { type Dec, decStrOrNull } from '#shared/decimal';
 import type { HistoryPoint } from '#store/schema';
 import type { ServiceContext } from './context';
 
 // A loan's LTV and a position's distance to liquidation at past times (docs/architecture.md
 // "History"): not stored, but computed when a chart asks, from the stored price points
 // and the record as it is now, by the same core functions as the Snapshot. One point per
-// stored price point; none before the record existed.
+// stored price point; none before the record existed. Only the figure asked for is worked
+// out: a loan's balance once per day (it reads no price), then its LTV at each price.
 
 const LOAN_LTV = /^loan\.(.+)\.ltvPct$/;
 const POSITION_DISTANCE = /^position\.(.+)\.distanceToLiquidationPct$/;
@@ -106,12 +111,20 @@ function pointTimes(tracks: readonly PriceTrack[], from: Bound, notBefore: numbe
 function loanLtvHistory(ctx: ServiceContext, loan: Loan, from: Bound, to: Bound): HistoryPoint[] {
   const assets = [...new Set(loan.collateral.map((c) => c.asset))].filter((a) => !isUsdLike(a));
   const tracks = assets.map((asset) => priceTrack(ctx, asset, to));
-  const settings = ctx.store.data.settings;
+  const outstandingByDay = new Map<string, Dec>();
   // A loan exists from its start date (the Snapshot of a past day counts it from then).
   const out: HistoryPoint[] = [];
   for (const t of pointTimes(tracks, from, Date.parse(`${loan.startDate}T00:00:00Z`))) {
     const asOf = new Date(t);
-    const ltv = loanFigures(loan, asOf, settings, pricesAt(tracks, t)).view.ltvPct;
+    const day = asOf.toISOString().slice(0, 10);
+    let outstanding = outstandingByDay.get(day);
+    if (outstanding === undefined) {
+      outstanding = loanLedger(loan, asOf).outstanding;
+      outstandingByDay.set(day, outstanding);
+    }
+    const prices = pricesAt(tracks, t);
+    const holdings = collateralHoldings(loan.collateral, (asset) => priceUsdOf(asset, prices));
+    const ltv = decStrOrNull(collateralLtv(outstanding, holdings).ltvPct);
     if (ltv !== null) out.push([asOf.toISOString(), ltv]);
   }
   return out;
@@ -140,12 +153,19 @@ function positionDistanceHistory(
   const own = tracks.filter(
     (t) => t.asset === position.baseAsset || t.asset === position.quoteAsset,
   );
-  const settings = ctx.store.data.settings;
   const out: HistoryPoint[] = [];
   for (const t of pointTimes(own, from, Date.parse(position.openedAt))) {
     const open = wallet.filter((p) => Date.parse(p.openedAt) <= t);
-    const [view] = positionViews([position, ...open], settings, pricesAt(tracks, t));
-    const distance = view?.distanceToLiquidationPct ?? null;
+    const prices = pricesAt(tracks, t);
+    const mark = markPriceOf(position, prices);
+    if (mark === null) continue;
+    // As the Snapshot's position row: the wallet's liquidation price at these marks.
+    const liquidation =
+      positionRisks([position, ...open], (p) => markPriceOf(p, prices)).get(position.id)
+        ?.liquidation ?? null;
+    const distance = decStrOrNull(
+      distanceToLiquidationPct(liquidation?.direction ?? null, mark, liquidation?.price ?? null),
+    );
     if (distance !== null) out.push([new Date(t).toISOString(), distance]);
   }
   return out;

@@ -8,7 +8,20 @@ import {
 } from '#api/snapshot-delta';
 
 // What changed between two Snapshots, record by record: each record's JSON is compared
-// with the JSON last sent for its id (one string compare per record per event).
+// with the JSON last sent for its id (one string compare per record per event). The live
+// Snapshot reuses the view object of a record whose figures did not change, so its JSON
+// is remembered with the object and written once.
+
+const jsonOfView = new WeakMap<object, string>();
+
+function jsonOf(record: object): string {
+  let text = jsonOfView.get(record);
+  if (text === undefined) {
+    text = JSON.stringify(record);
+    jsonOfView.set(record, text);
+  }
+  return text;
+}
 
 interface SentCollection {
   json: Map<string, string>;
@@ -22,7 +35,7 @@ function diff<T extends { id: string }>(
   const json = new Map<string, string>();
   const upserts: T[] = [];
   for (const record of records) {
-    const text = JSON.stringify(record);
+    const text = jsonOf(record);
     json.set(record.id, text);
     if (sent.json.get(record.id) !== text) upserts.push(record);
   }

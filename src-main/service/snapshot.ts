@@ -3,6 +3,7 @@ import type { PriceEntry, Snapshot } from '#api/snapshot';
 import { resolveNetwork, resolvePrices } from '#core/price-resolution';
 import { applyShocks } from '#core/scenario';
 import { buildSnapshot } from '#core/snapshot';
+import { cachedFigures, type RecordFigures } from '#core/snapshot-figures';
 import type { ServiceContext } from './context';
 
 // Gathers what the pure core needs from the store and the live rig answers, then lets
@@ -76,11 +77,13 @@ interface CachedSnapshot {
   snapshot: Snapshot;
 }
 const liveCache = new WeakMap<ServiceContext, CachedSnapshot>();
+/** Each service's per-record figures of the live Snapshot (snapshot-figures.ts). */
+const liveFigures = new WeakMap<ServiceContext, RecordFigures>();
 
 /**
- * The Snapshot as of now. One change is followed by the alert evaluation, the pushed
- * event and usually a `snapshot.get`: on a 2,000-rig farm each costs a fifth of a second,
- * so within one second and one state they share a single computation.
+ * The Snapshot as of now. Each record's figures are recomputed only when what they read
+ * has changed; within one second and one state, the alert evaluation, the pushed event
+ * and `snapshot.get` share the very same Snapshot.
  */
 export function currentSnapshot(ctx: ServiceContext): Snapshot {
   const now = ctx.now();
@@ -94,7 +97,12 @@ export function currentSnapshot(ctx: ServiceContext): Snapshot {
   ) {
     return cached.snapshot;
   }
-  const snapshot = computeSnapshot(ctx, { asOf: now });
+  let figures = liveFigures.get(ctx);
+  if (figures === undefined) {
+    figures = cachedFigures();
+    liveFigures.set(ctx, figures);
+  }
+  const snapshot = computeSnapshot(ctx, { asOf: now }, figures);
   liveCache.set(ctx, { data: ctx.store.data, revision: ctx.revision(), second, snapshot });
   return snapshot;
 }
@@ -102,6 +110,7 @@ export function currentSnapshot(ctx: ServiceContext): Snapshot {
 export function computeSnapshot(
   ctx: ServiceContext,
   options: { asOf?: Date; shocksPct?: Record<string, string> } = {},
+  figures?: RecordFigures,
 ): Snapshot {
   const db = ctx.store.data;
   const asOf = options.asOf ?? ctx.now();
@@ -115,28 +124,31 @@ export function computeSnapshot(
   });
   const resolved = pricesAsOf(ctx, current, asOf);
   const prices = options.shocksPct ? applyShocks(resolved, options.shocksPct) : resolved;
-  return buildSnapshot({
-    asOf,
-    offline: ctx.offline || db.settings.offline,
-    settings: db.settings,
-    // The books of a past day hold only what existed then: a loan not yet taken, a position
-    // not yet opened or a rig not yet bought is left out. Today shows every record.
-    rigs: pastDay
-      ? db.rigs.filter((r) => r.purchasedAt === undefined || r.purchasedAt <= asOfDate)
-      : db.rigs,
-    loans: pastDay ? db.loans.filter((l) => l.startDate <= asOfDate) : db.loans,
-    positions: pastDay
-      ? db.positions.filter((p) => Date.parse(p.openedAt) <= asOf.getTime())
-      : db.positions,
-    prices,
-    network: resolveNetwork({ manual: db.manualNetwork, fed: db.lastNetwork, asOf }),
-    // Readings and alerts as they stood at asOf: nothing from after it.
-    rigLive: Object.fromEntries(
-      [...ctx.rigLive].filter(([, live]) => Date.parse(live.at) <= asOf.getTime()),
-    ),
-    alerts: alertsAsOf(db.alerts, asOf),
-    notices: ctx.store.notices,
-    scenario: options.shocksPct ?? null,
-    funding: db.lastFunding,
-  });
+  return buildSnapshot(
+    {
+      asOf,
+      offline: ctx.offline || db.settings.offline,
+      settings: db.settings,
+      // The books of a past day hold only what existed then: a loan not yet taken, a position
+      // not yet opened or a rig not yet bought is left out. Today shows every record.
+      rigs: pastDay
+        ? db.rigs.filter((r) => r.purchasedAt === undefined || r.purchasedAt <= asOfDate)
+        : db.rigs,
+      loans: pastDay ? db.loans.filter((l) => l.startDate <= asOfDate) : db.loans,
+      positions: pastDay
+        ? db.positions.filter((p) => Date.parse(p.openedAt) <= asOf.getTime())
+        : db.positions,
+      prices,
+      network: resolveNetwork({ manual: db.manualNetwork, fed: db.lastNetwork, asOf }),
+      // Readings and alerts as they stood at asOf: nothing from after it.
+      rigLive: Object.fromEntries(
+        [...ctx.rigLive].filter(([, live]) => Date.parse(live.at) <= asOf.getTime()),
+      ),
+      alerts: alertsAsOf(db.alerts, asOf),
+      notices: ctx.store.notices,
+      scenario: options.shocksPct ?? null,
+      funding: db.lastFunding,
+    },
+    figures,
+  );
 }

@@ -37,6 +37,7 @@ export function checkingResults(service: FarmService): FarmService {
     onEvent: (listener) => service.onEvent(listener),
     eventBaseline: () => service.eventBaseline(),
     flushEvents: () => service.flushEvents(),
+    settled: () => service.settled(),
     close: () => service.close(),
     async call(name, params) {
       const result = await service.call(name, params);

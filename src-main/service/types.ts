@@ -36,8 +36,13 @@ export interface FarmService {
    * before the `snapshot-delta` events that follow it.
    */
   eventBaseline(): FullSnapshotEvent;
-  /** Sends the waiting snapshot delta now rather than at the end of its 250 ms window. */
-  flushEvents(): void;
+  /**
+   * Waits for the alert evaluation earlier calls set going, then sends the waiting snapshot
+   * delta now rather than at the end of its 250 ms window.
+   */
+  flushEvents(): Promise<void>;
+  /** Resolves when the alert evaluation (and its events) earlier calls set going is done. */
+  settled(): Promise<void>;
   /** Stops polling, flushes every pending write and releases the data-dir lock. */
   close(): Promise<void>;
 }

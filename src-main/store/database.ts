@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Immer, freeze } from 'immer';
 import { Low } from 'lowdb';
 import type { StoreNotice } from '#api/snapshot';
 import { createBackups, type Backups, type BackupsInternal } from './backups';
@@ -12,20 +13,29 @@ import { acquireLock, type DataDirLock } from './lock';
 import { openNoticeBook } from './notices';
 import { emptyDatabase, type Database } from './schema';
 import { StoreError } from './store-error';
+import { validateChange } from './validate-change';
 import { describeError } from '#shared/describe-error';
 
 // rigledger.json through lowdb with our durable adapter: one writer per data folder
 // (the lock), every change validated before it reaches the disk, and a file that cannot
 // be read is set aside (never overwritten) and replaced by the newest good backup.
 
+/**
+ * Changes are made on copy-on-write drafts: what a change does not touch stays the very
+ * object it was, so a change costs what it touches (docs/architecture.md "Writes").
+ * The state is frozen as it is committed: an accidental edit in place fails loudly.
+ */
+const drafts = new Immer({ autoFreeze: true });
+
 export interface Store {
   readonly dataDir: string;
   /** Current state. Treat as read-only: change it only through update() or replace(). */
   readonly data: Database;
   /**
-   * Runs `mutate` on a deep copy, validates the result, writes it durably and only then
-   * makes it the current state. A failed validation or write throws and changes nothing.
-   * Calls run one at a time, in order.
+   * Runs `mutate` on a copy-on-write draft, validates what it changed, writes it durably
+   * and only then makes it the current state. A failed validation or write throws and
+   * changes nothing. Calls run one at a time, in order. Records the change did not touch
+   * keep their identity, so views cached on them stay valid.
    */
   update<T>(mutate: (draft: Database) => T): Promise<T>;
   /** Whole-document replace (import, restore): validated, and the current state is backed up first. */
@@ -105,7 +115,8 @@ async function openLocked(
 
   async function commit(next: Database): Promise<void> {
     await file.write(next);
-    db.data = next;
+    // Frozen whole once (a load, an import); a change then freezes only what it made.
+    db.data = freeze(next, true);
   }
 
   const backups: BackupsInternal = createBackups({
@@ -117,7 +128,7 @@ async function openLocked(
   });
 
   const loaded = await loadDatabase(file, backups, context);
-  db.data = loaded.database;
+  db.data = freeze(loaded.database, true);
   if (loaded.needsWrite) await file.write(db.data);
 
   const history = await openHistory({
@@ -144,9 +155,10 @@ async function openLocked(
 
     update(mutate) {
       return enqueue(async () => {
-        const draft = structuredClone(db.data);
+        const draft = drafts.createDraft(db.data);
         const result = mutate(draft);
-        await commit(validateDatabase(draft, 'The change'));
+        const next = drafts.finishDraft(draft);
+        await commit(validateChange(db.data, next, 'The change'));
         await backUpIfDue(backups, now(), log);
         return result;
       });

@@ -388,6 +388,7 @@ describe('events', () => {
       },
       eventBaseline: () => service.eventBaseline(),
       flushEvents: () => service.flushEvents(),
+      settled: () => service.settled(),
       close: () => service.close(),
     };
     const app = createWebApp({

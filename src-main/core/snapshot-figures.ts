@@ -1,0 +1,223 @@
+import type { Loan, Position, Rig, Settings } from '#api/records';
+import type { PositionView, PriceEntry, RigLive } from '#api/snapshot';
+import { loanLedger, type LoanLedger } from './loan-ledger';
+import { loanFigures, type LoanFigures } from './loan-views';
+import { crossWalletKey } from './positions';
+import { fundingKey } from './funding';
+import { type FundingInput, positionViews } from './position-views';
+import { isUsdLike } from './prices';
+import { rigFigures, type CoinMarket, type RigFigures } from './rig-views';
+
+// How the Snapshot gets each record's figures: computed afresh every time (`freshFigures`,
+// for as-of reviews and scenarios), or remembered per record and recomputed only when
+// something the record's figures read has changed (`cachedFigures`, for the live
+// dashboard; docs/architecture.md "Incremental figures"). Both give identical figures:
+// the cache only decides whether to call the same functions again.
+
+export interface RecordFigures {
+  rigs(
+    rigs: readonly Rig[],
+    settings: Settings,
+    marketOf: (coin: string) => CoinMarket,
+    live: Readonly<Record<string, RigLive>>,
+  ): RigFigures[];
+  loans(
+    loans: readonly Loan[],
+    asOf: Date,
+    settings: Settings,
+    prices: Readonly<Record<string, PriceEntry>>,
+  ): LoanFigures[];
+  positions(
+    positions: readonly Position[],
+    settings: Settings,
+    prices: Readonly<Record<string, PriceEntry>>,
+    funding?: FundingInput,
+  ): PositionView[];
+  /** One market object per coin for as long as its yield, price and unit stay the same. */
+  market(coin: string, fresh: CoinMarket): CoinMarket;
+}
+
+export const freshFigures: RecordFigures = {
+  rigs: (rigs, settings, marketOf, live) =>
+    rigs.map((rig) => rigFigures(rig, settings, marketOf(rig.coin), live[rig.id] ?? null)),
+  loans: (loans, asOf, settings, prices) =>
+    loans.map((loan) => loanFigures(loan, asOf, settings, prices)),
+  positions: (positions, settings, prices, funding) =>
+    positionViews(positions, settings, prices, funding),
+  market: (_coin, fresh) => fresh,
+};
+
+/**
+ * What the figures read of one asset's price: its value and whether it may be trusted
+ * (priceUsdOf and isPriceUnreliable read nothing else). The age of a price is not in it.
+ */
+export function priceKey(asset: string, prices: Readonly<Record<string, PriceEntry>>): string {
+  const entry = asset === 'USD' ? undefined : (prices[asset] ?? prices[asset.toUpperCase()]);
+  if (entry === undefined) return isUsdLike(asset) ? '=1' : '-';
+  return `${entry.usd}|${entry.stale}|${entry.disputed}|${entry.singleSource === true}`;
+}
+
+function marketKey(market: CoinMarket): string {
+  return `${market.coinsPerHs?.toString() ?? '-'}|${market.priceUsd?.toString() ?? '-'}|${market.efficiencyUnit}`;
+}
+
+interface RigEntry {
+  rig: Rig;
+  settings: Settings;
+  market: CoinMarket;
+  live: RigLive | null;
+  figures: RigFigures;
+}
+interface LedgerEntry {
+  loan: Loan;
+  day: string;
+  ledger: LoanLedger;
+}
+interface LoanEntry {
+  loan: Loan;
+  day: string;
+  settings: Settings;
+  prices: string;
+  figures: LoanFigures;
+}
+interface GroupEntry {
+  positions: readonly Position[];
+  settings: Settings;
+  prices: string;
+  views: PositionView[];
+}
+
+/** Positions whose figures depend on each other: one cross wallet, or one isolated position. */
+function marginGroupOf(p: Position): string {
+  return p.marginMode === 'cross' ? `cross\u0000${crossWalletKey(p)}` : `isolated\u0000${p.id}`;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/**
+ * Figures remembered per record, keyed on the record object (a change replaces it: the
+ * store never edits a record in place) and on exactly the inputs its figures read: a
+ * rig its coin's market, its reading and the settings; a loan the day (its balance and
+ * schedule) and its collateral prices; a margin group its positions' prices. A BTC tick
+ * recomputes BTC's rigs, loans and positions and nothing else; a note on one rig, that rig.
+ */
+export function cachedFigures(): RecordFigures {
+  const markets = new Map<string, { key: string; market: CoinMarket }>();
+  let rigCache = new Map<string, RigEntry>();
+  let ledgerCache = new Map<string, LedgerEntry>();
+  let loanCache = new Map<string, LoanEntry>();
+  let groupCache = new Map<string, GroupEntry>();
+
+  return {
+    market(coin, fresh) {
+      const key = marketKey(fresh);
+      const known = markets.get(coin);
+      if (known && known.key === key) return known.market;
+      markets.set(coin, { key, market: fresh });
+      return fresh;
+    },
+
+    rigs(rigs, settings, marketOf, live) {
+      const next = new Map<string, RigEntry>();
+      const out = rigs.map((rig) => {
+        const market = marketOf(rig.coin);
+        const reading = live[rig.id] ?? null;
+        const known = rigCache.get(rig.id);
+        const entry =
+          known &&
+          known.rig === rig &&
+          known.settings === settings &&
+          known.market === market &&
+          known.live === reading
+            ? known
+            : {
+                rig,
+                settings,
+                market,
+                live: reading,
+                figures: rigFigures(rig, settings, market, reading),
+              };
+        next.set(rig.id, entry);
+        return entry.figures;
+      });
+      // Removed records leave the cache with the build that no longer sees them.
+      rigCache = next;
+      return out;
+    },
+
+    loans(loans, asOf, settings, prices) {
+      const day = asOf.toISOString().slice(0, 10);
+      const nextLedgers = new Map<string, LedgerEntry>();
+      const nextLoans = new Map<string, LoanEntry>();
+      const out = loans.map((loan) => {
+        const pricesRead = loan.collateral.map((c) => priceKey(c.asset, prices)).join(',');
+        const known = loanCache.get(loan.id);
+        const knownLedger = ledgerCache.get(loan.id);
+        const ledgerEntry =
+          knownLedger && knownLedger.loan === loan && knownLedger.day === day
+            ? knownLedger
+            : { loan, day, ledger: loanLedger(loan, asOf) };
+        nextLedgers.set(loan.id, ledgerEntry);
+        const entry =
+          known &&
+          known.loan === loan &&
+          known.day === day &&
+          known.settings === settings &&
+          known.prices === pricesRead
+            ? known
+            : {
+                loan,
+                day,
+                settings,
+                prices: pricesRead,
+                figures: loanFigures(loan, asOf, settings, prices, ledgerEntry.ledger),
+              };
+        nextLoans.set(loan.id, entry);
+        return entry.figures;
+      });
+      ledgerCache = nextLedgers;
+      loanCache = nextLoans;
+      return out;
+    },
+
+    positions(positions, settings, prices, funding) {
+      const groups = new Map<string, Position[]>();
+      for (const p of positions) {
+        const key = marginGroupOf(p);
+        const list = groups.get(key);
+        if (list) list.push(p);
+        else groups.set(key, [p]);
+      }
+      const next = new Map<string, GroupEntry>();
+      const views = new Map<string, PositionView>();
+      for (const [key, members] of groups) {
+        const assets = new Set(members.flatMap((p) => [p.baseAsset, p.quoteAsset]));
+        // The funding quotes each member reads count like its prices.
+        const fundingRead =
+          funding === undefined
+            ? ''
+            : members.map((p) => fundingKey(p, funding.quotes, funding.asOf)).join(',');
+        const pricesRead = `${[...assets].map((a) => `${a}=${priceKey(a, prices)}`).join(',')}#${fundingRead}`;
+        const known = groupCache.get(key);
+        const entry =
+          known &&
+          known.settings === settings &&
+          known.prices === pricesRead &&
+          sameList(known.positions, members)
+            ? known
+            : {
+                positions: members,
+                settings,
+                prices: pricesRead,
+                views: positionViews(members, settings, prices, funding),
+              };
+        next.set(key, entry);
+        entry.views.forEach((view) => views.set(view.id, view));
+      }
+      groupCache = next;
+      return positions.map((p) => views.get(p.id)!);
+    },
+  };
+}
