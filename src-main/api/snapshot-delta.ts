@@ -26,10 +26,24 @@ export const snapshotSummarySchema = snapshotSchema.omit({
 });
 export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 
-function changesOf<R extends z.ZodType>(record: R) {
+function changesOf<R extends z.ZodObject>(record: R) {
   return z.object({
-    /** Records new or different since the previous version, whole. */
+    /** Records new since the previous version (or changed in most fields), whole. */
     upserts: z.array(record),
+    /**
+     * Records changed in a few fields: the fields' new values (`set`) and the optional
+     * fields they no longer have (`unset`). A price tick changes a rig's revenue, not its
+     * name: this is what keeps a delta a fraction of the records it touches.
+     */
+    patches: z
+      .array(
+        z.object({
+          id: z.string(),
+          set: record.partial(),
+          unset: z.array(z.string()).optional(),
+        }),
+      )
+      .optional(),
     /** Ids of records gone since the previous version. */
     removed: z.array(z.string()),
     /** Every id in Snapshot order; sent only when the order or the set of ids changed. */
@@ -49,8 +63,15 @@ export const snapshotDeltaSchema = z.object({
 });
 export type SnapshotDelta = z.infer<typeof snapshotDeltaSchema>;
 
+export interface RecordPatch<T> {
+  id: string;
+  set: Partial<T>;
+  unset?: string[];
+}
+
 export interface CollectionChanges<T> {
   upserts: T[];
+  patches?: RecordPatch<T>[];
   removed: string[];
   order?: string[];
 }
@@ -71,13 +92,26 @@ export function applyChanges<T extends { id: string }>(
   previous: T[],
   changes: CollectionChanges<T>,
 ): T[] | null {
-  if (changes.upserts.length === 0 && changes.removed.length === 0 && !changes.order) {
+  const patches = changes.patches ?? [];
+  if (
+    changes.upserts.length === 0 &&
+    patches.length === 0 &&
+    changes.removed.length === 0 &&
+    !changes.order
+  ) {
     return previous; // unchanged: the same array, so nothing that reads it re-renders
   }
   const byId = new Map<string, T>();
   for (const record of previous) byId.set(record.id, record);
   for (const id of changes.removed) byId.delete(id);
   for (const record of changes.upserts) byId.set(record.id, record);
+  for (const patch of patches) {
+    const record = byId.get(patch.id);
+    if (record === undefined) return null; // a patch for a record this state lacks
+    const next: Record<string, unknown> = { ...record, ...patch.set };
+    for (const key of patch.unset ?? []) delete next[key];
+    byId.set(patch.id, next as T);
+  }
   const order = changes.order ?? previous.map((r) => r.id).filter((id) => byId.has(id));
   const next: T[] = [];
   for (const id of order) {

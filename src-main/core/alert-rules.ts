@@ -120,6 +120,36 @@ function positionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): v
   }
 }
 
+interface JudgedPosition {
+  settings: Settings;
+  level: number;
+  note: string;
+  judged: RuleOutcome;
+}
+/**
+ * A position's rules read its row, the settings, its alert's current level and whether
+ * its price is a manual one; the live Snapshot keeps the very row object while its figures
+ * stay the same, so what was judged for that row is reused (on a large book, a tick that
+ * moves one asset re-judges that asset's positions only).
+ */
+const judgedPositions = new WeakMap<PositionView, JudgedPosition>();
+
+function rememberedPositionRules(p: PositionView, inputs: RuleInputs, out: RuleOutcome): void {
+  const level = inputs.activeLevels.get(alertKey('position.liquidation', p.id)) ?? 0;
+  const note = manualPriceNote([p.baseAsset], inputs.snapshot.prices);
+  const known = judgedPositions.get(p);
+  let judged: RuleOutcome;
+  if (known && known.settings === inputs.settings && known.level === level && known.note === note) {
+    judged = known.judged;
+  } else {
+    judged = { conditions: [], held: new Set(), failures: [] };
+    positionRules(p, inputs, judged);
+    judgedPositions.set(p, { settings: inputs.settings, level, note, judged });
+  }
+  out.conditions.push(...judged.conditions);
+  for (const key of judged.held) out.held.add(key);
+}
+
 function rigRules(rig: RigView, inputs: RuleInputs, out: RuleOutcome, asOf: Date): void {
   if (rig.status !== 'active' || !rig.live) return;
   const t = inputs.settings.thresholds;
@@ -293,7 +323,7 @@ export function evaluateAlertRules(inputs: RuleInputs): RuleOutcome {
     label: subjectLabel(snapshot, subjectKind, subjectId),
   });
   for (const p of snapshot.positions) {
-    isolated(out, subject('position', p.id), (local) => positionRules(p, inputs, local));
+    isolated(out, subject('position', p.id), (local) => rememberedPositionRules(p, inputs, local));
   }
   for (const loan of snapshot.loans) {
     isolated(out, subject('loan', loan.id), (local) => loanRules(loan, inputs, local, asOf));

@@ -149,6 +149,8 @@ describe('snapshot deltas', () => {
     service.onEvent((event) => {
       if (event.type === 'snapshot-delta') deltas.push(wire(event));
     });
+    await service.flushEvents();
+    deltas.length = 0;
     const start = service.eventBaseline();
     const [first, second] = start.snapshot.rigs;
     if (!first || !second) throw new Error('the rigs were not created');
@@ -156,7 +158,11 @@ describe('snapshot deltas', () => {
     await service.call('rigs.update', { id: first.id, patch: { quantity: 9 } });
     await service.flushEvents();
     expect(deltas).toHaveLength(1);
-    expect(deltas[0]?.rigs.upserts.map((r) => r.quantity)).toEqual([9]);
+    // Only what changed of the rig: its quantity and the figures that follow from it.
+    expect(deltas[0]?.rigs.upserts).toEqual([]);
+    expect(deltas[0]?.rigs.patches?.map((p) => [p.id, p.set.quantity])).toEqual([[first.id, 9]]);
+    expect(deltas[0]?.rigs.patches?.[0]?.set.name).toBeUndefined();
+    expect(deltas[0]?.rigs.patches?.[0]?.set.powerCostUsdPerDay).toBeDefined();
     expect(deltas[0]?.rigs.removed).toEqual([]);
     expect(deltas[0]?.rigs.order).toBeUndefined();
     expect(deltas[0]?.loans.upserts).toEqual([]);
@@ -167,7 +173,13 @@ describe('snapshot deltas', () => {
     // An LTC price tick can change only LTC figures: no BTC rig is sent again.
     await service.call('prices.setManual', { asset: 'LTC', usd: '95', confirm: true });
     await service.flushEvents();
-    expect(deltas[1]?.rigs.upserts.filter((r) => r.coin === 'BTC')).toEqual([]);
+    const btcIds = start.snapshot.rigs.filter((r) => r.coin === 'BTC').map((r) => r.id);
+    const resent = [
+      ...(deltas[1]?.rigs.upserts ?? []).map((r) => r.id),
+      ...(deltas[1]?.rigs.patches ?? []).map((p) => p.id),
+    ];
+    expect(btcIds).toHaveLength(3);
+    expect(resent.filter((id) => btcIds.includes(id))).toEqual([]);
     expect(deltas[1]?.summary.prices['LTC']?.usd).toBe('95');
 
     await service.call('rigs.remove', { id: second.id });

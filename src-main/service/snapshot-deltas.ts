@@ -3,6 +3,7 @@ import {
   SNAPSHOT_COLLECTIONS,
   summaryOf,
   type CollectionChanges,
+  type RecordPatch,
   type SnapshotDelta,
   type VersionedSnapshot,
 } from '#api/snapshot-delta';
@@ -25,7 +26,32 @@ function jsonOf(record: object): string {
 
 interface SentCollection {
   json: Map<string, string>;
+  records: Map<string, object>;
   order: string;
+}
+
+const same = (a: unknown, b: unknown) =>
+  a === b ||
+  (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * The fields of `next` that differ from `previous`, or null when sending the record whole
+ * is about as short (most of it changed).
+ */
+function patchOf<T extends { id: string }>(
+  previous: object,
+  next: T,
+  wholeJson: string,
+): RecordPatch<T> | null {
+  const before = previous as Record<string, unknown>;
+  const after = next as unknown as Record<string, unknown>;
+  const set: Record<string, unknown> = {};
+  const unset: string[] = [];
+  for (const key of Object.keys(after)) if (!same(before[key], after[key])) set[key] = after[key];
+  for (const key of Object.keys(before)) if (!(key in after)) unset.push(key);
+  const patch: RecordPatch<T> = { id: next.id, set: set as Partial<T> };
+  if (unset.length > 0) patch.unset = unset;
+  return JSON.stringify(patch).length < wholeJson.length * 0.7 ? patch : null;
 }
 
 function diff<T extends { id: string }>(
@@ -33,11 +59,18 @@ function diff<T extends { id: string }>(
   sent: SentCollection,
 ): { changes: CollectionChanges<T>; sent: SentCollection } {
   const json = new Map<string, string>();
+  const byId = new Map<string, object>();
   const upserts: T[] = [];
+  const patches: RecordPatch<T>[] = [];
   for (const record of records) {
     const text = jsonOf(record);
     json.set(record.id, text);
-    if (sent.json.get(record.id) !== text) upserts.push(record);
+    byId.set(record.id, record);
+    if (sent.json.get(record.id) === text) continue;
+    const previous = sent.records.get(record.id);
+    const patch = previous === undefined ? null : patchOf(previous, record, text);
+    if (patch) patches.push(patch);
+    else upserts.push(record);
   }
   const removed: string[] = [];
   for (const id of sent.json.keys()) if (!json.has(id)) removed.push(id);
@@ -45,8 +78,9 @@ function diff<T extends { id: string }>(
   // The JSON of the id list compares membership and order exactly, in one string.
   const order = JSON.stringify(ids);
   const changes: CollectionChanges<T> = { upserts, removed };
+  if (patches.length > 0) changes.patches = patches;
   if (order !== sent.order) changes.order = ids;
-  return { changes, sent: { json, order } };
+  return { changes, sent: { json, records: byId, order } };
 }
 
 export interface DeltaTracker {
@@ -56,7 +90,7 @@ export interface DeltaTracker {
   current(): VersionedSnapshot | null;
 }
 
-const emptySent = (): SentCollection => ({ json: new Map(), order: '[]' });
+const emptySent = (): SentCollection => ({ json: new Map(), records: new Map(), order: '[]' });
 
 export function createDeltaTracker(): DeltaTracker {
   let latest: VersionedSnapshot | null = null;
