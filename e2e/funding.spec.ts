@@ -111,3 +111,32 @@ test('the demo hedge shows its funding; its history takes a typed payment and a 
     await server.stop();
   }
 });
+
+test('Settings lists the funding-rate feeds; a base URL set there is the one used', async ({
+  page,
+}) => {
+  const server = await startServer({});
+  try {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const bybit = page.getByTestId('source-bybit');
+    await expect(bybit).toContainText('Bybit funding rates');
+    // Public endpoints: no API key to enter.
+    await expect(bybit.getByLabel('Bybit funding rates API key')).toHaveCount(0);
+    for (const name of ['binance-usdm', 'binance-coinm', 'okx'])
+      await expect(page.getByTestId(`source-${name}`)).toBeVisible();
+
+    await bybit.getByLabel('Bybit funding rates base URL').fill('http://127.0.0.1:9/bybit-proxy');
+    await bybit.getByRole('button', { name: 'Save Bybit funding rates' }).click();
+    await expect(bybit).toContainText('Saved.');
+    const settings = (await rpc(server, 'settings.get', {})).body as {
+      sources: Record<string, { baseUrl: string; enabled: boolean }>;
+    };
+    expect(settings.sources.bybit).toEqual({
+      enabled: true,
+      baseUrl: 'http://127.0.0.1:9/bybit-proxy',
+    });
+  } finally {
+    await server.stop();
+  }
+});

@@ -1,5 +1,6 @@
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
+import { useId } from 'react';
 import type { FieldKind, FieldSpec } from './field-spec';
 
 const INPUT_TYPES: Partial<Record<FieldKind, string>> = {
@@ -28,9 +29,12 @@ export function FormField({
   const isNumber = field.kind === 'decimal' || field.kind === 'integer';
   const unit = field.unit ?? (field.percent === undefined ? undefined : '%');
   const shrink = field.kind === 'select' || field.kind === 'date' || field.kind === 'datetime';
+  // Unique per input: two forms with a field of the same name (each source's base URL) on
+  // one page must not share an id, or a label would name the other form's input.
+  const id = `field-${field.name.replace(/\./g, '-')}-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   return (
     <TextField
-      id={`field-${field.name.replace(/\./g, '-')}`}
+      id={id}
       name={field.name}
       label={field.label}
       value={value}

@@ -16,9 +16,12 @@ import { Section } from './Section';
 // The same rules the service applies to a source's settings.
 const sourceFormSchema = sourceSchema.pick({ baseUrl: true, apiKey: true });
 
-function sourceFields(title: string): FieldSpec[] {
+function sourceFields(title: string, withKey: boolean): FieldSpec[] {
+  const baseUrl: FieldSpec = { name: 'baseUrl', label: `${title} base URL`, kind: 'text', span: 4 };
+  // The funding-rate endpoints are public: they take no key.
+  if (!withKey) return [baseUrl];
   return [
-    { name: 'baseUrl', label: `${title} base URL`, kind: 'text', span: 4 },
+    baseUrl,
     { name: 'apiKey', label: `${title} API key`, kind: 'secret', span: 2, hint: 'Optional.' },
   ];
 }
@@ -27,11 +30,13 @@ function SourceRow({
   name,
   title,
   source,
+  withKey,
   onSaved,
 }: {
   name: string;
   title: string;
   source: SourceSettings;
+  withKey: boolean;
   onSaved(next: Settings): void;
 }) {
   const update = useAction('settings.update');
@@ -62,8 +67,12 @@ function SourceRow({
       )}
       <InlineForm
         schema={sourceFormSchema}
-        fields={sourceFields(title)}
-        initial={{ baseUrl: source.baseUrl, apiKey: source.apiKey ?? '' }}
+        fields={sourceFields(title, withKey)}
+        initial={
+          withKey
+            ? { baseUrl: source.baseUrl, apiKey: source.apiKey ?? '' }
+            : { baseUrl: source.baseUrl }
+        }
         submitLabel={`Save ${title}`}
         successMessage="Saved."
         onSubmit={async (patch) => onSaved(await update.run({ sources: { [name]: patch } }))}
@@ -105,7 +114,14 @@ export function PriceSources({
         <Alert severity="error">Could not list the price sources: {feeds.error.message}</Alert>
       )}
       {sources.map(({ name, title, source }) => (
-        <SourceRow key={name} name={name} title={title} source={source} onSaved={onSaved} />
+        <SourceRow
+          key={name}
+          name={name}
+          title={title}
+          source={source}
+          withKey={kind === 'price'}
+          onSaved={onSaved}
+        />
       ))}
     </Section>
   );
