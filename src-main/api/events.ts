@@ -23,6 +23,7 @@ export const alertEventSchema = z.object({
   alert: alertSchema,
   notify: z.boolean(),
 });
+export type AlertEvent = z.infer<typeof alertEventSchema>;
 
 export const eventSchema = z.discriminatedUnion('type', [
   fullSnapshotEventSchema,

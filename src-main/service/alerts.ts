@@ -116,6 +116,9 @@ export function createAlertEngine(
       if (waiting) return waiting;
       // Serialised: two evaluations never interleave their read-reconcile-write.
       const next = queue
+        // On the next turn of the event loop: the call that asked for it is answered
+        // first (its reply would otherwise wait behind the evaluation's computation).
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
         .then(() => {
           waiting = null;
           return run();

@@ -7,22 +7,12 @@ import {
   type SnapshotDelta,
   type VersionedSnapshot,
 } from '#api/snapshot-delta';
+import { jsonOf } from './record-json';
 
 // What changed between two Snapshots, record by record: each record's JSON is compared
 // with the JSON last sent for its id (one string compare per record per event). The live
 // Snapshot reuses the view object of a record whose figures did not change, so its JSON
 // is remembered with the object and written once.
-
-const jsonOfView = new WeakMap<object, string>();
-
-function jsonOf(record: object): string {
-  let text = jsonOfView.get(record);
-  if (text === undefined) {
-    text = JSON.stringify(record);
-    jsonOfView.set(record, text);
-  }
-  return text;
-}
 
 interface SentCollection {
   json: Map<string, string>;

@@ -6,13 +6,18 @@ import { dec } from './decimal';
 // not be computed (no price yet) comes after every one that could.
 
 function worstFirst<T>(items: readonly T[], measure: (item: T) => string | null, n: number): T[] {
-  const compare = (a: T, b: T): number => {
-    const x = measure(a);
-    const y = measure(b);
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return dec(x).comparedTo(dec(y));
-  };
-  return [...items].sort(compare).slice(0, n);
+  // Each measure is read once (a book holds a thousand positions), then sorted stably.
+  const keyed = items.map((item, index) => {
+    const value = measure(item);
+    return { item, index, value: value === null ? null : dec(value) };
+  });
+  keyed.sort((a, b) => {
+    if (a.value === null || b.value === null) {
+      return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
+    }
+    return a.value.comparedTo(b.value) || a.index - b.index;
+  });
+  return keyed.slice(0, n).map((k) => k.item);
 }
 
 /** The `n` positions nearest liquidation, nearest first. */

@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import type { Snapshot, StoreNotice } from '#api/snapshot';
 import { formatDateTime } from '../format';
 import { pageHref } from '../routes';
+import { useActiveAlerts } from '../state/snapshot-context';
 import { useAction } from '../state/use-call';
 import { AlertActions } from './AlertActions';
 import { muteOf, useMutes } from './use-mutes';
@@ -43,7 +44,7 @@ function StoreNoticeBanner({ notice }: { notice: StoreNotice }) {
 export function Banners({ snapshot }: { snapshot: Snapshot }) {
   const notices = snapshot.notices;
   const { mutes } = useMutes();
-  const critical = snapshot.alerts.filter(
+  const critical = useActiveAlerts().filter(
     (a) => a.severity === 'critical' && !a.resolvedAt && !a.acknowledgedAt,
   );
   if (notices.length === 0 && critical.length === 0) return null;

@@ -35,6 +35,8 @@ export function SnapshotProvider({ host, children }: { host: Host; children: Rea
         if (store.acceptDelta(event)) settleWaiting();
         else host.bridge.resync();
       } else {
+        // The banner shows it now; the delta that carries it follows (snapshot-store.ts).
+        store.acceptAlert(event);
         setLastAlert({
           change: event.change,
           alert: event.alert,

@@ -3,7 +3,7 @@ import type { Snapshot } from '#api/snapshot';
 import type { RpcError } from '#api/errors';
 import type { AlertChange } from '#api/events';
 import type { Alert } from '#api/records';
-import { snapshotOf, type SnapshotStore } from './snapshot-store';
+import { activeAlertsOf, snapshotOf, type SnapshotStore } from './snapshot-store';
 
 export interface AlertNotice {
   change: AlertChange;
@@ -57,4 +57,10 @@ export function useSnapshotState(): SnapshotState {
 export function useSnapshot(): Snapshot | null {
   const { store } = useShell();
   return useSyncExternalStore(store.subscribe, () => snapshotOf(store.get()));
+}
+
+/** The active alerts, alert events pushed since the current state included. */
+export function useActiveAlerts(): Alert[] {
+  const { store } = useShell();
+  return useSyncExternalStore(store.subscribe, () => activeAlertsOf(store.get()));
 }

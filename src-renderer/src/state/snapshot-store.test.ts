@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '#api/snapshot';
 import type { SnapshotDelta } from '#api/snapshot-delta';
 import type { Alert } from '#api/records';
-import { createSnapshotStore } from './snapshot-store';
+import { activeAlertsOf, createSnapshotStore } from './snapshot-store';
 
 // The page's store: deltas in order, identities kept for what did not change, and a
 // delta that does not follow refused so the page asks for the full state again.
@@ -92,5 +92,32 @@ describe('the snapshot store', () => {
       delta(2, { upserts: [alert('a3', 'third')], removed: ['a1'], order: ['a3', 'a2'] }),
     );
     expect(store.get().current?.snapshot.alerts.map((a) => a.id)).toEqual(['a3', 'a2']);
+  });
+
+  it('shows a pushed alert change at once, until the state that carries it arrives', () => {
+    const store = createSnapshotStore(() => 0);
+    store.acceptFull({ type: 'snapshot', version: 1, snapshot });
+    const critical = {
+      ...alert('a3', 'BTCUSDT long 3 % from liquidation'),
+      severity: 'critical' as const,
+    };
+    store.acceptAlert({ type: 'alert', change: 'raised', alert: critical, notify: true });
+    store.acceptAlert({
+      type: 'alert',
+      change: 'cleared',
+      alert: alert('a1', 'first'),
+      notify: false,
+    });
+    expect(activeAlertsOf(store.get()).map((a) => a.id)).toEqual(['a2', 'a3']);
+    // The same state gives the same list (a component reading it does not re-render).
+    expect(activeAlertsOf(store.get())).toBe(activeAlertsOf(store.get()));
+
+    // The delta computed after those changes carries them: the page shows its list.
+    expect(
+      store.acceptDelta(delta(2, { upserts: [critical], removed: ['a1'], order: ['a2', 'a3'] })),
+    ).toBe(true);
+    expect(store.get().alertsSince).toEqual([]);
+    expect(activeAlertsOf(store.get())).toBe(store.get().current?.snapshot.alerts);
+    expect(activeAlertsOf(store.get()).map((a) => a.id)).toEqual(['a2', 'a3']);
   });
 });

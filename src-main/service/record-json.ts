@@ -1,0 +1,32 @@
+import type { Snapshot } from '#api/snapshot';
+import { summaryOf } from '#api/snapshot-delta';
+
+// JSON text of the live Snapshot's rows, written once per row object. The live Snapshot
+// keeps a row's object while its figures stay the same (core/snapshot-figures.ts), so the
+// event deltas and `snapshot.get` over HTTP reuse the text instead of writing 2 MB again.
+
+const textOf = new WeakMap<object, string>();
+
+/** JSON.stringify(record), remembered with the object (rows are never edited in place). */
+export function jsonOf(record: object): string {
+  let text = textOf.get(record);
+  if (text === undefined) {
+    text = JSON.stringify(record);
+    textOf.set(record, text);
+  }
+  return text;
+}
+
+const LISTS = ['rigs', 'loans', 'positions', 'alerts'] as const;
+
+/**
+ * The Snapshot as JSON text, assembled from its summary and its rows' remembered text:
+ * it parses to exactly what JSON.stringify(snapshot) would (record-json.test.ts).
+ */
+export function snapshotJson(snapshot: Snapshot): string {
+  const summary = JSON.stringify(summaryOf(snapshot));
+  const lists = LISTS.map(
+    (name) => `${JSON.stringify(name)}:[${snapshot[name].map((row) => jsonOf(row)).join(',')}]`,
+  );
+  return summary === '{}' ? `{${lists.join(',')}}` : `${summary.slice(0, -1)},${lists.join(',')}}`;
+}
