@@ -72,6 +72,7 @@ export const percent = decimalBetween('0', '100', '%');
 
 export const isoDate = z
   .string({ error: 'Enter a date.' })
+  .max(10, { error: 'Enter a date as YYYY-MM-DD.' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a date as YYYY-MM-DD.' })
   .refine(
     (v) =>
@@ -82,15 +83,19 @@ export const isoDate = z
     },
   );
 
-export const isoDateTime = z.iso.datetime({
-  offset: true,
-  error: 'Enter a date and time in ISO 8601 form.',
-});
+// Capped: the format alone allows any number of digits after the seconds' decimal point.
+export const isoDateTime = z.iso
+  .datetime({
+    offset: true,
+    error: 'Enter a date and time in ISO 8601 form.',
+  })
+  .max(40, { error: 'Enter a date and time in ISO 8601 form.' });
 
 export const recordId = z.string().min(1).max(64);
 
 export const assetSymbol = z
   .string({ error: 'Enter a coin symbol.' })
+  .max(40, { error: 'A coin symbol is 2–10 letters or digits, e.g. BTC.' }) // before trim()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z0-9]{2,10}$/, { error: 'A coin symbol is 2–10 letters or digits, e.g. BTC.' });

@@ -29,7 +29,9 @@ export type CustomCoin = z.infer<typeof customCoinSchema>;
 export const sourceSchema = z
   .object({
     enabled: z.boolean(),
-    baseUrl: z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' }),
+    baseUrl: z
+      .url({ protocol: /^https?$/, error: 'Enter an http(s) URL.' })
+      .max(2000, { error: 'Keep the URL under 2,000 characters.' }),
     apiKey: z.string().max(200).optional(),
   })
   .strict();
@@ -42,6 +44,7 @@ const SOURCE_NAME_RULE =
 /** A price source's key in settings: "coingecko", "binance", … */
 export const priceSourceNameSchema = z
   .string()
+  .max(40, { error: SOURCE_NAME_RULE })
   .regex(/^[a-z][a-z0-9-]{0,39}$/, { error: SOURCE_NAME_RULE });
 
 /** A record keyed by price-source name (settings, or a settings patch). */

@@ -3,10 +3,16 @@ import { RpcError } from '#api/errors';
 import { isoDateTime } from '#api/fields';
 import type { BackupDocumentParams } from '#api/methods';
 import { databaseSchema, type Database } from '#store/schema';
-import { upgradeBackupDatabase } from './backup-version';
+import {
+  backupVersionProblem,
+  upgradeBackupDatabase,
+  upgradedBackupDatabase,
+} from './backup-version';
 import { settingsChanges } from './backup-settings-diff';
 import type { ServiceContext } from './context';
-import { parseOrThrow } from './validation';
+import { forEachSliced } from './csv-records';
+import { checkDatabaseSliced, inFieldOrder, prefixIssues } from './sliced-database-check';
+import { invalidParams, parseOrThrow } from './validation';
 
 // backup.export / backup.import: the whole database as one versioned document. An import
 // is checked whole (schema by the contract, references here) and refused whole; the
@@ -25,6 +31,36 @@ export type BackupDocument = z.infer<typeof storedBackupSchema>;
 /** Checks a backup's database against the stored-data schema, upgrading older formats. */
 export function readBackupDocument(document: BackupDocumentParams): BackupDocument {
   return parseOrThrow(storedBackupSchema, document, 'The backup');
+}
+
+/** The document's envelope, its database left to checkDatabaseSliced. */
+const envelopeSchema = storedBackupSchema.extend({ database: z.unknown() });
+const ENVELOPE_ORDER = Object.keys(storedBackupSchema.shape);
+
+/**
+ * readBackupDocument for a document of many megabytes: the same checks, the same result
+ * and the same refusal, record by record, so other requests are answered meanwhile.
+ */
+export async function readBackupDocumentSliced(
+  document: BackupDocumentParams,
+): Promise<BackupDocument> {
+  const envelope = envelopeSchema.safeParse(document);
+  const issues: z.core.$ZodIssue[] = envelope.success ? [] : [...envelope.error.issues];
+  const problem = backupVersionProblem(document.database);
+  if (problem === null) {
+    const checked = await checkDatabaseSliced(upgradedBackupDatabase(document.database));
+    if (checked.success && envelope.success && issues.length === 0)
+      return { ...envelope.data, database: checked.data };
+    if (!checked.success) issues.push(...prefixIssues(checked.issues, ['database']));
+  } else {
+    issues.push({
+      code: 'custom',
+      path: ['database', 'schemaVersion'],
+      message: problem,
+      input: document.database,
+    });
+  }
+  throw invalidParams(new z.ZodError(inFieldOrder(issues, ENVELOPE_ORDER)), 'The backup');
 }
 
 export function exportBackup(ctx: ServiceContext): BackupDocument {
@@ -47,16 +83,21 @@ export function recordCounts(db: Database): Record<string, number> {
   };
 }
 
-export function checkReferences(db: Database): void {
-  const rigIds = new Set(db.rigs.map((r) => r.id));
+/** Ids unique across records, and loans pointing only at rigs the backup holds; a slice at a time. */
+export async function checkReferences(db: Database): Promise<void> {
+  const rigIds = new Set<string>();
+  await forEachSliced(db.rigs, (rig) => rigIds.add(rig.id));
   const seen = new Set<string>();
-  for (const id of [...db.rigs, ...db.loans, ...db.positions].map((r) => r.id)) {
-    if (seen.has(id))
-      throw new RpcError(
-        'invalid_params',
-        `The backup holds two records with the id "${id}"; nothing was imported.`,
-      );
-    seen.add(id);
+  const lists: readonly (readonly { id: string }[])[] = [db.rigs, db.loans, db.positions];
+  for (const records of lists) {
+    await forEachSliced(records, ({ id }) => {
+      if (seen.has(id))
+        throw new RpcError(
+          'invalid_params',
+          `The backup holds two records with the id "${id}"; nothing was imported.`,
+        );
+      seen.add(id);
+    });
   }
   for (const loan of db.loans) {
     const missing = loan.rigIds?.find((id) => !rigIds.has(id));
@@ -74,8 +115,8 @@ export async function importBackup(
   params: BackupDocumentParams & { confirmSilencing?: boolean | undefined },
 ): Promise<{ imported: Record<string, number> }> {
   const { confirmSilencing, ...rest } = params;
-  const document = readBackupDocument(rest);
-  checkReferences(document.database);
+  const document = await readBackupDocumentSliced(rest);
+  await checkReferences(document.database);
   const silencing = settingsChanges(ctx.store.data, document.database).filter(
     (c) => c.silencesAlerts,
   );

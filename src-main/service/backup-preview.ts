@@ -1,9 +1,10 @@
 import type { SettingsChange } from '#api/import-export';
 import type { BackupDocumentParams } from '#api/methods';
 import type { Database } from '#store/schema';
-import { checkReferences, readBackupDocument } from './backup-document';
+import { checkReferences, readBackupDocumentSliced } from './backup-document';
 import { settingsChanges } from './backup-settings-diff';
 import type { ServiceContext } from './context';
+import { forEachSliced } from './csv-records';
 
 // backup.preview: what importing a backup document would change, per collection, so the
 // operator can confirm before the current farm is replaced. Nothing is stored. A
@@ -32,12 +33,19 @@ function canonical(value: unknown): string {
   );
 }
 
-function compareById(
+/** Record id → its canonical text, a slice of records at a time. */
+async function canonicalById(records: readonly { id: string }[]): Promise<Map<string, string>> {
+  const byId = new Map<string, string>();
+  await forEachSliced(records, (record) => byId.set(record.id, canonical(record)));
+  return byId;
+}
+
+async function compareById(
   current: readonly { id: string }[],
   incoming: readonly { id: string }[],
-): CollectionChange {
-  const before = new Map(current.map((r) => [r.id, canonical(r)]));
-  const after = new Map(incoming.map((r) => [r.id, canonical(r)]));
+): Promise<CollectionChange> {
+  const before = await canonicalById(current);
+  const after = await canonicalById(incoming);
   let added = 0;
   let changed = 0;
   for (const [id, text] of after) {
@@ -67,20 +75,23 @@ function comparePayments(current: Database, incoming: Database): CollectionChang
   return { current: before.length, incoming: after.length, added, removed, changed: 0 };
 }
 
-export function previewBackup(ctx: ServiceContext, params: BackupDocumentParams): BackupPreview {
-  const document = readBackupDocument(params);
-  checkReferences(document.database);
+export async function previewBackup(
+  ctx: ServiceContext,
+  params: BackupDocumentParams,
+): Promise<BackupPreview> {
+  const document = await readBackupDocumentSliced(params);
+  await checkReferences(document.database);
   const current = ctx.store.data;
   const incoming = document.database;
   return {
     collections: {
-      rigs: compareById(current.rigs, incoming.rigs),
-      loans: compareById(current.loans, incoming.loans),
+      rigs: await compareById(current.rigs, incoming.rigs),
+      loans: await compareById(current.loans, incoming.loans),
       payments: comparePayments(current, incoming),
-      positions: compareById(current.positions, incoming.positions),
-      alerts: compareById(current.alerts, incoming.alerts),
-      realisedPnl: compareById(current.realisedPnl, incoming.realisedPnl),
-      fundingPayments: compareById(current.fundingPayments, incoming.fundingPayments),
+      positions: await compareById(current.positions, incoming.positions),
+      alerts: await compareById(current.alerts, incoming.alerts),
+      realisedPnl: await compareById(current.realisedPnl, incoming.realisedPnl),
+      fundingPayments: await compareById(current.fundingPayments, incoming.fundingPayments),
     },
     settingsChanged: canonical(current.settings) !== canonical(incoming.settings),
     settingsChanges: settingsChanges(current, incoming),

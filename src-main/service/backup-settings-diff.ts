@@ -123,5 +123,56 @@ export function settingsChanges(current: Database, incoming: Database): Settings
       sentence: `Pins the ${asset} price at ${formatUsd(price.usd)} by hand: live prices would be ignored and alerts judged on that figure.`,
     });
   }
+  changes.push(...liftedAndPinned(current, incoming));
+  return changes;
+}
+
+/**
+ * What the backup lifts (mutes, hand-set prices) and the chain figures it pins by hand:
+ * none of these quiets an alert, but the operator sees every change before confirming.
+ */
+function liftedAndPinned(current: Database, incoming: Database): SettingsChange[] {
+  const changes: SettingsChange[] = [];
+  const mutedAfter = new Set(incoming.mutes.map((m) => m.subjectId));
+  for (const mute of current.mutes) {
+    if (mutedAfter.has(mute.subjectId)) continue;
+    changes.push({
+      setting: `mutes.${mute.subjectId}`,
+      from: mute.until ?? 'no end',
+      to: null,
+      silencesAlerts: false,
+      sentence: mutesEverything(mute.subjectId)
+        ? 'Lifts the mute on every alert.'
+        : `Lifts the mute on the alerts of ${mute.subjectId}.`,
+    });
+  }
+  for (const [asset, price] of Object.entries(current.manualPrices)) {
+    if (incoming.manualPrices[asset] !== undefined) continue;
+    changes.push({
+      setting: `manualPrices.${asset}`,
+      from: price.usd,
+      to: null,
+      silencesAlerts: false,
+      sentence: `Drops the ${asset} price set by hand: live prices would be used again.`,
+    });
+  }
+  for (const coin of new Set([
+    ...Object.keys(current.manualNetwork),
+    ...Object.keys(incoming.manualNetwork),
+  ])) {
+    const from = current.manualNetwork[coin];
+    const to = incoming.manualNetwork[coin];
+    if (from?.difficulty === to?.difficulty) continue;
+    changes.push({
+      setting: `manualNetwork.${coin}`,
+      from: from?.difficulty ?? null,
+      to: to?.difficulty ?? null,
+      silencesAlerts: false,
+      sentence:
+        to === undefined
+          ? `Drops the ${coin} difficulty set by hand: the chain's own figure would be used again.`
+          : `Sets the ${coin} network difficulty by hand to ${to.difficulty}: revenue would be figured on it.`,
+    });
+  }
   return changes;
 }

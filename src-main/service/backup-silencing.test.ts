@@ -60,6 +60,48 @@ describe('a backup that silences alerts', () => {
     );
   });
 
+  it('also lists what it lifts and the chain figures it sets by hand, none of them silencing', async () => {
+    const { service, current } = await hostileCopy();
+    await service.call('alerts.mute', { subjectId: 'all' });
+    await service.call('prices.setManual', { asset: 'BTC', usd: '70000' });
+    const incoming: BackupDocument = {
+      ...current,
+      database: {
+        ...current.database,
+        settings: { ...current.database.settings, offline: true, staleAfterSec: 3600 },
+        manualNetwork: {
+          BTC: { difficulty: '111758708953857.42', at: '2026-11-24T11:00:00.000Z' },
+        },
+      },
+    };
+    const preview = (await service.call('backup.preview', incoming)) as {
+      settingsChanges: { setting: string; silencesAlerts: boolean; sentence: string }[];
+    };
+    expect(preview.settingsChanges.map((c) => [c.setting, c.silencesAlerts, c.sentence])).toEqual([
+      [
+        'staleAfterSec',
+        true,
+        'Trusts prices for 3600 s instead of 300 s before calling them stale.',
+      ],
+      [
+        'offline',
+        true,
+        'Turns offline mode on: no price is fetched, so prices go stale and liquidation alerts pause.',
+      ],
+      ['mutes.all', false, 'Lifts the mute on every alert.'],
+      [
+        'manualPrices.BTC',
+        false,
+        'Drops the BTC price set by hand: live prices would be used again.',
+      ],
+      [
+        'manualNetwork.BTC',
+        false,
+        'Sets the BTC network difficulty by hand to 111758708953857.42: revenue would be figured on it.',
+      ],
+    ]);
+  });
+
   it('is refused without confirmation, naming what it would silence, and changes nothing', async () => {
     const { service, current, hostile } = await hostileCopy();
     await expect(service.call('backup.import', hostile)).rejects.toMatchObject({

@@ -3,6 +3,7 @@ import { positionInputSchema, type Position } from '#api/records';
 import { D, DECIMAL_PATTERN, dec } from '#shared/decimal';
 import { TierProblem, bracketsFromTiers, tiersBySymbol } from './ccxt-leverage-tiers';
 import type { ServiceContext } from './context';
+import { forEachSliced } from './csv-records';
 import { issuesOf } from './validation';
 
 // positions.importCcxt: positions as ccxt's fetchPositions() returns them (the unified
@@ -229,7 +230,11 @@ export async function importCcxtPositions(
       message: `Leverage tiers: ${error.message}; nothing was imported.`,
     };
   }
-  const checked = params.positions.map((raw, i) => checkEntry(raw, i + 1, params, tiers, now));
+  // Checked a slice at a time: a long list never holds up other calls.
+  const checked: ReturnType<typeof checkEntry>[] = [];
+  await forEachSliced(params.positions, (raw) => {
+    checked.push(checkEntry(raw, checked.length + 1, params, tiers, now));
+  });
   const rows = checked.map((c) => c.row);
   const bad = rows.filter((r) => !r.ok).length;
   const positions = checked.flatMap((c) => (c.position ? [c.position] : []));

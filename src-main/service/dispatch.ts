@@ -4,7 +4,7 @@ import { isDeprecatedMethodName, methodNamed } from '#api/method-aliases';
 import { methods, type MethodName, type Methods, type ResultOf } from '#api/methods';
 import { describeError } from '#shared/describe-error';
 import { StoreError, type StoreErrorCode } from '#store/store-error';
-import { refuseForbiddenKeys } from './forbidden-keys';
+import { refuseForbiddenKeysSliced } from './forbidden-keys';
 import { parseOrThrow } from './validation';
 
 const STORE_ERROR_CODES: Record<StoreErrorCode, ErrorCode> = {
@@ -74,7 +74,8 @@ export function createDispatcher(
       oldNamesSeen.add(name);
       log(`RigLedger: ${name} is an old name of ${method}; it still works for this version.`);
     }
-    refuseForbiddenKeys(params, `The ${name} request`);
+    // Sliced: a backup of many megabytes is walked without holding up other calls.
+    await refuseForbiddenKeysSliced(params, `The ${name} request`);
     const parsed = parseOrThrow(methods[method].params, params ?? {}, `The ${name} request`);
     await settled();
     try {

@@ -49,7 +49,7 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
     await seedDemoFarm(ctx);
   }
   await alerts.evaluate();
-  const feeds = startFeeds(ctx, alerts);
+  const feeds = startFeeds(ctx, alerts, { feedTimeoutMs: options.feedTimeoutMs });
   const tick = setInterval(() => void ctx.changed(), ALERT_TICK_MS);
   tick.unref();
 

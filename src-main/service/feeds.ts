@@ -19,7 +19,11 @@ export interface RunningFeeds {
   settled(): Promise<void>;
 }
 
-export function startFeeds(ctx: ServiceContext, alerts: AlertEngine): RunningFeeds {
+export function startFeeds(
+  ctx: ServiceContext,
+  alerts: AlertEngine,
+  options: { feedTimeoutMs?: number | undefined } = {},
+): RunningFeeds {
   let pending: Promise<void> = Promise.resolve();
   // Results are stored one after another, in the order they arrived.
   const enqueue = (what: string, work: () => Promise<void>) => {
@@ -57,6 +61,7 @@ export function startFeeds(ctx: ServiceContext, alerts: AlertEngine): RunningFee
         await ctx.changed();
       });
     },
+    feedTimeoutMs: options.feedTimeoutMs,
     now: ctx.now,
     initialPrices: ctx.store.data.lastPrices,
     log: ctx.log,

@@ -19,6 +19,8 @@ export interface FarmServiceOptions {
   priceSources?: readonly PriceSource[];
   /** The funding-rate feeds; defaults to Binance USDⓈ-M and COIN-M, Bybit and OKX. */
   fundingSources?: readonly FundingSource[];
+  /** Total deadline of one price or chain request; 5 s unless a test needs it shorter. */
+  feedTimeoutMs?: number;
 }
 
 export interface FarmService {

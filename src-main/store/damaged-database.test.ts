@@ -45,6 +45,17 @@ afterEach(async () => {
   await removeDir(dir);
 });
 
+/**
+ * A one-rig farm, valid but for one prototype-polluting key inserted at `marker` of its
+ * JSON text. In a keyed map (stored prices) the schema alone would drop the key silently.
+ */
+function protoFarm(key: string, marker = '"lastPrices":{'): string {
+  const text = JSON.stringify({ ...emptyDatabase(), rigs: [sampleRig('tampered')] });
+  const comma = text.includes(`${marker}}`) ? '' : ',';
+  if (!text.includes(marker)) throw new Error(`the farm's JSON has no ${marker}`);
+  return text.replace(marker, `${marker}"${key}":{"usd":"1"}${comma}`);
+}
+
 const unreadable: [string, string | Buffer][] = [
   ['truncated', '{"schemaVersion": 2, "rigs": [{"id": "rig-a", "name": "S19'],
   ['empty (only whitespace)', ' \n\t\n'],
@@ -53,6 +64,9 @@ const unreadable: [string, string | Buffer][] = [
   ['wrong shape: a list', '[1, 2, 3]'],
   ['wrong shape: fields of the wrong type', '{"schemaVersion": 2, "rigs": "many", "loans": {}}'],
   ['an unknown schemaVersion', '{"schemaVersion": "two"}'],
+  ['a "__proto__" key in the stored prices', protoFarm('__proto__')],
+  ['a "constructor" key in the manual prices', protoFarm('constructor', '"manualPrices":{')],
+  ['a "prototype" key inside a rig', protoFarm('prototype', '{"id":"rig-tampered",')],
 ];
 
 describe('damaged-database matrix', () => {
@@ -75,6 +89,22 @@ describe('damaged-database matrix', () => {
       );
     });
   }
+
+  it('a prototype-polluting key: the notice says which field, where, and that the whole file was refused', async () => {
+    await goodBackup();
+    await writeFile(join(dir, 'rigledger.json'), protoFarm('__proto__'));
+
+    const s = await open();
+
+    expect(s.data.rigs.map((r) => r.name)).toEqual(['backed-up']);
+    expect(s.notices[0]!.message).toContain(
+      'RigLedger could not read its data file: rigledger.json holds a field named "__proto__" (at lastPrices.__proto__), which RigLedger never writes and refuses for safety, so the whole file was refused. The file was left untouched',
+    );
+    await s.close();
+    store = null;
+    const reopened = await open();
+    expect(reopened.notices.map((n) => n.kind)).toEqual(['recovered-from-backup']);
+  });
 
   it('a future schema version: refused, the file left exactly as it was', async () => {
     const newer = JSON.stringify({ ...emptyDatabase(), schemaVersion: CURRENT_SCHEMA_VERSION + 5 });

@@ -213,7 +213,7 @@ describe('an unreadable rigledger.json', () => {
     corrupt: () => '{"schemaVersion": 1, "rigs": [ \u0000\u0000 garbage',
     truncated: (good) => good.slice(0, Math.floor(good.length / 2)),
     empty: () => '',
-    invalid: (good) => good.replace('"quantity": 2', '"quantity": -2'),
+    invalid: (good) => good.replace(/"quantity":\s*2/, '"quantity":-2'),
   };
 
   for (const [kind, makeBad] of Object.entries(badFiles)) {

@@ -4,6 +4,7 @@ import { Immer, freeze } from 'immer';
 import { Low } from 'lowdb';
 import type { StoreNotice } from '#api/snapshot';
 import { createBackups, type Backups, type BackupsInternal } from './backups';
+import { databaseText } from './database-text';
 import { decodeDatabase, validateDatabase } from './documents';
 import { durableJsonFile, removeLeftoverTempFiles } from './durable-file';
 import { DATABASE_FILE, HISTORY_FILE, NOTICES_FILE } from './file-names';
@@ -96,7 +97,7 @@ async function openLocked(
 
   const file = durableJsonFile<Database>(join(dataDir, DATABASE_FILE), {
     decode: (json) => decodeDatabase(json).document,
-    indent: 2,
+    encode: databaseText,
   });
   const db = new Low<Database>(file, emptyDatabase());
   let queue: Promise<unknown> = Promise.resolve();

@@ -1,9 +1,12 @@
 import type { z } from 'zod';
+import { findForbiddenKey, forbiddenKeyName } from '#shared/forbidden-keys';
 import { DATABASE_DOCUMENT, HISTORY_DOCUMENT, migrate } from './migrations';
 import { databaseSchema, historySchema, type Database, type HistoryDocument } from './schema';
 import { StoreError } from './store-error';
 
-// Loaded JSON → a current, validated document: migrations first, then zod.
+// Loaded JSON → a current, validated document: migrations first, then zod. A document
+// holding a prototype-polluting key is refused whole first: zod would drop the key
+// silently, and a file RigLedger never wrote that way has been tampered with or damaged.
 
 export interface Decoded<T> {
   document: T;
@@ -42,7 +45,18 @@ function validate<T>(schema: z.ZodType<T>, value: unknown, fileName: string): T 
   return parsed.data;
 }
 
+/** Throws when the parsed file holds "__proto__", "constructor" or "prototype" anywhere. */
+function refuseForbiddenKeys(json: unknown, fileName: string): void {
+  const at = findForbiddenKey(json);
+  if (at === null) return;
+  throw new StoreError(
+    'invalid-document',
+    `${fileName} holds a field named "${forbiddenKeyName(at)}" (at ${at}), which RigLedger never writes and refuses for safety, so the whole file was refused.`,
+  );
+}
+
 export function decodeDatabase(json: unknown): Decoded<Database> {
+  refuseForbiddenKeys(json, DATABASE_DOCUMENT.fileName);
   const { document, applied } = migrate(DATABASE_DOCUMENT, json);
   return {
     document: validate(databaseSchema, document, DATABASE_DOCUMENT.fileName),
@@ -51,6 +65,7 @@ export function decodeDatabase(json: unknown): Decoded<Database> {
 }
 
 export function decodeHistory(json: unknown): Decoded<HistoryDocument> {
+  refuseForbiddenKeys(json, HISTORY_DOCUMENT.fileName);
   const { document, applied } = migrate(HISTORY_DOCUMENT, json);
   return {
     document: validate(historySchema, document, HISTORY_DOCUMENT.fileName),

@@ -128,6 +128,8 @@ export interface DurableJsonFileOptions<T> {
   decode: (json: unknown) => T;
   /** Pretty-print (small documents a person may open) or compact (large series). */
   indent?: number;
+  /** The document's text, when it is written some other way than JSON.stringify. */
+  encode?: (data: T) => string;
 }
 
 interface QueuedWrite {
@@ -158,7 +160,9 @@ export function durableJsonFile<T>(
     },
     write(data: T) {
       // Serialise now: the caller may change its object after this returns.
-      const text = `${JSON.stringify(data, null, options.indent)}\n`;
+      const text = options.encode
+        ? options.encode(data)
+        : `${JSON.stringify(data, null, options.indent)}\n`;
       if (waiting !== null) {
         waiting.text = text;
         return waiting.done;

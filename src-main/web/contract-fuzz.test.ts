@@ -8,9 +8,9 @@ import { openContractHost, type ContractHost } from './contract-fixture';
 // JSON, objects built from the method's own field names, and valid calls with one field
 // spoiled. Whatever comes in, the host answers with a contract error and never a 5xx,
 // and a refused call leaves the stored farm exactly as it was.
-// FUZZ_RUNS raises the count for the soak run (npm run test:soak sets 10,000).
+// `npm run test:soak` (RIGLEDGER_SOAK=1) runs 10,000 payloads; FUZZ_RUNS sets any count.
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2400);
+const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.RIGLEDGER_SOAK === '1' ? 10_000 : 2400));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const METHOD_NAMES = Object.keys(methods) as MethodName[];
 

@@ -8,6 +8,7 @@ import { describeError } from '#shared/describe-error';
 import { toRpcFailure } from '#service/dispatch';
 import { snapshotJson } from '#service/record-json';
 import type { FarmService } from '#service/types';
+import { parseJsonSliced } from './sliced-json';
 
 // POST /api/rpc/<method>: the JSON body is the params, the JSON reply is the result.
 // Every failure is { error: { code, message, details } } with the status of its code.
@@ -35,13 +36,17 @@ function tooLarge(limit: number): RpcError {
   });
 }
 
-/** Reads the body as text, stopping as soon as it passes `limit` bytes. */
+/**
+ * Reads the body as text, stopping as soon as it passes `limit` bytes. Each chunk is
+ * decoded as it arrives, so a 16 MiB body is never decoded in one long step.
+ */
 async function readBodyText(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get('Content-Length') ?? '0');
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   if (request.body === null) return '';
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -51,17 +56,21 @@ async function readBodyText(request: Request, limit: number): Promise<string> {
       await reader.cancel();
       throw tooLarge(limit);
     }
-    chunks.push(value);
+    parts.push(decoder.decode(value, { stream: true }));
   }
-  return Buffer.concat(chunks).toString('utf8');
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
-/** The params of a call: the parsed JSON body; an empty body stands for `{}`. */
+/**
+ * The params of a call: the parsed JSON body; an empty body stands for `{}`. A large body
+ * (a backup) is parsed in slices, so other requests keep being answered meanwhile.
+ */
 export async function readParams(request: Request, limit: number): Promise<unknown> {
   const text = await readBodyText(request, limit);
   if (text.trim() === '') return {};
   try {
-    return JSON.parse(text) as unknown;
+    return await parseJsonSliced(text);
   } catch (error) {
     throw new RpcError(
       'invalid_params',
