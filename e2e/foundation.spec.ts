@@ -46,7 +46,10 @@ test('an invalid rig shows what to fix and stores nothing', async ({ page }) => 
     await page.getByLabel('Name').fill('Broken');
     await page.getByLabel('Hash rate', { exact: true }).fill('-5');
     await expect(page.getByText('Must be greater than 0.')).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('form-problems')).toContainText('check Hash rate');
+    await expect(page.getByLabel('Hash rate', { exact: true })).toBeFocused();
+    await expect(page.getByRole('dialog')).toBeVisible();
 
     const listed = await rpc(server, 'rigs.list', {});
     expect(listed.body).toEqual([]);

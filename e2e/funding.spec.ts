@@ -122,13 +122,17 @@ test('Settings lists the funding-rate feeds; a base URL set there is the one use
     const bybit = page.getByTestId('source-bybit');
     await expect(bybit).toContainText('Bybit funding rates');
     // Public endpoints: no API key to enter.
-    await expect(bybit.getByLabel('Bybit funding rates API key')).toHaveCount(0);
+    await expect(page.getByLabel('Bybit funding rates API key')).toHaveCount(0);
     for (const name of ['binance-usdm', 'binance-coinm', 'okx'])
       await expect(page.getByTestId(`source-${name}`)).toBeVisible();
 
-    await bybit.getByLabel('Bybit funding rates base URL').fill('http://127.0.0.1:9/bybit-proxy');
-    await bybit.getByRole('button', { name: 'Save Bybit funding rates' }).click();
-    await expect(bybit).toContainText('Saved.');
+    // The feeds' addresses are one form with one Save, apart from the price sources'.
+    const feeds = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Funding-rate feeds' }),
+    });
+    await feeds.getByLabel('Bybit funding rates base URL').fill('http://127.0.0.1:9/bybit-proxy');
+    await feeds.getByRole('button', { name: 'Save funding-rate feeds' }).click();
+    await expect(feeds).toContainText('Saved.');
     const settings = (await rpc(server, 'settings.get', {})).body as {
       sources: Record<string, { baseUrl: string; enabled: boolean }>;
     };

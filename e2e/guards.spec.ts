@@ -20,7 +20,11 @@ test('a margin-call LTV typed as 0.7 is questioned, and 70% is taken as 70 %', a
 
     await form.getByLabel('Margin-call LTV').fill('0.7');
     await expect(form).toContainText('0.7 looks like a fraction: did you mean 70 %?');
-    await expect(form.getByRole('button', { name: 'Save' })).toBeDisabled();
+    // Save says why rather than sitting disabled: the field keeps its reason and takes focus.
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByTestId('form-problems')).toContainText('check Margin-call LTV');
+    await expect(form.getByLabel('Margin-call LTV')).toBeFocused();
+    expect((await rpc(server, 'loans.list', {})).body).toEqual([]);
 
     await form.getByLabel('Margin-call LTV').fill('70%');
     await form.getByLabel('Liquidation LTV').fill('80 %');

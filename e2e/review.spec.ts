@@ -165,35 +165,3 @@ test('the HTML report downloads and names the lender with dollar figures', async
     await server.stop();
   }
 });
-
-test('a rigs CSV with a bad row shows that row’s error and stores nothing', async ({ page }) => {
-  const server = await startServer({ demo: true });
-  try {
-    const before = await rpc(server, 'rigs.list', {});
-    const csv = [
-      'name,coin,hashrate,hashrateUnit,powerWatts,quantity',
-      'Good rig,BTC,110,TH/s,3250,2',
-      'Bad hash,BTC,fast,TH/s,3250,2',
-    ].join('\n');
-
-    await openReview(page, server);
-    await chooseFile(page, 'Import rigs from CSV', {
-      name: 'rigs.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv),
-    });
-    const report = page.getByRole('dialog');
-    await expect(report.getByTestId('import-row-line-2')).toContainText('ok');
-    await expect(report.getByTestId('import-row-line-3')).toContainText(
-      'Line 3: hashrate: Enter a plain decimal number',
-    );
-    await expect(report.getByRole('alert')).toContainText('nothing was imported');
-    await expect(report.getByRole('button', { name: /^Import \d+ rigs?$/ })).toHaveCount(0);
-    await report.getByRole('button', { name: 'Close' }).click();
-    await expect(report).toBeHidden();
-
-    expect((await rpc(server, 'rigs.list', {})).body).toEqual(before.body);
-  } finally {
-    await server.stop();
-  }
-});

@@ -81,21 +81,35 @@ test('the hedge planner sizes a BTC short and explains what it cannot plan', asy
     await planner.getByLabel('Leverage').fill('3');
 
     await planner.getByRole('button', { name: 'Plan hedge' }).click();
-    const answer = await rpc(server, 'hedge.plan', {
-      coin: 'BTC',
-      days: 30,
-      hedgeRatio: '0.5',
-      leverage: '3',
-      maintenanceMarginRate: '0.005',
-    });
-    expect(answer.status).toBe(200);
-    const plan = methods['hedge.plan'].result.parse(answer.body);
+    const planFor = async (days: number) => {
+      const answer = await rpc(server, 'hedge.plan', {
+        coin: 'BTC',
+        days,
+        hedgeRatio: '0.5',
+        leverage: '3',
+        maintenanceMarginRate: '0.005',
+      });
+      expect(answer.status).toBe(200);
+      return methods['hedge.plan'].result.parse(answer.body);
+    };
     const result = page.getByTestId('hedge-result');
+    // The demo book is already short 0.5 BTC, more than 30 days of its production.
+    const month = await planFor(30);
+    expect(month).toMatchObject({ openShortCoins: '0.5', status: 'over-hedged', shortSize: '0' });
+    await expect(result.getByTestId('hedge-short-size')).toHaveText('No further short');
+    await expect(result.getByTestId('hedge-status')).toHaveText(month.message);
+    await expect(result.getByTestId('hedge-status')).toContainText('already over-hedged');
+
+    // Two years of production need more than is short: only the rest is proposed.
+    await planner.getByLabel('Days of production').fill('730');
+    await planner.getByRole('button', { name: 'Plan hedge' }).click();
+    const plan = await planFor(730);
+    expect(plan.status).toBe('to-open');
     await expect(result.getByTestId('hedge-short-size')).toHaveText(
       `Short ${formatCoin(plan.shortSize, 'BTC')}`,
     );
+    await expect(result.getByTestId('hedge-status')).toHaveText(plan.message);
     await expect(result).toContainText(formatUsd(plan.liquidationPrice));
-    await expect(result).toContainText(/Short \d+(\.\d+)? BTC/);
 
     // No rig mines KAS: the service's sentence is shown instead of a plan.
     await planner.getByLabel('Coin to hedge').selectOption('KAS');

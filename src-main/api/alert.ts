@@ -17,6 +17,8 @@ export const ALERT_RULES = [
   'rig.offline',
   'rig.hashrate-drop',
   'farm.unprofitable',
+  /** The 7-day odds of a margin call or liquidation passed risk.oddsAlertPct (off by default). */
+  'risk.odds',
   /** A subject whose alerts could not be worked out or stored: critical, names what to fix. */
   'alerts.degraded',
 ] as const;

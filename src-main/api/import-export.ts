@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shortText } from './fields';
+import { decimalBetween, isoDateTime, shortText } from './fields';
 
 // Files in and out of RigLedger for the offline review: CSV exports, a rigs CSV import,
 // positions saved from ccxt, and the preview of a backup import.
@@ -36,6 +36,10 @@ export const rigsCsvResultSchema = z.object({
     }),
   ),
   created: z.number().int(),
+  /** Rows left out for a problem; the good rows are imported all the same. */
+  rejected: z.number().int(),
+  /** The header and the rejected rows as they were, to fix and import again. */
+  rejectedCsv: z.string().optional(),
   message: z.string(),
 });
 
@@ -51,6 +55,8 @@ export const ccxtPositionsParamsSchema = z
     dryRun: z.boolean().optional(),
     /** Optional: what ccxt's fetchLeverageTiers() returns; gives positions their brackets. */
     leverageTiers: z.unknown().optional(),
+    /** The maintenance margin rate (a percent) for every entry the file gives none. */
+    defaultMaintenanceMarginPct: decimalBetween('0', '50', '%').optional(),
   })
   .strict();
 
@@ -67,6 +73,10 @@ export const ccxtPositionsResultSchema = z.object({
     }),
   ),
   created: z.number().int(),
+  /** Entries left out for a problem; the good ones are imported all the same. */
+  rejected: z.number().int(),
+  /** Entries with no maintenance margin rate while no default was given: ask for one. */
+  missingMaintenanceMargin: z.number().int(),
   message: z.string(),
 });
 
@@ -90,8 +100,22 @@ export const settingsChangeSchema = z.object({
 });
 export type SettingsChange = z.infer<typeof settingsChangeSchema>;
 
+/** The history a backup brings: what the charts and the monthly review will show after it. */
+export const backupHistorySchema = z.object({
+  /** False for an older backup made without it: the farm keeps its own history. */
+  included: z.boolean(),
+  seriesCount: z.number().int(),
+  pointCount: z.number().int(),
+  /** The oldest and newest point of any series; null without points. */
+  from: isoDateTime.nullable(),
+  to: isoDateTime.nullable(),
+  sentence: z.string(),
+});
+export type BackupHistory = z.infer<typeof backupHistorySchema>;
+
 export const backupPreviewSchema = z.object({
   collections: z.record(z.string(), collectionChangeSchema),
+  history: backupHistorySchema,
   settingsChanged: z.boolean(),
   /** Every settings change, mutes and manual prices the file brings. */
   settingsChanges: z.array(settingsChangeSchema),

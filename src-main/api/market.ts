@@ -52,6 +52,15 @@ export const storedNetworkSchema = z
     height: z.number().int().min(0).optional(),
     source: z.string().max(80),
     at: isoDateTime,
+    /** The chain feed's estimate of the next difficulty adjustment (mempool.space). */
+    retarget: z
+      .object({
+        difficultyChangePct: decimalString,
+        remainingBlocks: z.number().int(),
+        estimatedRetargetDate: isoDateTime,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type StoredNetwork = z.infer<typeof storedNetworkSchema>;

@@ -9,13 +9,14 @@ import {
   positionFields,
   positionInputSchema,
   positionSchema,
-  rigFields,
+  rigEntryFields,
   rigInputSchema,
   rigSchema,
   settingsSchema,
   bySourceName,
   sourceSchema,
 } from './records';
+import { riskSettingsSchema } from './settings';
 import {
   assetSymbol,
   decimalBetween,
@@ -47,6 +48,7 @@ import {
   fundingPaymentSchema,
 } from './funding';
 import { reviewSchema } from './review';
+import { runwayParamsSchema, runwaySchema } from './runway';
 
 // The contract: one table of methods, each with a zod schema for its params and its
 // result. Both hosts (Electron IPC and HTTP) dispatch through this table; the renderer
@@ -61,13 +63,14 @@ const idResult = z.object({ id: recordId });
 const sourcePatch = sourceSchema.partial().strict();
 
 export const settingsPatchSchema = settingsSchema
-  .omit({ sources: true, thresholds: true, notifications: true })
+  .omit({ sources: true, thresholds: true, notifications: true, risk: true })
   .partial()
   .extend({
     /** By source name; a name no price source has is refused by the service. */
     sources: bySourceName(sourcePatch).optional(),
     thresholds: settingsSchema.shape.thresholds.partial().strict().optional(),
     notifications: settingsSchema.shape.notifications.partial().strict().optional(),
+    risk: riskSettingsSchema.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -118,6 +121,16 @@ export const backupDocumentSchema = z
     database: z.record(z.string().max(100), z.unknown(), {
       error: 'Send the "database" object of a file made by Export everything (JSON).',
     }),
+    /**
+     * The chart and review history (history.json) as it was exported; checked and
+     * upgraded by the service. A backup without it leaves the farm's history as it is.
+     */
+    history: z
+      .record(z.string().max(100), z.unknown(), {
+        error:
+          'Send the "history" object of a file made by Export everything (JSON), or leave it out.',
+      })
+      .optional(),
   })
   .strict();
 export type BackupDocumentParams = z.infer<typeof backupDocumentSchema>;
@@ -166,7 +179,9 @@ export const methods = {
   'rigs.list': method(empty, z.array(rigSchema)),
   'rigs.create': method(rigInputSchema, rigSchema),
   'rigs.update': method(
-    z.object({ id: recordId, patch: patchOf<z.infer<typeof rigFields>>(rigFields) }).strict(),
+    z
+      .object({ id: recordId, patch: patchOf<z.infer<typeof rigEntryFields>>(rigEntryFields) })
+      .strict(),
     rigSchema,
   ),
   'rigs.remove': method(idParams, idResult),
@@ -217,6 +232,20 @@ export const methods = {
   ),
   'positions.remove': method(idParams, idResult),
   'positions.importCcxt': method(ccxtPositionsParamsSchema, ccxtPositionsResultSchema),
+  /** The position closed on the exchange: its realised PnL recorded, the record removed. */
+  'positions.close': method(
+    z
+      .object({
+        id: recordId,
+        /** The price it was closed at; default the mark price now. */
+        exitPrice: positiveDecimal.optional(),
+        /** The day it was closed (default today); dates the realised PnL entry. */
+        date: isoDate.optional(),
+        note: realisedPnlInputSchema.shape.note,
+      })
+      .strict(),
+    z.object({ id: recordId, exitPrice: decimalString, realisedPnl: realisedPnlSchema }),
+  ),
 
   'prices.setManual': method(
     z
@@ -285,7 +314,16 @@ export const methods = {
       coin: z.string(),
       days: z.number().int(),
       expectedCoins: decimalString,
+      /** Coins the plan hedges in all: expected production × hedge ratio. */
+      targetShortCoins: decimalString,
+      /** Coins already short on the coin in the open positions, counted against the target. */
+      openShortCoins: decimalString,
+      /** The further short to open (target − already short, never below 0). */
       shortSize: decimalString,
+      /** `over-hedged`: the book is already short more than the production over the days. */
+      status: z.enum(['to-open', 'hedged', 'over-hedged']),
+      /** What the plan means, in a sentence. */
+      message: z.string(),
       entryPrice: decimalString,
       liquidationPrice: decimalString.nullable(),
       risePctToLiquidation: decimalString.nullable(),
@@ -298,6 +336,9 @@ export const methods = {
       fundingNote: z.string().nullable(),
     }),
   ),
+
+  /** Month by month cash, BTC found and each loan's LTV as difficulty climbs and the halving comes. */
+  'runway.get': method(runwayParamsSchema, runwaySchema),
 
   'history.get': method(
     z

@@ -68,7 +68,13 @@ export const positionFields = z.object({
   takeProfit: positiveDecimal.optional(),
   openedAt: isoDateTime,
 });
-export const positionInputSchema = positionFields.strict();
+/**
+ * A new position: without a `formula`, the service picks the one its exchange uses
+ * (Bybit → Bybit style, else Binance style); a given one always wins.
+ */
+export const positionInputSchema = positionFields
+  .extend({ formula: positionFields.shape.formula.removeDefault().optional() })
+  .strict();
 export const positionSchema = positionFields.extend({ id: recordId }).strict();
 export type PositionInput = z.input<typeof positionInputSchema>;
 export type Position = z.infer<typeof positionSchema>;

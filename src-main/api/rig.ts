@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HASHRATE_UNITS } from '#shared/units';
+import { rigHostProblem } from './rig-host';
 import {
   assetSymbol,
   isoDate,
@@ -12,20 +13,34 @@ import {
 
 // A rig: one model of machine, how many of them, what they mine and draw.
 
+const hostText = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter the rig’s IP address or host name.' })
+  .max(253);
+
+const port = z
+  .number()
+  .int()
+  .min(1)
+  .max(65535, { error: 'A port is between 1 and 65535.' })
+  .default(4028);
+
+/** An endpoint as stored: files written before hosts were checked still load. */
 export const rigEndpointSchema = z.object({
-  host: z
-    .string()
-    .trim()
-    .min(1, { error: 'Enter the rig’s IP address or host name.' })
-    .max(253)
-    .regex(/^[A-Za-z0-9.\-:[\]]+$/, { error: 'A host is an IP address or a host name.' }),
-  port: z
-    .number()
-    .int()
-    .min(1)
-    .max(65535, { error: 'A port is between 1 and 65535.' })
-    .default(4028),
+  host: hostText.regex(/^[A-Za-z0-9.\-:[\]_]+$/, {
+    error: 'A host is an IP address or a host name.',
+  }),
+  port,
   protocol: z.literal('cgminer').default('cgminer'),
+});
+
+/** An endpoint as entered (create, update, import): an IPv4, IPv6 or host name (rig-host.ts). */
+export const rigEndpointEntrySchema = rigEndpointSchema.extend({
+  host: hostText.superRefine((host, ctx) => {
+    const problem = rigHostProblem(host);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  }),
 });
 
 export const rigFields = z.object({
@@ -46,9 +61,16 @@ export const rigFields = z.object({
   endpoint: rigEndpointSchema.optional(),
   purchasePriceUsd: nonNegativeDecimal.optional(),
   purchasedAt: isoDate.optional(),
+  /**
+   * The day the rig was entered in RigLedger, set on create when the operator gives none:
+   * without a purchase date, the rig counts in the books from this day (never earlier).
+   */
+  enteredAt: isoDate.optional(),
   notes: z.string().max(2000).optional(),
 });
-export const rigInputSchema = rigFields.strict();
+/** A rig as entered: the stored fields, with the host checked. */
+export const rigEntryFields = rigFields.extend({ endpoint: rigEndpointEntrySchema.optional() });
+export const rigInputSchema = rigEntryFields.strict();
 export const rigSchema = rigFields.extend({ id: recordId }).strict();
 export type RigInput = z.input<typeof rigInputSchema>;
 export type Rig = z.infer<typeof rigSchema>;

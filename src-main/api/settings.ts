@@ -3,6 +3,7 @@ import { customCoinClash } from '#shared/coins';
 import { EFFICIENCY_UNITS } from '#shared/efficiency';
 import {
   assetSymbol,
+  decimalBetween,
   decimalCompare,
   nonNegativeDecimal,
   percent,
@@ -65,6 +66,34 @@ export function bySourceName<T extends z.ZodType>(value: T) {
  */
 export const sourcesSettingsSchema = bySourceName(sourceSchema);
 
+/** Odds of crossing and the runway (docs/formulas-risk.md). */
+export const riskSettingsSchema = z
+  .object({
+    /** Days of daily closes the realised volatility is measured over. */
+    volatilityWindowDays: z
+      .number()
+      .int()
+      .min(7, { error: 'Measure volatility over at least 7 days.' })
+      .max(365, { error: 'Measure volatility over at most 365 days.' }),
+    /** Annualised volatility used while the history is shorter than the window. */
+    defaultVolatilityPct: decimalBetween('1', '500', '% a year'),
+    /** The 7-day odds of a margin call or liquidation that raise `risk.odds`. */
+    oddsAlertPct: decimalBetween('0.01', '100', '%'),
+    oddsAlert: z.boolean(),
+    /** Difficulty change per retarget the runway uses when history and the chain feed have none. */
+    difficultyPerRetargetPct: decimalBetween('-50', '100', '% per retarget'),
+  })
+  .strict();
+export type RiskSettings = z.infer<typeof riskSettingsSchema>;
+
+export const DEFAULT_RISK_SETTINGS: RiskSettings = {
+  volatilityWindowDays: 30,
+  defaultVolatilityPct: '60',
+  oddsAlertPct: '10',
+  oddsAlert: false,
+  difficultyPerRetargetPct: '0',
+};
+
 export const settingsSchema = z
   .object({
     electricityPerKwh: nonNegativeDecimal,
@@ -86,6 +115,8 @@ export const settingsSchema = z
       .strict(),
     notifications: z.object({ desktop: z.boolean() }).strict(),
     coins: z.array(customCoinSchema).max(50),
+    // A file written before the risk settings existed gets their defaults.
+    risk: riskSettingsSchema.default(() => ({ ...DEFAULT_RISK_SETTINGS })),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -129,4 +160,5 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   notifications: { desktop: true },
   coins: [],
+  risk: DEFAULT_RISK_SETTINGS,
 };

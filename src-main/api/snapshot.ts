@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alertSchema, positionSchema, rigFields, storedLoanFields } from './records';
 import { EFFICIENCY_UNITS } from '#shared/efficiency';
 import { decimalString, isoDate, isoDateTime, recordId } from './fields';
+import { loanOddsSchema, positionOddsSchema } from './odds';
 
 // The computed Snapshot (docs/formulas.md states each figure's rule). Field names are part of the contract.
 
@@ -134,6 +135,8 @@ export const loanViewSchema = storedLoanFields.extend({
   /** The last scheduled date; from it on everything owed is due. */
   maturityDate: isoDate,
   priceStale: z.boolean(),
+  /** Odds of reaching the margin-call and liquidation prices; null without a trigger price. */
+  odds: loanOddsSchema.nullable(),
 });
 export type LoanView = z.infer<typeof loanViewSchema>;
 
@@ -187,6 +190,8 @@ export const positionViewSchema = positionSchema.extend({
   fundingAt: isoDateTime.nullable(),
   /** Why there is no estimate, or what to keep in mind about it (an old quote); else null. */
   fundingNote: z.string().nullable(),
+  /** Odds of reaching the liquidation price and the stop; null without a mark price. */
+  odds: positionOddsSchema.nullable(),
 });
 export type PositionView = z.infer<typeof positionViewSchema>;
 

@@ -7,6 +7,7 @@ import { loanRules } from './loan-alert-rules';
 import { pricesInUse } from './prices';
 import { degradedCondition, positionLabel, subjectLabel } from './alert-degraded';
 import { manualPriceNote } from './alert-price-note';
+import { loanOddsRule, positionOddsRule } from './odds-alert-rules';
 
 // docs/formulas.md "Alerts": each rule looks at the Snapshot and says, per subject, which level of alert
 // it warrants now — or that it cannot tell (a stale or disputed price, or one a single
@@ -281,8 +282,8 @@ function farmRules(inputs: RuleInputs, out: RuleOutcome): void {
 
 /** The rules each kind of subject is judged by: held as they are when the subject fails. */
 export const RULES_OF: Record<SubjectKind, AlertRule[]> = {
-  position: ['position.liquidation', 'position.stop-past-liquidation'],
-  loan: ['loan.ltv', 'loan.payment-due'],
+  position: ['position.liquidation', 'position.stop-past-liquidation', 'risk.odds'],
+  loan: ['loan.ltv', 'loan.payment-due', 'risk.odds'],
   rig: ['rig.offline', 'rig.hashrate-drop'],
   price: ['price.stale', 'price.disputed', 'price.single-source'],
   farm: ['farm.unprofitable'],
@@ -323,10 +324,17 @@ export function evaluateAlertRules(inputs: RuleInputs): RuleOutcome {
     label: subjectLabel(snapshot, subjectKind, subjectId),
   });
   for (const p of snapshot.positions) {
-    isolated(out, subject('position', p.id), (local) => rememberedPositionRules(p, inputs, local));
+    isolated(out, subject('position', p.id), (local) => {
+      rememberedPositionRules(p, inputs, local);
+      // Not remembered with the row: it reads its own alert's level (cheap, and off by default).
+      positionOddsRule(p, inputs, local);
+    });
   }
   for (const loan of snapshot.loans) {
-    isolated(out, subject('loan', loan.id), (local) => loanRules(loan, inputs, local, asOf));
+    isolated(out, subject('loan', loan.id), (local) => {
+      loanRules(loan, inputs, local, asOf);
+      loanOddsRule(loan, inputs, local);
+    });
   }
   for (const rig of snapshot.rigs) {
     isolated(out, subject('rig', rig.id), (local) => rigRules(rig, inputs, local, asOf));

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Position } from '#api/records';
 import { dec } from '#shared/decimal';
 import { hedgePlan, hedgePlanFromSnapshot } from './hedge';
-import { sampleRig, sampleSettings } from './test-fixtures/sample-records';
+import { samplePosition, sampleRig, sampleSettings } from './test-fixtures/sample-records';
 import { buildSnapshot } from './snapshot';
 
 const params = {
@@ -50,14 +52,14 @@ describe('hedgePlan', () => {
 });
 
 describe('hedgePlanFromSnapshot', () => {
-  const snapshotFor = (withPrice: boolean) =>
+  const snapshotFor = (withPrice: boolean, positions: Position[] = []) =>
     buildSnapshot({
       asOf: new Date('2024-06-01T00:00:00Z'),
       offline: false,
       settings: sampleSettings(),
       rigs: [sampleRig({ hashrate: '100', hashrateUnit: 'PH/s' })],
       loans: [],
-      positions: [],
+      positions,
       prices: withPrice
         ? {
             BTC: {
@@ -97,5 +99,61 @@ describe('hedgePlanFromSnapshot', () => {
       ok: false,
       message: 'There is no BTC price yet, so the hedge cannot be sized.',
     });
+  });
+
+  // 100 PH/s mines 0.05625 BTC a day: 1.6875 BTC in 30 days, half of it 0.84375 BTC.
+  const short = (size: string, kind: 'linear' | 'inverse' = 'linear') =>
+    samplePosition({ id: `pos-${size}-${kind}`, side: 'short', size, kind });
+
+  it('counts the shorts already open against the production and proposes only the rest', () => {
+    const outcome = hedgePlanFromSnapshot(snapshotFor(true, [short('0.5')]), params);
+    expect(outcome.ok && outcome.plan).toMatchObject({
+      targetShortCoins: '0.84375',
+      openShortCoins: '0.5',
+      shortSize: '0.34375',
+      status: 'to-open',
+      message:
+        'Open a further 0.34375 BTC short: 0.5 BTC of the 0.84375 BTC to hedge is already short.',
+    });
+  });
+
+  it('proposes nothing when the open shorts already cover the hedge', () => {
+    // An inverse short of $50,000 at $100,000 is 0.5 BTC; with 0.5 BTC linear, 1 BTC in all.
+    const outcome = hedgePlanFromSnapshot(
+      snapshotFor(true, [short('0.5'), short('50000', 'inverse')]),
+      params,
+    );
+    expect(outcome.ok && outcome.plan).toMatchObject({
+      openShortCoins: '1',
+      shortSize: '0',
+      status: 'hedged',
+      liquidationPrice: null,
+      marginUsd: '0',
+    });
+  });
+
+  it('says when the book is short more than the farm will mine', () => {
+    const outcome = hedgePlanFromSnapshot(snapshotFor(true, [short('2')]), params);
+    expect(outcome.ok && outcome.plan).toMatchObject({ shortSize: '0', status: 'over-hedged' });
+    expect(outcome.ok && outcome.plan.message).toBe(
+      'The book is already over-hedged: 2 BTC short, more than the 1.6875 BTC the farm mines in 30 days. Open no further short; a rise in BTC now costs more on the shorts than the production gains.',
+    );
+  });
+
+  it('never proposes more than the target, and with what is open always reaches it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5_000 }), (milli) => {
+        const open = dec(milli).div(1000);
+        const plan = hedgePlan(params, {
+          coinsPerDay: dec('0.05625'),
+          priceUsd: dec('100000'),
+          openShortCoins: open,
+        });
+        const size = dec(plan.shortSize);
+        expect(size.gte(0) && size.lte(dec(plan.targetShortCoins))).toBe(true);
+        expect(size.plus(open).gte(dec(plan.targetShortCoins))).toBe(true);
+        expect(plan.status === 'over-hedged').toBe(open.gt(dec(plan.expectedCoins)));
+      }),
+    );
   });
 });

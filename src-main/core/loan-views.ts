@@ -2,6 +2,8 @@ import type { Loan, Settings } from '#api/records';
 import type { LoanView, PriceEntry } from '#api/snapshot';
 import { type Dec, decStr, decStrOrNull } from '#shared/decimal';
 import { loanLedger, type LoanLedger } from './loan-ledger';
+import { type LoanOddsInputs, loanOddsOf } from './loan-odds';
+import { volatilityOf } from './odds';
 import { collateralHoldings, loanRisk } from './loans';
 import { isPriceUnreliable, priceUsdOf } from './prices';
 
@@ -22,6 +24,8 @@ export function loanFigures(
   prices: Readonly<Record<string, PriceEntry>>,
   /** The loan's ledger as of asOf's date, when already worked out (it reads no price). */
   ledger: LoanLedger = loanLedger(loan, asOf),
+  /** σ and the debt at each horizon, for the odds of crossing; without them (past LTV charts) the odds are null. */
+  odds?: LoanOddsInputs,
 ): LoanFigures {
   const holdings = collateralHoldings(loan.collateral, (asset) => priceUsdOf(asset, prices));
   const risk = loanRisk(loan, ledger.outstanding, holdings, settings.thresholds.loanWatchPoints);
@@ -56,6 +60,17 @@ export function loanFigures(
     nextPayment: next ? { date: next.date, amount: decStr(next.amount, 2) } : null,
     maturityDate: ledger.maturityDate,
     priceStale: loan.collateral.some((c) => isPriceUnreliable(c.asset, prices)),
+    odds:
+      odds === undefined
+        ? null
+        : loanOddsOf({
+            holdings,
+            collateralValueUsd: risk.collateralValueUsd,
+            loan,
+            outstandingAt: odds.outstandingAt,
+            volatilityOf: (asset) =>
+              volatilityOf(odds.volatility, asset, settings.risk.defaultVolatilityPct),
+          }),
   };
   return {
     view,

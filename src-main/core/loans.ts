@@ -204,6 +204,18 @@ const UNSECURED: LoanRisk = {
   cure: null,
 };
 
+/** The non-USD-like holding of largest value (all priced): its price is the trigger price. */
+export function triggerHolding(
+  holdings: readonly CollateralHolding[],
+): CollateralHolding | undefined {
+  return holdings
+    .filter((h) => !h.usdLike)
+    .reduce<CollateralHolding | undefined>(
+      (best, h) => (best === undefined || h.valueUsd!.gt(best.valueUsd!) ? h : best),
+      undefined,
+    );
+}
+
 /**
  * The collateral's value (null when any holding has no price) and the LTV it gives the
  * outstanding debt (null without collateral value).
@@ -240,15 +252,7 @@ export function loanRisk(
   if (holdings.length === 0) return UNSECURED;
   const { collateralValueUsd, ltvPct: ltv } = collateralLtv(outstanding, holdings);
   const health = loanHealth({ ltvPct: ltv, outstanding, collateralValueUsd, loan, watchPoints });
-  const driver =
-    collateralValueUsd === null
-      ? undefined
-      : holdings
-          .filter((h) => !h.usdLike)
-          .reduce<CollateralHolding | undefined>(
-            (best, h) => (best === undefined || h.valueUsd!.gt(best.valueUsd!) ? h : best),
-            undefined,
-          );
+  const driver = collateralValueUsd === null ? undefined : triggerHolding(holdings);
   const other = driver && collateralValueUsd ? collateralValueUsd.minus(driver.valueUsd!) : ZERO;
   const trigger = (band: string) =>
     driver ? priceAtLtv(outstanding, driver.amount, band, other) : null;

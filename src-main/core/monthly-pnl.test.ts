@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Loan, Rig } from '#api/records';
 import { dec } from '#shared/decimal';
 import { loanBalance } from './loans';
@@ -168,15 +169,16 @@ describe('mining revenue from history', () => {
       powerCostUsd: '2016',
       netUsd: null,
     });
+    // October: the power cost covers the same 15 days as the revenue, 15 × $67.20.
     expect(rows[1]).toMatchObject({
       month: '2026-10',
       miningRevenueUsd: '3600',
       revenueCoverageDays: '15',
       revenueHistory: 'partial',
-      powerCostUsd: '2083.2',
+      powerCostUsd: '1008',
       realisedPnlUsd: '-950.5',
-      // 3,600 − 2,083.20 − 0 − 950.50
-      netUsd: '566.3',
+      // 3,600 − 1,008 − 0 − 950.50
+      netUsd: '1641.5',
     });
   });
 
@@ -225,5 +227,102 @@ describe('funding in the realised PnL (docs/formulas-positions.md "Funding")', (
       realisedPnlUsd: '105.76',
       netUsd: '7545.76',
     });
+  });
+});
+
+describe('a month’s revenue and power cost cover the same days', () => {
+  it('reads the power cost recorded with the revenue (revenue − profit) over the same hours', () => {
+    // November: 6 days on record at $500/day revenue and $380/day profit → $120/day power.
+    const [november] = monthlyPnl({
+      asOfDate: '2026-11-30',
+      months: 1,
+      revenueHistory: hourly('2026-11-24T00:00:00Z', 6 * 24, '500'),
+      profitHistory: hourly('2026-11-24T00:00:00Z', 6 * 24, '380'),
+      historyUntilMs: Date.parse('2026-12-01T00:00:00Z'),
+      // Whatever the rigs look like now, the recorded figures decide.
+      rigs: [{ ...RIG, quantity: 1000 }],
+      settings: { electricityPerKwh: '0.08' },
+      loans: [],
+      realisedPnl: [],
+    });
+    expect(november).toMatchObject({
+      miningRevenueUsd: '3000',
+      revenueCoverageDays: '6',
+      powerCostUsd: '720',
+      netUsd: '2280',
+    });
+  });
+
+  it('counts a rig without a purchase date from the day it was entered', () => {
+    const [october] = monthlyPnl({
+      asOfDate: '2026-10-31',
+      months: 1,
+      revenueHistory: [],
+      historyUntilMs: Date.parse('2026-11-01T00:00:00Z'),
+      rigs: [{ ...RIG, enteredAt: '2026-10-22' }],
+      settings: { electricityPerKwh: '0.08' },
+      loans: [],
+      realisedPnl: [],
+    });
+    // 10 days (22 → 31) × $67.20.
+    expect(october!.powerCostUsd).toBe('672');
+  });
+});
+
+describe('closed months stay closed', () => {
+  const TODAY = '2026-12-02';
+  const base = {
+    asOfDate: TODAY,
+    months: 4,
+    revenueHistory: hourly('2026-11-10T00:00:00Z', 22 * 24, '900'),
+    profitHistory: hourly('2026-11-10T00:00:00Z', 22 * 24, '650'),
+    historyUntilMs: Date.parse(`${TODAY}T12:00:00Z`),
+    settings: { electricityPerKwh: '0.08' },
+  };
+  const rigToday = fc.record({
+    powerWatts: fc.integer({ min: 0, max: 10_000 }).map(String),
+    quantity: fc.integer({ min: 1, max: 500 }),
+    dated: fc.constantFrom('purchasedAt', 'enteredAt'),
+  });
+
+  it('keeps every closed month’s figures when rigs, loans and results of today are added', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rigToday, { maxLength: 5 }),
+        fc.integer({ min: 1, max: 5_000_000 }),
+        fc.integer({ min: -100_000, max: 100_000 }),
+        (rigs, principal, realised) => {
+          const before = monthlyPnl({
+            ...base,
+            rigs: [{ ...RIG, purchasedAt: '2026-06-01' }],
+            loans: [BIG_LOAN],
+            realisedPnl: [{ date: '2026-10-03', amountUsd: '125' }],
+          });
+          const after = monthlyPnl({
+            ...base,
+            rigs: [
+              { ...RIG, purchasedAt: '2026-06-01' },
+              ...rigs.map((r, i) => ({
+                ...RIG,
+                id: `rig-new-${i}`,
+                powerWatts: r.powerWatts,
+                quantity: r.quantity,
+                [r.dated]: TODAY,
+              })),
+            ],
+            loans: [
+              BIG_LOAN,
+              { ...BIG_LOAN, id: 'loan-new', principal: String(principal), startDate: TODAY },
+            ],
+            realisedPnl: [
+              { date: '2026-10-03', amountUsd: '125' },
+              { date: TODAY, amountUsd: String(realised) },
+            ],
+          });
+          expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

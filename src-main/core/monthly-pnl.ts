@@ -6,11 +6,15 @@ import { addMonths, dayNumber, daysBetween } from './calendar';
 import { type Dec, ZERO, dec, decStr } from '#shared/decimal';
 import { loanLedger } from './loan-ledger';
 import { powerCostUsdPerDay, rigIsRunning, rigPerKwh } from './mining';
+import { rigCountsOn, rigStartDate } from './rig-start';
 
-// Monthly P&L for the offline review: for each calendar month, mining revenue integrated
-// from the recorded revenue per day, power cost of the rigs as configured now, interest
-// the loans accrued in the month, and the realised PnL: entered by hand, plus the funding
-// perpetual positions paid or received (docs/formulas-positions.md "Funding").
+// Monthly P&L for the offline review (docs/formulas.md "Monthly P&L"): for each calendar
+// month, mining revenue integrated from the recorded revenue per day, the power cost over
+// exactly the same stretches of time (recorded revenue − recorded profit), interest the
+// loans accrued in the month, and the realised PnL: entered by hand, plus the funding
+// perpetual positions paid or received (docs/formulas-positions.md "Funding"). What is
+// recorded does not change afterwards, so a closed month keeps its figures whatever is
+// added today.
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -25,6 +29,11 @@ export interface MonthlyPnlInput {
   months: number;
   /** `farm.revenueUsdPerDay` points [ISO time, USD per day], oldest first. */
   revenueHistory: readonly (readonly [string, string])[];
+  /**
+   * `farm.profitUsdPerDay` points, recorded with the revenue: at a revenue point's time,
+   * revenue − profit is the power cost per day the farm had then.
+   */
+  profitHistory?: readonly (readonly [string, string])[];
   /** History cannot cover time after this instant (the present), in ms since the epoch. */
   historyUntilMs: number;
   rigs: readonly Rig[];
@@ -99,7 +108,10 @@ export function integrateRevenue(
   };
 }
 
-/** Power cost over a period for the rigs as configured now; a rig counts from its purchase date. */
+/**
+ * Power cost over a period for the rigs as configured now; a rig counts from its start day
+ * (its purchase date, else the day it was entered). Used for days without recorded history.
+ */
 export function powerCostForPeriod(
   rigs: readonly Rig[],
   settings: Pick<Settings, 'electricityPerKwh'>,
@@ -109,7 +121,8 @@ export function powerCostForPeriod(
   let total = ZERO;
   for (const rig of rigs) {
     if (!rigIsRunning(rig)) continue;
-    const first = rig.purchasedAt !== undefined && rig.purchasedAt > from ? rig.purchasedAt : from;
+    const start = rigStartDate(rig);
+    const first = start !== null && start > from ? start : from;
     const days = daysBetween(first, to) + 1;
     if (days <= 0) continue;
     const perDay = powerCostUsdPerDay({
@@ -136,6 +149,42 @@ export function loanInterestForPeriod(loan: Loan, from: string, to: string): Dec
   return interestAccruedThrough(loan, to).minus(interestAccruedThrough(loan, isoDateBefore(from)));
 }
 
+/** The power cost per day of the rigs as configured now that counted on that day. */
+function configuredPowerPerDay(
+  rigs: readonly Rig[],
+  settings: Pick<Settings, 'electricityPerKwh'>,
+  isoDate: string,
+): Dec {
+  return powerCostForPeriod(
+    rigs.filter((rig) => rigCountsOn(rig, isoDate)),
+    settings,
+    isoDate,
+    isoDate,
+  );
+}
+
+/**
+ * Power cost per day at each revenue point's time: revenue − profit recorded at that
+ * moment; where no profit was recorded, the rigs as configured now that counted that day.
+ * Same times as the revenue, so integrating it covers exactly the revenue's stretches.
+ */
+export function powerCostHistory(
+  revenue: readonly (readonly [string, string])[],
+  profit: readonly (readonly [string, string])[],
+  rigs: readonly Rig[],
+  settings: Pick<Settings, 'electricityPerKwh'>,
+): [string, string][] {
+  const profitAt = new Map(profit.map(([t, v]) => [t, v]));
+  return revenue.map(([t, usdPerDay]) => {
+    const recorded = profitAt.get(t);
+    const perDay =
+      recorded === undefined
+        ? configuredPowerPerDay(rigs, settings, t.slice(0, 10))
+        : dec(usdPerDay).minus(dec(recorded));
+    return [t, perDay.toFixed()];
+  });
+}
+
 function realisedForPeriod(entries: MonthlyPnlInput['realisedPnl'], from: string, to: string): Dec {
   return entries
     .filter((e) => e.date >= from && e.date <= to)
@@ -156,11 +205,22 @@ function fundingForPeriod(
 const cents = (value: Dec) => decStr(value, 2);
 
 export function monthlyPnl(input: MonthlyPnlInput): MonthlyPnlRow[] {
+  const powerHistory = powerCostHistory(
+    input.revenueHistory,
+    input.profitHistory ?? [],
+    input.rigs,
+    input.settings,
+  );
   return reviewPeriods(input.asOfDate, input.months).map((period) => {
     const fromMs = startMs(period.from);
     const toMs = Math.min(startMs(period.to) + DAY_MS, Math.max(input.historyUntilMs, fromMs));
     const revenue = integrateRevenue(input.revenueHistory, fromMs, toMs);
-    const power = cents(powerCostForPeriod(input.rigs, input.settings, period.from, period.to));
+    // With revenue on record, power is counted over the very same stretches of time, so
+    // the net never sets a few days of revenue against a whole month of power.
+    const recordedPower = integrateRevenue(powerHistory, fromMs, toMs).revenueUsd;
+    const power = cents(
+      recordedPower ?? powerCostForPeriod(input.rigs, input.settings, period.from, period.to),
+    );
     const interest = cents(
       input.loans.reduce(
         (total, loan) => total.plus(loanInterestForPeriod(loan, period.from, period.to)),

@@ -19,6 +19,7 @@ import {
 import { crossWalletKey, unrealizedPnl } from './positions';
 import { type PositionRisk, positionRisks } from './positions-wallets';
 import { isPriceUnreliable, priceUsdOf } from './prices';
+import { type VolatilityTable, positionOdds, volatilityOf } from './odds';
 
 // Position rows of the Snapshot (docs/formulas-positions.md).
 
@@ -47,6 +48,8 @@ export function positionViews(
   positions: readonly Position[],
   settings: Settings,
   prices: Readonly<Record<string, PriceEntry>>,
+  /** σ by asset for the odds of crossing; without it (past distance charts) the odds are null. */
+  volatility?: VolatilityTable,
   funding: FundingInput = NO_FUNDING,
 ): PositionView[] {
   const risks = positionRisks(positions, (p) => markPriceOf(p, prices));
@@ -64,6 +67,7 @@ export function positionViews(
       settings,
       prices,
       shakyWallets.has(crossWalletKey(p)),
+      volatility,
     ),
     ...fundingFigures(
       p,
@@ -89,6 +93,7 @@ export function positionView(
   settings: Settings,
   prices: Readonly<Record<string, PriceEntry>>,
   crossWalletPriceUnreliable = false,
+  volatility?: VolatilityTable,
 ): Omit<PositionView, keyof FundingFigures> {
   const mark = markPriceOf(position, prices);
   const priced = mark !== null && mark.gt(0) ? mark : null;
@@ -142,5 +147,21 @@ export function positionView(
     priceStale:
       ownPriceUnreliable(position, prices) ||
       (position.marginMode === 'cross' && crossWalletPriceUnreliable),
+    // σ of the base asset: the mark is quoted in a USD-like quote for the contracts traded.
+    odds:
+      volatility === undefined
+        ? null
+        : positionOdds({
+            mark: priced,
+            side: position.side,
+            liquidationPrice: lp,
+            liquidationDirection: direction,
+            stopLoss: stop,
+            volatility: volatilityOf(
+              volatility,
+              position.baseAsset,
+              settings.risk.defaultVolatilityPct,
+            ),
+          }),
   };
 }

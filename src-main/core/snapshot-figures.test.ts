@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { FundingQuote } from '#api/funding';
 import type { Loan, Position, Rig, Settings } from '#api/records';
 import type { PriceEntry, RigLive } from '#api/snapshot';
-import { buildSnapshot, type SnapshotInput } from './snapshot';
+import { dec } from '#shared/decimal';
+import type { VolatilityTable } from './odds';
+import { buildSnapshot, warmSnapshot, type SnapshotInput } from './snapshot';
 import { cachedFigures } from './snapshot-figures';
 import {
   sampleLoan,
@@ -39,6 +41,8 @@ interface Farm {
   prices: Record<string, PriceEntry>;
   live: Record<string, RigLive>;
   funding: Record<string, FundingQuote>;
+  /** σ by asset as the service measures it once a day (empty: the default). */
+  volatility: VolatilityTable;
 }
 
 function startFarm(): Farm {
@@ -77,6 +81,7 @@ function startFarm(): Farm {
     prices: { BTC: price('91000'), LTC: price('88') },
     live: {},
     funding: {},
+    volatility: {},
   };
 }
 
@@ -93,7 +98,8 @@ type Step =
   | { kind: 'position-edit'; pick: number; size: string }
   | { kind: 'position-add'; cross: boolean }
   | { kind: 'settings'; perKwh: string }
-  | { kind: 'funding'; symbol: 'BTCUSDT' | 'LTCUSDT'; rate: string; hoursAhead: number };
+  | { kind: 'funding'; symbol: 'BTCUSDT' | 'LTCUSDT'; rate: string; hoursAhead: number }
+  | { kind: 'volatility'; asset: 'BTC' | 'LTC'; pct: string };
 
 const pick = fc.nat({ max: 20 });
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -137,6 +143,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     symbol: fc.constantFrom('BTCUSDT' as const, 'LTCUSDT' as const),
     rate: fc.constantFrom('0.0001', '-0.0002', '0'),
     hoursAhead: fc.integer({ min: 1, max: 8 }),
+  }),
+  fc.record({
+    kind: fc.constant('volatility' as const),
+    asset: fc.constantFrom('BTC' as const, 'LTC' as const),
+    pct: fc.constantFrom('45', '60', '80.5'),
   }),
 );
 
@@ -240,6 +251,14 @@ function apply(farm: Farm, s: Step, n: number): Farm {
       };
       return { ...farm, funding: { ...farm.funding, [`binance-usdm:${s.symbol}`]: quote } };
     }
+    case 'volatility':
+      return {
+        ...farm,
+        volatility: {
+          ...farm.volatility,
+          [s.asset]: { volatilityPct: dec(s.pct), source: 'history' },
+        },
+      };
   }
 }
 
@@ -263,6 +282,7 @@ function inputOf(farm: Farm): SnapshotInput {
       LTC: { difficulty: '90000000', height: 3000000, source: 'test', at: '', stale: false },
     },
     rigLive: farm.live,
+    volatility: farm.volatility,
     alerts: [],
     notices: [],
     scenario: null,
@@ -304,5 +324,36 @@ describe('remembered figures', () => {
     expect(after.loans[1]).not.toBe(before.loans[1]);
     expect(after.positions[0]).toBe(before.positions[0]);
     expect(after.positions[1]).not.toBe(before.positions[1]);
+  });
+});
+
+describe('warming the remembered figures a slice at a time', () => {
+  it('pauses between slices, and the build after it equals a fresh one', async () => {
+    const farm = startFarm();
+    farm.rigs = Array.from({ length: 600 }, (_, i) =>
+      sampleRig({ id: `w${i}`, quantity: 1 + (i % 4) }),
+    );
+    farm.positions = Array.from({ length: 130 }, (_, i) =>
+      samplePosition({
+        id: `wp${i}`,
+        account: `acct-${i % 3}`,
+        marginMode: i % 2 === 0 ? 'cross' : 'isolated',
+        walletBalance: '50000',
+      }),
+    );
+    const figures = cachedFigures();
+    let pauses = 0;
+    await warmSnapshot(inputOf(farm), figures, async () => {
+      pauses += 1;
+    });
+    // 600 rigs in slices of 250, two loans, positions in slices of whole margin groups.
+    expect(pauses).toBeGreaterThanOrEqual(5);
+    const fresh = buildSnapshot(inputOf(farm));
+    const warmed = buildSnapshot(inputOf(farm), figures);
+    expect(warmed).toEqual(fresh);
+    // The rows stay the same objects from build to build while nothing moves.
+    const again = buildSnapshot(inputOf(farm), figures);
+    expect(again.rigs.every((row, i) => row === warmed.rigs[i])).toBe(true);
+    expect(again.positions.every((row, i) => row === warmed.positions[i])).toBe(true);
   });
 });

@@ -1,7 +1,10 @@
 import type { Loan, Position, Rig, Settings } from '#api/records';
 import type { PositionView, PriceEntry, RigLive } from '#api/snapshot';
+import type { Dec } from '#shared/decimal';
 import { loanLedger, type LoanLedger } from './loan-ledger';
+import { horizonOutstanding } from './loan-odds';
 import { loanFigures, type LoanFigures } from './loan-views';
+import type { VolatilityTable } from './odds';
 import { crossWalletKey } from './positions';
 import { fundingKey } from './funding';
 import { type FundingInput, positionViews } from './position-views';
@@ -26,26 +29,47 @@ export interface RecordFigures {
     asOf: Date,
     settings: Settings,
     prices: Readonly<Record<string, PriceEntry>>,
+    /** σ by asset for the odds of crossing (missing: the operator's default). */
+    volatility?: VolatilityTable,
   ): LoanFigures[];
   positions(
     positions: readonly Position[],
     settings: Settings,
     prices: Readonly<Record<string, PriceEntry>>,
+    volatility?: VolatilityTable,
+    /** Funding quotes for the perpetuals' funding figures (missing: none known). */
     funding?: FundingInput,
   ): PositionView[];
   /** One market object per coin for as long as its yield, price and unit stay the same. */
   market(coin: string, fresh: CoinMarket): CoinMarket;
+  /**
+   * Runs `work` (builds of parts of the farm) without forgetting the records it does not
+   * see: how the cache is filled a slice at a time ahead of the whole build.
+   */
+  warming<T>(work: () => T): T;
 }
 
 export const freshFigures: RecordFigures = {
   rigs: (rigs, settings, marketOf, live) =>
     rigs.map((rig) => rigFigures(rig, settings, marketOf(rig.coin), live[rig.id] ?? null)),
-  loans: (loans, asOf, settings, prices) =>
-    loans.map((loan) => loanFigures(loan, asOf, settings, prices)),
-  positions: (positions, settings, prices, funding) =>
-    positionViews(positions, settings, prices, funding),
+  loans: (loans, asOf, settings, prices, volatility = {}) =>
+    loans.map((loan) =>
+      loanFigures(loan, asOf, settings, prices, loanLedger(loan, asOf), {
+        volatility,
+        outstandingAt: horizonOutstanding(loan, asOf),
+      }),
+    ),
+  positions: (positions, settings, prices, volatility = {}, funding) =>
+    positionViews(positions, settings, prices, volatility, funding),
   market: (_coin, fresh) => fresh,
+  warming: (work) => work(),
 };
+
+/** What the odds read of one asset's volatility (the day's measurement or the default). */
+function volatilityKey(asset: string, volatility: VolatilityTable): string {
+  const entry = volatility[asset.toUpperCase()];
+  return entry === undefined ? '-' : `${entry.volatilityPct.toString()}|${entry.source}`;
+}
 
 /**
  * What the figures read of one asset's price: its value and whether it may be trusted
@@ -72,6 +96,8 @@ interface LedgerEntry {
   loan: Loan;
   day: string;
   ledger: LoanLedger;
+  /** The debt at the odds' horizons, worked out once a day like the ledger. */
+  outstandingAt: (days: number) => Dec;
 }
 interface LoanEntry {
   loan: Loan;
@@ -88,7 +114,7 @@ interface GroupEntry {
 }
 
 /** Positions whose figures depend on each other: one cross wallet, or one isolated position. */
-function marginGroupOf(p: Position): string {
+export function marginGroupOf(p: Position): string {
   return p.marginMode === 'cross' ? `cross\u0000${crossWalletKey(p)}` : `isolated\u0000${p.id}`;
 }
 
@@ -109,8 +135,25 @@ export function cachedFigures(): RecordFigures {
   let ledgerCache = new Map<string, LedgerEntry>();
   let loanCache = new Map<string, LoanEntry>();
   let groupCache = new Map<string, GroupEntry>();
+  /** False while warming: a build of a part adds to the cache and evicts nothing. */
+  let whole = true;
+  /** The cache after a build: the build's entries, plus the others while warming. */
+  const kept = <E>(cache: Map<string, E>, next: Map<string, E>): Map<string, E> => {
+    if (whole) return next;
+    for (const [id, entry] of next) cache.set(id, entry);
+    return cache;
+  };
 
   return {
+    warming(work) {
+      whole = false;
+      try {
+        return work();
+      } finally {
+        whole = true;
+      }
+    },
+
     market(coin, fresh) {
       const key = marketKey(fresh);
       const known = markets.get(coin);
@@ -143,22 +186,29 @@ export function cachedFigures(): RecordFigures {
         return entry.figures;
       });
       // Removed records leave the cache with the build that no longer sees them.
-      rigCache = next;
+      rigCache = kept(rigCache, next);
       return out;
     },
 
-    loans(loans, asOf, settings, prices) {
+    loans(loans, asOf, settings, prices, volatility = {}) {
       const day = asOf.toISOString().slice(0, 10);
       const nextLedgers = new Map<string, LedgerEntry>();
       const nextLoans = new Map<string, LoanEntry>();
       const out = loans.map((loan) => {
-        const pricesRead = loan.collateral.map((c) => priceKey(c.asset, prices)).join(',');
+        const pricesRead = loan.collateral
+          .map((c) => `${priceKey(c.asset, prices)}~${volatilityKey(c.asset, volatility)}`)
+          .join(',');
         const known = loanCache.get(loan.id);
         const knownLedger = ledgerCache.get(loan.id);
         const ledgerEntry =
           knownLedger && knownLedger.loan === loan && knownLedger.day === day
             ? knownLedger
-            : { loan, day, ledger: loanLedger(loan, asOf) };
+            : {
+                loan,
+                day,
+                ledger: loanLedger(loan, asOf),
+                outstandingAt: horizonOutstanding(loan, asOf),
+              };
         nextLedgers.set(loan.id, ledgerEntry);
         const entry =
           known &&
@@ -172,17 +222,20 @@ export function cachedFigures(): RecordFigures {
                 day,
                 settings,
                 prices: pricesRead,
-                figures: loanFigures(loan, asOf, settings, prices, ledgerEntry.ledger),
+                figures: loanFigures(loan, asOf, settings, prices, ledgerEntry.ledger, {
+                  volatility,
+                  outstandingAt: ledgerEntry.outstandingAt,
+                }),
               };
         nextLoans.set(loan.id, entry);
         return entry.figures;
       });
-      ledgerCache = nextLedgers;
-      loanCache = nextLoans;
+      ledgerCache = kept(ledgerCache, nextLedgers);
+      loanCache = kept(loanCache, nextLoans);
       return out;
     },
 
-    positions(positions, settings, prices, funding) {
+    positions(positions, settings, prices, volatility = {}, funding) {
       const groups = new Map<string, Position[]>();
       for (const p of positions) {
         const key = marginGroupOf(p);
@@ -199,7 +252,9 @@ export function cachedFigures(): RecordFigures {
           funding === undefined
             ? ''
             : members.map((p) => fundingKey(p, funding.quotes, funding.asOf)).join(',');
-        const pricesRead = `${[...assets].map((a) => `${a}=${priceKey(a, prices)}`).join(',')}#${fundingRead}`;
+        const pricesRead = `${[...assets]
+          .map((a) => `${a}=${priceKey(a, prices)}~${volatilityKey(a, volatility)}`)
+          .join(',')}#${fundingRead}`;
         const known = groupCache.get(key);
         const entry =
           known &&
@@ -211,12 +266,12 @@ export function cachedFigures(): RecordFigures {
                 positions: members,
                 settings,
                 prices: pricesRead,
-                views: positionViews(members, settings, prices, funding),
+                views: positionViews(members, settings, prices, volatility, funding),
               };
         next.set(key, entry);
         entry.views.forEach((view) => views.set(view.id, view));
       }
-      groupCache = next;
+      groupCache = kept(groupCache, next);
       return positions.map((p) => views.get(p.id)!);
     },
   };

@@ -4,9 +4,10 @@ import type { NetworkEntry, PriceEntry, RigLive, Snapshot, StoreNotice } from '#
 import { blockSubsidy, coinSpec } from './coins';
 import { type Dec, ZERO, dec, decStr, decStrOrNull, minDec } from '#shared/decimal';
 import { hashpriceUsdPerPhDay, networkHashrateHs } from './mining';
+import type { VolatilityTable } from './odds';
 import { priceUsdOf, pricesInUse } from './prices';
 import { type CoinMarket, coinMarket, hashPowerByCoin } from './rig-views';
-import { freshFigures, type RecordFigures } from './snapshot-figures';
+import { freshFigures, marginGroupOf, type RecordFigures } from './snapshot-figures';
 
 export { pricesInUse } from './prices';
 
@@ -43,6 +44,8 @@ export interface SnapshotInput {
   scenario: Record<string, string> | null;
   /** Last funding quote per exchange and symbol (`binance-usdm:BTCUSDT`), like the prices. */
   funding?: Record<string, FundingQuote>;
+  /** σ by asset for the odds of crossing (measured once a day); missing → the default. */
+  volatility?: VolatilityTable;
 }
 
 /**
@@ -131,7 +134,8 @@ export function buildSnapshot(
   const revenueLost = sumOrNull(running.map((r) => r.revenueLostUsdPerDay));
   const powerCost = running.reduce((total, r) => total.plus(r.powerCostUsdPerDay), ZERO);
 
-  const loans = figures.loans(input.loans, input.asOf, settings, prices);
+  const volatility = input.volatility ?? {};
+  const loans = figures.loans(input.loans, input.asOf, settings, prices, volatility);
   const healthFactors = loans.map((l) => l.healthFactor).filter((hf): hf is Dec => hf !== null);
   const worstHealthFactor = healthFactors.reduce<Dec | null>(
     (worst, hf) => (worst ? minDec(worst, hf) : hf),
@@ -159,11 +163,67 @@ export function buildSnapshot(
     },
     rigs: rigs.map((r) => r.view),
     loans: loans.map((l) => l.view),
-    positions: figures.positions(input.positions, settings, prices, {
+    positions: figures.positions(input.positions, settings, prices, volatility, {
       quotes: input.funding ?? {},
       asOf: input.asOf,
     }),
     alerts: input.alerts.filter((a) => a.resolvedAt === undefined),
     notices: input.notices,
   };
+}
+
+/** `list` in consecutive slices of about `size` items; `keyOf` keeps items of one key together. */
+function slicesOf<T>(list: readonly T[], size: number, keyOf?: (item: T) => string): T[][] {
+  if (keyOf === undefined) {
+    const out: T[][] = [];
+    for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+    return out;
+  }
+  const groups = new Map<string, T[]>();
+  for (const item of list) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  const out: T[][] = [];
+  let current: T[] = [];
+  for (const group of groups.values()) {
+    current.push(...group);
+    if (current.length >= size) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * Fills `figures` for `input` a slice of records at a time, awaiting `pause` between
+ * slices, so the build that follows finds every record's figures ready and takes a few
+ * milliseconds: after an import of thousands of rigs, or a tick that moves every
+ * position, other work (a request, a rig poll) runs between the slices instead of
+ * waiting for the whole farm. Each slice is an ordinary build of part of the farm (a
+ * margin group is never split), so its figures are exactly the whole build's.
+ */
+export async function warmSnapshot(
+  input: SnapshotInput,
+  figures: RecordFigures,
+  pause: () => Promise<void>,
+): Promise<void> {
+  const none = { rigs: [], loans: [], positions: [] };
+  const parts: SnapshotInput[] = [
+    ...slicesOf(input.rigs, 250).map((rigs) => ({ ...input, ...none, rigs })),
+    ...slicesOf(input.loans, 25).map((loans) => ({ ...input, ...none, loans })),
+    ...slicesOf(input.positions, 100, marginGroupOf).map((positions) => ({
+      ...input,
+      ...none,
+      positions,
+    })),
+  ];
+  for (const part of parts) {
+    figures.warming(() => buildSnapshot(part, figures));
+    await pause();
+  }
 }

@@ -36,6 +36,12 @@ describe('Bitcoin chain stats from mempool.space', () => {
       height: 880_000,
       source: 'mempool.space',
       at: AT.toISOString(),
+      // Kept for the runway: the chain feed's estimate of the next adjustment.
+      retarget: {
+        difficultyChangePct: '1.8',
+        remainingBlocks: 1159,
+        estimatedRetargetDate: '2030-01-01T00:00:00.000Z',
+      },
     });
     expect(storedNetworkSchema.parse(stats.network)).toEqual(stats.network);
     expect(stats.networkHashrateHs).toBe('800000000000000000000');

@@ -155,6 +155,15 @@ export async function fetchChainStats(
       height,
       source: 'mempool.space',
       at: ctx.now().toISOString(),
+      ...(retarget === null
+        ? {}
+        : {
+            retarget: {
+              difficultyChangePct: decStr(new D(retarget.difficultyChangePct), 4),
+              remainingBlocks: retarget.remainingBlocks,
+              estimatedRetargetDate: retarget.estimatedRetargetDate,
+            },
+          }),
     },
     networkHashrateHs: decStr(networkHashrate, 0),
     retarget,

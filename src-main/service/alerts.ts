@@ -8,7 +8,7 @@ import { storableOnly } from './alert-storable';
 import { decStr, medianDec, dec } from '#shared/decimal';
 import type { ServiceContext } from './context';
 import { knownCoins } from './records';
-import { currentSnapshot } from './snapshot';
+import { currentSnapshot, warmLiveSnapshot } from './snapshot';
 import { describeError } from '#shared/describe-error';
 
 // The alert engine: runs the pure rules on every Snapshot change and on a timer (so a
@@ -74,6 +74,9 @@ export function createAlertEngine(
   }
 
   async function run(): Promise<void> {
+    // The figures that moved are worked out in slices first: a tick that moves every
+    // position, or an import of thousands of rigs, never holds other calls for long.
+    await warmLiveSnapshot(ctx);
     const now = ctx.now();
     const snapshot = currentSnapshot(ctx);
     const db = ctx.store.data;

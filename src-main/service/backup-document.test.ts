@@ -181,6 +181,7 @@ describe('backup preview', () => {
         realisedPnl: { current: 1, incoming: 0, added: 0, removed: 1, changed: 0 },
         fundingPayments: { current: 0, incoming: 0, added: 0, removed: 0, changed: 0 },
       },
+      history: expect.objectContaining({ included: true }),
       settingsChanged: true,
       settingsChanges: [
         {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { RpcError } from '#api/errors';
 import { isoDateTime } from '#api/fields';
 import type { BackupDocumentParams } from '#api/methods';
-import { databaseSchema, type Database } from '#store/schema';
+import { databaseSchema, type Database, type HistoryDocument } from '#store/schema';
+import { readBackupHistory } from './backup-history';
 import {
   backupVersionProblem,
   upgradeBackupDatabase,
@@ -14,9 +15,10 @@ import { forEachSliced } from './csv-records';
 import { checkDatabaseSliced, inFieldOrder, prefixIssues } from './sliced-database-check';
 import { invalidParams, parseOrThrow } from './validation';
 
-// backup.export / backup.import: the whole database as one versioned document. An import
-// is checked whole (schema by the contract, references here) and refused whole; the
-// current state is backed up before it is replaced.
+// backup.export / backup.import: the whole database — records, settings, alerts and
+// mutes — and the history as one versioned document. An import is checked whole (schema
+// by the contract, references here) and refused whole; the current state is backed up
+// before it is replaced.
 
 const storedBackupSchema = z
   .object({
@@ -24,6 +26,8 @@ const storedBackupSchema = z
     exportedAt: isoDateTime,
     // An older backup's database is upgraded to the current data format first.
     database: z.preprocess(upgradeBackupDatabase, databaseSchema),
+    // Checked by readBackupHistory (backup-history.ts), which upgrades an older format.
+    history: z.unknown().optional(),
   })
   .strict();
 export type BackupDocument = z.infer<typeof storedBackupSchema>;
@@ -63,11 +67,14 @@ export async function readBackupDocumentSliced(
   throw invalidParams(new z.ZodError(inFieldOrder(issues, ENVELOPE_ORDER)), 'The backup');
 }
 
-export function exportBackup(ctx: ServiceContext): BackupDocument {
+export function exportBackup(
+  ctx: ServiceContext,
+): Omit<BackupDocument, 'history'> & { history: HistoryDocument } {
   return {
     format: 'rigledger-backup',
     exportedAt: ctx.now().toISOString(),
     database: structuredClone(ctx.store.data),
+    history: ctx.store.history.toDocument(),
   };
 }
 
@@ -117,6 +124,7 @@ export async function importBackup(
   const { confirmSilencing, ...rest } = params;
   const document = await readBackupDocumentSliced(rest);
   await checkReferences(document.database);
+  const history = readBackupHistory(document.history);
   const silencing = settingsChanges(ctx.store.data, document.database).filter(
     (c) => c.silencesAlerts,
   );
@@ -128,6 +136,7 @@ export async function importBackup(
     );
   }
   await ctx.store.replace(document.database);
+  if (history !== undefined) await ctx.store.history.replaceWith(history);
   ctx.rigLive.clear();
   await ctx.changed();
   return { imported: recordCounts(document.database) };

@@ -1,7 +1,8 @@
-import type { SettingsChange } from '#api/import-export';
+import type { BackupHistory, SettingsChange } from '#api/import-export';
 import type { BackupDocumentParams } from '#api/methods';
 import type { Database } from '#store/schema';
 import { checkReferences, readBackupDocumentSliced } from './backup-document';
+import { describeBackupHistory, readBackupHistory } from './backup-history';
 import { settingsChanges } from './backup-settings-diff';
 import type { ServiceContext } from './context';
 import { forEachSliced } from './csv-records';
@@ -20,6 +21,7 @@ export interface CollectionChange {
 
 export interface BackupPreview {
   collections: Record<string, CollectionChange>;
+  history: BackupHistory;
   settingsChanged: boolean;
   settingsChanges: SettingsChange[];
 }
@@ -93,6 +95,7 @@ export async function previewBackup(
       realisedPnl: await compareById(current.realisedPnl, incoming.realisedPnl),
       fundingPayments: await compareById(current.fundingPayments, incoming.fundingPayments),
     },
+    history: describeBackupHistory(readBackupHistory(document.history)),
     settingsChanged: canonical(current.settings) !== canonical(incoming.settings),
     settingsChanges: settingsChanges(current, incoming),
   };

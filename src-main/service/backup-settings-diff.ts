@@ -81,6 +81,16 @@ function settingChange(setting: string, from: unknown, to: unknown): SettingsCha
         `Moves the ${name} alert threshold from ${shown(from)} to ${shown(to)}: that alert would fire later.`,
       );
   }
+  if (area === 'risk' && name === 'oddsAlert' && from === true && to === false)
+    return change(
+      true,
+      'Turns the odds alert off: rising odds of a margin call or liquidation would no longer warn you.',
+    );
+  if (area === 'risk' && name === 'oddsAlertPct' && later('higher-silences', from, to))
+    return change(
+      true,
+      `Raises the odds alert threshold from ${shown(from)} % to ${shown(to)} %: that alert would fire later.`,
+    );
   if (secret) return change(false, `Replaces the ${name} API key.`);
   return change(
     false,

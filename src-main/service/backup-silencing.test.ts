@@ -190,3 +190,30 @@ describe('alerts.mute', () => {
     expect(database.mutes).toEqual([]);
   });
 });
+
+describe('a backup that turns the odds alert off', () => {
+  it('says so and counts as silencing', async () => {
+    const service = await start();
+    await service.call('settings.update', { risk: { oddsAlert: true } });
+    const current = (await service.call('backup.export', {})) as BackupDocument;
+    const { settings } = current.database;
+    const quiet: BackupDocument = {
+      ...current,
+      database: {
+        ...current.database,
+        settings: { ...settings, risk: { ...settings.risk, oddsAlert: false, oddsAlertPct: '40' } },
+      },
+    };
+    const preview = (await service.call('backup.preview', quiet)) as {
+      settingsChanges: { setting: string; silencesAlerts: boolean; sentence: string }[];
+    };
+    const sentences = preview.settingsChanges
+      .filter((c) => c.silencesAlerts)
+      .map((c) => c.sentence)
+      .sort();
+    expect(sentences).toEqual([
+      'Raises the odds alert threshold from 10 % to 40 %: that alert would fire later.',
+      'Turns the odds alert off: rising odds of a margin call or liquidation would no longer warn you.',
+    ]);
+  });
+});

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '#api/records';
 import type { Snapshot } from '#api/snapshot';
-import { decimalFromCcxt } from './ccxt-import';
+import { decimalFromCcxt, exchangeSymbol } from './ccxt-import';
 import { openTestService } from './test-service';
 
 // Positions saved from ccxt's fetchPositions(): floats become decimal strings through
-// String(), inverse contracts are recognised by their settle currency, and a file with
-// one unusable entry stores nothing.
+// String(), inverse contracts are recognised by their settle currency, symbols are stored
+// as the exchange writes them, and unusable entries are listed in words while the good
+// ones are imported.
 
 const start = () => openTestService({ now: () => new Date('2026-11-24T12:00:00Z') });
 
 interface ImportResult {
   rows: { index: number; ok: boolean; symbol?: string; skipped?: boolean; error?: string }[];
   created: number;
+  rejected: number;
+  missingMaintenanceMargin: number;
   message: string;
 }
 
@@ -87,11 +90,22 @@ describe('decimalFromCcxt', () => {
     expect(decimalFromCcxt(1e21, 'x')).toBe('1000000000000000000000');
     expect(decimalFromCcxt(' 42.5 ', 'x')).toBe('42.5');
     expect(decimalFromCcxt(null, 'x')).toBeUndefined();
-    expect(() => decimalFromCcxt(Number.NaN, 'leverage')).toThrow('leverage is NaN, not a number');
+    expect(() => decimalFromCcxt(Number.NaN, 'leverage')).toThrow(
+      'the leverage is NaN, not a number',
+    );
     expect(() => decimalFromCcxt(Number.POSITIVE_INFINITY, 'size')).toThrow(
       'size is Infinity, not a number',
     );
     expect(() => decimalFromCcxt('12,5', 'price')).toThrow('price is "12,5", not a number');
+  });
+});
+
+describe('exchangeSymbol', () => {
+  it('writes a ccxt symbol the way the exchange does', () => {
+    expect(exchangeSymbol('BTC/USDT:USDT')).toBe('BTCUSDT');
+    expect(exchangeSymbol('BTC/USD:BTC')).toBe('BTCUSD');
+    expect(exchangeSymbol('BTC/USD:BTC-261225')).toBe('BTCUSD-261225');
+    expect(exchangeSymbol('kas/usdt:usdt')).toBe('KASUSDT');
   });
 });
 
@@ -117,7 +131,8 @@ describe('import.ccxtPositions', () => {
     expect(linear).toMatchObject({
       account: 'Main',
       exchange: 'Binance',
-      symbol: 'BTC/USDT:USDT',
+      symbol: 'BTCUSDT',
+      formula: 'maintenance-at-liquidation',
       baseAsset: 'BTC',
       quoteAsset: 'USDT',
       kind: 'linear',
@@ -134,6 +149,7 @@ describe('import.ccxtPositions', () => {
     });
     expect(linear).not.toHaveProperty('stopLoss');
     expect(inverse).toMatchObject({
+      symbol: 'BTCUSD',
       kind: 'inverse',
       side: 'short',
       baseAsset: 'BTC',
@@ -148,7 +164,7 @@ describe('import.ccxtPositions', () => {
     expect(small).toMatchObject({ size: '2', entryPrice: '0.12', walletBalance: '12.5' });
   });
 
-  it('refuses a file with unusable entries, says which and why, and stores nothing', async () => {
+  it('imports the usable entries and lists the others with their place and the reason in words', async () => {
     const service = await start();
     const positions = [
       LINEAR,
@@ -165,18 +181,56 @@ describe('import.ccxtPositions', () => {
       account: 'Main',
     })) as ImportResult;
 
-    expect(result.created).toBe(0);
-    expect(result.message).toBe('6 of 7 positions have problems; nothing was imported.');
+    expect(result.created).toBe(1);
+    expect(result.rejected).toBe(6);
+    expect(result.message).toBe(
+      '1 position imported. 6 positions have problems and are left out: fix them and import them again.',
+    );
     expect(result.rows.map((r) => r.error)).toEqual([
       undefined,
-      'Position 2: entryPrice is missing.',
-      'Position 3: leverage is NaN, not a number.',
-      'Position 4: symbol "BTC/USDT" is not a ccxt derivatives symbol such as "BTC/USDT:USDT".',
-      'Position 5: contractSize is missing (an inverse contract is worth a fixed USD amount).',
-      expect.stringMatching(/^Position 6: maintenanceMarginRate: Must be between 0 and 1/),
-      'Position 7: it is not a position object.',
+      'Position 2: The entry price is missing.',
+      'Position 3: The leverage is NaN, not a number.',
+      'Position 4: The symbol "BTC/USDT" is not a ccxt derivatives symbol such as "BTC/USDT:USDT".',
+      'Position 5: The contract size is missing (an inverse contract is worth a fixed USD amount).',
+      expect.stringMatching(/^Position 6: Maintenance margin rate: Must be between 0 and 1/),
+      'Position 7: It is not a position (expected an object from fetchPositions()).',
     ]);
-    expect(await service.call('positions.list', {})).toEqual([]);
+    for (const row of result.rows)
+      expect(row.error ?? '').not.toMatch(/entryPrice|contractSize|maintenanceMarginRate:/);
+    expect(await service.call('positions.list', {})).toHaveLength(1);
+  });
+
+  it('asks once for the maintenance margin rate the file leaves out, and uses it for every such entry', async () => {
+    const service = await start();
+    const positions = [
+      { ...LINEAR, maintenanceMarginPercentage: null },
+      { ...LINEAR, symbol: 'ETH/USDT:USDT', maintenanceMarginPercentage: undefined },
+      LINEAR,
+    ];
+    const asked = (await service.call('positions.importCcxt', {
+      positions,
+      account: 'Main',
+      exchange: 'Bybit',
+      dryRun: true,
+    })) as ImportResult;
+    expect(asked.missingMaintenanceMargin).toBe(2);
+    expect(asked.rows[0]!.error).toBe(
+      'Position 1: The file does not give its maintenance margin rate; enter the rate to use for every such position and check again.',
+    );
+
+    const done = (await service.call('positions.importCcxt', {
+      positions,
+      account: 'Main',
+      exchange: 'Bybit',
+      defaultMaintenanceMarginPct: '0.5',
+    })) as ImportResult;
+    expect(done).toMatchObject({ created: 3, rejected: 0, missingMaintenanceMargin: 0 });
+    const stored = (await service.call('positions.list', {})) as Position[];
+    expect(stored.map((p) => [p.symbol, p.maintenanceMarginRate, p.formula])).toEqual([
+      ['BTCUSDT', '0.005', 'maintenance-at-entry'],
+      ['ETHUSDT', '0.005', 'maintenance-at-entry'],
+      ['BTCUSDT', '0.004', 'maintenance-at-entry'],
+    ]);
   });
 
   it('stores nothing on a dry run', async () => {
@@ -301,7 +355,7 @@ describe('import.ccxtPositions with fetchLeverageTiers()', () => {
       account: 'Main',
       leverageTiers: broken,
     })) as ImportResult;
-    expect(result.rows[0]?.error).toBe('Position 1: tier 1 of BTC/USDT:USDT has no maxNotional.');
+    expect(result.rows[0]?.error).toBe('Position 1: Tier 1 of BTC/USDT:USDT has no maxNotional.');
     const notATable = (await service.call('import.ccxtPositions', {
       positions: [FIVE_BTC],
       account: 'Main',

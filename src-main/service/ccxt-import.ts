@@ -1,15 +1,34 @@
 import { randomUUID } from 'node:crypto';
+export { decimalFromCcxt, exchangeSymbol } from './ccxt-entry-fields';
 import { positionInputSchema, type Position } from '#api/records';
-import { D, DECIMAL_PATTERN, dec } from '#shared/decimal';
+import { formulaForExchange } from '#core/exchange-formula';
+import { dec } from '#shared/decimal';
 import { TierProblem, bracketsFromTiers, tiersBySymbol } from './ccxt-leverage-tiers';
+import {
+  EntryProblem,
+  MissingMaintenanceMargin,
+  POSITION_FIELD_WORDS,
+  decimalFromCcxt,
+  maintenanceRate,
+  optionalPositive,
+  readLeverage,
+  readOpenedAt,
+  readSymbol,
+  required,
+  exchangeSymbol,
+} from './ccxt-entry-fields';
 import type { ServiceContext } from './context';
 import { forEachSliced } from './csv-records';
 import { issuesOf } from './validation';
 
 // positions.importCcxt: positions as ccxt's fetchPositions() returns them (the unified
 // Position structure), saved to a JSON file by the operator and read here. Every entry
-// is converted and checked like a position typed into the form; any bad entry stores
-// nothing (all or nothing). Entries with 0 contracts are closed positions and skipped.
+// is converted and checked like a position typed into the form; the good entries are
+// imported and each bad one is listed with its place in the file and the reason in words.
+// Entries with 0 contracts are closed positions and skipped. A maintenance margin rate the
+// file leaves out is taken from `defaultMaintenanceMarginPct`, asked once for all entries.
+// Symbols are stored the way exchanges write them ("BTC/USDT:USDT" → "BTCUSDT"), and the
+// liquidation formula is the exchange's (core/exchange-formula.ts).
 // Optional `leverageTiers` (what fetchLeverageTiers() returns) give each position of a
 // listed symbol its maintenance brackets.
 
@@ -25,6 +44,9 @@ export interface CcxtImportRow {
 export interface CcxtImportResult {
   rows: CcxtImportRow[];
   created: number;
+  rejected: number;
+  /** Entries without a maintenance margin rate while no default was given. */
+  missingMaintenanceMargin: number;
   message: string;
 }
 
@@ -34,83 +56,7 @@ interface CcxtImportParams {
   exchange?: string | undefined;
   dryRun?: boolean | undefined;
   leverageTiers?: unknown;
-}
-
-/** A ccxt entry that cannot be read; its message completes "Position N: …" or "Payment N: …". */
-export class EntryProblem extends Error {}
-
-const EXPONENT_NUMBER = /^-?\d+(?:\.\d+)?e[+-]?\d+$/i;
-
-/**
- * A ccxt number (a JS float, or a numeric string) as a decimal string. String() gives the
- * shortest text that reads back as the same float — the digits the exchange sent — and
- * decimal.js rewrites an exponent form (1e-7) in plain digits.
- */
-export function decimalFromCcxt(raw: unknown, field: string): string | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) throw new EntryProblem(`${field} is ${String(raw)}, not a number`);
-    const text = String(raw);
-    return DECIMAL_PATTERN.test(text) ? text : dec(raw).toFixed();
-  }
-  if (typeof raw === 'string') {
-    const text = raw.trim();
-    if (DECIMAL_PATTERN.test(text)) return text;
-    if (EXPONENT_NUMBER.test(text)) return new D(text).toFixed();
-    throw new EntryProblem(`${field} is "${raw}", not a number`);
-  }
-  throw new EntryProblem(`${field} is not a number`);
-}
-
-function required(entry: Record<string, unknown>, field: string): string {
-  const value = decimalFromCcxt(entry[field], field);
-  if (value === undefined) throw new EntryProblem(`${field} is missing`);
-  return value;
-}
-
-function optionalPositive(entry: Record<string, unknown>, field: string): string | undefined {
-  const value = decimalFromCcxt(entry[field], field);
-  return value !== undefined && dec(value).gt(0) ? value : undefined;
-}
-
-/** "BTC/USDT:USDT" → linear; "BTC/USD:BTC" (settled in the base coin) → inverse; a dated future "BTC/USD:BTC-261225" too. */
-function readSymbol(raw: unknown): { base: string; quote: string; kind: 'linear' | 'inverse' } {
-  const match =
-    typeof raw === 'string'
-      ? /^([A-Z0-9]+)\/([A-Z0-9]+):([A-Z0-9]+)(?:-[A-Z0-9]+)?$/i.exec(raw.trim())
-      : null;
-  if (!match) {
-    throw new EntryProblem(
-      `symbol ${typeof raw === 'string' ? `"${raw}"` : 'is missing or'} is not a ccxt derivatives symbol such as "BTC/USDT:USDT"`,
-    );
-  }
-  const [, base = '', quote = '', settle = ''] = match;
-  return {
-    base: base.toUpperCase(),
-    quote: quote.toUpperCase(),
-    kind: settle.toUpperCase() === base.toUpperCase() ? 'inverse' : 'linear',
-  };
-}
-
-function readOpenedAt(entry: Record<string, unknown>, fallback: Date): string {
-  if (typeof entry.datetime === 'string' && !Number.isNaN(Date.parse(entry.datetime))) {
-    return new Date(Date.parse(entry.datetime)).toISOString();
-  }
-  if (typeof entry.timestamp === 'number' && Number.isFinite(entry.timestamp))
-    return new Date(entry.timestamp).toISOString();
-  return fallback.toISOString();
-}
-
-function readLeverage(entry: Record<string, unknown>): string {
-  const leverage = decimalFromCcxt(entry.leverage, 'leverage');
-  if (leverage !== undefined) return leverage;
-  // Without a leverage figure, the initial margin rate gives it: 0.1 → 10×.
-  const initialRate = decimalFromCcxt(entry.initialMarginPercentage, 'initialMarginPercentage');
-  if (initialRate !== undefined && dec(initialRate).gt(0))
-    return dec(1).div(dec(initialRate)).toDecimalPlaces(8).toFixed();
-  throw new EntryProblem(
-    'leverage is missing (and there is no initialMarginPercentage to derive it)',
-  );
+  defaultMaintenanceMarginPct?: string | undefined;
 }
 
 /** One ccxt Position → our position fields, before the form's checks. `null` = closed (0 contracts). */
@@ -121,7 +67,7 @@ function convertEntry(
   now: Date,
 ): Record<string, unknown> | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new EntryProblem('it is not a position object');
+    throw new EntryProblem('it is not a position (expected an object from fetchPositions())');
   const entry: Record<string, unknown> = { ...raw };
   const { base, quote, kind } = readSymbol(entry.symbol);
   const contracts = required(entry, 'contracts');
@@ -130,21 +76,21 @@ function convertEntry(
   // An inverse contract's size is its USD value (e.g. $100); guessing 1 would be 100× off.
   if (contractSize === undefined && kind === 'inverse')
     throw new EntryProblem(
-      'contractSize is missing (an inverse contract is worth a fixed USD amount)',
+      'the contract size is missing (an inverse contract is worth a fixed USD amount)',
     );
   const side = entry.side;
   if (side !== 'long' && side !== 'short')
-    throw new EntryProblem('side is missing (long or short)');
+    throw new EntryProblem('the side is missing (long or short)');
   const marginMode = entry.marginMode ?? entry.marginType;
   if (marginMode !== 'isolated' && marginMode !== 'cross')
-    throw new EntryProblem('marginMode is missing (isolated or cross)');
+    throw new EntryProblem('the margin mode is missing (isolated or cross)');
   // Isolated: the position's margin. Cross: the position's share of the cross wallet, a
   // conservative stand-in until the account's wallet balance is entered.
   const walletBalance =
     decimalFromCcxt(entry.collateral, 'collateral') ??
     decimalFromCcxt(entry.initialMargin, 'initialMargin');
   if (walletBalance === undefined)
-    throw new EntryProblem('collateral is missing (the margin behind the position)');
+    throw new EntryProblem('the margin behind the position (collateral) is missing');
   const stopLoss = optionalPositive(entry, 'stopLossPrice');
   const takeProfit = optionalPositive(entry, 'takeProfitPrice');
   const reported = optionalPositive(entry, 'liquidationPrice');
@@ -152,10 +98,12 @@ function convertEntry(
   const symbolTiers = tiers.get(symbol);
   const brackets =
     symbolTiers === undefined ? undefined : bracketsFromTiers(symbolTiers, symbol, decimalFromCcxt);
+  const exchange = params.exchange ?? 'ccxt';
   return {
     account: params.account,
-    exchange: params.exchange ?? 'ccxt',
-    symbol,
+    exchange,
+    symbol: exchangeSymbol(symbol),
+    formula: formulaForExchange(exchange),
     baseAsset: base,
     quoteAsset: quote,
     kind,
@@ -168,7 +116,7 @@ function convertEntry(
     leverage: readLeverage(entry),
     marginMode,
     walletBalance,
-    maintenanceMarginRate: required(entry, 'maintenanceMarginPercentage'),
+    maintenanceMarginRate: maintenanceRate(entry, params.defaultMaintenanceMarginPct),
     ...(brackets === undefined ? {} : { maintenanceBrackets: brackets }),
     ...(reported === undefined ? {} : { reportedLiquidationPrice: reported }),
     ...(stopLoss === undefined ? {} : { stopLoss }),
@@ -189,30 +137,41 @@ function checkEntry(
   params: CcxtImportParams,
   tiers: ReadonlyMap<string, unknown[]>,
   now: Date,
-): { row: CcxtImportRow; position: Position | null } {
+): { row: CcxtImportRow; position: Position | null; missingRate: boolean } {
   const named = { index, ...symbolOf(raw) };
   try {
     const converted = convertEntry(raw, params, tiers, now);
-    if (converted === null) return { row: { ...named, ok: true, skipped: true }, position: null };
+    if (converted === null)
+      return { row: { ...named, ok: true, skipped: true }, position: null, missingRate: false };
     const parsed = positionInputSchema.safeParse(converted);
     if (!parsed.success) {
       const problems = issuesOf(parsed.error).map((i) =>
-        i.path ? `${i.path}: ${i.message}` : i.message,
+        i.path ? `${POSITION_FIELD_WORDS[i.path] ?? i.path}: ${i.message}` : i.message,
       );
       return {
         row: { ...named, ok: false, error: `Position ${index}: ${problems.join(' ')}` },
         position: null,
+        missingRate: false,
       };
     }
-    return { row: { ...named, ok: true }, position: { ...parsed.data, id: `pos-${randomUUID()}` } };
+    const position: Position = {
+      ...parsed.data,
+      formula: parsed.data.formula ?? 'maintenance-at-liquidation',
+      id: `pos-${randomUUID()}`,
+    };
+    return { row: { ...named, ok: true }, position, missingRate: false };
   } catch (error) {
     if (!(error instanceof EntryProblem || error instanceof TierProblem)) throw error;
+    const sentence = error.message.charAt(0).toUpperCase() + error.message.slice(1);
     return {
-      row: { ...named, ok: false, error: `Position ${index}: ${error.message}.` },
+      row: { ...named, ok: false, error: `Position ${index}: ${sentence}.` },
       position: null,
+      missingRate: error instanceof MissingMaintenanceMargin,
     };
   }
 }
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export async function importCcxtPositions(
   ctx: ServiceContext,
@@ -227,6 +186,8 @@ export async function importCcxtPositions(
     return {
       rows: [],
       created: 0,
+      rejected: 0,
+      missingMaintenanceMargin: 0,
       message: `Leverage tiers: ${error.message}; nothing was imported.`,
     };
   }
@@ -237,23 +198,28 @@ export async function importCcxtPositions(
   });
   const rows = checked.map((c) => c.row);
   const bad = rows.filter((r) => !r.ok).length;
+  const missingMaintenanceMargin = checked.filter((c) => c.missingRate).length;
   const positions = checked.flatMap((c) => (c.position ? [c.position] : []));
   const skipped = rows.filter((r) => r.skipped).length;
   const skippedNote =
-    skipped > 0 ? ` ${skipped} closed position${skipped === 1 ? ' was' : 's were'} skipped.` : '';
-  if (bad > 0) {
-    return {
-      rows,
-      created: 0,
-      message: `${bad} of ${rows.length} positions ${bad === 1 ? 'has a problem' : 'have problems'}; nothing was imported.`,
-    };
-  }
+    skipped > 0
+      ? ` ${plural(skipped, 'closed position was', 'closed positions were')} skipped.`
+      : '';
+  const rejectedNote =
+    bad > 0
+      ? ` ${plural(bad, 'position has a problem and is', 'positions have problems and are')} left out: fix ${bad === 1 ? 'it' : 'them'} and import ${bad === 1 ? 'it' : 'them'} again.`
+      : '';
+  const counts = { rejected: bad, missingMaintenanceMargin };
   if (params.dryRun || positions.length === 0) {
-    const what = params.dryRun ? 'nothing was stored (dry run)' : 'there was nothing to import';
+    const what =
+      positions.length === 0
+        ? 'there is nothing to import'
+        : `${plural(positions.length, 'position is', 'positions are')} ready to import; nothing was stored (dry run)`;
     return {
       rows,
       created: 0,
-      message: `${positions.length} positions are valid; ${what}.${skippedNote}`,
+      ...counts,
+      message: `${capitalise(what)}.${rejectedNote}${skippedNote}`,
     };
   }
   await ctx.store.update((db) => {
@@ -263,6 +229,11 @@ export async function importCcxtPositions(
   return {
     rows,
     created: positions.length,
-    message: `${positions.length} positions imported.${skippedNote}`,
+    ...counts,
+    message: `${plural(positions.length, 'position', 'positions')} imported.${rejectedNote}${skippedNote}`,
   };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

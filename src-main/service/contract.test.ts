@@ -69,6 +69,7 @@ const SAMPLES: { [M in MethodName]: (farm: Farm) => ParamsOf<M> } = {
     leverage: '3',
     maintenanceMarginRate: '0.005',
   }),
+  'runway.get': () => ({ months: 12, pricePathPctPerMonth: '-2' }),
   'history.series': () => ({}),
   'history.get': ({ answers }) => ({
     series: field(answers, 'history.series', (names: string[]) => names[0]),
@@ -182,6 +183,8 @@ const SAMPLES: { [M in MethodName]: (farm: Farm) => ParamsOf<M> } = {
   'loans.remove': ({ answers }) => ({
     id: field(answers, 'loans.create', (l: { id: string }) => l.id),
   }),
+  // Closed at the mark: its realised PnL is recorded and the position leaves the book.
+  'positions.close': ({ positionId }) => ({ id: positionId }),
   'positions.remove': ({ answers }) => ({
     id: field(answers, 'positions.create', (p: { id: string }) => p.id),
   }),

@@ -24,6 +24,7 @@ export const RIG_CSV_COLUMNS = [
   'endpoint.port',
   'purchasePriceUsd',
   'purchasedAt',
+  'enteredAt',
   'notes',
 ] as const;
 

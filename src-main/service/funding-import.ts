@@ -1,7 +1,7 @@
 import type { FundingImportParams, FundingImportResult, FundingPayment } from '#api/funding';
 import type { Position } from '#api/records';
 import { dec } from '#shared/decimal';
-import { EntryProblem, decimalFromCcxt } from './ccxt-import';
+import { EntryProblem, decimalFromCcxt } from './ccxt-entry-fields';
 import type { ServiceContext } from './context';
 import { findPosition, fundingPayment, settlementAsset } from './funding';
 

@@ -6,6 +6,7 @@ import type { AlertEngine } from './alerts';
 import { exportBackup, importBackup } from './backup-document';
 import { previewBackup } from './backup-preview';
 import { importCcxtPositions } from './ccxt-import';
+import { closePosition } from './position-close';
 import { exportCsv } from './csv-export';
 import { addRealisedPnl, listRealisedPnl, removeRealisedPnl } from './realised-pnl';
 import { addFunding, listFunding, removeFunding } from './funding';
@@ -13,6 +14,7 @@ import { importFunding } from './funding-import';
 import { reportHtml } from './report';
 import { historyGet, historySeries } from './history';
 import { getReview } from './review';
+import { getRunway } from './runway';
 import { importRigsCsv } from './rig-csv-import';
 import { addLoanPayment, removeLoanPayment, updateLoanPayment } from './loan-payments';
 import { listActiveMutes, unmuteSubject } from './mutes';
@@ -63,6 +65,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'positions.update': ({ id, patch }) => updateRecord(ctx, 'positions', id, patch),
     'positions.remove': ({ id }) => removeRecord(ctx, 'positions', id),
     'positions.importCcxt': (params) => importCcxtPositions(ctx, params),
+    'positions.close': (params) => closePosition(ctx, params),
 
     'prices.setManual': (params) => setManualPrice(ctx, params),
     'prices.clearManual': ({ asset }) => clearManualPrice(ctx, asset),
@@ -103,6 +106,7 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
       if (!outcome.ok) throw new RpcError('conflict', outcome.message);
       return outcome.plan;
     },
+    'runway.get': (params) => getRunway(ctx, params),
     'history.get': ({ series, from, to }) => historyGet(ctx, series, from, to),
     'history.series': () => historySeries(ctx),
     'backup.export': () => exportBackup(ctx),

@@ -4,6 +4,8 @@ import { RpcError } from '#api/errors';
 import { loanRecordSchema, positionSchema, rigSchema } from '#api/records';
 import type { Loan, Position, Rig, Settings } from '#api/records';
 import { minableCoins } from '#shared/coins';
+import { isoDateOf } from '#core/calendar';
+import { formulaForExchange } from '#core/exchange-formula';
 import type { Database } from '#store/schema';
 import type { ServiceContext } from './context';
 import { prepareLoan } from './loan-records';
@@ -78,14 +80,35 @@ export function listRecords<C extends Collection>(
   return structuredClone(ctx.store.data[collection]) as RecordOf<C>[];
 }
 
+/**
+ * What a new record takes from the moment it is entered: a rig without a purchase date
+ * counts in the books from today (its `enteredAt`), a position without a formula gets its
+ * exchange's (core/exchange-formula.ts).
+ */
+export function withCreateDefaults(
+  ctx: ServiceContext,
+  collection: Collection,
+  input: Record<string, unknown>,
+): Record<string, unknown> {
+  if (collection === 'rigs' && input.purchasedAt === undefined && input.enteredAt === undefined)
+    return { ...input, enteredAt: isoDateOf(ctx.now()) };
+  if (
+    collection === 'positions' &&
+    input.formula === undefined &&
+    typeof input.exchange === 'string'
+  )
+    return { ...input, formula: formulaForExchange(input.exchange) };
+  return input;
+}
+
 export async function createRecord<C extends Collection>(
   ctx: ServiceContext,
   collection: C,
-  input: Omit<RecordOf<C>, 'id'>,
+  input: Omit<RecordOf<C>, 'id' | 'formula'> & { formula?: string | undefined },
 ): Promise<RecordOf<C>> {
   const schema: z.ZodType = SCHEMAS[collection];
   const parsed = parseOrThrow(schema, {
-    ...input,
+    ...withCreateDefaults(ctx, collection, input),
     id: `${ID_PREFIX[collection]}-${randomUUID()}`,
   }) as RecordOf<C>;
   checkReferences(ctx, collection, parsed);
@@ -112,6 +135,9 @@ export async function updateRecord<C extends Collection>(
     if (value === null) delete next[key];
     else if (value !== undefined) next[key] = value;
   }
+  // A formula taken off falls back to the exchange's own, as on create.
+  if (collection === 'positions' && next.formula === undefined && typeof next.exchange === 'string')
+    next.formula = formulaForExchange(next.exchange);
   const parsed = parseOrThrow(
     schema,
     { ...next, id },

@@ -32,7 +32,7 @@ export function buildReportHtml(input: ReportInput): string {
   const title = `RigLedger finance review as of ${review.asOf}`;
   const first = review.months[0];
   const period = first ? `${first.from} to ${review.asOf}` : review.asOf;
-  const body = [
+  const header = [
     `<h1>${escapeHtml(title)}</h1>`,
     paragraph(
       `Figures as of the end of ${review.asOf} (UTC); months reviewed: ${period}. All amounts in US dollars.`,
@@ -42,19 +42,27 @@ export function buildReportHtml(input: ReportInput): string {
       `Generated ${utcTime(input.generatedAt)}${review.snapshot.offline ? ', offline (last stored and manual values)' : ''}.`,
       'meta',
     ),
-    overviewSection(review),
-    monthlySection(review.months),
-    rigsSection(review.snapshot.rigs),
-    '<h2>Loans</h2>',
-    review.snapshot.loans.length === 0
-      ? paragraph('No loans.')
-      : review.snapshot.loans
-          .map((loan) => loanSection(loan, input.schedules[loan.id] ?? []))
-          .join('\n'),
-    positionsSection(review.snapshot.positions),
-    alertsSection(input.alerts),
-    realisedSection(input.realisedPnl),
   ].join('\n');
+  const sections: [id: string, html: string][] = [
+    ['overview', overviewSection(review)],
+    ['monthly', monthlySection(review.months)],
+    ['rigs', rigsSection(review.snapshot.rigs)],
+    [
+      'loans',
+      [
+        '<h2>Loans</h2>',
+        review.snapshot.loans.length === 0
+          ? paragraph('No loans.')
+          : review.snapshot.loans
+              .map((loan) => loanSection(loan, input.schedules[loan.id] ?? []))
+              .join('\n'),
+      ].join('\n'),
+    ],
+    ['positions', positionsSection(review.snapshot.positions)],
+    ['alerts', alertsSection(input.alerts)],
+    ['realised', realisedSection(input.realisedPnl)],
+  ];
+  const body = landmarks(header, sections);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -67,6 +75,26 @@ export function buildReportHtml(input: ReportInput): string {
     `<body>\n${body}\n</body>`,
     '</html>',
     '',
+  ].join('\n');
+}
+
+/**
+ * The document's landmarks, so a screen reader can jump through the report: a header with
+ * the title, a navigation list of the sections, and the sections in a main region, each
+ * named by its heading.
+ */
+function landmarks(header: string, sections: readonly [id: string, html: string][]): string {
+  const named = sections.map(([id, html]) => {
+    const heading = /<h2>(.*?)<\/h2>/.exec(html);
+    return { id, title: heading?.[1] ?? id, html: html.replace('<h2>', `<h2 id="${id}">`) };
+  });
+  const links = named.map(({ id, title }) => `<li><a href="#${id}">${title}</a></li>`);
+  return [
+    `<header>\n${header}\n</header>`,
+    `<nav aria-label="Sections">\n<ul>\n${links.join('\n')}\n</ul>\n</nav>`,
+    '<main>',
+    ...named.map(({ id, html }) => `<section aria-labelledby="${id}">\n${html}\n</section>`),
+    '</main>',
   ].join('\n');
 }
 

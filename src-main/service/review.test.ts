@@ -69,6 +69,7 @@ const SCRIPT_RIG = {
   hashrateUnit: 'TH/s',
   powerWatts: '3500',
   quantity: 10,
+  purchasedAt: '2026-01-15',
 };
 
 async function snapshotAt(service: FarmService, asOf: string): Promise<Snapshot> {
@@ -189,20 +190,58 @@ describe('monthly P&L', () => {
       netUsd: null,
       powerCostUsd: '2016',
     });
-    // 10 days × $240; power 3,500 W × 24 h × $0.08/kWh × 10 = $67.20/day × 31 days.
+    // 10 days × $240; power 3,500 W × 24 h × $0.08/kWh × 10 = $67.20/day over the same
+    // 10 days the revenue covers (no profit recorded: the rigs as they are).
     expect(october).toMatchObject({
       miningRevenueUsd: '2400',
       revenueCoverageDays: '10',
       revenueHistory: 'partial',
-      powerCostUsd: '2083.2',
+      powerCostUsd: '672',
       loanInterestUsd: '0',
       realisedPnlUsd: '-1250.5',
-      netUsd: '-933.7',
+      netUsd: '477.5',
     });
+  });
+
+  it('leaves every closed month unchanged when a rig without a purchase date is added today', async () => {
+    const service = await start({
+      'farm.revenueUsdPerDay': hourly('2026-10-01T00:00:00Z', 40 * 24, '900'),
+      'farm.profitUsdPerDay': hourly('2026-10-01T00:00:00Z', 40 * 24, '832.8'),
+    });
+    await service.call('rigs.create', SCRIPT_RIG);
+    const before = (await service.call('review.get', { asOf: '2026-11-24', months: 3 })) as Review;
+
+    const added = (await service.call('rigs.create', {
+      ...SCRIPT_RIG,
+      purchasedAt: undefined,
+      name: 'New rack',
+      quantity: 200,
+    })) as { enteredAt?: string };
+    const after = (await service.call('review.get', { asOf: '2026-11-24', months: 3 })) as Review;
+
+    expect(added.enteredAt).toBe('2026-11-24');
+    expect(after.months.slice(0, 2)).toEqual(before.months.slice(0, 2));
+    // October on record: 31 days × (900 − 832.80) of power.
+    expect(after.months[1]).toMatchObject({ month: '2026-10', powerCostUsd: '2083.2' });
   });
 });
 
 describe('the printable report', () => {
+  it('has landmarks: a header with the title, a list of sections, and a main region', async () => {
+    const service = await start();
+    await service.call('rigs.create', SCRIPT_RIG);
+    const { html } = (await service.call('report.html', { asOf: '2026-10-31' })) as {
+      html: string;
+    };
+    expect(html).toMatch(/<header>\n<h1>RigLedger finance review as of 2026-10-31<\/h1>/);
+    expect(html).toContain('<nav aria-label="Sections">');
+    expect(html).toContain('<li><a href="#rigs">Rigs</a></li>');
+    expect(html).toContain('<main>');
+    expect(html).toContain('<section aria-labelledby="rigs">\n<h2 id="rigs">Rigs</h2>');
+    expect(html.match(/<section /g)).toHaveLength(7);
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+  });
+
   it('holds the figures with their units, escapes every string and loads nothing', async () => {
     const service = await start({
       'farm.revenueUsdPerDay': hourly('2026-10-01T00:00:00Z', 24, '240'),
@@ -219,7 +258,8 @@ describe('the printable report', () => {
     expect(fileName).toBe('rigledger-review-2026-10-31.html');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/\b(?:src|href)=/i);
+    // Links only within the document (its table of contents); nothing is fetched.
+    expect(html).not.toMatch(/\b(?:src|href)=(?!"#)/i);
     expect(html).not.toContain('<link');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Ledn &amp; Co &quot;North&quot;');

@@ -42,6 +42,7 @@ export function getReview(
     asOfDate: params.asOf,
     months: params.months ?? DEFAULT_REVIEW_MONTHS,
     revenueHistory: ctx.store.history.query('farm.revenueUsdPerDay'),
+    profitHistory: ctx.store.history.query('farm.profitUsdPerDay'),
     historyUntilMs: now.getTime(),
     rigs: db.rigs,
     settings: db.settings,

@@ -4,13 +4,16 @@ import type { Rig } from '#api/records';
 import { openTestService } from './test-service';
 
 // CSV in and out through the contract: an exported rigs file imports back; a file with
-// bad rows names each one by line and stores nothing.
+// bad rows imports the good ones, names each bad one by line in words and hands the bad
+// rows back as a CSV to fix and import again.
 
 const start = () => openTestService({ now: () => new Date('2026-11-24T12:00:00Z') });
 
 interface ImportResult {
   rows: { line: number; ok: boolean; name?: string; error?: string }[];
   created: number;
+  rejected: number;
+  rejectedCsv?: string;
   message: string;
 }
 
@@ -119,10 +122,11 @@ describe('import.rigsCsv', () => {
     expect(imported.map(withoutId)).toEqual(original.map(withoutId));
   });
 
-  it('refuses a file with bad rows, says what is wrong on which line, and stores nothing', async () => {
+  it('imports the good rows of a file with bad ones and says what is wrong on which line, in words', async () => {
     const service = await start();
+    const header = 'name,coin,hashrate,hashrateUnit,powerWatts,quantity,notes';
     const csv = [
-      'name,coin,hashrate,hashrateUnit,powerWatts,quantity,notes',
+      header,
       'Good rig,BTC,110,TH/s,3250,2,',
       'Bad hash,BTC,fast,TH/s,3250,2,',
       '',
@@ -130,27 +134,76 @@ describe('import.rigsCsv', () => {
       'line note"',
       'Half rig,BTC,110,TH/s,3250,2.5,',
       'Short row,BTC',
+      'Second good,LTC,9.5,GH/s,3425,4,',
     ].join('\r\n');
+
+    const dry = (await service.call('import.rigsCsv', { csv, dryRun: true })) as ImportResult;
+    expect(dry.message).toBe(
+      '2 rows are ready to import; 4 rows have problems and will be left out (dry run, nothing stored).',
+    );
+    expect(await service.call('rigs.list', {})).toEqual([]);
 
     const result = (await service.call('import.rigsCsv', { csv })) as ImportResult;
 
-    expect(result.created).toBe(0);
-    expect(result.message).toBe('4 of 5 rows have problems; nothing was imported.');
+    expect(result.created).toBe(2);
+    expect(result.rejected).toBe(4);
+    expect(result.message).toBe(
+      '2 rigs imported. 4 rows have problems and were left out: fix them and import them again.',
+    );
     expect(result.rows.map((r) => [r.line, r.ok, r.name])).toEqual([
       [2, true, 'Good rig'],
       [3, false, 'Bad hash'],
       [5, false, 'Doge rig'],
       [7, false, 'Half rig'],
       [8, false, 'Short row'],
+      [9, true, 'Second good'],
     ]);
     expect(result.rows[1]!.error).toBe(
-      'Line 3: hashrate: Enter a plain decimal number such as 12.5 (no commas or units).',
+      'Line 3: Hash rate: Enter a plain decimal number such as 12.5 (no commas or units).',
     );
     expect(result.rows[2]!.error).toMatch(
       /^Line 5: the coin "DOGE" is unknown; use one of BTC, LTC, KAS, ETC/,
     );
-    expect(result.rows[3]!.error).toMatch(/^Line 7: quantity: /);
+    expect(result.rows[3]!.error).toMatch(/^Line 7: Quantity: /);
     expect(result.rows[4]!.error).toMatch(/^Line 8: the row does not match the header/);
+    for (const row of result.rows) expect(row.error ?? '').not.toMatch(/hashrate:|quantity:/);
+    // The rejected rows come back as they were, under the header, to fix and retry.
+    expect(result.rejectedCsv).toBe(
+      [
+        header,
+        'Bad hash,BTC,fast,TH/s,3250,2,',
+        'Doge rig,DOGE,1,GH/s,3000,1,"multi\nline note"',
+        'Half rig,BTC,110,TH/s,3250,2.5,',
+        'Short row,BTC',
+      ].join('\n'),
+    );
+    const stored = (await service.call('rigs.list', {})) as Rig[];
+    expect(stored.map((r) => [r.name, r.enteredAt])).toEqual([
+      ['Good rig', '2026-11-24'],
+      ['Second good', '2026-11-24'],
+    ]);
+
+    // Fixed and imported again: only the fixed rows are added.
+    const fixed = (result.rejectedCsv ?? '')
+      .replace('fast', '120')
+      .replace('DOGE', 'LTC')
+      .replace('2.5,', '3,')
+      .replace('Short row,BTC', 'Short row,BTC,100,TH/s,3000,1,');
+    const retry = (await service.call('import.rigsCsv', { csv: fixed })) as ImportResult;
+    expect(retry).toMatchObject({ created: 4, rejected: 0, message: '4 rigs imported.' });
+    expect(retry.rejectedCsv).toBeUndefined();
+    expect(await service.call('rigs.list', {})).toHaveLength(6);
+  });
+
+  it('stores nothing when no row can be imported', async () => {
+    const service = await start();
+    const csv = 'name,coin,hashrate,hashrateUnit,powerWatts,quantity\nOnly,BTC,-1,TH/s,3250,1';
+    const result = (await service.call('rigs.importCsv', { csv })) as ImportResult;
+    expect(result).toMatchObject({
+      created: 0,
+      rejected: 1,
+      message: 'The row cannot be imported; fix the problem listed and try again.',
+    });
     expect(await service.call('rigs.list', {})).toEqual([]);
   });
 

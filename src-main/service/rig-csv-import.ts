@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RpcError } from '#api/errors';
 import { rigInputSchema, type Rig } from '#api/records';
+import { isoDateOf } from '#core/calendar';
 import type { ServiceContext } from './context';
 import { RIG_CSV_COLUMNS } from './csv-export';
 import { forEachSliced, parseCsvCells, splitCsvRecords, type CsvRecord } from './csv-records';
@@ -8,9 +9,9 @@ import { knownCoins } from './records';
 import { issuesOf } from './validation';
 
 // rigs.importCsv: rigs from a spreadsheet. Every row is checked like a rig typed into the
-// form; each bad row is reported with its line number and a sentence, and a file with
-// any bad row stores nothing (all or nothing). The "id" column of an exported file is
-// ignored: imported rigs get new ids.
+// form; the good rows are imported and each bad row is reported with its line number and
+// a sentence, and handed back as a CSV of its own (`rejectedCsv`) to fix and import again.
+// The "id" column of an exported file is ignored: imported rigs get new ids.
 
 export const MAX_CSV_RIGS = 5_000;
 
@@ -33,7 +34,36 @@ export interface RigCsvRow {
 export interface RigCsvResult {
   rows: RigCsvRow[];
   created: number;
+  /** Rows left out for a problem (listed in `rows` with their reason). */
+  rejected: number;
+  /** The header and the rejected rows as they were in the file, to fix and import again. */
+  rejectedCsv?: string;
   message: string;
+}
+
+/** The columns in the words of the rig form, for the sentences a bad row gets. */
+const COLUMN_LABELS: Record<string, string> = {
+  name: 'Name',
+  model: 'Model',
+  coin: 'Coin',
+  hashrate: 'Hash rate',
+  hashrateUnit: 'Hash rate unit',
+  powerWatts: 'Power (W)',
+  quantity: 'Quantity',
+  poolFeePct: 'Pool fee (%)',
+  electricityPerKwh: 'Electricity ($/kWh)',
+  status: 'Status',
+  endpoint: 'Address',
+  'endpoint.host': 'Host',
+  'endpoint.port': 'Port',
+  purchasePriceUsd: 'Purchase price (USD)',
+  purchasedAt: 'Purchased on',
+  enteredAt: 'Entered on',
+  notes: 'Notes',
+};
+
+export function columnLabel(path: string): string {
+  return COLUMN_LABELS[path] ?? path;
 }
 
 interface ParsedRow {
@@ -121,7 +151,7 @@ function checkRow(
   const parsed = rigInputSchema.safeParse(rigInputFromCells(row.cells));
   if (!parsed.success) {
     const problems = issuesOf(parsed.error).map((i) =>
-      i.path ? `${i.path}: ${i.message}` : i.message,
+      i.path ? `${columnLabel(i.path)}: ${i.message}` : i.message,
     );
     return {
       result: {
@@ -141,6 +171,24 @@ function checkRow(
     result: { line: row.line, ok: true, name: parsed.data.name },
     rig: { ...parsed.data, id: `rig-${randomUUID()}` },
   };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function importMessage(ok: number, bad: number, dryRun: boolean): string {
+  const leftOut =
+    bad === 0
+      ? ''
+      : ` ${plural(bad, 'row has a problem and was', 'rows have problems and were')} left out: fix ${bad === 1 ? 'it' : 'them'} and import ${bad === 1 ? 'it' : 'them'} again.`;
+  if (ok === 0)
+    return bad === 1
+      ? 'The row cannot be imported; fix the problem listed and try again.'
+      : `None of the ${bad} rows can be imported; fix the problems listed and try again.`;
+  if (dryRun)
+    return bad === 0
+      ? `All ${plural(ok, 'row is', 'rows are')} ready to import; nothing was stored (dry run).`
+      : `${plural(ok, 'row is', 'rows are')} ready to import; ${plural(bad, 'row has a problem', 'rows have problems')} and will be left out (dry run, nothing stored).`;
+  return `${plural(ok, 'rig', 'rigs')} imported.${leftOut}`;
 }
 
 export async function importRigsCsv(
@@ -169,25 +217,26 @@ export async function importRigsCsv(
     checked.push(checkRow(parseRow(record, columns), coins));
   });
   const results = checked.map((c) => c.result);
-  const bad = results.filter((r) => !r.ok).length;
-  if (bad > 0) {
-    return {
-      rows: results,
-      created: 0,
-      message: `${bad} of ${results.length} rows ${bad === 1 ? 'has a problem' : 'have problems'}; nothing was imported.`,
-    };
+  const rejectedLines = records.filter((_, i) => !results[i]!.ok).map((r) => r.text);
+  const rejected = rejectedLines.length;
+  const rejectedCsv = rejected === 0 ? {} : { rejectedCsv: [header, ...rejectedLines].join('\n') };
+  // Rigs entered today count in the books from today unless the file gives a purchase date.
+  const today = isoDateOf(ctx.now());
+  const rigs = checked.flatMap((c) =>
+    c.rig ? [c.rig.purchasedAt === undefined ? { enteredAt: today, ...c.rig } : c.rig] : [],
+  );
+  const dryRun = params.dryRun === true || rigs.length === 0;
+  if (!dryRun) {
+    await ctx.store.update((db) => {
+      db.rigs.push(...rigs);
+    });
+    await ctx.changed();
   }
-  if (params.dryRun) {
-    return {
-      rows: results,
-      created: 0,
-      message: `All ${results.length} rows are valid; nothing was stored (dry run).`,
-    };
-  }
-  const rigs = checked.flatMap((c) => (c.rig ? [c.rig] : []));
-  await ctx.store.update((db) => {
-    db.rigs.push(...rigs);
-  });
-  await ctx.changed();
-  return { rows: results, created: rigs.length, message: `${rigs.length} rigs imported.` };
+  return {
+    rows: results,
+    created: dryRun ? 0 : rigs.length,
+    rejected,
+    ...rejectedCsv,
+    message: importMessage(rigs.length, rejected, params.dryRun === true),
+  };
 }

@@ -10,7 +10,7 @@ import type { FarmService } from './types';
 
 function csvOf(rows: number): string {
   const header = RIG_CSV_COLUMNS.join(',');
-  const line = (i: number) => `,S21 row ${i},,BTC,200,TH/s,3500,1,0,,active,,,,,"north, wall"`;
+  const line = (i: number) => `,S21 row ${i},,BTC,200,TH/s,3500,1,0,,active,,,,,,"north, wall"`;
   return [header, ...Array.from({ length: rows }, (_, i) => line(i))].join('\r\n');
 }
 
@@ -36,6 +36,15 @@ async function stallDuring(service: FarmService, work: () => Promise<unknown>): 
   return { slowestList };
 }
 
+/**
+ * The slowest rigs.list while nothing else runs, over as long: on a shared, busy machine
+ * the wait for a CPU alone can take tens of milliseconds, and that is not the import's.
+ */
+async function idleStall(service: FarmService): Promise<number> {
+  const idle = await stallDuring(service, () => new Promise((resolve) => setTimeout(resolve, 300)));
+  return idle.slowestList;
+}
+
 describe('a rigs CSV far over the row limit', () => {
   it('is refused by its row count before it is parsed, without stalling other calls', async () => {
     const service = await openTestService();
@@ -55,7 +64,7 @@ describe('a rigs CSV far over the row limit', () => {
       message: `The CSV holds 16000 rows; import at most ${MAX_CSV_RIGS} at a time (split the file).`,
     });
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(stall.slowestList).toBeLessThan(100);
+    expect(stall.slowestList).toBeLessThan(100 + (await idleStall(service)));
     expect(await service.call('rigs.list', {})).toEqual([]);
   });
 });
@@ -70,8 +79,8 @@ describe('a rigs CSV at the row limit', () => {
     });
     expect(checked).toMatchObject({
       created: 0,
-      message: `All ${MAX_CSV_RIGS} rows are valid; nothing was stored (dry run).`,
+      message: `All ${MAX_CSV_RIGS} rows are ready to import; nothing was stored (dry run).`,
     });
-    expect(stall.slowestList).toBeLessThan(100);
+    expect(stall.slowestList).toBeLessThan(100 + (await idleStall(service)));
   }, 30_000);
 });

@@ -55,6 +55,7 @@ export function mergeSettings(current: Settings, patch: SettingsPatch): Settings
     sources,
     thresholds: { ...current.thresholds, ...patch.thresholds },
     notifications: { ...current.notifications, ...patch.notifications },
+    risk: { ...current.risk, ...patch.risk },
   };
 }
 

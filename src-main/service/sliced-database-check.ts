@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { freeze } from 'immer';
+import { recordText } from '#store/database-text';
 import { databaseSchema, type Database } from '#store/schema';
+import { markSchemaChecked } from '#store/validated-documents';
 import { SLICE_MS, yieldToEventLoop } from './csv-records';
 
 // The stored-data schema checked record by record, giving other requests a turn every
@@ -42,8 +45,13 @@ async function checkList<T>(
   for (let i = 0; i < items.length; i += 1) {
     await slicer.breathe();
     const result = element.safeParse(items[i]);
-    if (result.success) checked.push(result.data);
-    else issues.push(...prefixIssues(result.error.issues, [key, i]));
+    if (result.success) {
+      // Frozen and written out here, a slice at a time, so the save that may follow only
+      // joins the text (store/validated-documents.ts, store/database-text.ts).
+      const record = freeze(result.data, true);
+      if (typeof record === 'object' && record !== null) recordText(record);
+      checked.push(record);
+    } else issues.push(...prefixIssues(result.error.issues, [key, i]));
   }
   return checked;
 }
@@ -90,5 +98,5 @@ export async function checkDatabaseSliced(value: unknown): Promise<SlicedCheck> 
   if (!shell.success || issues.length > 0)
     return { success: false, issues: inFieldOrder(issues, KEY_ORDER) };
   const data: Database = { ...shell.data, rigs, loans, positions, alerts, mutes, realisedPnl };
-  return { success: true, data };
+  return { success: true, data: markSchemaChecked(data) };
 }

@@ -2,9 +2,11 @@ import type { Alert } from '#api/records';
 import type { PriceEntry, Snapshot } from '#api/snapshot';
 import { resolveNetwork, resolvePrices } from '#core/price-resolution';
 import { applyShocks } from '#core/scenario';
-import { buildSnapshot } from '#core/snapshot';
+import { buildSnapshot, warmSnapshot, type SnapshotInput } from '#core/snapshot';
+import { rigCountsOn } from '#core/rig-start';
 import { cachedFigures, type RecordFigures } from '#core/snapshot-figures';
 import type { ServiceContext } from './context';
+import { volatilityTable } from './volatility';
 
 // Gathers what the pure core needs from the store and the live rig answers, then lets
 // the core compute every figure.
@@ -97,14 +99,35 @@ export function currentSnapshot(ctx: ServiceContext): Snapshot {
   ) {
     return cached.snapshot;
   }
+  const snapshot = computeSnapshot(ctx, { asOf: now }, figuresOf(ctx));
+  liveCache.set(ctx, { data: ctx.store.data, revision: ctx.revision(), second, snapshot });
+  return snapshot;
+}
+
+function figuresOf(ctx: ServiceContext): RecordFigures {
   let figures = liveFigures.get(ctx);
   if (figures === undefined) {
     figures = cachedFigures();
     liveFigures.set(ctx, figures);
   }
-  const snapshot = computeSnapshot(ctx, { asOf: now }, figures);
-  liveCache.set(ctx, { data: ctx.store.data, revision: ctx.revision(), second, snapshot });
-  return snapshot;
+  return figures;
+}
+
+/** How long the figures are worked out before other waiting work gets a turn. */
+const WARM_SLICE_MS = 10;
+
+/**
+ * Works out the figures of the records whose inputs moved, a slice at a time, giving other
+ * work a turn every 10 ms (core/snapshot.ts warmSnapshot); the live Snapshot computed
+ * next finds them ready. What changes meanwhile is simply worked out by that build.
+ */
+export async function warmLiveSnapshot(ctx: ServiceContext): Promise<void> {
+  let sliceStart = performance.now();
+  await warmSnapshot(snapshotInput(ctx, { asOf: ctx.now() }), figuresOf(ctx), async () => {
+    if (performance.now() - sliceStart < WARM_SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  });
 }
 
 export function computeSnapshot(
@@ -112,6 +135,13 @@ export function computeSnapshot(
   options: { asOf?: Date; shocksPct?: Record<string, string> } = {},
   figures?: RecordFigures,
 ): Snapshot {
+  return buildSnapshot(snapshotInput(ctx, options), figures);
+}
+
+function snapshotInput(
+  ctx: ServiceContext,
+  options: { asOf?: Date; shocksPct?: Record<string, string> },
+): SnapshotInput {
   const db = ctx.store.data;
   const asOf = options.asOf ?? ctx.now();
   const asOfDate = asOf.toISOString().slice(0, 10);
@@ -124,31 +154,28 @@ export function computeSnapshot(
   });
   const resolved = pricesAsOf(ctx, current, asOf);
   const prices = options.shocksPct ? applyShocks(resolved, options.shocksPct) : resolved;
-  return buildSnapshot(
-    {
-      asOf,
-      offline: ctx.offline || db.settings.offline,
-      settings: db.settings,
-      // The books of a past day hold only what existed then: a loan not yet taken, a position
-      // not yet opened or a rig not yet bought is left out. Today shows every record.
-      rigs: pastDay
-        ? db.rigs.filter((r) => r.purchasedAt === undefined || r.purchasedAt <= asOfDate)
-        : db.rigs,
-      loans: pastDay ? db.loans.filter((l) => l.startDate <= asOfDate) : db.loans,
-      positions: pastDay
-        ? db.positions.filter((p) => Date.parse(p.openedAt) <= asOf.getTime())
-        : db.positions,
-      prices,
-      network: resolveNetwork({ manual: db.manualNetwork, fed: db.lastNetwork, asOf }),
-      // Readings and alerts as they stood at asOf: nothing from after it.
-      rigLive: Object.fromEntries(
-        [...ctx.rigLive].filter(([, live]) => Date.parse(live.at) <= asOf.getTime()),
-      ),
-      alerts: alertsAsOf(db.alerts, asOf),
-      notices: ctx.store.notices,
-      scenario: options.shocksPct ?? null,
-      funding: db.lastFunding,
-    },
-    figures,
-  );
+  return {
+    asOf,
+    offline: ctx.offline || db.settings.offline,
+    settings: db.settings,
+    // The books of a past day hold only what existed then: a loan not yet taken, a position
+    // not yet opened or a rig not yet bought is left out. Today shows every record.
+    rigs: pastDay ? db.rigs.filter((r) => rigCountsOn(r, asOfDate)) : db.rigs,
+    loans: pastDay ? db.loans.filter((l) => l.startDate <= asOfDate) : db.loans,
+    positions: pastDay
+      ? db.positions.filter((p) => Date.parse(p.openedAt) <= asOf.getTime())
+      : db.positions,
+    prices,
+    network: resolveNetwork({ manual: db.manualNetwork, fed: db.lastNetwork, asOf }),
+    // Readings and alerts as they stood at asOf: nothing from after it.
+    rigLive: Object.fromEntries(
+      [...ctx.rigLive].filter(([, live]) => Date.parse(live.at) <= asOf.getTime()),
+    ),
+    alerts: alertsAsOf(db.alerts, asOf),
+    notices: ctx.store.notices,
+    scenario: options.shocksPct ?? null,
+    funding: db.lastFunding,
+    // σ per asset, measured once per day from the price history (service/volatility.ts).
+    volatility: volatilityTable(ctx, db, db.settings, asOf),
+  };
 }

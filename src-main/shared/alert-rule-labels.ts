@@ -13,6 +13,7 @@ export const ALERT_RULE_LABELS: Readonly<Record<string, string>> = {
   'rig.offline': 'Rig offline',
   'rig.hashrate-drop': 'Rig hash rate dropped',
   'farm.unprofitable': 'Farm running at a loss',
+  'risk.odds': 'Odds of a margin call or liquidation',
   'alerts.degraded': 'Alerts could not be checked',
 };
 

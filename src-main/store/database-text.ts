@@ -7,7 +7,7 @@ import type { Database } from './schema';
 
 const textOf = new WeakMap<object, string>();
 
-function recordText(record: object): string {
+export function recordText(record: object): string {
   let text = textOf.get(record);
   if (text === undefined) {
     text = JSON.stringify(record);

@@ -36,6 +36,10 @@ export interface HistoryStore {
   /** Points of one series with from ≤ time ≤ to, oldest first. */
   query(series: string, from?: Date | string, to?: Date | string): HistoryPoint[];
   seriesNames(): string[];
+  /** The whole history as history.json holds it (for a backup that carries it). */
+  toDocument(): HistoryDocument;
+  /** Replaces the whole history with a document's (a backup imported), and writes it. */
+  replaceWith(document: HistoryDocument): Promise<void>;
   /** Writes pending points durably. */
   flush(): Promise<void>;
   /** Flushes, then refuses further appends. */
@@ -255,6 +259,26 @@ export async function openHistory(options: OpenHistoryOptions): Promise<HistoryS
     },
 
     seriesNames: () => [...series.keys()].sort(),
+
+    toDocument() {
+      settleAll();
+      return toDocument();
+    },
+
+    async replaceWith(document) {
+      if (closed)
+        throw new StoreError('closed', 'RigLedger is shutting down; the chart history is closed.');
+      openMinutes.clear();
+      series.clear();
+      for (const [name, points] of seriesFromDocument(document)) series.set(name, points);
+      latestAt = Number.NEGATIVE_INFINITY;
+      for (const points of series.values())
+        latestAt = Math.max(latestAt, points[points.length - 1]?.t ?? latestAt);
+      compacted.hourlyUntil = Number.NEGATIVE_INFINITY;
+      compacted.dailyUntil = Number.NEGATIVE_INFINITY;
+      dirty = true;
+      await flush();
+    },
 
     flush,
 

@@ -6,6 +6,8 @@ import {
   databaseV0toV1,
   databaseV1toV2,
   databaseV2toV3,
+  databaseV3toV4,
+  databaseV4toV5,
   migrate,
 } from './migrations';
 import { CURRENT_SCHEMA_VERSION, emptyDatabase } from './schema';
@@ -46,7 +48,7 @@ describe('migrations', () => {
       alerts: [],
     };
 
-    const v1 = databaseV0toV1.up(v0);
+    const v1 = databaseV0toV1.up(v0, '2026-12-02');
 
     expect(v1).toMatchObject({
       schemaVersion: 1,
@@ -68,6 +70,7 @@ describe('migrations', () => {
       expect.stringMatching(/^v1 → v2: /),
       expect.stringMatching(/^v2 → v3: /),
       expect.stringMatching(/^v3 → v4: /),
+      expect.stringMatching(/^v4 → v5: /),
     ]);
   });
 
@@ -79,7 +82,7 @@ describe('migrations', () => {
     };
     delete v1.realisedPnl;
 
-    const v2 = databaseV1toV2.up(v1);
+    const v2 = databaseV1toV2.up(v1, '2026-12-02');
 
     expect(v2).toEqual({ ...v1, schemaVersion: 2, realisedPnl: [] });
     const decoded = decodeDatabase(v1);
@@ -88,7 +91,29 @@ describe('migrations', () => {
     expect(decoded.migrated).toEqual([
       'v1 → v2: added the realised PnL list',
       'v2 → v3: loans hold a collateral list and their payments have ids',
-      'v3 → v4: added funding payments and funding rates of perpetual positions',
+      expect.stringMatching(/^v3 → v4: rigs without a purchase date count in the books from today/),
+      'v4 → v5: added funding payments and funding rates of perpetual positions',
+    ]);
+  });
+
+  it('v3 → v4: a rig without a purchase date counts from the day of the upgrade, and the notice says so', () => {
+    const v3 = {
+      ...emptyDatabase(),
+      schemaVersion: 3,
+      rigs: [
+        { ...sampleRig('undated'), purchasedAt: undefined },
+        { ...sampleRig('bought'), purchasedAt: '2025-09-03' },
+      ],
+    };
+    const { document, applied } = migrate(DATABASE_DOCUMENT, v3, new Date('2026-12-02T09:30:00Z'));
+    expect(databaseV3toV4.up(v3, '2026-12-02').schemaVersion).toBe(4);
+    expect(document.rigs).toEqual([
+      { ...sampleRig('undated'), purchasedAt: undefined, enteredAt: '2026-12-02' },
+      { ...sampleRig('bought'), purchasedAt: '2025-09-03' },
+    ]);
+    expect(applied).toEqual([
+      "v3 → v4: rigs without a purchase date count in the books from today (2026-12-02), for lack of a better date; set a rig's purchase date to count it from earlier",
+      'v4 → v5: added funding payments and funding rates of perpetual positions',
     ]);
   });
 
@@ -99,7 +124,7 @@ describe('migrations', () => {
       loans: [v2Loan('loan-btc', 'BTC', '10'), v2Loan('loan-none', 'BTC', '0')],
     };
 
-    expect(databaseV2toV3.up(v2).schemaVersion).toBe(3);
+    expect(databaseV2toV3.up(v2, '2026-12-02').schemaVersion).toBe(3);
     const decoded = decodeDatabase(v2);
 
     const [btc, none] = decoded.document.loans;
@@ -112,7 +137,8 @@ describe('migrations', () => {
     expect(none?.collateral).toEqual([]);
     expect(decoded.migrated).toEqual([
       'v2 → v3: loans hold a collateral list and their payments have ids',
-      'v3 → v4: added funding payments and funding rates of perpetual positions',
+      expect.stringMatching(/^v3 → v4: /),
+      'v4 → v5: added funding payments and funding rates of perpetual positions',
     ]);
   });
 
@@ -139,22 +165,23 @@ describe('migrations', () => {
     expect(kept).toMatchObject({ marginCallLtvPct: '0.5', liquidationLtvPct: '80' });
   });
 
-  it('v3 → v4: a v3 file keeps every record and gains empty funding payments and rates', () => {
+  it('v4 → v5: a v4 file keeps every record and gains empty funding payments and rates', () => {
     const {
       fundingPayments: _payments,
       lastFunding: _rates,
-      ...v3
+      ...v4
     } = {
       ...emptyDatabase(),
-      schemaVersion: 3,
+      schemaVersion: 4,
       realisedPnl: [{ id: 'pnl-1', date: '2026-05-02', amountUsd: '-12.5' }],
     };
-    const decoded = decodeDatabase(v3);
+    expect(databaseV4toV5.up(v4, '2026-12-02').schemaVersion).toBe(5);
+    const decoded = decodeDatabase(v4);
     expect(decoded.document.fundingPayments).toEqual([]);
     expect(decoded.document.lastFunding).toEqual({});
     expect(decoded.document.realisedPnl).toHaveLength(1);
     expect(decoded.migrated).toEqual([
-      'v3 → v4: added funding payments and funding rates of perpetual positions',
+      'v4 → v5: added funding payments and funding rates of perpetual positions',
     ]);
   });
 

@@ -14,7 +14,10 @@ export interface Migration {
   from: number;
   /** What changed, for the log. */
   summary: string;
-  up(document: JsonObject): JsonObject;
+  /** The summary with the day of the upgrade in it, when the step used that day. */
+  describe?(today: string): string;
+  /** `today` (YYYY-MM-DD) is the day of the upgrade, for a step that needs a date. */
+  up(document: JsonObject, today: string): JsonObject;
 }
 
 export interface DocumentKind {
@@ -142,14 +145,38 @@ export const databaseV2toV3: Migration = {
   },
 };
 
-/** v3 → v4: funding payments per position and the last funding quotes, starting empty. */
+/**
+ * v3 → v4: every rig has a day it began to count in the books. A rig with no purchase date
+ * gets `enteredAt` = the day of the upgrade, for lack of a better date (the day it was
+ * entered was never stored), so a rig never adds power cost to months before it existed;
+ * the upgrade notice says so, and a purchase date set later wins.
+ */
 export const databaseV3toV4: Migration = {
   from: 3,
+  summary: 'rigs without a purchase date count in the books from the day of this upgrade',
+  describe: (today) =>
+    `rigs without a purchase date count in the books from today (${today}), for lack of a ` +
+    `better date; set a rig's purchase date to count it from earlier`,
+  up(document, today) {
+    const rigs = Array.isArray(document.rigs)
+      ? document.rigs.map((rig: unknown) =>
+          isJsonObject(rig) && rig.purchasedAt === undefined && rig.enteredAt === undefined
+            ? { ...rig, enteredAt: today }
+            : rig,
+        )
+      : document.rigs;
+    return { ...document, schemaVersion: 4, rigs };
+  },
+};
+
+/** v4 → v5: funding payments per position and the last funding quotes, starting empty. */
+export const databaseV4toV5: Migration = {
+  from: 4,
   summary: 'added funding payments and funding rates of perpetual positions',
   up(document) {
     return {
       ...document,
-      schemaVersion: 4,
+      schemaVersion: 5,
       fundingPayments: document.fundingPayments ?? [],
       lastFunding: document.lastFunding ?? {},
     };
@@ -159,7 +186,7 @@ export const databaseV3toV4: Migration = {
 export const DATABASE_DOCUMENT: DocumentKind = {
   fileName: 'rigledger.json',
   currentVersion: CURRENT_SCHEMA_VERSION,
-  migrations: [databaseV0toV1, databaseV1toV2, databaseV2toV3, databaseV3toV4],
+  migrations: [databaseV0toV1, databaseV1toV2, databaseV2toV3, databaseV3toV4, databaseV4toV5],
 };
 
 export const HISTORY_DOCUMENT: DocumentKind = {
@@ -180,7 +207,11 @@ export function newerVersionError(kind: DocumentKind, version: number): StoreErr
 }
 
 /** The document at the current version. Throws when it cannot be read as one. */
-export function migrate(kind: DocumentKind, json: unknown): MigrationResult {
+export function migrate(
+  kind: DocumentKind,
+  json: unknown,
+  now: Date = new Date(),
+): MigrationResult {
   if (!isJsonObject(json)) throw new Error(`${kind.fileName} does not hold a RigLedger document.`);
   const raw = json.schemaVersion ?? 0;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
@@ -196,8 +227,9 @@ export function migrate(kind: DocumentKind, json: unknown): MigrationResult {
         `${kind.fileName} is at data format ${version}, which this version cannot upgrade.`,
       );
     }
-    document = step.up(document);
-    applied.push(`v${version} → v${version + 1}: ${step.summary}`);
+    const today = now.toISOString().slice(0, 10);
+    document = step.up(document, today);
+    applied.push(`v${version} → v${version + 1}: ${step.describe?.(today) ?? step.summary}`);
   }
   return { document, fromVersion: raw, applied };
 }

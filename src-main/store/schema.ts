@@ -17,7 +17,7 @@ import { fundingPaymentSchema, fundingQuoteSchema } from '#api/funding';
 
 // The shape of rigledger.json. Bump CURRENT_SCHEMA_VERSION and add a step to
 // migrations.ts whenever this changes in a way old files do not satisfy.
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 /** Keys of the per-asset maps: asset symbols, capped so a file cannot carry huge keys. */
 const assetKey = z.string().min(1).max(40);

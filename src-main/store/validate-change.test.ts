@@ -21,9 +21,9 @@ function farm(rigs: number): Database {
 }
 
 describe('validateChange', () => {
-  it('keeps every record the change did not touch as the same object', () => {
+  it('keeps every record the change did not touch as the same object', async () => {
     const before = farm(3);
-    const after = validateChange(
+    const after = await validateChange(
       before,
       change(before, (db) => {
         db.rigs[1]!.notes = 'fan replaced';
@@ -36,23 +36,23 @@ describe('validateChange', () => {
     expect(after.loans).toBe(before.loans);
   });
 
-  it('refuses a bad new record and names where it is', () => {
+  it('refuses a bad new record and names where it is', async () => {
     const before = farm(2);
     const next = change(before, (db) => {
       db.rigs.push(sampleRig('bad', { hashrate: '-5' }));
     });
-    expect(() => validateChange(before, next, 'The change')).toThrow(
+    await expect(validateChange(before, next, 'The change')).rejects.toThrow(
       /^The change was not saved: rigs\.2\.hashrate: /,
     );
   });
 
-  it('refuses a key the database does not have', () => {
+  it('refuses a key the database does not have', async () => {
     const before = farm(0);
     const next = { ...before, extra: 1 } as unknown as Database;
-    expect(() => validateChange(before, next, 'The change')).toThrow(/Unrecognized keys/);
+    await expect(validateChange(before, next, 'The change')).rejects.toThrow(/Unrecognized keys/);
   });
 
-  it('accepts and stores exactly what checking the whole document would', () => {
+  it('accepts and stores exactly what checking the whole document would', async () => {
     const hashrate = fc.oneof(
       fc.constantFrom('110', '0', '-1', 'abc', '1e3', '95.5', ''),
       fc.integer({ min: 1, max: 500 }).map(String),
@@ -63,10 +63,10 @@ describe('validateChange', () => {
       fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
       fc.record({ kind: fc.constant('electricity' as const), perKwh: hashrate }),
     );
-    fc.assert(
-      fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 12 }), async (steps) => {
         let current = farm(4);
-        steps.forEach((s, n) => {
+        for (const [n, s] of steps.entries()) {
           const next = change(current, (db) => {
             if (s.kind === 'add') db.rigs.push(sampleRig(`n${n}`, { hashrate: s.hashrate }));
             else if (s.kind === 'electricity') db.settings.electricityPerKwh = s.perKwh;
@@ -85,7 +85,7 @@ describe('validateChange', () => {
           })();
           let incremental: Database | null;
           try {
-            incremental = validateChange(current, next, 'The change');
+            incremental = await validateChange(current, next, 'The change');
           } catch {
             incremental = null;
           }
@@ -94,7 +94,7 @@ describe('validateChange', () => {
             expect(incremental).toEqual(whole);
             current = incremental;
           }
-        });
+        }
       }),
       { numRuns: 200 },
     );

@@ -37,12 +37,24 @@ function fail(what: string, issues: z.core.$ZodIssue[]): never {
   );
 }
 
-function checkList(key: Key, before: readonly unknown[], after: readonly unknown[], what: string) {
+/** Lets other work run now and then while thousands of new records are checked. */
+export type Pause = () => Promise<void>;
+const noPause: Pause = () => Promise.resolve();
+
+async function checkList(
+  key: Key,
+  before: readonly unknown[],
+  after: readonly unknown[],
+  what: string,
+  pause: Pause,
+) {
   const known = new Set(before);
   const schema = elementSchema(key);
   let out: unknown[] | null = null;
-  after.forEach((item, index) => {
-    if (known.has(item)) return;
+  for (let index = 0; index < after.length; index += 1) {
+    const item = after[index];
+    if (known.has(item)) continue;
+    if (index % 100 === 99) await pause();
     const parsed = schema.safeParse(item);
     if (!parsed.success) {
       fail(
@@ -55,15 +67,21 @@ function checkList(key: Key, before: readonly unknown[], after: readonly unknown
       out ??= [...after];
       out[index] = parsed.data;
     }
-  });
+  }
   return out ?? after;
 }
 
 /**
  * `next` checked against the schema where it differs from `previous` (already valid).
  * Returns the document to store: `next` itself, or a copy holding the parsed parts.
+ * `pause` is awaited every hundred new records (an import of thousands).
  */
-export function validateChange(previous: Database, next: Database, what: string): Database {
+export async function validateChange(
+  previous: Database,
+  next: Database,
+  what: string,
+  pause: Pause = noPause,
+): Promise<Database> {
   const extra = Object.keys(next).filter((key) => !(key in SHAPE));
   if (extra.length > 0) {
     fail(what, [
@@ -77,7 +95,7 @@ export function validateChange(previous: Database, next: Database, what: string)
     if (before === after) continue;
     let checked: unknown;
     if (LISTS.has(key) && Array.isArray(after)) {
-      checked = checkList(key, Array.isArray(before) ? before : [], after, what);
+      checked = await checkList(key, Array.isArray(before) ? before : [], after, what, pause);
     } else {
       const parsed = (SHAPE[key] as z.ZodType).safeParse(after);
       if (!parsed.success) {

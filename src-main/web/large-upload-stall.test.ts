@@ -113,7 +113,7 @@ describe('a large upload never holds up other requests for more than 100 ms', ()
 
     expect(result.json).toMatchObject({
       created: 0,
-      message: `${MAX_CCXT_POSITIONS} positions are valid; nothing was stored (dry run).`,
+      message: `${MAX_CCXT_POSITIONS} positions are ready to import; nothing was stored (dry run).`,
     });
     expect(stall.cpuMs).toBeLessThan(LIMIT_MS);
   }, 60_000);

@@ -38,6 +38,13 @@ export const theme = createTheme({
     // A visible 2 px ring on whatever the keyboard reaches (MUI removes the outline).
     MuiCssBaseline: { styleOverrides: { ':focus-visible': FOCUS_RING } },
     MuiButtonBase: { styleOverrides: { root: { '&.Mui-focusVisible': FOCUS_RING } } },
+    // A required field's label ends in an asterisk that screen readers skip (aria-required
+    // says it); the label's text stays the field's name.
+    MuiInputLabel: {
+      styleOverrides: {
+        root: { '&[data-required]::after': { content: '"\\00a0*" / ""' } },
+      },
+    },
     MuiTableCell: { styleOverrides: { root: { fontVariantNumeric: 'tabular-nums' } } },
     MuiCard: { defaultProps: { variant: 'outlined' } },
     MuiButton: { styleOverrides: { root: { textTransform: 'none' } } },

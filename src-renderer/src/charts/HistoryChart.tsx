@@ -5,15 +5,17 @@ import CardContent from '@mui/material/CardContent';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { ChartData, ChartOptions, TooltipItem } from 'chart.js';
-import { useMemo } from 'react';
+import Button from '@mui/material/Button';
+import type { ChartData } from 'chart.js';
+import { useMemo, useState } from 'react';
 import { Line } from 'react-chartjs-2';
-import { formatDateTime, formatNumber } from '../format';
 import './chart-setup';
-import { fromChartNumber, toChartNumber } from './chart-number';
-import { useChartTheme, type ChartTheme } from './chart-theme';
+import { toChartNumber } from './chart-number';
+import { chartOptions } from './chart-options';
+import { useChartTheme } from './chart-theme';
+import { ChartTable } from './ChartTable';
 import { levelLinesPlugin, type Level } from './level-lines';
-import { TIME_RANGES, timeTickLabel, timeTicks, type TimeRange } from './time-range';
+import { TIME_RANGES, type TimeRange } from './time-range';
 import { useHistory, type HistoryPoints } from './use-history';
 
 // One history chart in a card: named series from history.json over a time range, plus
@@ -51,95 +53,6 @@ function toXY(points: HistoryPoints, plot: (value: string) => number): XY[] {
   return points.map(([iso, value]) => ({ x: Date.parse(iso), y: plot(value) }));
 }
 
-function chartOptions(params: {
-  theme: ChartTheme;
-  range: TimeRange;
-  from: number;
-  to: number;
-  yTitle: string;
-  levels: Level[];
-  series: Record<string, HistoryPoints>;
-  shown: readonly ChartSeries[];
-  formatValue(value: string): string;
-}): ChartOptions<'line'> {
-  const { theme, range, from, to, yTitle, levels, series, shown, formatValue } = params;
-  const font = { family: theme.fontFamily, size: 12 };
-  const levelValues = levels.map((level) => level.value);
-  return {
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: false,
-    parsing: false,
-    normalized: true,
-    interaction: { mode: 'nearest', axis: 'x', intersect: false },
-    scales: {
-      x: {
-        type: 'linear',
-        min: from,
-        max: to,
-        title: {
-          display: true,
-          text: TIME_RANGES[range].axisTitle,
-          color: theme.textSecondary,
-          font,
-        },
-        ticks: {
-          color: theme.textSecondary,
-          font,
-          maxRotation: 0,
-          autoSkipPadding: 16,
-          callback: (value) => timeTickLabel(Number(value), range),
-        },
-        afterBuildTicks: (axis) => {
-          axis.ticks = timeTicks(axis.min, axis.max, range).map((value) => ({ value }));
-        },
-        grid: { color: theme.grid },
-        border: { color: theme.grid },
-      },
-      y: {
-        type: 'linear',
-        grace: '5%',
-        suggestedMin: levelValues.length > 0 ? Math.min(...levelValues) : undefined,
-        suggestedMax: levelValues.length > 0 ? Math.max(...levelValues) : undefined,
-        title: { display: true, text: yTitle, color: theme.textSecondary, font },
-        ticks: {
-          color: theme.textSecondary,
-          font,
-          callback: (value) => formatNumber(fromChartNumber(Number(value)), 4),
-        },
-        grid: { color: theme.grid },
-        border: { color: theme.grid },
-      },
-    },
-    plugins: {
-      legend: {
-        display: shown.length > 1,
-        labels: { color: theme.text, font, boxWidth: 14, boxHeight: 2 },
-      },
-      tooltip: {
-        callbacks: {
-          title: (items: TooltipItem<'line'>[]) => {
-            const first = items[0];
-            const name = first ? shown[first.datasetIndex]?.name : undefined;
-            const point = name && first ? series[name]?.[first.dataIndex] : undefined;
-            return point ? formatDateTime(point[0]) : '';
-          },
-          label: (item: TooltipItem<'line'>) => {
-            const line = shown[item.datasetIndex];
-            const point = line ? series[line.name]?.[item.dataIndex] : undefined;
-            return line && point ? `${line.label}: ${formatValue(point[1])}` : '';
-          },
-        },
-      },
-      levelLines: {
-        levels,
-        font: `600 11px ${theme.fontFamily}`,
-        background: theme.paper,
-      },
-    },
-  };
-}
-
 export function HistoryChart({
   testId,
   title,
@@ -167,6 +80,7 @@ export function HistoryChart({
   emptyText?: string;
 }) {
   const theme = useChartTheme();
+  const [asTable, setAsTable] = useState(false);
   const names = useMemo(() => shown.map((s) => s.name), [shown]);
   const history = useHistory(names, range);
   const loaded = history.series;
@@ -225,9 +139,21 @@ export function HistoryChart({
   return (
     <Card data-testid={testId} sx={{ height: '100%' }}>
       <CardContent>
-        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-          {title}
-        </Typography>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'flex-start' }}>
+          <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+            {title}
+          </Typography>
+          {/* The same figures as a table: readable without seeing the line. */}
+          <Button
+            size="small"
+            aria-pressed={asTable}
+            aria-label={`${asTable ? 'Show as chart' : 'Show as table'}: ${title}`}
+            onClick={() => setAsTable(!asTable)}
+            sx={{ flexShrink: 0, ml: 1 }}
+          >
+            {asTable ? 'Show as chart' : 'Show as table'}
+          </Button>
+        </Stack>
         {subtitle && (
           <Typography variant="body2" color="text.secondary">
             {subtitle}
@@ -244,6 +170,14 @@ export function HistoryChart({
                 {emptyText}
               </Typography>
             </Stack>
+          ) : asTable ? (
+            <ChartTable
+              title={title}
+              series={shown}
+              points={loaded}
+              formatValue={formatValue}
+              height={PLOT_HEIGHT}
+            />
           ) : (
             <Line
               data={data}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { positionLabels } from '#shared/position-labels';
 import { formatUsd } from '../format';
 import { useSnapshot } from '../state/snapshot-context';
 import { useChartTheme } from './chart-theme';
@@ -7,7 +8,8 @@ import { DASHED, DOTTED } from './level-lines';
 import type { TimeRange } from './time-range';
 
 // An asset's price history with, for each open position on it, its liquidation price
-// (red, dashed) and its stop-loss (amber, dotted) as the Snapshot has them now.
+// (red, dashed), its stop-loss (amber, dotted) and its take-profit (green, dotted) as the
+// Snapshot has them now. Each position's lines carry a label no other position has.
 
 export function PriceHistoryChart({ asset, range }: { asset: string; range: TimeRange }) {
   const snapshot = useSnapshot();
@@ -21,9 +23,10 @@ export function PriceHistoryChart({ asset, range }: { asset: string; range: Time
 
   const levels = useMemo<ChartLevel[]>(() => {
     const lines: ChartLevel[] = [];
-    for (const position of positions ?? []) {
-      if (position.baseAsset !== asset) continue;
-      const name = `${position.symbol} ${position.side}`;
+    const onAsset = (positions ?? []).filter((p) => p.baseAsset === asset);
+    const names = positionLabels(onAsset);
+    for (const position of onAsset) {
+      const name = names.get(position.id) ?? `${position.symbol} ${position.side}`;
       if (position.liquidationPrice !== null) {
         lines.push({
           label: `${name} · liquidation`,
@@ -42,6 +45,15 @@ export function PriceHistoryChart({ asset, range }: { asset: string; range: Time
           caption: `${name}: stop-loss ${formatUsd(position.stopLoss)}`,
         });
       }
+      if (position.takeProfit !== undefined) {
+        lines.push({
+          label: `${name} · take profit`,
+          value: position.takeProfit,
+          color: theme.success,
+          dash: DOTTED,
+          caption: `${name}: take-profit ${formatUsd(position.takeProfit)}`,
+        });
+      }
     }
     return lines;
   }, [positions, asset, theme]);
@@ -50,7 +62,11 @@ export function PriceHistoryChart({ asset, range }: { asset: string; range: Time
     <HistoryChart
       testId={`chart-price-${asset}`}
       title={`${asset} price`}
-      subtitle={levels.length > 0 ? 'with each open position’s liquidation and stop' : undefined}
+      subtitle={
+        levels.length > 0
+          ? 'with each open position’s liquidation, stop and take-profit'
+          : undefined
+      }
       series={series}
       levels={levels}
       range={range}

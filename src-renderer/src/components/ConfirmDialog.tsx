@@ -6,19 +6,18 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Alert from '@mui/material/Alert';
 import { useRef, useState } from 'react';
+import {
+  focusAfterRemoval,
+  focusWhenRemoved,
+  removalOrigin,
+  type RemovalOrigin,
+} from './focus-after-removal';
 import { usePhoneWidth } from './use-viewport';
 import { toRpcError } from '../api/rpc-failure';
 
 // Asks before anything destructive; shows the host's reason if it refuses. When the
-// button that opened it went away with the record, focus goes to that record's table
-// (or the page) rather than falling to the top of the document.
-
-function focusAfterRemoval(table: HTMLElement | null): void {
-  const target = table?.isConnected ? table : document.getElementById('main-content');
-  if (!target) return;
-  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-  target.focus();
-}
+// button that opened it went away with the record, focus goes to the neighbouring row
+// (or `fallbackFocus`, or the page) rather than falling to the top of the document.
 
 export function ConfirmDialog({
   open,
@@ -27,6 +26,8 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onClose,
+  fallbackFocus,
+  originRow,
 }: {
   open: boolean;
   title: string;
@@ -34,14 +35,15 @@ export function ConfirmDialog({
   confirmLabel: string;
   onConfirm(): Promise<unknown>;
   onClose(): void;
+  /** Where focus goes when the removed row had no neighbour, e.g. the page's Add button. */
+  fallbackFocus?(): HTMLElement | null;
+  /** The row of the record in question, when the opener may not sit inside it (a menu). */
+  originRow?(): Element | null;
 }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const phone = usePhoneWidth();
-  const opener = useRef<{ button: Element | null; table: HTMLElement | null }>({
-    button: null,
-    table: null,
-  });
+  const opener = useRef<RemovalOrigin>({ button: null, rows: [] });
 
   const confirm = async () => {
     setPending(true);
@@ -49,6 +51,8 @@ export function ConfirmDialog({
     try {
       await onConfirm();
       onClose();
+      // The dialog may unmount at once (no exit transition): focus is placed from here.
+      focusWhenRemoved(opener.current, () => fallbackFocus?.() ?? null);
     } catch (cause) {
       setError(toRpcError(cause).message);
     } finally {
@@ -65,13 +69,9 @@ export function ConfirmDialog({
       slotProps={{
         transition: {
           onEnter: () => {
-            const button = document.activeElement;
-            opener.current = { button, table: button?.closest('table') ?? null };
+            opener.current = removalOrigin(document.activeElement, originRow?.() ?? null);
           },
-          onExited: () => {
-            if (opener.current.button?.isConnected) return;
-            focusAfterRemoval(opener.current.table);
-          },
+          onExited: () => focusAfterRemoval(opener.current, fallbackFocus?.() ?? null),
         },
       }}
     >

@@ -8,12 +8,18 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState, type ReactNode } from 'react';
+
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { DataTableBody } from './DataTableBody';
+import { useFittingColumns } from './use-fitting-columns';
+import { usePhoneWidth } from './use-viewport';
+import { visuallyHidden } from './visually-hidden';
 
 // A sortable, filterable table for records. Sorting uses each column's exact
 // comparison (decimal strings compared as decimals); the filter matches any text a row
 // offers through `filterText`. Long tables render only the rows in view (DataTableBody).
+// The table never scrolls sideways: columns the box cannot hold hide by priority and
+// fold into each row's expandable details (use-fitting-columns.ts).
 
 export interface Column<T> {
   key: string;
@@ -21,8 +27,13 @@ export interface Column<T> {
   align?: 'left' | 'right' | 'center';
   /** Lets long text wrap within this width (px) instead of widening the table. */
   wrapAt?: number;
-  /** Keeps the column in view at the right edge when the table scrolls sideways. */
+  /** Keeps the column in view at the right edge (the row's actions). */
   sticky?: boolean;
+  /**
+   * How readily the column folds into the row's details when the table is too wide:
+   * 1 (the default) always shows; the highest number folds first.
+   */
+  priority?: number;
   /**
    * Names every cell of the column, in place of its content (an actions cell would
    * otherwise be named after its buttons, "Edit Rack 1 Remove Rack 1").
@@ -41,6 +52,12 @@ const stickySx = {
   boxShadow: '-6px 0 6px -6px rgba(0,0,0,0.25)',
 } as const;
 
+// On a phone the arrow of a column not sorted by shows only on hover, without its room.
+const inactiveSortIconTakesNoRoom = {
+  '&:not(.Mui-active) .MuiTableSortLabel-icon': { display: 'none' },
+  '&:not(.Mui-active):hover .MuiTableSortLabel-icon': { display: 'inline-block' },
+} as const;
+
 /** Above this many rows only the rows in view are rendered, in a scrolling box. */
 export const VIRTUAL_ROWS_FROM = 60;
 
@@ -48,24 +65,33 @@ export function DataTable<T>({
   rows,
   columns,
   rowKey,
+  rowLabel,
   filterText,
   filterLabel,
   emptyText,
   rowTestId,
+  details,
   ariaLabel,
 }: {
   rows: readonly T[];
   columns: readonly Column<T>[];
   rowKey(row: T): string;
+  /** The row's name in words, for its "Show details of …" button. */
+  rowLabel(row: T): string;
   filterText(row: T): string;
   filterLabel: string;
   emptyText: string;
   rowTestId?(row: T): string;
+  /** More about a row than its columns say, shown when the row is expanded. */
+  details?(row: T): ReactNode;
   ariaLabel: string;
 }) {
   const [filter, setFilter] = useState('');
   const [sortKey, setSortKey] = useState<string | null>(null);
   const [direction, setDirection] = useState<Direction>('asc');
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+
+  const phone = usePhoneWidth();
 
   const needle = filter.trim().toLowerCase();
   // Pages pass `filterText` inline: it only matters while a filter is typed.
@@ -90,7 +116,9 @@ export function DataTable<T>({
     }
   };
 
+  const { visible, hidden } = useFittingColumns(columns, scrollRef, shown);
   const virtual = rows.length >= VIRTUAL_ROWS_FROM;
+  const expandable = hidden.length > 0 || details !== undefined;
 
   return (
     <Paper variant="outlined">
@@ -99,21 +127,35 @@ export function DataTable<T>({
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
         size="small"
-        sx={{ m: 1.5, width: 320 }}
+        sx={{ m: 1.5, width: { xs: 'calc(100% - 24px)', sm: 320 } }}
         type="search"
       />
       <DataTableBody
         virtual={virtual}
         rows={shown}
-        columns={columns}
+        columns={visible}
+        hidden={hidden}
+        expandable={expandable}
+        details={details}
         rowKey={rowKey}
+        rowLabel={rowLabel}
         rowTestId={rowTestId}
-        render={(body, scrollRef) => (
-          <TableContainer ref={scrollRef} sx={virtual ? { maxHeight: '70vh' } : undefined}>
+        scrollRef={scrollRef}
+        render={(body) => (
+          <TableContainer
+            ref={scrollRef}
+            sx={virtual ? { maxHeight: '70vh' } : undefined}
+            data-testid="data-table-box"
+          >
             <Table size="small" aria-label={ariaLabel} stickyHeader={virtual}>
               <TableHead>
                 <TableRow>
-                  {columns.map((column) => (
+                  {expandable && (
+                    <TableCell sx={{ width: 36, px: 0.5 }}>
+                      <span style={visuallyHidden}>Details</span>
+                    </TableCell>
+                  )}
+                  {visible.map((column) => (
                     <TableCell
                       key={column.key}
                       align={column.align}
@@ -129,9 +171,13 @@ export function DataTable<T>({
                           active={sortKey === column.key}
                           direction={sortKey === column.key ? direction : 'asc'}
                           onClick={() => sortBy(column.key)}
+                          sx={phone ? inactiveSortIconTakesNoRoom : undefined}
                         >
                           {column.label}
                         </TableSortLabel>
+                      ) : column.sticky === true && phone ? (
+                        // The row's buttons name themselves; the header's room goes to figures.
+                        <span style={visuallyHidden}>{column.label}</span>
                       ) : (
                         column.label
                       )}

@@ -1,28 +1,37 @@
+import IconButton from '@mui/material/IconButton';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import { styled } from '@mui/material/styles';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, type ReactNode, type RefObject } from 'react';
+import { memo, useState, type ReactNode, type RefObject } from 'react';
 import type { Column } from './DataTable';
+import { RowDetails } from './RowDetails';
 
 // The rows of a DataTable. A long table renders only the rows in view plus a few either
 // side (TanStack Virtual), with spacer rows keeping the scroll height; each row is
 // memoised on its record, so a delta that changed one record re-renders one row. Cell
-// styles are one static class, not a style object per cell.
+// styles are one static class, not a style object per cell. Columns folded away for
+// want of room, and a row's details, open under the row from its leading button.
 
 const ESTIMATED_ROW_PX = 41;
 const OVERSCAN_ROWS = 8;
+// A wrapping column keeps room for a short word or two even on a phone.
+const WRAP_MIN_PX = 110;
 
 const Cell = styled(TableCell)(({ theme }) => ({
   whiteSpace: 'nowrap',
   padding: '6px',
   verticalAlign: 'top',
   fontSize: '0.8125rem',
+  [theme.breakpoints.down('sm')]: { padding: '6px 4px' },
   '&.wrap': { whiteSpace: 'normal' },
+  '&.toggle': { width: 36, padding: '2px' },
   '&.sticky': {
     position: 'sticky',
     right: 0,
-    backgroundColor: theme.palette.background.paper,
+    // The scheme's variable: `theme.palette` is the light scheme's whatever is shown.
+    backgroundColor: (theme.vars ?? theme).palette.background.paper,
     boxShadow: '-6px 0 6px -6px rgba(0,0,0,0.25)',
   },
 }));
@@ -30,34 +39,66 @@ const Cell = styled(TableCell)(({ theme }) => ({
 interface RowProps<T> {
   row: T;
   columns: readonly Column<T>[];
+  hidden: readonly Column<T>[];
+  expandable: boolean;
+  details: ((row: T) => ReactNode) | undefined;
+  label: string;
   testId: string | undefined;
   index?: number;
   measure?: (element: HTMLTableRowElement | null) => void;
 }
 
-function RowOf<T>({ row, columns, testId, index, measure }: RowProps<T>) {
+function RowOf<T>(props: RowProps<T>) {
+  const { row, columns, hidden, expandable, details, label, testId, index, measure } = props;
+  const [open, setOpen] = useState(false);
+  const detailsId = testId ? `${testId}-details` : undefined;
   return (
-    <TableRow hover data-testid={testId} data-index={index} ref={measure}>
-      {columns.map((column) => (
-        <Cell
-          key={column.key}
-          align={column.align}
-          aria-label={column.cellLabel}
-          className={
-            [column.wrapAt ? 'wrap' : '', column.sticky === true ? 'sticky' : '']
-              .join(' ')
-              .trim() || undefined
-          }
-          style={
-            column.wrapAt
-              ? { minWidth: Math.min(160, column.wrapAt), maxWidth: column.wrapAt }
-              : undefined
-          }
-        >
-          {column.render(row)}
-        </Cell>
-      ))}
-    </TableRow>
+    <>
+      <TableRow hover data-record-row data-testid={testId} data-index={index} ref={measure}>
+        {expandable && (
+          <Cell className="toggle" aria-label="Details">
+            <IconButton
+              size="small"
+              aria-expanded={open}
+              aria-controls={open ? detailsId : undefined}
+              aria-label={`${open ? 'Hide' : 'Show'} details of ${label}`}
+              onClick={() => setOpen(!open)}
+            >
+              <ExpandMoreIcon
+                fontSize="small"
+                sx={{ transform: open ? 'rotate(180deg)' : undefined }}
+              />
+            </IconButton>
+          </Cell>
+        )}
+        {columns.map((column) => (
+          <Cell
+            key={column.key}
+            align={column.align}
+            aria-label={column.cellLabel}
+            className={
+              [column.wrapAt ? 'wrap' : '', column.sticky === true ? 'sticky' : '']
+                .join(' ')
+                .trim() || undefined
+            }
+            style={
+              column.wrapAt
+                ? { minWidth: Math.min(WRAP_MIN_PX, column.wrapAt), maxWidth: column.wrapAt }
+                : undefined
+            }
+          >
+            {column.render(row)}
+          </Cell>
+        ))}
+      </TableRow>
+      {open && (
+        <TableRow data-testid={detailsId} id={detailsId}>
+          <Cell colSpan={columns.length + 1} className="wrap">
+            <RowDetails row={row} hidden={hidden} details={details} />
+          </Cell>
+        </TableRow>
+      )}
+    </>
   );
 }
 
@@ -68,30 +109,43 @@ interface BodyProps<T> {
   virtual: boolean;
   rows: readonly T[];
   columns: readonly Column<T>[];
+  hidden: readonly Column<T>[];
+  expandable: boolean;
+  details: ((row: T) => ReactNode) | undefined;
   rowKey(row: T): string;
+  rowLabel(row: T): string;
   rowTestId?(row: T): string;
-  render(body: ReactNode, scrollRef: RefObject<HTMLDivElement | null>): ReactNode;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  render(body: ReactNode): ReactNode;
 }
 
 export function DataTableBody<T>(props: BodyProps<T>) {
   return props.virtual ? <VirtualBody {...props} /> : <AllRows {...props} />;
 }
 
-function AllRows<T>({ rows, columns, rowKey, rowTestId, render }: BodyProps<T>) {
-  const scrollRef = useRef<HTMLDivElement | null>(null);
-  return render(
+function AllRows<T>(props: BodyProps<T>) {
+  const { rows, columns, hidden, expandable, details, rowKey, rowLabel, rowTestId } = props;
+  return props.render(
     rows.map((row) => (
-      <Row key={rowKey(row)} row={row} columns={columns} testId={rowTestId?.(row)} />
+      <Row
+        key={rowKey(row)}
+        row={row}
+        columns={columns}
+        hidden={hidden}
+        expandable={expandable}
+        details={details}
+        label={rowLabel(row)}
+        testId={rowTestId?.(row)}
+      />
     )),
-    scrollRef,
   );
 }
 
-function VirtualBody<T>({ rows, columns, rowKey, rowTestId, render }: BodyProps<T>) {
-  const scrollRef = useRef<HTMLDivElement | null>(null);
+function VirtualBody<T>(props: BodyProps<T>) {
+  const { rows, columns, hidden, expandable, details, rowKey, rowLabel, rowTestId } = props;
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => props.scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
     overscan: OVERSCAN_ROWS,
     getItemKey: (index) => {
@@ -102,8 +156,8 @@ function VirtualBody<T>({ rows, columns, rowKey, rowTestId, render }: BodyProps<
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const span = columns.length;
-  return render(
+  const span = columns.length + (expandable ? 1 : 0);
+  return props.render(
     <>
       {before > 0 && (
         <tr aria-hidden style={{ height: before }}>
@@ -118,6 +172,10 @@ function VirtualBody<T>({ rows, columns, rowKey, rowTestId, render }: BodyProps<
             key={item.key}
             row={row}
             columns={columns}
+            hidden={hidden}
+            expandable={expandable}
+            details={details}
+            label={rowLabel(row)}
             testId={rowTestId?.(row)}
             index={item.index}
             measure={virtualizer.measureElement}
@@ -130,6 +188,5 @@ function VirtualBody<T>({ rows, columns, rowKey, rowTestId, render }: BodyProps<
         </tr>
       )}
     </>,
-    scrollRef,
   );
 }

@@ -1,33 +1,94 @@
 import IconButton from '@mui/material/IconButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
-import type { ReactNode } from 'react';
+import MoreIcon from '@mui/icons-material/MoreVert';
+import { useState, type ReactNode } from 'react';
 
-// Edit and Remove buttons for a table row, named after the record for screen readers
-// and tests ("Edit S19 row 3", "Remove S19 row 3"). The hover hint is the browser's own
-// `title`, made only when hovered: a tooltip component on each of 2,000 rows is not free.
+// Edit and Remove buttons for a table row (and any the page adds), named after the record
+// for screen readers and tests ("Edit S19 row 3", "Remove S19 row 3"). The hover hint is
+// the browser's own `title`, made only when hovered: a tooltip component on each of 2,000
+// rows is not free. On a phone they fold into one "Actions for …" menu so the row's
+// figures keep the width.
+
+export interface RowAction {
+  /** The verb; the button is named "<verb> <record>" ("Add payment to" reads "Add payment to Ledn"). */
+  label: string;
+  /** The accessible name in full, when "<label> <name>" does not read well. */
+  name?: string;
+  icon: ReactNode;
+  onClick(): void;
+}
 
 export function RowActions({
   name,
   onEdit,
   onRemove,
-  extra,
+  extra = [],
+  compact = false,
 }: {
   name: string;
   onEdit(): void;
   onRemove(): void;
-  extra?: ReactNode;
+  extra?: readonly RowAction[];
+  compact?: boolean;
 }) {
+  const all: RowAction[] = [
+    ...extra,
+    { label: 'Edit', icon: <EditIcon fontSize="small" />, onClick: onEdit },
+    { label: 'Remove', icon: <DeleteIcon fontSize="small" />, onClick: onRemove },
+  ];
+  if (compact) return <RowMenu name={name} actions={all} />;
   return (
     <Stack direction="row" spacing={0.5} style={{ justifyContent: 'flex-end' }}>
-      {extra}
-      <IconButton size="small" aria-label={`Edit ${name}`} title="Edit" onClick={onEdit}>
-        <EditIcon fontSize="small" />
-      </IconButton>
-      <IconButton size="small" aria-label={`Remove ${name}`} title="Remove" onClick={onRemove}>
-        <DeleteIcon fontSize="small" />
-      </IconButton>
+      {all.map((action) => (
+        <IconButton
+          key={action.label}
+          size="small"
+          aria-label={action.name ?? `${action.label} ${name}`}
+          title={action.label}
+          onClick={action.onClick}
+        >
+          {action.icon}
+        </IconButton>
+      ))}
     </Stack>
+  );
+}
+
+function RowMenu({ name, actions }: { name: string; actions: readonly RowAction[] }) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  return (
+    <>
+      <IconButton
+        size="small"
+        aria-label={`Actions for ${name}`}
+        aria-haspopup="menu"
+        aria-expanded={anchor !== null}
+        onClick={(e) => setAnchor(e.currentTarget)}
+      >
+        <MoreIcon fontSize="small" />
+      </IconButton>
+      {anchor && (
+        <Menu anchorEl={anchor} open onClose={() => setAnchor(null)}>
+          {actions.map((action) => (
+            <MenuItem
+              key={action.label}
+              aria-label={action.name ?? `${action.label} ${name}`}
+              onClick={() => {
+                setAnchor(null);
+                action.onClick();
+              }}
+            >
+              <ListItemIcon>{action.icon}</ListItemIcon>
+              {action.label}
+            </MenuItem>
+          ))}
+        </Menu>
+      )}
+    </>
   );
 }

@@ -11,7 +11,7 @@ export function FieldGrid({
   onSubmit,
 }: {
   fields: readonly FieldSpec[];
-  form: Pick<FormState, 'values' | 'change' | 'touch' | 'errorFor'>;
+  form: Pick<FormState, 'values' | 'change' | 'touch' | 'errorFor' | 'idFor'>;
   onSubmit(): void;
 }) {
   return (
@@ -33,6 +33,7 @@ export function FieldGrid({
       {fields.map((field) => (
         <Box key={field.name} sx={{ gridColumn: `span ${field.span ?? 2}` }}>
           <FormField
+            id={form.idFor(field.name)}
             field={field}
             value={form.values[field.name] ?? ''}
             error={form.errorFor(field.name)}

@@ -1,6 +1,5 @@
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
-import { useId } from 'react';
 import type { FieldKind, FieldSpec } from './field-spec';
 
 const INPUT_TYPES: Partial<Record<FieldKind, string>> = {
@@ -11,14 +10,17 @@ const INPUT_TYPES: Partial<Record<FieldKind, string>> = {
 
 // One labelled input. Selects are native so they work with the keyboard, screen readers
 // and `selectOption` alike; numbers are typed as text so nothing is rounded on the way.
+// A field the record cannot do without is marked required (an asterisk, aria-required).
 
 export function FormField({
+  id,
   field,
   value,
   error,
   onChange,
   onBlur,
 }: {
+  id: string;
   field: FieldSpec;
   value: string;
   error: string | undefined;
@@ -28,14 +30,13 @@ export function FormField({
   const helper = error ?? field.hint ?? (field.optional ? 'Optional.' : ' ');
   const isNumber = field.kind === 'decimal' || field.kind === 'integer';
   const unit = field.unit ?? (field.percent === undefined ? undefined : '%');
+  const required = field.required ?? field.optional !== true;
   const shrink = field.kind === 'select' || field.kind === 'date' || field.kind === 'datetime';
-  // Unique per input: two forms with a field of the same name (each source's base URL) on
-  // one page must not share an id, or a label would name the other form's input.
-  const id = `field-${field.name.replace(/\./g, '-')}-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   return (
     <TextField
       id={id}
       name={field.name}
+      required={required}
       label={field.label}
       value={value}
       onChange={(e) => onChange(e.target.value)}
@@ -50,7 +51,14 @@ export function FormField({
       type={INPUT_TYPES[field.kind] ?? 'text'}
       slotProps={{
         select: { native: true },
-        inputLabel: shrink ? { shrink: true } : undefined,
+        // The label is the field's name alone (what tests and screen readers find it by);
+        // the asterisk is drawn after it, with empty alternative text. The input itself
+        // carries aria-required.
+        inputLabel: {
+          ...(shrink ? { shrink: true } : {}),
+          required: false,
+          ...(required ? { 'data-required': '' } : {}),
+        },
         htmlInput: {
           inputMode:
             field.kind === 'integer' ? 'numeric' : field.kind === 'decimal' ? 'decimal' : undefined,

@@ -3,15 +3,20 @@ import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import { useId, useState } from 'react';
 import type { z } from 'zod';
 import type { FieldSpec, FormValues } from './field-spec';
 import { FieldGrid } from './FieldGrid';
+import { FormProblems } from './FormProblems';
+import { useUnsavedChanges } from './unsaved-changes';
 import { useFormState } from './use-form-state';
 import { usePhoneWidth } from '../components/use-viewport';
 
 // A dialog that adds or edits one record, checked with the contract's own zod schema
-// as the operator types; Save stays disabled until the record is valid.
+// as the operator types. Save always answers: it saves, or says which fields to fix.
+// Closing with typed changes asks before throwing them away.
 
 export function RecordForm<S extends z.ZodType>({
   title,
@@ -31,23 +36,32 @@ export function RecordForm<S extends z.ZodType>({
   submitLabel?: string;
 }) {
   const form = useFormState(schema, fields, initial);
+  const [asking, setAsking] = useState(false);
+  const titleId = useId();
+  useUnsavedChanges(form.dirty);
   // At phone width the form fills the screen so its fields and Save stay in view.
   const phone = usePhoneWidth();
   const save = async () => {
     if (await form.submit(onSubmit)) onClose();
   };
+  const close = () => {
+    if (form.pending) return;
+    if (form.dirty) setAsking(true);
+    else onClose();
+  };
   return (
     <Dialog
       open
-      onClose={form.pending ? undefined : onClose}
+      onClose={close}
       maxWidth="md"
       fullWidth
       fullScreen={phone}
-      aria-labelledby="record-form-title"
+      aria-labelledby={titleId}
     >
-      <DialogTitle id="record-form-title">{title}</DialogTitle>
+      <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
         <FieldGrid fields={fields} form={form} onSubmit={() => void save()} />
+        <FormProblems form={form} />
         {form.serverMessage && (
           <Alert severity="error" sx={{ mt: 1 }} role="alert">
             {form.serverMessage}
@@ -55,15 +69,44 @@ export function RecordForm<S extends z.ZodType>({
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={form.pending}>
+        <Button onClick={close} disabled={form.pending}>
           Cancel
         </Button>
-        <Button
-          variant="contained"
-          onClick={() => void save()}
-          disabled={!form.valid || form.pending}
-        >
+        <Button variant="contained" onClick={() => void save()} disabled={form.pending}>
           {submitLabel}
+        </Button>
+      </DialogActions>
+      {asking && (
+        <DiscardQuestion title={title} onKeep={() => setAsking(false)} onDiscard={onClose} />
+      )}
+    </Dialog>
+  );
+}
+
+function DiscardQuestion({
+  title,
+  onKeep,
+  onDiscard,
+}: {
+  title: string;
+  onKeep(): void;
+  onDiscard(): void;
+}) {
+  const id = useId();
+  return (
+    <Dialog open onClose={onKeep} aria-labelledby={id} maxWidth="xs">
+      <DialogTitle id={id}>Discard your changes?</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          What you typed in “{title}” is not saved. Closing now throws it away.
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onKeep} autoFocus>
+          Keep editing
+        </Button>
+        <Button color="error" variant="contained" onClick={onDiscard}>
+          Discard
         </Button>
       </DialogActions>
     </Dialog>

@@ -16,6 +16,11 @@ export interface FieldSpec {
   label: string;
   kind: FieldKind;
   optional?: boolean;
+  /**
+   * Whether the field is marked required; by default every field not `optional`. A field
+   * that may be left empty to clear a value (an API key) says false.
+   */
+  required?: boolean;
   /** Select options; a `numeric` select sends its value as a number. */
   options?: readonly FieldOption[];
   numeric?: boolean;

@@ -93,10 +93,22 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
       ) : (
         <Drawer
           variant="permanent"
+          // The column itself carries the background and border, so they run the full
+          // height of a long page; the links stay in view as it scrolls.
           sx={{
             width: NAV_WIDTH,
             flexShrink: 0,
-            '& .MuiDrawer-paper': { width: NAV_WIDTH, boxSizing: 'border-box' },
+            bgcolor: 'background.paper',
+            borderRight: 1,
+            borderColor: 'divider',
+            '& .MuiDrawer-paper': {
+              width: NAV_WIDTH,
+              boxSizing: 'border-box',
+              position: 'sticky',
+              top: 0,
+              height: '100vh',
+              border: 0,
+            },
           }}
         >
           <Toolbar variant="dense" />

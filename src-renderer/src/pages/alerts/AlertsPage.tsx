@@ -1,15 +1,17 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Alert as AlertRecord } from '#api/records';
 import { alertRuleLabel } from '#shared/alert-rule-labels';
 import { compareSeverityWorstFirst } from '#shared/severity';
 import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { usePhoneWidth } from '../../components/use-viewport';
 import { AlertActions } from '../../shell/AlertActions';
 import { EnableBrowserNotifications } from '../../shell/BrowserNotifications';
 import { muteOf, useMutes } from '../../shell/use-mutes';
@@ -37,6 +39,25 @@ export function AlertsPage() {
   const history = useQuery('alerts.list', { includeResolved: true });
   const { mutes, reload: reloadMutes } = useMutes();
 
+  const phone = usePhoneWidth();
+  const messageActions = useCallback(
+    (a: AlertRecord) =>
+      a.resolvedAt ? (
+        <Typography variant="body2">Resolved {formatDateTime(a.resolvedAt)}</Typography>
+      ) : (
+        <AlertActions
+          alert={a}
+          mute={muteOf(mutes, a.subjectId)}
+          onDone={() => void Promise.all([history.reload(), reloadMutes()])}
+        />
+      ),
+    [history, mutes, reloadMutes],
+  );
+  const actionsColumn = useMemo<Column<AlertRecord>>(
+    () => ({ key: 'actions', label: 'Actions', align: 'right', render: messageActions }),
+    [messageActions],
+  );
+
   const columns = useMemo<Column<AlertRecord>[]>(
     () => [
       {
@@ -45,16 +66,32 @@ export function AlertsPage() {
         compare: (a, b) => compareSeverityWorstFirst(a.severity, b.severity),
         render: (a) => <StatusChip status={a.severity} />,
       },
-      { key: 'message', label: 'Alert', wrapAt: 460, render: (a) => a.message },
+      {
+        key: 'message',
+        label: 'Alert',
+        wrapAt: 460,
+        // On a phone the actions sit under the message: the row reads as a card.
+        render: (a) =>
+          phone ? (
+            <>
+              {a.message}
+              <Box sx={{ mt: 0.5 }}>{messageActions(a)}</Box>
+            </>
+          ) : (
+            a.message
+          ),
+      },
       {
         key: 'rule',
         label: 'Rule',
+        priority: 3,
         compare: byText((a) => alertRuleLabel(a.rule)),
         render: (a) => alertRuleLabel(a.rule),
       },
       {
         key: 'raised',
         label: 'Raised',
+        priority: 2,
         compare: byText((a) => a.escalatedAt ?? a.raisedAt),
         render: (a) => (
           <>
@@ -72,23 +109,9 @@ export function AlertsPage() {
           </>
         ),
       },
-      {
-        key: 'actions',
-        label: 'Actions',
-        align: 'right',
-        render: (a) =>
-          a.resolvedAt ? (
-            <Typography variant="body2">Resolved {formatDateTime(a.resolvedAt)}</Typography>
-          ) : (
-            <AlertActions
-              alert={a}
-              mute={muteOf(mutes, a.subjectId)}
-              onDone={() => void Promise.all([history.reload(), reloadMutes()])}
-            />
-          ),
-      },
+      ...(phone ? [] : [actionsColumn]),
     ],
-    [history, mutes, reloadMutes],
+    [phone, actionsColumn, messageActions],
   );
 
   if (!snapshot) return <SnapshotPending />;
@@ -122,6 +145,7 @@ export function AlertsPage() {
         rows={rows}
         columns={columns}
         rowKey={(a) => a.id}
+        rowLabel={(a) => `${a.severity} alert: ${alertRuleLabel(a.rule)}`}
         rowTestId={(a) => `alert-row-${a.id}`}
         filterText={(a) =>
           `${a.message} ${alertRuleLabel(a.rule)} ${a.rule} ${a.severity} ${a.subjectId}`

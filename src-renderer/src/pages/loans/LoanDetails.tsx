@@ -10,9 +10,9 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import { z } from 'zod';
 import type { ScheduleRow } from '#api/methods';
-import { loanPaymentSchema, type LoanPayment } from '#api/records';
+import { paymentAgainstLoanSchema } from '#api/loan-payment-checks';
+import type { LoanPayment } from '#api/records';
 import type { LoanView } from '#api/snapshot';
 import { formatCollateral, formatDayCount } from '#shared/loan-text';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -24,8 +24,6 @@ import { paymentFields } from './loan-fields';
 
 // One loan in full: its balance, the schedule the service computes, and the payments
 // recorded so far, each of which can be corrected or removed.
-
-const paymentEditSchema = loanPaymentSchema.omit({ id: true });
 
 function rowState(row: ScheduleRow): string {
   if (row.paid) return 'paid';
@@ -145,11 +143,11 @@ export function LoanDetails({
       {editing && (
         <RecordForm
           title={`Correct the payment of ${editing.date}`}
-          schema={paymentEditSchema}
+          schema={paymentAgainstLoanSchema({ ...loan, replacing: editing.amount })}
           fields={paymentFields}
           initial={{ date: editing.date, amount: editing.amount }}
           onClose={() => setEditing(null)}
-          onSubmit={async (payment: z.output<typeof paymentEditSchema>) => {
+          onSubmit={async (payment) => {
             await call('loans.updatePayment', { id: loan.id, paymentId: editing.id, ...payment });
             await refresh();
           }}

@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { LoanView } from '#api/snapshot';
 import type { Column } from '../../components/DataTable';
 import { Figure } from '../../components/Figure';
+import { OddsFigure } from '../../components/OddsFigure';
 import { StatusChip } from '../../components/StatusChip';
 import { byDecimal, byText } from '../../components/sorting';
 import { formatCollateral } from '#shared/loan-text';
@@ -45,6 +46,24 @@ function triggerMissing(l: LoanView): string {
   return 'No outstanding debt, no price, or the other collateral covers this band.';
 }
 
+function LoanOdds({ loan }: { loan: LoanView }) {
+  const odds = loan.odds;
+  if (odds === null) return <Figure text="—" missing={triggerMissing(loan)} />;
+  const horizon = (key: 'marginCallPct' | 'liquidationPct') => ({
+    volatilityPct: odds.volatilityPct,
+    volatilitySource: odds.volatilitySource,
+    days1: odds.days1[key],
+    days7: odds.days7[key],
+    days30: odds.days30[key],
+  });
+  return (
+    <>
+      <OddsFigure label="margin call" odds={horizon('marginCallPct')} testId="loan-odds" />
+      <OddsFigure label="liquidation" odds={horizon('liquidationPct')} secondary />
+    </>
+  );
+}
+
 export const loanColumns: Column<LoanView>[] = [
   {
     key: 'lender',
@@ -64,6 +83,7 @@ export const loanColumns: Column<LoanView>[] = [
   },
   {
     key: 'outstanding',
+    priority: 2,
     label: 'Outstanding',
     align: 'right',
     compare: byDecimal((l) => l.outstanding),
@@ -76,6 +96,7 @@ export const loanColumns: Column<LoanView>[] = [
   },
   {
     key: 'collateral',
+    priority: 3,
     label: 'Collateral',
     align: 'right',
     compare: byDecimal((l) => l.collateralValueUsd),
@@ -97,6 +118,7 @@ export const loanColumns: Column<LoanView>[] = [
   },
   {
     key: 'marginCall',
+    priority: 3,
     label: 'Margin\u2011call price',
     align: 'right',
     compare: byDecimal((l) => l.marginCallPrice),
@@ -111,6 +133,7 @@ export const loanColumns: Column<LoanView>[] = [
   },
   {
     key: 'liquidation',
+    priority: 2,
     label: 'Liquidation price',
     align: 'right',
     compare: byDecimal((l) => l.liquidationPrice),
@@ -122,6 +145,13 @@ export const loanColumns: Column<LoanView>[] = [
         </Sub>
       </>
     ),
+  },
+  {
+    key: 'odds',
+    label: 'Odds in 7 days',
+    align: 'right',
+    compare: byDecimal((l) => l.odds?.days7.marginCallPct ?? null),
+    render: (l) => <LoanOdds loan={l} />,
   },
   {
     key: 'health',
@@ -139,9 +169,10 @@ export const loanColumns: Column<LoanView>[] = [
       </Stack>
     ),
   },
-  { key: 'cure', label: 'Cure', render: (l) => <Cure loan={l} /> },
+  { key: 'cure', label: 'Cure', priority: 4, render: (l) => <Cure loan={l} /> },
   {
     key: 'nextPayment',
+    priority: 4,
     label: 'Next payment',
     compare: byText((l) => l.nextPayment?.date),
     render: (l) =>

@@ -61,6 +61,8 @@ function PlanFigures({ plan }: { plan: HedgePlan }) {
   const noLiquidation = 'No liquidation price: the margin covers any rise.';
   const rows: [string, ReactNode][] = [
     ['Expected production', `${formatCoin(plan.expectedCoins, plan.coin)} over ${plan.days} days`],
+    ['To hedge', formatCoin(plan.targetShortCoins, plan.coin)],
+    ['Already short', formatCoin(plan.openShortCoins, plan.coin)],
     ['Entry (current price)', formatUsd(plan.entryPrice)],
     [
       'Liquidation price',
@@ -103,8 +105,18 @@ function PlanFigures({ plan }: { plan: HedgePlan }) {
         Short {plan.coin} for {plan.days} days of production
       </Typography>
       <Typography variant="h5" component="div" data-testid="hedge-short-size">
-        Short {formatCoin(plan.shortSize, plan.coin)}
+        {plan.status === 'to-open'
+          ? `Short ${formatCoin(plan.shortSize, plan.coin)}`
+          : 'No further short'}
       </Typography>
+      <Alert
+        severity={plan.status === 'over-hedged' ? 'warning' : 'info'}
+        role={plan.status === 'over-hedged' ? 'alert' : 'status'}
+        data-testid="hedge-status"
+        sx={{ mt: 1 }}
+      >
+        {plan.message}
+      </Alert>
       <Box
         component="dl"
         sx={{

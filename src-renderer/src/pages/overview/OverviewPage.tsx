@@ -18,6 +18,7 @@ import { LoanHealthList } from './LoanHealthList';
 import { PositionDistanceList } from './PositionDistanceList';
 import { PriceFreshness } from './PriceFreshness';
 import { PriceShockCard } from './price-shock/PriceShockCard';
+import { RunwaySection } from './RunwaySection';
 
 // chart.js is the largest part of the dashboard: the charts load after the figures.
 const ChartsSection = lazy(async () => ({
@@ -107,6 +108,7 @@ export function OverviewPage() {
         <FarmFigures farm={snapshot.farm} />
       </section>
       {!phone && risk}
+      {snapshot.scenario === null && <RunwaySection snapshot={snapshot} />}
       <PriceFreshness prices={snapshot.prices} live={snapshot.scenario === null} />
       <Suspense fallback={<LinearProgress aria-label="Loading the charts" />}>
         <ChartsSection snapshot={snapshot} />

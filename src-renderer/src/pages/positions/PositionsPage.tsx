@@ -1,117 +1,131 @@
-import Button from '@mui/material/Button';
-import AddIcon from '@mui/icons-material/Add';
-import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import FundingHistoryIcon from '@mui/icons-material/HistoryOutlined';
+import ClosePositionIcon from '@mui/icons-material/TaskAltOutlined';
+import { useCallback, useMemo, useState } from 'react';
+import type { ResultOf } from '#api/methods';
 import { positionInputSchema } from '#api/records';
 import type { PositionView } from '#api/snapshot';
 import { PositionPriceCharts } from '../../charts/PositionPriceCharts';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
-import { PageHeader } from '../../components/PageHeader';
-import { RowActions } from '../../components/RowActions';
+import type { RowAction } from '../../components/RowActions';
+import { formatUsd } from '../../format';
 import { toFormValues, toPatch } from '../../forms/form-values';
-import { RecordForm } from '../../forms/RecordForm';
+import { RecordPage, type RecordFormSpec, type RecordRemoval } from '../../records/RecordPage';
 import { useCall } from '../../state/use-call';
-import { useRecordEditor } from '../../state/use-record-editor';
-import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
+import { useSnapshot } from '../../state/snapshot-context';
+import { ClosePositionDialog } from './ClosePositionDialog';
 import { FundingDialog } from './FundingDialog';
 import { fundingColumn } from './funding-column';
 import { positionColumns } from './position-columns';
 import { newPositionValues, positionFormFields } from './position-form-fields';
 
-function describe(p: PositionView): string {
-  return `${p.exchange} ${p.symbol} ${p.side}`;
-}
+const describe = (p: PositionView) => `${p.exchange} ${p.symbol} ${p.side}`;
+const rowKey = (p: PositionView) => p.id;
+const rowTestId = (p: PositionView) => `position-row-${p.id}`;
+const filterText = (p: PositionView) =>
+  `${p.account} ${p.exchange} ${p.symbol} ${p.side} ${p.status}`;
 
 export function PositionsPage() {
   const snapshot = useSnapshot();
-  const { refresh } = useSnapshotState();
   const call = useCall();
-  const { editing, removing, actions } = useRecordEditor<PositionView>();
+  const [closing, setClosing] = useState<PositionView | null>(null);
+  const [closed, setClosed] = useState<{
+    name: string;
+    result: ResultOf<'positions.close'>;
+  } | null>(null);
   const [fundingOf, setFundingOf] = useState<PositionView | null>(null);
   const offline = snapshot?.offline ?? false;
 
-  const columns = useMemo<Column<PositionView>[]>(
-    () => [
-      ...positionColumns.slice(0, -1),
-      fundingColumn(offline, setFundingOf),
-      ...positionColumns.slice(-1),
+  // The funding figures sit before the status, as the last column of figures.
+  const columns = useMemo(
+    () => [...positionColumns.slice(0, -1), fundingColumn(offline), ...positionColumns.slice(-1)],
+    [offline],
+  );
+
+  const form = useMemo(
+    (): RecordFormSpec<PositionView, typeof positionInputSchema> => ({
+      schema: positionInputSchema,
+      fields: () => positionFormFields,
+      initial: (p, fields) => (p ? toFormValues(fields, p) : newPositionValues()),
+      title: (p) => (p ? `Edit ${describe(p)}` : 'Add position'),
+      save: async (input, p, fields) => {
+        if (p) await call('positions.update', { id: p.id, patch: toPatch(fields, input) });
+        else await call('positions.create', input);
+      },
+    }),
+    [call],
+  );
+  const removal = useMemo(
+    (): RecordRemoval<PositionView> => ({
+      title: (p) => `Remove ${describe(p)}?`,
+      message: () => 'This deletes the position record. Close it on the exchange separately.',
+      remove: (p) => call('positions.remove', { id: p.id }),
+    }),
+    [call],
+  );
+  const rowExtras = useCallback(
+    (p: PositionView): RowAction[] => [
       {
-        key: 'actions',
-        label: 'Actions',
-        align: 'right',
-        sticky: true,
-        cellLabel: 'Actions',
-        render: (p) => (
-          <RowActions
-            name={describe(p)}
-            onEdit={() => actions.edit(p)}
-            onRemove={() => actions.askRemove(p)}
-          />
-        ),
+        label: 'Funding history',
+        name: `Funding history of ${describe(p)}`,
+        icon: <FundingHistoryIcon fontSize="small" />,
+        onClick: () => setFundingOf(p),
+      },
+      {
+        label: 'Close',
+        name: `Close ${describe(p)}`,
+        icon: <ClosePositionIcon fontSize="small" />,
+        onClick: () => setClosing(p),
       },
     ],
-    [actions, offline],
+    [],
   );
 
   if (!snapshot) return <SnapshotPending />;
   return (
-    <>
-      <PageHeader
-        title="Positions"
-        actions={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={actions.add}>
-            Add position
-          </Button>
-        }
-      />
-      <DataTable
-        rows={snapshot.positions}
-        columns={columns}
-        rowKey={(p) => p.id}
-        rowTestId={(p) => `position-row-${p.id}`}
-        filterText={(p) => `${p.account} ${p.exchange} ${p.symbol} ${p.side} ${p.status}`}
-        filterLabel="Filter positions"
-        ariaLabel="Positions"
-        emptyText="No positions yet. Record one with “Add position”."
-      />
+    <RecordPage
+      title="Positions"
+      addLabel="Add position"
+      rows={snapshot.positions}
+      columns={columns}
+      rowKey={rowKey}
+      describe={describe}
+      rowTestId={rowTestId}
+      filterText={filterText}
+      emptyText="No positions yet. Record one with “Add position”."
+      form={form}
+      removal={removal}
+      rowExtras={rowExtras}
+      intro={
+        closed && (
+          <Alert
+            severity="success"
+            role="status"
+            sx={{ mb: 2 }}
+            data-testid="position-closed"
+            onClose={() => setClosed(null)}
+          >
+            {closed.name} closed at {formatUsd(closed.result.exitPrice)}: realised PnL{' '}
+            {formatUsd(closed.result.realisedPnl.amountUsd)} recorded on{' '}
+            {closed.result.realisedPnl.date} (Review → Realised PnL).
+          </Alert>
+        )
+      }
+    >
       <PositionPriceCharts positions={snapshot.positions} />
-      {editing.mode !== 'closed' && (
-        <RecordForm
-          title={editing.mode === 'add' ? 'Add position' : `Edit ${describe(editing.record)}`}
-          schema={positionInputSchema}
-          fields={positionFormFields}
-          initial={
-            editing.mode === 'add'
-              ? newPositionValues()
-              : toFormValues(positionFormFields, editing.record)
-          }
-          onClose={actions.close}
-          onSubmit={async (position) => {
-            if (editing.mode === 'add') await call('positions.create', position);
-            else
-              await call('positions.update', {
-                id: editing.record.id,
-                patch: toPatch(positionFormFields, position),
-              });
-            await refresh();
-          }}
-        />
-      )}
       {fundingOf && <FundingDialog position={fundingOf} onClose={() => setFundingOf(null)} />}
-      {removing && (
-        <ConfirmDialog
-          open
-          title={`Remove ${describe(removing)}?`}
-          message="This deletes the position record. Close it on the exchange separately."
-          confirmLabel="Remove"
-          onClose={actions.cancelRemove}
-          onConfirm={async () => {
-            await call('positions.remove', { id: removing.id });
-            await refresh();
+      {closing && (
+        <ClosePositionDialog
+          position={closing}
+          name={describe(closing)}
+          today={snapshot.asOf.slice(0, 10)}
+          onClose={() => setClosing(null)}
+          onClosed={(result) => {
+            setClosed({ name: describe(closing), result });
+            setClosing(null);
           }}
         />
       )}
-    </>
+    </RecordPage>
   );
 }

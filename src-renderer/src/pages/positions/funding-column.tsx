@@ -1,4 +1,3 @@
-import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { PositionView } from '#api/snapshot';
 import type { Column } from '../../components/DataTable';
@@ -22,10 +21,8 @@ function noFunding(p: PositionView, offline: boolean): string {
     : why;
 }
 
-export function fundingColumn(
-  offline: boolean,
-  onHistory: (p: PositionView) => void,
-): Column<PositionView> {
+/** The history of payments opens from the row's "Funding history" action. */
+export function fundingColumn(offline: boolean): Column<PositionView> {
   return {
     key: 'funding',
     label: 'Funding / day',
@@ -69,13 +66,6 @@ export function fundingColumn(
             {p.fundingNote}
           </Typography>
         )}
-        <Button
-          size="small"
-          onClick={() => onHistory(p)}
-          aria-label={`Funding history of ${p.exchange} ${p.symbol} ${p.side}`}
-        >
-          History
-        </Button>
       </>
     ),
   };

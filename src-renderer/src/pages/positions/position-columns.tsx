@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { PositionView } from '#api/snapshot';
 import type { Column } from '../../components/DataTable';
 import { Figure } from '../../components/Figure';
+import { OddsFigure } from '../../components/OddsFigure';
 import { StatusChip } from '../../components/StatusChip';
 import { byDecimal, byText } from '../../components/sorting';
 import { formatCoin, formatLeverage, formatPct, formatSignedPct, formatUsd } from '../../format';
@@ -32,6 +33,27 @@ function liquidationNote(p: PositionView): string | null {
 function pnlColor(value: string | null) {
   if (value === null || value === '0') return undefined;
   return value.startsWith('-') ? 'error.main' : 'success.main';
+}
+
+function PositionOdds({ position }: { position: PositionView }) {
+  const odds = position.odds;
+  if (odds === null || odds.days7.liquidationPct === null)
+    return <Figure text="—" missing={odds === null ? NO_MARK : noLiquidation(position)} />;
+  const horizon = (key: 'liquidationPct' | 'stopPct') => ({
+    volatilityPct: odds.volatilityPct,
+    volatilitySource: odds.volatilitySource,
+    days1: odds.days1[key],
+    days7: odds.days7[key],
+    days30: odds.days30[key],
+  });
+  return (
+    <>
+      <OddsFigure label="liquidation" odds={horizon('liquidationPct')} testId="position-odds" />
+      {odds.days7.stopPct !== null && (
+        <OddsFigure label="stop" odds={horizon('stopPct')} secondary />
+      )}
+    </>
+  );
 }
 
 export const positionColumns: Column<PositionView>[] = [
@@ -65,6 +87,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'size',
+    priority: 3,
     label: 'Size',
     align: 'right',
     compare: byDecimal((p) => p.notionalUsd),
@@ -80,6 +103,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'mark',
+    priority: 4,
     label: 'Mark',
     align: 'right',
     compare: byDecimal((p) => p.markPrice),
@@ -87,6 +111,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'margin',
+    priority: 3,
     label: 'Margin (ratio)',
     align: 'right',
     compare: byDecimal((p) => p.marginRatioPct),
@@ -107,6 +132,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'liquidation',
+    priority: 2,
     label: 'Liquidation ours / exchange',
     align: 'right',
     compare: byDecimal((p) => p.liquidationPrice),
@@ -135,7 +161,15 @@ export const positionColumns: Column<PositionView>[] = [
     ),
   },
   {
+    key: 'odds',
+    label: 'Odds in 7 days',
+    align: 'right',
+    compare: byDecimal((p) => p.odds?.days7.liquidationPct ?? null),
+    render: (p) => <PositionOdds position={p} />,
+  },
+  {
     key: 'stop',
+    priority: 4,
     label: 'Stop distance / take profit',
     align: 'right',
     compare: byDecimal((p) => p.stopDistancePct),
@@ -154,6 +188,7 @@ export const positionColumns: Column<PositionView>[] = [
   },
   {
     key: 'upnl',
+    priority: 2,
     label: 'uPnL (ROE)',
     align: 'right',
     compare: byDecimal((p) => p.unrealizedPnlUsd),

@@ -62,6 +62,8 @@ export const positionFormFields: FieldSpec[] = [
     name: 'formula',
     label: 'Liquidation formula',
     kind: 'select',
+    optional: true,
+    hint: 'Empty: the exchange’s own (Bybit → Bybit style, others Binance style).',
     options: [
       { value: 'maintenance-at-liquidation', label: 'Binance style' },
       { value: 'maintenance-at-entry', label: 'Bybit style' },
@@ -99,7 +101,6 @@ export function newPositionValues(): FormValues {
     marginMode: 'isolated',
     maintenanceMarginRate: '0.5',
     maintenanceAmount: '0',
-    formula: 'maintenance-at-liquidation',
     openedAt: nowLocalInput(),
   };
 }

@@ -20,7 +20,7 @@ export function AsOfFigures({ snapshot }: { snapshot: Snapshot }) {
   return (
     <Stack spacing={2}>
       <FarmFigures farm={farm} collateralNote="at the prices below" />
-      <Paper variant="outlined">
+      <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
         <Table size="small" aria-label="Prices used">
           <TableHead>
             <TableRow>

@@ -159,6 +159,13 @@ export function BackupImport({ onImported }: { onImported(): void }) {
                 ))}
               </TableBody>
             </Table>
+            <Alert
+              severity={pending.preview.history.included ? 'info' : 'warning'}
+              sx={{ mt: 2 }}
+              data-testid="backup-preview-history"
+            >
+              {pending.preview.history.sentence}
+            </Alert>
             {pending.preview.settingsChanges.length > 0 && (
               <>
                 <Typography variant="subtitle2" sx={{ mt: 2 }}>

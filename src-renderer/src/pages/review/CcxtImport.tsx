@@ -17,13 +17,16 @@ import { readCcxtText } from './backup-file';
 import { FilePickButton } from './FilePickButton';
 import { ImportRow, type Outcome } from './ImportRow';
 import { ImportReport } from './ImportReport';
+import { saveTextFile } from './save-file';
 
 // Positions saved from ccxt (the list fetchPositions() returns): the file gives the
 // contracts, the operator names the account; a dry run checks each entry before anything
-// is stored.
+// is stored. A maintenance margin rate the file leaves out is asked for once for all such
+// entries; the good entries are imported and the rest can be downloaded to fix and retry.
 
 const accountSchema = ccxtPositionsParamsSchema.shape.account;
 const exchangeSchema = ccxtPositionsParamsSchema.shape.exchange;
+const marginRateSchema = ccxtPositionsParamsSchema.shape.defaultMaintenanceMarginPct;
 
 type Checked = ResultOf<'positions.importCcxt'>;
 
@@ -37,6 +40,7 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
   const [file, setFile] = useState<{ name: string; positions: unknown[] } | null>(null);
   const [account, setAccount] = useState('');
   const [exchange, setExchange] = useState('');
+  const [marginRatePct, setMarginRatePct] = useState('');
   const [touched, setTouched] = useState(false);
   const [checking, setChecking] = useState(false);
   const [checked, setChecked] = useState<Checked | null>(null);
@@ -46,10 +50,14 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
   const accountIssue = issue(accountSchema.safeParse(account));
   const exchangeIssue =
     exchange.trim() === '' ? undefined : issue(exchangeSchema.safeParse(exchange));
+  const marginRate = marginRatePct.trim().replace(/\s*%$/, '');
+  const marginRateIssue =
+    marginRate === '' ? undefined : issue(marginRateSchema.safeParse(marginRate));
   const params = (dryRun: boolean) => ({
     positions: file?.positions ?? [],
     account,
     ...(exchange.trim() === '' ? {} : { exchange }),
+    ...(marginRate === '' ? {} : { defaultMaintenanceMarginPct: marginRate }),
     dryRun,
   });
 
@@ -67,7 +75,8 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
 
   const check = async () => {
     setTouched(true);
-    if (accountIssue !== undefined || exchangeIssue !== undefined) return;
+    if (accountIssue !== undefined || exchangeIssue !== undefined || marginRateIssue !== undefined)
+      return;
     setChecking(true);
     setCheckError(null);
     try {
@@ -93,7 +102,11 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
     const done = await importPositions.attempt(params(false));
     if (!done.ok) return;
     close();
-    setOutcome({ ok: done.result.created > 0, text: done.result.message });
+    setOutcome({
+      ok: done.result.created > 0 && done.result.rejected === 0,
+      partial: done.result.created > 0,
+      text: done.result.message,
+    });
     onImported();
   };
 
@@ -103,7 +116,18 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
   };
 
   const importable = checked?.rows.filter((r) => r.ok && !r.skipped).length ?? 0;
-  const ready = checked !== null && checked.rows.every((r) => r.ok) && importable > 0;
+  const ready = checked !== null && importable > 0;
+  const rejected = checked?.rows.filter((r) => !r.ok).map((r) => r.index) ?? [];
+  const askRate = (checked?.missingMaintenanceMargin ?? 0) > 0 || marginRate !== '';
+  const saveRejected = () => {
+    if (!file) return;
+    const entries = rejected.map((index) => file.positions[index - 1]);
+    saveTextFile({
+      fileName: `${file.name.replace(/\.json$/i, '')}-to-fix.json`,
+      text: `${JSON.stringify(entries, null, 2)}\n`,
+      type: 'application/json;charset=utf-8',
+    });
+  };
 
   return (
     <>
@@ -129,8 +153,9 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
           <DialogTitle id="ccxt-import-title">Import positions from {file.name}</DialogTitle>
           <DialogContent>
             <DialogContentText sx={{ mb: 2 }}>
-              {formatCount(file.positions.length)} entries in the file. Name the account they belong
-              to, then check them.
+              {formatCount(file.positions.length)}{' '}
+              {file.positions.length === 1 ? 'entry' : 'entries'} in the file. Name the account they
+              belong to, then check them.
             </DialogContentText>
             <Stack
               component="form"
@@ -161,6 +186,20 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
                 helperText={exchangeIssue ?? 'Optional: when the file does not say.'}
                 size="small"
               />
+              {askRate && (
+                <TextField
+                  label="Maintenance margin rate (%)"
+                  value={marginRatePct}
+                  onChange={(e) => edit(setMarginRatePct)(e.target.value)}
+                  error={marginRateIssue !== undefined}
+                  helperText={
+                    marginRateIssue ??
+                    `For the ${formatCount(checked?.missingMaintenanceMargin ?? 0)} without one in the file, e.g. 0.5`
+                  }
+                  size="small"
+                  slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+                />
+              )}
               <Button
                 type="submit"
                 variant="outlined"
@@ -197,6 +236,11 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
             )}
           </DialogContent>
           <DialogActions>
+            {rejected.length > 0 && (
+              <Button onClick={saveRejected} sx={{ mr: 'auto' }}>
+                Download entries with problems (JSON)
+              </Button>
+            )}
             <Button onClick={close} disabled={importPositions.pending}>
               Cancel
             </Button>
@@ -206,7 +250,7 @@ export function CcxtImport({ onImported }: { onImported(): void }) {
               disabled={!ready || importPositions.pending}
             >
               {ready
-                ? `Import ${formatCount(importable)} ${importable === 1 ? 'position' : 'positions'}`
+                ? `Import ${formatCount(importable)} ${importable === 1 ? 'position' : 'positions'}${rejected.length > 0 ? ', leave out the rest' : ''}`
                 : 'Import positions'}
             </Button>
           </DialogActions>

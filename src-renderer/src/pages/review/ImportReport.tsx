@@ -36,7 +36,11 @@ export function ImportReport({
 }) {
   return (
     <>
-      <Alert severity={ready ? 'info' : 'error'} role={ready ? 'status' : 'alert'} sx={{ mb: 1 }}>
+      <Alert
+        severity={!ready ? 'error' : rows.some((r) => !r.ok) ? 'warning' : 'info'}
+        role={ready ? 'status' : 'alert'}
+        sx={{ mb: 1 }}
+      >
         {message}
       </Alert>
       <TableContainer component={Box} sx={{ maxHeight: 360 }}>

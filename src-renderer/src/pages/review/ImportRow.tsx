@@ -9,6 +9,8 @@ import type { ReactNode } from 'react';
 export interface Outcome {
   ok: boolean;
   text: string;
+  /** Some of it went in, some was left out: a warning, not an error. */
+  partial?: boolean;
 }
 
 export function ImportRow({
@@ -17,12 +19,15 @@ export function ImportRow({
   outcome,
   outcomeTestId,
   onDismiss,
+  outcomeAction,
 }: {
   button: ReactNode;
   description: string;
   outcome: Outcome | null;
   outcomeTestId: string;
   onDismiss(): void;
+  /** Shown under the outcome: e.g. the rows left out, to download, fix and import again. */
+  outcomeAction?: ReactNode;
 }) {
   return (
     <Box>
@@ -34,13 +39,14 @@ export function ImportRow({
       </Stack>
       {outcome && (
         <Alert
-          severity={outcome.ok ? 'success' : 'error'}
+          severity={outcome.ok ? 'success' : outcome.partial ? 'warning' : 'error'}
           role={outcome.ok ? 'status' : 'alert'}
           sx={{ mt: 1 }}
           data-testid={outcomeTestId}
           onClose={onDismiss}
         >
           {outcome.text}
+          {outcomeAction && <Box sx={{ mt: 1 }}>{outcomeAction}</Box>}
         </Alert>
       )}
     </Box>

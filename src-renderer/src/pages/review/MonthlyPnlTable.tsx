@@ -112,8 +112,10 @@ export function MonthlyPnlTable({ months }: { months: readonly MonthlyPnlRow[] }
       </TableContainer>
       <Typography variant="caption" color="text.secondary" component="p" sx={{ p: 1.5 }}>
         Net = mining revenue − power cost − loan interest + realised PnL; realised PnL includes the
-        funding perpetual positions received (+) or paid (−). Power cost uses the rigs as configured
-        today; loan interest is what accrued in the month, paid or not.
+        funding perpetual positions received (+) or paid (−). Power cost covers the same hours as
+        the recorded revenue, as the farm was then; a month without history counts the rigs as
+        configured today, each from its purchase or entry day. Loan interest is what accrued in the
+        month, paid or not.
       </Typography>
     </Paper>
   );

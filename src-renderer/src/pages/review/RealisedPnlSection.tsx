@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import IconButton from '@mui/material/IconButton';
 import Alert from '@mui/material/Alert';
 import Table from '@mui/material/Table';
@@ -95,43 +96,45 @@ export function RealisedPnlSection({
         </Typography>
       )}
       {sorted.length > 0 && (
-        <Table size="small" aria-label="Realised PnL entries" sx={{ mt: 2 }}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Date</TableCell>
-              <TableCell align="right">Amount (USD)</TableCell>
-              <TableCell>Note</TableCell>
-              <TableCell>Position</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {sorted.map((entry) => (
-              <TableRow key={entry.id} data-testid={`review-pnl-${entry.id}`}>
-                <TableCell>{formatDate(entry.date)}</TableCell>
-                <TableCell
-                  align="right"
-                  sx={{ color: entry.amountUsd.startsWith('-') ? 'error.main' : undefined }}
-                >
-                  {formatUsd(entry.amountUsd)}
-                </TableCell>
-                <TableCell>{entry.note ?? MISSING}</TableCell>
-                <TableCell>{positionName(entry.positionId)}</TableCell>
-                <TableCell align="right">
-                  <Tooltip title="Remove">
-                    <IconButton
-                      size="small"
-                      aria-label={`Remove realised PnL of ${formatDate(entry.date)}, ${formatUsd(entry.amountUsd)}`}
-                      onClick={() => setRemoving(entry)}
-                    >
-                      <DeleteIcon fontSize="small" />
-                    </IconButton>
-                  </Tooltip>
-                </TableCell>
+        <Box sx={{ mt: 2, overflowX: 'auto' }}>
+          <Table size="small" aria-label="Realised PnL entries">
+            <TableHead>
+              <TableRow>
+                <TableCell>Date</TableCell>
+                <TableCell align="right">Amount (USD)</TableCell>
+                <TableCell>Note</TableCell>
+                <TableCell>Position</TableCell>
+                <TableCell />
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {sorted.map((entry) => (
+                <TableRow key={entry.id} data-testid={`review-pnl-${entry.id}`}>
+                  <TableCell>{formatDate(entry.date)}</TableCell>
+                  <TableCell
+                    align="right"
+                    sx={{ color: entry.amountUsd.startsWith('-') ? 'error.main' : undefined }}
+                  >
+                    {formatUsd(entry.amountUsd)}
+                  </TableCell>
+                  <TableCell>{entry.note ?? MISSING}</TableCell>
+                  <TableCell>{positionName(entry.positionId)}</TableCell>
+                  <TableCell align="right">
+                    <Tooltip title="Remove">
+                      <IconButton
+                        size="small"
+                        aria-label={`Remove realised PnL of ${formatDate(entry.date)}, ${formatUsd(entry.amountUsd)}`}
+                        onClick={() => setRemoving(entry)}
+                      >
+                        <DeleteIcon fontSize="small" />
+                      </IconButton>
+                    </Tooltip>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
       {removing && (
         <ConfirmDialog

@@ -12,11 +12,22 @@ import { useAction, useCall } from '../../state/use-call';
 import { FilePickButton } from './FilePickButton';
 import { ImportRow, type Outcome } from './ImportRow';
 import { ImportReport } from './ImportReport';
+import { saveTextFile } from './save-file';
 
 // Rigs from a CSV file: a dry run checks every row first and the report says which line
-// is wrong; only a file with no bad row can be imported, all at once.
+// is wrong and why; the good rows are imported, and the rows left out can be downloaded
+// as a CSV of their own to fix and import again.
 
 type Checked = ResultOf<'rigs.importCsv'>;
+
+/** The rows left out, as a CSV the import takes back once they are fixed. */
+function saveRejected({ fileName, csv }: { fileName: string; csv: string }) {
+  saveTextFile({
+    fileName: `${fileName.replace(/\.csv$/i, '')}-to-fix.csv`,
+    text: csv,
+    type: 'text/csv;charset=utf-8',
+  });
+}
 
 export function RigsCsvImport({ onImported }: { onImported(): void }) {
   const call = useCall();
@@ -26,9 +37,11 @@ export function RigsCsvImport({ onImported }: { onImported(): void }) {
     null,
   );
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [leftOut, setLeftOut] = useState<{ fileName: string; csv: string } | null>(null);
 
   const choose = async (file: File) => {
     setOutcome(null);
+    setLeftOut(null);
     setReading(true);
     try {
       const csv = await file.text();
@@ -52,13 +65,19 @@ export function RigsCsvImport({ onImported }: { onImported(): void }) {
     const done = await importRigs.attempt({ csv: checked.csv });
     if (!done.ok) return;
     setChecked(null);
-    setOutcome({ ok: done.result.created > 0, text: done.result.message });
+    setOutcome({
+      ok: done.result.rejected === 0,
+      partial: done.result.created > 0,
+      text: done.result.message,
+    });
+    if (done.result.rejectedCsv !== undefined)
+      setLeftOut({ fileName: checked.fileName, csv: done.result.rejectedCsv });
     onImported();
   };
 
-  const ready =
-    checked !== null && checked.result.rows.length > 0 && checked.result.rows.every((r) => r.ok);
-  const count = checked?.result.rows.length ?? 0;
+  const count = checked?.result.rows.filter((r) => r.ok).length ?? 0;
+  const ready = count > 0;
+  const rejectedCsv = checked?.result.rejectedCsv;
 
   return (
     <>
@@ -71,7 +90,17 @@ export function RigsCsvImport({ onImported }: { onImported(): void }) {
         description="Adds rigs from a CSV with the columns of the rigs export; every row is checked first."
         outcome={outcome}
         outcomeTestId="rigs-import-outcome"
-        onDismiss={() => setOutcome(null)}
+        onDismiss={() => {
+          setOutcome(null);
+          setLeftOut(null);
+        }}
+        outcomeAction={
+          leftOut && (
+            <Button size="small" variant="outlined" onClick={() => saveRejected(leftOut)}>
+              Download the rows left out (CSV)
+            </Button>
+          )
+        }
       />
       {checked && (
         <Dialog
@@ -102,6 +131,14 @@ export function RigsCsvImport({ onImported }: { onImported(): void }) {
             )}
           </DialogContent>
           <DialogActions>
+            {rejectedCsv !== undefined && (
+              <Button
+                onClick={() => saveRejected({ fileName: checked.fileName, csv: rejectedCsv })}
+                sx={{ mr: 'auto' }}
+              >
+                Download rows with problems (CSV)
+              </Button>
+            )}
             <Button onClick={close} disabled={importRigs.pending}>
               {ready ? 'Cancel' : 'Close'}
             </Button>
@@ -112,6 +149,7 @@ export function RigsCsvImport({ onImported }: { onImported(): void }) {
                 disabled={importRigs.pending}
               >
                 Import {formatCount(count)} {count === 1 ? 'rig' : 'rigs'}
+                {rejectedCsv !== undefined && ', leave out the rest'}
               </Button>
             )}
           </DialogActions>

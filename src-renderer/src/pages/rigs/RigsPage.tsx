@@ -1,101 +1,67 @@
-import Button from '@mui/material/Button';
-import AddIcon from '@mui/icons-material/Add';
 import { useMemo } from 'react';
 import { rigInputSchema } from '#api/records';
 import { minableCoins } from '#shared/coins';
 import type { RigView } from '#api/snapshot';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DataTable, type Column } from '../../components/DataTable';
 import { SnapshotPending } from '../../components/Loading';
-import { PageHeader } from '../../components/PageHeader';
-import { RowActions } from '../../components/RowActions';
 import { toFormValues, toPatch } from '../../forms/form-values';
-import { RecordForm } from '../../forms/RecordForm';
+import { RecordPage, type RecordFormSpec, type RecordRemoval } from '../../records/RecordPage';
 import { useCall, useQuery } from '../../state/use-call';
-import { useRecordEditor } from '../../state/use-record-editor';
-import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
+import { useSnapshot } from '../../state/snapshot-context';
 import { rigColumns } from './rig-columns';
+import { RigDetails } from './RigDetails';
 import { NEW_RIG, rigFormFields } from './rig-form-fields';
+
+const describe = (rig: RigView) => rig.name;
+const rowKey = (rig: RigView) => rig.id;
+const rowTestId = (rig: RigView) => `rig-row-${rig.id}`;
+const filterText = (rig: RigView) => `${rig.name} ${rig.model ?? ''} ${rig.coin} ${rig.status}`;
+const details = (rig: RigView) => <RigDetails rig={rig} />;
 
 export function RigsPage() {
   const snapshot = useSnapshot();
-  const { refresh } = useSnapshotState();
   const call = useCall();
-  const { editing, removing, actions } = useRecordEditor<RigView>();
 
   // The coins offered are the ones the service accepts: built in, then Settings → Coins.
   const settings = useQuery('settings.get', {});
   const coins = useMemo(() => minableCoins(settings.result?.coins ?? []), [settings.result]);
-  const fields = useMemo(() => rigFormFields(coins), [coins]);
-  const columns = useMemo<Column<RigView>[]>(
-    () => [
-      ...rigColumns,
-      {
-        key: 'actions',
-        label: 'Actions',
-        align: 'right',
-        sticky: true,
-        cellLabel: 'Actions',
-        render: (rig) => (
-          <RowActions
-            name={rig.name}
-            onEdit={() => actions.edit(rig)}
-            onRemove={() => actions.askRemove(rig)}
-          />
-        ),
+  const form = useMemo(
+    (): RecordFormSpec<RigView, typeof rigInputSchema> => ({
+      schema: rigInputSchema,
+      fields: () => rigFormFields(coins),
+      initial: (rig, fields) => (rig ? toFormValues(fields, rig) : NEW_RIG),
+      title: (rig) => (rig ? `Edit ${rig.name}` : 'Add rig'),
+      save: async (input, rig, fields) => {
+        if (rig) await call('rigs.update', { id: rig.id, patch: toPatch(fields, input) });
+        else await call('rigs.create', input);
       },
-    ],
-    [actions],
+    }),
+    [coins, call],
+  );
+  const removal = useMemo(
+    (): RecordRemoval<RigView> => ({
+      title: (rig) => `Remove ${rig.name}?`,
+      message: (rig) =>
+        `This deletes the rig record “${rig.name}” (${rig.quantity} machines). Its history stays in backups.`,
+      remove: (rig) => call('rigs.remove', { id: rig.id }),
+    }),
+    [call],
   );
 
   if (!snapshot) return <SnapshotPending />;
   return (
-    <>
-      <PageHeader
-        title="Rigs"
-        actions={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={actions.add}>
-            Add rig
-          </Button>
-        }
-      />
-      <DataTable
-        rows={snapshot.rigs}
-        columns={columns}
-        rowKey={(rig) => rig.id}
-        rowTestId={(rig) => `rig-row-${rig.id}`}
-        filterText={(rig) => `${rig.name} ${rig.model ?? ''} ${rig.coin} ${rig.status}`}
-        filterLabel="Filter rigs"
-        ariaLabel="Rigs"
-        emptyText="No rigs yet. Add your first one with “Add rig”."
-      />
-      {editing.mode !== 'closed' && (
-        <RecordForm
-          title={editing.mode === 'add' ? 'Add rig' : `Edit ${editing.record.name}`}
-          schema={rigInputSchema}
-          fields={fields}
-          initial={editing.mode === 'add' ? NEW_RIG : toFormValues(fields, editing.record)}
-          onClose={actions.close}
-          onSubmit={async (rig) => {
-            if (editing.mode === 'add') await call('rigs.create', rig);
-            else await call('rigs.update', { id: editing.record.id, patch: toPatch(fields, rig) });
-            await refresh();
-          }}
-        />
-      )}
-      {removing && (
-        <ConfirmDialog
-          open
-          title={`Remove ${removing.name}?`}
-          message={`This deletes the rig record “${removing.name}” (${removing.quantity} machines). Its history stays in backups.`}
-          confirmLabel="Remove"
-          onClose={actions.cancelRemove}
-          onConfirm={async () => {
-            await call('rigs.remove', { id: removing.id });
-            await refresh();
-          }}
-        />
-      )}
-    </>
+    <RecordPage
+      title="Rigs"
+      addLabel="Add rig"
+      rows={snapshot.rigs}
+      columns={rigColumns}
+      rowKey={rowKey}
+      describe={describe}
+      rowTestId={rowTestId}
+      filterText={filterText}
+      emptyText="No rigs yet. Add your first one with “Add rig”."
+      details={details}
+      form={form}
+      removal={removal}
+    />
   );
 }

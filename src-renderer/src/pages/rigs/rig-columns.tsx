@@ -1,4 +1,5 @@
 import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { RigView } from '#api/snapshot';
 import { dec } from '#shared/decimal';
@@ -33,14 +34,19 @@ function LiveStatus({ rig }: { rig: RigView }) {
   }
   const temperature =
     rig.live.temperatureC === null ? '' : ` · ${formatNumber(rig.live.temperatureC, 1)} °C`;
+  const reason = rig.live.online ? null : (rig.live.error ?? 'The rig did not answer its poll.');
   return (
-    <Stack
-      direction="row"
-      spacing={1}
-      sx={{ alignItems: 'center' }}
-      title={rig.live.error ?? undefined}
-    >
-      <StatusChip status={rig.live.online ? 'online' : 'offline'} />
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      {reason === null ? (
+        <StatusChip status="online" />
+      ) : (
+        // Why it is offline, on hover and on keyboard focus; also in the row's details.
+        <Tooltip title={reason} describeChild>
+          <span tabIndex={0} data-testid={`rig-offline-${rig.id}`} data-reason={reason}>
+            <StatusChip status="offline" />
+          </span>
+        </Tooltip>
+      )}
       {rig.live.online && (
         <Typography variant="body2" component="span">
           {formatHashrate(rig.live.hashrateHs)}
@@ -71,6 +77,7 @@ export const rigColumns: Column<RigView>[] = [
   },
   {
     key: 'hashrate',
+    priority: 3,
     label: 'Hash rate',
     align: 'right',
     compare: byDecimal((r) => r.nominalHs),
@@ -78,6 +85,7 @@ export const rigColumns: Column<RigView>[] = [
   },
   {
     key: 'quantity',
+    priority: 3,
     label: 'Qty',
     align: 'right',
     compare: byNumber((r) => r.quantity),
@@ -85,6 +93,7 @@ export const rigColumns: Column<RigView>[] = [
   },
   {
     key: 'power',
+    priority: 4,
     label: 'Power each',
     align: 'right',
     compare: byDecimal((r) => r.powerWatts),
@@ -92,6 +101,7 @@ export const rigColumns: Column<RigView>[] = [
   },
   {
     key: 'efficiency',
+    priority: 4,
     label: 'Efficiency',
     align: 'right',
     // Sorted in one unit (J/TH) so rigs of different coins compare; shown in their own.
@@ -105,6 +115,7 @@ export const rigColumns: Column<RigView>[] = [
   },
   {
     key: 'profit',
+    priority: 2,
     label: 'Profit (revenue)',
     align: 'right',
     compare: byDecimal((r) => r.profitUsdPerDay),
@@ -128,6 +139,7 @@ export const rigColumns: Column<RigView>[] = [
   },
   {
     key: 'breakEven',
+    priority: 4,
     label: 'Break-even',
     align: 'right',
     compare: byDecimal((r) => r.breakEvenPriceUsd),

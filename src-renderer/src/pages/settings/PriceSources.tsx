@@ -1,83 +1,87 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { z } from 'zod';
 import { sourceSchema, type Settings, type SourceSettings } from '#api/records';
-import type { FieldSpec } from '../../forms/field-spec';
+import type { FieldSpec, FormValues } from '../../forms/field-spec';
 import { InlineForm } from '../../forms/InlineForm';
 import { useAction, useQuery } from '../../state/use-call';
 import { Section } from './Section';
 
-// Every price source the service polls, in its order, named as feeds.status names it; the
-// values come from settings. Nothing here knows which sources exist.
+// Every price source (or funding-rate feed) the service polls, in its order, named as
+// feeds.status names it; the values come from settings. Nothing here knows which sources
+// exist. A source's switch takes effect at once; the addresses and keys of all sources of
+// the section are one form with one Save.
 
 // The same rules the service applies to a source's settings.
 const sourceFormSchema = sourceSchema.pick({ baseUrl: true, apiKey: true });
 
-function sourceFields(title: string, withKey: boolean): FieldSpec[] {
-  const baseUrl: FieldSpec = { name: 'baseUrl', label: `${title} base URL`, kind: 'text', span: 4 };
+interface Source {
+  name: string;
+  title: string;
+  source: SourceSettings;
+}
+
+function sourceFields({ name, title }: Source, withKey: boolean): FieldSpec[] {
+  const baseUrl: FieldSpec = {
+    name: `${name}.baseUrl`,
+    label: `${title} base URL`,
+    kind: 'text',
+    span: 4,
+  };
   // The funding-rate endpoints are public: they take no key.
   if (!withKey) return [baseUrl];
   return [
     baseUrl,
-    { name: 'apiKey', label: `${title} API key`, kind: 'secret', span: 2, hint: 'Optional.' },
+    {
+      name: `${name}.apiKey`,
+      label: `${title} API key`,
+      kind: 'secret',
+      span: 2,
+      required: false,
+      hint: 'Optional; empty to remove.',
+    },
   ];
 }
 
-function SourceRow({
+function EnabledSwitch({
   name,
   title,
   source,
-  withKey,
   onSaved,
-}: {
-  name: string;
-  title: string;
-  source: SourceSettings;
-  withKey: boolean;
-  onSaved(next: Settings): void;
-}) {
+}: Source & { onSaved(next: Settings): void }) {
   const update = useAction('settings.update');
   return (
-    <Box sx={{ py: 1.5, borderTop: 1, borderColor: 'divider' }} data-testid={`source-${name}`}>
-      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography sx={{ fontWeight: 600 }}>{title}</Typography>
-        <FormControlLabel
-          label="Enabled"
-          control={
-            <Switch
-              checked={source.enabled}
-              disabled={update.pending}
-              slotProps={{ input: { 'aria-label': `${title} enabled` } }}
-              onChange={(e) =>
-                void update
-                  .attempt({ sources: { [name]: { enabled: e.target.checked } } })
-                  .then((done) => done.ok && onSaved(done.result))
-              }
-            />
-          }
-        />
-      </Stack>
+    <Stack
+      direction="row"
+      sx={{ alignItems: 'center', justifyContent: 'space-between', py: 0.5 }}
+      data-testid={`source-${name}`}
+    >
+      <Typography sx={{ fontWeight: 600 }}>{title}</Typography>
       {update.error && (
         <Typography color="error" variant="body2">
           {update.error.message}
         </Typography>
       )}
-      <InlineForm
-        schema={sourceFormSchema}
-        fields={sourceFields(title, withKey)}
-        initial={
-          withKey
-            ? { baseUrl: source.baseUrl, apiKey: source.apiKey ?? '' }
-            : { baseUrl: source.baseUrl }
+      <FormControlLabel
+        label="Enabled"
+        control={
+          <Switch
+            checked={source.enabled}
+            disabled={update.pending}
+            slotProps={{ input: { 'aria-label': `${title} enabled` } }}
+            onChange={(e) =>
+              void update
+                .attempt({ sources: { [name]: { enabled: e.target.checked } } })
+                .then((done) => done.ok && onSaved(done.result))
+            }
+          />
         }
-        submitLabel={`Save ${title}`}
-        successMessage="Saved."
-        onSubmit={async (patch) => onSaved(await update.run({ sources: { [name]: patch } }))}
       />
-    </Box>
+    </Stack>
   );
 }
 
@@ -86,13 +90,17 @@ const SECTIONS = {
     title: 'Price sources',
     description:
       'Polled in this order; the median of fresh quotes wins, and a manual price wins over all of them.',
+    submitLabel: 'Save price sources',
   },
   funding: {
     title: 'Funding-rate feeds',
     description:
       'The exchanges’ public funding rates for your perpetual positions, asked with each price round; a position uses the exchange it is on.',
+    submitLabel: 'Save funding-rate feeds',
   },
 } as const;
+
+type SectionKind = keyof typeof SECTIONS;
 
 export function PriceSources({
   settings,
@@ -101,28 +109,72 @@ export function PriceSources({
 }: {
   settings: Settings;
   onSaved(next: Settings): void;
-  kind?: keyof typeof SECTIONS;
+  kind?: SectionKind;
 }) {
   const feeds = useQuery('feeds.status', {});
-  const sources = (feeds.result ?? []).flatMap((feed) => {
-    const source = feed.kind === kind ? settings.sources[feed.source] : undefined;
-    return source === undefined ? [] : [{ name: feed.source, title: feed.label, source }];
-  });
+  const sources = useMemo(
+    () =>
+      (feeds.result ?? []).flatMap((feed): Source[] => {
+        const source = feed.kind === kind ? settings.sources[feed.source] : undefined;
+        return source === undefined ? [] : [{ name: feed.source, title: feed.label, source }];
+      }),
+    [feeds.result, settings.sources, kind],
+  );
   return (
     <Section title={SECTIONS[kind].title} description={SECTIONS[kind].description}>
       {feeds.error && (
-        <Alert severity="error">Could not list the price sources: {feeds.error.message}</Alert>
+        <Alert severity="error">
+          Could not list the {SECTIONS[kind].title.toLowerCase()}: {feeds.error.message}
+        </Alert>
       )}
-      {sources.map(({ name, title, source }) => (
-        <SourceRow
-          key={name}
-          name={name}
-          title={title}
-          source={source}
-          withKey={kind === 'price'}
+      {sources.map((s) => (
+        <EnabledSwitch key={s.name} {...s} onSaved={onSaved} />
+      ))}
+      {sources.length > 0 && (
+        // A new list of sources starts a new form; new settings alone never reset typing.
+        <SourcesForm
+          key={sources.map((s) => s.name).join(',')}
+          sources={sources}
+          kind={kind}
           onSaved={onSaved}
         />
-      ))}
+      )}
     </Section>
   );
+}
+
+function SourcesForm({
+  sources,
+  kind,
+  onSaved,
+}: {
+  sources: readonly Source[];
+  kind: SectionKind;
+  onSaved(next: Settings): void;
+}) {
+  const update = useAction('settings.update');
+  const [form] = useState(() => sourcesForm(sources, kind === 'price'));
+  return (
+    <InlineForm
+      schema={form.schema}
+      fields={form.fields}
+      initial={form.initial}
+      submitLabel={SECTIONS[kind].submitLabel}
+      successMessage="Saved."
+      onSubmit={async (patch) => onSaved(await update.run({ sources: patch }))}
+    />
+  );
+}
+
+function sourcesForm(sources: readonly Source[], withKey: boolean) {
+  const fields = sources.flatMap((s) => sourceFields(s, withKey));
+  const initial: FormValues = {};
+  for (const { name, source } of sources) {
+    initial[`${name}.baseUrl`] = source.baseUrl;
+    if (withKey) initial[`${name}.apiKey`] = source.apiKey ?? '';
+  }
+  const schema = z.object(
+    Object.fromEntries(sources.map(({ name }) => [name, sourceFormSchema] as const)),
+  );
+  return { fields, initial, schema };
 }

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useQuery } from '../../state/use-call';
 import { useSnapshot } from '../../state/snapshot-context';
 import { AlertThresholds } from './AlertThresholds';
+import { RiskSettings } from './RiskSettings';
 import { BackupsSection } from './BackupsSection';
 import { CustomCoins } from './CustomCoins';
 import { FeedStatusTable } from './FeedStatusTable';
@@ -36,6 +37,7 @@ export function SettingsPage() {
         />
       )}
       {settings && <AlertThresholds settings={settings} onSaved={setSaved} />}
+      {settings && <RiskSettings settings={settings} onSaved={setSaved} />}
       {settings && <CustomCoins settings={settings} onSaved={setSaved} />}
       <FeedStatusTable offline={settings?.offline ?? snapshot?.offline ?? false} />
       {snapshot && <ManualPrices prices={snapshot.prices} />}

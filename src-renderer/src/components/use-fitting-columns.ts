@@ -1,0 +1,60 @@
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { Column } from './DataTable';
+
+// Which columns of a table fit its box. Columns declare a `priority` (1, the default,
+// is never hidden; a higher number hides sooner); while the table is wider than its box
+// the least important visible column hides, one at a time, before anything can scroll
+// sideways or slide under the sticky actions column. When the box grows, every column
+// is tried again. All of this happens in layout effects, before the browser paints.
+
+/** The order in which columns hide: highest priority number first, rightmost first. */
+export function hidingOrder<T>(columns: readonly Column<T>[]): string[] {
+  return columns
+    .map((column, index) => ({ key: column.key, priority: column.priority ?? 1, index }))
+    .filter((c) => c.priority > 1)
+    .sort((a, b) => b.priority - a.priority || b.index - a.index)
+    .map((c) => c.key);
+}
+
+export function useFittingColumns<T>(
+  columns: readonly Column<T>[],
+  box: RefObject<HTMLElement | null>,
+  /** The rows shown: new content may no longer fit. */
+  rows: readonly T[],
+): { visible: Column<T>[]; hidden: Column<T>[] } {
+  const order = useMemo(() => hidingOrder(columns), [columns]);
+  const [hiddenCount, setHiddenCount] = useState(0);
+  // Bumped when the box narrows, to measure again.
+  const [narrowed, setNarrowed] = useState(0);
+  const width = useRef(0);
+
+  // Still too wide, and something left to hide? Hide one more (and measure again).
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || hiddenCount >= order.length) return;
+    if (el.scrollWidth > el.clientWidth + 1) setHiddenCount(hiddenCount + 1);
+  }, [box, hiddenCount, order, rows, narrowed]);
+
+  // A wider box may fit more: start again from every column. A narrower one may fit less.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    width.current = el.clientWidth;
+    const observer = new ResizeObserver(() => {
+      const now = el.clientWidth;
+      if (now > width.current + 1) setHiddenCount(0);
+      else if (now < width.current - 1) setNarrowed((n) => n + 1);
+      width.current = now;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [box]);
+
+  return useMemo(() => {
+    const hiddenKeys = new Set(order.slice(0, hiddenCount));
+    return {
+      visible: columns.filter((c) => !hiddenKeys.has(c.key)),
+      hidden: columns.filter((c) => hiddenKeys.has(c.key)),
+    };
+  }, [columns, order, hiddenCount]);
+}

@@ -1,0 +1,161 @@
+import Button from '@mui/material/Button';
+import AddIcon from '@mui/icons-material/Add';
+import { useMemo, useRef, type ReactNode } from 'react';
+import type { z } from 'zod';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DataTable, type Column } from '../components/DataTable';
+import { PageHeader } from '../components/PageHeader';
+import { RowActions, type RowAction } from '../components/RowActions';
+import { usePhoneWidth } from '../components/use-viewport';
+import type { FieldSpec, FormValues } from '../forms/field-spec';
+import { RecordForm } from '../forms/RecordForm';
+import { useSnapshotState } from '../state/snapshot-context';
+import { useRecordEditor } from '../state/use-record-editor';
+
+// One page of records (Rigs, Loans, Positions): the heading with its Add button, the
+// filterable table whose columns fold by priority, Edit and Remove on every row, the
+// checked form for adding and editing, the confirmation before a removal, and where
+// focus lands once a record is gone. The pages say only what differs: their columns,
+// their form and the contract methods behind them.
+
+/** The add/edit form: `record` is null when adding. */
+export interface RecordFormSpec<T, S extends z.ZodType> {
+  schema: S;
+  fields(record: T | null): readonly FieldSpec[];
+  initial(record: T | null, fields: readonly FieldSpec[]): FormValues;
+  title(record: T | null): string;
+  save(input: z.output<S>, record: T | null, fields: readonly FieldSpec[]): Promise<unknown>;
+}
+
+export interface RecordRemoval<T> {
+  title(record: T): string;
+  message(record: T): string;
+  remove(record: T): Promise<unknown>;
+}
+
+export function RecordPage<T, S extends z.ZodType>({
+  title,
+  addLabel,
+  rows,
+  columns,
+  rowKey,
+  describe,
+  rowTestId,
+  filterText,
+  emptyText,
+  details,
+  rowExtras,
+  form,
+  removal,
+  intro,
+  children,
+}: {
+  title: string;
+  addLabel: string;
+  rows: readonly T[];
+  columns: readonly Column<T>[];
+  rowKey(record: T): string;
+  /** The record in a few words: names its buttons ("Edit S19 row 3") and details. */
+  describe(record: T): string;
+  rowTestId(record: T): string;
+  filterText(record: T): string;
+  emptyText: string;
+  details?(record: T): ReactNode;
+  /** More row actions, before Edit and Remove. */
+  rowExtras?(record: T): RowAction[];
+  form: RecordFormSpec<T, S>;
+  removal: RecordRemoval<T>;
+  /** A line between the heading and the table. */
+  intro?: ReactNode;
+  /** What follows the table: charts, the page's own dialogs. */
+  children?: ReactNode;
+}) {
+  const { refresh } = useSnapshotState();
+  const { editing, removing, actions } = useRecordEditor<T>();
+  const addButton = useRef<HTMLButtonElement | null>(null);
+  const phone = usePhoneWidth();
+
+  const allColumns = useMemo<Column<T>[]>(
+    () => [
+      ...columns,
+      {
+        key: 'actions',
+        label: 'Actions',
+        align: 'right',
+        sticky: true,
+        cellLabel: 'Actions',
+        render: (record) => (
+          <RowActions
+            name={describe(record)}
+            onEdit={() => actions.edit(record)}
+            onRemove={() => actions.askRemove(record)}
+            extra={rowExtras?.(record)}
+            compact={phone}
+          />
+        ),
+      },
+    ],
+    [columns, describe, rowExtras, actions, phone],
+  );
+
+  const record = editing.mode === 'edit' ? editing.record : null;
+  const fields = editing.mode === 'closed' ? [] : form.fields(record);
+  const noun = title.toLowerCase();
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        actions={
+          <Button variant="contained" startIcon={<AddIcon />} onClick={actions.add} ref={addButton}>
+            {addLabel}
+          </Button>
+        }
+      />
+      {intro}
+      <DataTable
+        rows={rows}
+        columns={allColumns}
+        rowKey={rowKey}
+        rowLabel={describe}
+        rowTestId={rowTestId}
+        filterText={filterText}
+        filterLabel={`Filter ${noun}`}
+        ariaLabel={title}
+        emptyText={emptyText}
+        details={details}
+      />
+      {children}
+      {editing.mode !== 'closed' && (
+        <RecordForm
+          title={form.title(record)}
+          schema={form.schema}
+          fields={fields}
+          initial={form.initial(record, fields)}
+          onClose={actions.close}
+          onSubmit={async (input) => {
+            await form.save(input, record, fields);
+            await refresh();
+          }}
+        />
+      )}
+      {removing !== null && (
+        <ConfirmDialog
+          open
+          title={removal.title(removing)}
+          message={removal.message(removing)}
+          confirmLabel="Remove"
+          onClose={actions.cancelRemove}
+          onConfirm={async () => {
+            await removal.remove(removing);
+            await refresh();
+          }}
+          fallbackFocus={() => addButton.current}
+          originRow={() =>
+            document.querySelector(`tr[data-testid="${CSS.escape(rowTestId(removing))}"]`)
+          }
+        />
+      )}
+    </>
+  );
+}
