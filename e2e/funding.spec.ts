@@ -7,6 +7,9 @@ import { newDataDir, rpc, startServer } from './fixtures/serve';
 // Binance rate): the hedge's funding per day beside the position, its history with a
 // payment typed in and a ccxt file imported twice but counted once, the reason shown
 // where there is no rate, and the hedge planner's monthly carry.
+// On a wide screen, where the positions table holds the funding column beside the others
+// (on a narrower one it folds into each row's details first).
+test.use({ viewport: { width: 1920, height: 1000 } });
 
 test('the demo hedge shows its funding; its history takes a typed payment and a ccxt file once', async ({
   page,

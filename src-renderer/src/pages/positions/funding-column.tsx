@@ -27,6 +27,10 @@ export function fundingColumn(offline: boolean): Column<PositionView> {
     key: 'funding',
     label: 'Funding / day',
     align: 'right',
+    // Folds into the row's details first when the table is too wide, its long source
+    // line wrapping meanwhile; the history stays one row action away.
+    priority: 4,
+    wrapAt: 160,
     compare: byDecimal((p) => p.fundingPerDayUsd),
     render: (p) => (
       <>
