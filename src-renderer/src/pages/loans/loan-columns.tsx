@@ -149,6 +149,9 @@ export const loanColumns: Column<LoanView>[] = [
   {
     key: 'odds',
     label: 'Odds in 7 days',
+    // Among the last to fold, but it can: on a phone it goes to the row's details rather
+    // than push the table sideways.
+    priority: 2,
     align: 'right',
     compare: byDecimal((l) => l.odds?.days7.marginCallPct ?? null),
     render: (l) => <LoanOdds loan={l} />,

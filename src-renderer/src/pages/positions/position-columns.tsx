@@ -163,6 +163,9 @@ export const positionColumns: Column<PositionView>[] = [
   {
     key: 'odds',
     label: 'Odds in 7 days',
+    // Among the last to fold, but it can: on a phone it goes to the row's details rather
+    // than push the table sideways.
+    priority: 2,
     align: 'right',
     compare: byDecimal((p) => p.odds?.days7.liquidationPct ?? null),
     render: (p) => <PositionOdds position={p} />,
