@@ -46,6 +46,13 @@ import {
 } from './import-export';
 import { LTV_PCT_FIELDS, checkPercentsNotFractions } from './percent-fields';
 import { realisedPnlInputSchema, realisedPnlSchema } from './realised-pnl';
+import {
+  fundingAddParamsSchema,
+  fundingImportParamsSchema,
+  fundingImportResultSchema,
+  fundingListParamsSchema,
+  fundingPaymentSchema,
+} from './funding';
 import { reviewSchema } from './review';
 import { runwayParamsSchema, runwaySchema } from './runway';
 
@@ -102,8 +109,8 @@ export const feedStatusSchema = z.object({
   source: z.string(),
   /** How the operator knows the feed: "CoinGecko", "mempool.space chain stats". */
   label: z.string(),
-  /** `price`: a price source, configured under its name in settings.sources. */
-  kind: z.enum(['price', 'chain']),
+  /** `price` or `funding`: a source configured under its name in settings.sources. */
+  kind: z.enum(['price', 'chain', 'funding']),
   enabled: z.boolean(),
   ok: z.boolean(),
   lastSuccessAt: isoDateTime.nullable(),
@@ -347,6 +354,12 @@ export const methods = {
       liquidationPrice: decimalString.nullable(),
       risePctToLiquidation: decimalString.nullable(),
       marginUsd: decimalString,
+      /** The coin's perpetual funding rate now, percent per settlement; null when none is known. */
+      fundingRatePct: decimalString.nullable(),
+      /** What the short receives (positive) or pays per average month at that rate, in USD. */
+      fundingCarryUsdPerMonth: decimalString.nullable(),
+      fundingSource: z.string().nullable(),
+      fundingNote: z.string().nullable(),
     }),
   ),
 
@@ -412,6 +425,12 @@ export const methods = {
   'pnl.list': method(empty, z.array(realisedPnlSchema)),
   'pnl.add': method(realisedPnlInputSchema, realisedPnlSchema),
   'pnl.remove': method(idParams, idResult),
+
+  // Funding of perpetual positions actually paid (negative) or received (positive).
+  'funding.list': method(fundingListParamsSchema, z.array(fundingPaymentSchema)),
+  'funding.add': method(fundingAddParamsSchema, fundingPaymentSchema),
+  'funding.remove': method(idParams, idResult),
+  'funding.import': method(fundingImportParamsSchema, fundingImportResultSchema),
 
   'review.get': method(
     z

@@ -21,7 +21,10 @@ export const monthlyPnlRowSchema = z.object({
   revenueHistory: revenueHistorySchema,
   powerCostUsd: decimalString,
   loanInterestUsd: decimalString,
+  /** Realised PnL entered by hand plus the funding paid or received in the month. */
   realisedPnlUsd: decimalString,
+  /** The funding part of realisedPnlUsd: payments in USD at the price of their time. */
+  fundingUsd: decimalString,
   /** Revenue − power − interest + realised; null when the revenue is unknown. */
   netUsd: decimalString.nullable(),
 });

@@ -176,6 +176,20 @@ export const positionViewSchema = positionSchema.extend({
   /** When status is `check`: a sentence saying what cannot be right. */
   checkReason: z.string().nullable(),
   priceStale: z.boolean(),
+  /** The exchange's funding rate for the coming settlement, percent per funding period. */
+  fundingRatePct: decOrNull,
+  nextFundingAt: isoDateTime.nullable(),
+  /** Estimated funding per day at the current rate in USD: positive received, negative paid. */
+  fundingPerDayUsd: decOrNull,
+  /** The same per average month (365 / 12 days). */
+  fundingPerMonthUsd: decOrNull,
+  /** Hours between settlements used for the estimate. */
+  fundingIntervalHours: decOrNull,
+  /** Which feed quoted the rate ("Binance USDⓈ-M", "demo") and when it was received. */
+  fundingSource: z.string().nullable(),
+  fundingAt: isoDateTime.nullable(),
+  /** Why there is no estimate, or what to keep in mind about it (an old quote); else null. */
+  fundingNote: z.string().nullable(),
   /** Odds of reaching the liquidation price and the stop; null without a mark price. */
   odds: positionOddsSchema.nullable(),
 });

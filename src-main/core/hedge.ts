@@ -1,4 +1,6 @@
+import type { FundingQuote } from '#api/funding';
 import type { Snapshot } from '#api/snapshot';
+import { type HedgeCarry, hedgeCarry, hedgeFundingQuote } from './funding';
 import { type Dec, HUNDRED, ZERO, dec, decStr, decStrOrNull, maxDec } from '#shared/decimal';
 import { formatNumber } from '#shared/format';
 import { linearLiquidationAtLiquidation } from './positions';
@@ -19,7 +21,7 @@ export interface HedgePlanParams {
 
 export type HedgeStatus = 'to-open' | 'hedged' | 'over-hedged';
 
-export interface HedgePlan {
+export interface HedgePlan extends HedgeCarry {
   coin: string;
   days: number;
   expectedCoins: string;
@@ -48,6 +50,7 @@ export function hedgePlan(
     priceUsd,
     openShortCoins = ZERO,
   }: { coinsPerDay: Dec; priceUsd: Dec; openShortCoins?: Dec },
+  fundingQuote: FundingQuote | null = null,
 ): HedgePlan {
   // docs/formulas.md "Hedge plan": expected production over N days × hedge ratio = target;
   // the short to open = target − the shorts already open, never below 0.
@@ -92,6 +95,8 @@ export function hedgePlan(
     liquidationPrice: decStrOrNull(liquidationPrice),
     risePctToLiquidation: decStrOrNull(rise),
     marginUsd: decStr(marginUsd),
+    // docs/formulas-positions.md "Funding": the short's carry at the coin's current rate.
+    ...hedgeCarry(fundingQuote, params.coin, shortSize, priceUsd),
   };
 }
 
@@ -140,6 +145,7 @@ export function openShortCoins(snapshot: Snapshot, coin: string, priceUsd: Dec):
 export function hedgePlanFromSnapshot(
   snapshot: Snapshot,
   params: HedgePlanParams,
+  fundingQuotes: Readonly<Record<string, FundingQuote>> = {},
 ): HedgePlanOutcome {
   const coin = params.coin.toUpperCase();
   const price = snapshot.prices[coin];
@@ -167,6 +173,7 @@ export function hedgePlanFromSnapshot(
         priceUsd: dec(price.usd),
         openShortCoins: openShortCoins(snapshot, coin, dec(price.usd)),
       },
+      hedgeFundingQuote(coin, fundingQuotes, new Date(snapshot.asOf)),
     ),
   };
 }

@@ -200,6 +200,36 @@ describe('mining revenue from history', () => {
   });
 });
 
+describe('funding in the realised PnL (docs/formulas-positions.md "Funding")', () => {
+  it('adds each month’s funding payments, by UTC date, to the realised PnL and the net', () => {
+    const rows = monthlyPnl({
+      asOfDate: '2026-10-31',
+      months: 2,
+      revenueHistory: hourly('2026-09-01T00:00:00Z', 61 * 24, '240'),
+      historyUntilMs: Date.parse('2026-11-01T00:00:00Z'),
+      rigs: [],
+      settings: { electricityPerKwh: '0.08' },
+      loans: [],
+      realisedPnl: [{ date: '2026-10-05', amountUsd: '100' }],
+      fundingPayments: [
+        { at: '2026-09-30T16:00:00.000Z', amountUsd: '-6.12' },
+        { at: '2026-10-01T00:00:00.000Z', amountUsd: '4.5' },
+        { at: '2026-10-31T16:00:00.000Z', amountUsd: '1.255' },
+        // No price was known: its dollars are unknown, not zero-valued nonsense.
+        { at: '2026-10-02T00:00:00.000Z', amountUsd: null },
+        { at: '2026-11-01T00:00:00.000Z', amountUsd: '999' },
+      ],
+    });
+    expect(rows[0]).toMatchObject({ fundingUsd: '-6.12', realisedPnlUsd: '-6.12' });
+    // 30 days × 240 = 7,200 revenue; realised 100 + 4.5 + 1.255 → 105.76 (to the cent).
+    expect(rows[1]).toMatchObject({
+      fundingUsd: '5.76',
+      realisedPnlUsd: '105.76',
+      netUsd: '7545.76',
+    });
+  });
+});
+
 describe('a month’s revenue and power cost cover the same days', () => {
   it('reads the power cost recorded with the revenue (revenue − profit) over the same hours', () => {
     // November: 6 days on record at $500/day revenue and $380/day profit → $120/day power.

@@ -1,4 +1,5 @@
 import type { Loan, Rig, Settings } from '#api/records';
+import type { FundingPayment } from '#api/funding';
 import type { RealisedPnl } from '#api/realised-pnl';
 import type { MonthlyPnlRow } from '#api/review';
 import { addMonths, dayNumber, daysBetween } from './calendar';
@@ -10,8 +11,10 @@ import { rigCountsOn, rigStartDate } from './rig-start';
 // Monthly P&L for the offline review (docs/formulas.md "Monthly P&L"): for each calendar
 // month, mining revenue integrated from the recorded revenue per day, the power cost over
 // exactly the same stretches of time (recorded revenue − recorded profit), interest the
-// loans accrued in the month, and the realised PnL entered by hand. What is recorded does
-// not change afterwards, so a closed month keeps its figures whatever is added today.
+// loans accrued in the month, and the realised PnL: entered by hand, plus the funding
+// perpetual positions paid or received (docs/formulas-positions.md "Funding"). What is
+// recorded does not change afterwards, so a closed month keeps its figures whatever is
+// added today.
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -37,6 +40,8 @@ export interface MonthlyPnlInput {
   settings: Pick<Settings, 'electricityPerKwh'>;
   loans: readonly Loan[];
   realisedPnl: readonly Pick<RealisedPnl, 'date' | 'amountUsd'>[];
+  /** Funding payments; one without a USD value (no price was known) counts as 0. */
+  fundingPayments?: readonly Pick<FundingPayment, 'at' | 'amountUsd'>[];
 }
 
 interface Period {
@@ -186,6 +191,17 @@ function realisedForPeriod(entries: MonthlyPnlInput['realisedPnl'], from: string
     .reduce((total, e) => total.plus(dec(e.amountUsd)), ZERO);
 }
 
+/** Funding of the payments dated within the period (UTC dates, both ends included). */
+function fundingForPeriod(
+  payments: NonNullable<MonthlyPnlInput['fundingPayments']>,
+  from: string,
+  to: string,
+): Dec {
+  return payments
+    .filter((p) => p.amountUsd !== null && p.at.slice(0, 10) >= from && p.at.slice(0, 10) <= to)
+    .reduce((total, p) => total.plus(dec(p.amountUsd ?? '0')), ZERO);
+}
+
 const cents = (value: Dec) => decStr(value, 2);
 
 export function monthlyPnl(input: MonthlyPnlInput): MonthlyPnlRow[] {
@@ -211,7 +227,10 @@ export function monthlyPnl(input: MonthlyPnlInput): MonthlyPnlRow[] {
         ZERO,
       ),
     );
-    const realised = cents(realisedForPeriod(input.realisedPnl, period.from, period.to));
+    const funding = cents(fundingForPeriod(input.fundingPayments ?? [], period.from, period.to));
+    const realised = cents(
+      realisedForPeriod(input.realisedPnl, period.from, period.to).plus(dec(funding)),
+    );
     const revenueUsd = revenue.revenueUsd === null ? null : cents(revenue.revenueUsd);
     const coveredAll = revenue.coverageDays.gte(period.days);
     return {
@@ -222,6 +241,7 @@ export function monthlyPnl(input: MonthlyPnlInput): MonthlyPnlRow[] {
       powerCostUsd: power,
       loanInterestUsd: interest,
       realisedPnlUsd: realised,
+      fundingUsd: funding,
       // The net adds up the rounded columns, so the table a lender reads sums exactly.
       netUsd:
         revenueUsd === null

@@ -1,6 +1,8 @@
+import type { FundingQuote } from '#api/funding';
 import type { Position, Settings } from '#api/records';
 import type { PositionView, PriceEntry } from '#api/snapshot';
 import { type Dec, dec, decStrOrNull, rateToPct } from '#shared/decimal';
+import { type FundingFigures, fundingFigures } from './funding';
 import { impossiblePositionReason } from './position-figures-check';
 import {
   distanceToLiquidationPct,
@@ -32,6 +34,14 @@ export function markPriceOf(
   return base.div(quote);
 }
 
+/** The funding quotes known at an instant (a Snapshot input, like the prices). */
+export interface FundingInput {
+  quotes: Readonly<Record<string, FundingQuote>>;
+  asOf: Date;
+}
+
+const NO_FUNDING: FundingInput = { quotes: {}, asOf: new Date(0) };
+
 /** Position rows: cross positions see the others of their wallet at current marks, and
  * hedge-mode legs of one symbol share one liquidation price. */
 export function positionViews(
@@ -40,6 +50,7 @@ export function positionViews(
   prices: Readonly<Record<string, PriceEntry>>,
   /** σ by asset for the odds of crossing; without it (past distance charts) the odds are null. */
   volatility?: VolatilityTable,
+  funding: FundingInput = NO_FUNDING,
 ): PositionView[] {
   const risks = positionRisks(positions, (p) => markPriceOf(p, prices));
   // A cross position's liquidation price moves with the PnL of every position in its wallet,
@@ -49,8 +60,8 @@ export function positionViews(
       .filter((p) => p.marginMode === 'cross' && ownPriceUnreliable(p, prices))
       .map(crossWalletKey),
   );
-  return positions.map((p) =>
-    positionView(
+  return positions.map((p) => ({
+    ...positionView(
       p,
       risks.get(p.id) ?? null,
       settings,
@@ -58,7 +69,13 @@ export function positionViews(
       shakyWallets.has(crossWalletKey(p)),
       volatility,
     ),
-  );
+    ...fundingFigures(
+      p,
+      funding.quotes,
+      { mark: markPriceOf(p, prices), quoteUsd: priceUsdOf(p.quoteAsset, prices) },
+      funding.asOf,
+    ),
+  }));
 }
 
 function ownPriceUnreliable(
@@ -77,7 +94,7 @@ export function positionView(
   prices: Readonly<Record<string, PriceEntry>>,
   crossWalletPriceUnreliable = false,
   volatility?: VolatilityTable,
-): PositionView {
+): Omit<PositionView, keyof FundingFigures> {
   const mark = markPriceOf(position, prices);
   const priced = mark !== null && mark.gt(0) ? mark : null;
   const baseUsd = priceUsdOf(position.baseAsset, prices);

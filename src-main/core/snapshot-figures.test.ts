@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { FundingQuote } from '#api/funding';
 import type { Loan, Position, Rig, Settings } from '#api/records';
 import type { PriceEntry, RigLive } from '#api/snapshot';
 import { dec } from '#shared/decimal';
@@ -39,6 +40,7 @@ interface Farm {
   positions: Position[];
   prices: Record<string, PriceEntry>;
   live: Record<string, RigLive>;
+  funding: Record<string, FundingQuote>;
   /** σ by asset as the service measures it once a day (empty: the default). */
   volatility: VolatilityTable;
 }
@@ -78,6 +80,7 @@ function startFarm(): Farm {
     ],
     prices: { BTC: price('91000'), LTC: price('88') },
     live: {},
+    funding: {},
     volatility: {},
   };
 }
@@ -95,6 +98,7 @@ type Step =
   | { kind: 'position-edit'; pick: number; size: string }
   | { kind: 'position-add'; cross: boolean }
   | { kind: 'settings'; perKwh: string }
+  | { kind: 'funding'; symbol: 'BTCUSDT' | 'LTCUSDT'; rate: string; hoursAhead: number }
   | { kind: 'volatility'; asset: 'BTC' | 'LTC'; pct: string };
 
 const pick = fc.nat({ max: 20 });
@@ -134,6 +138,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('position-add' as const), cross: fc.boolean() }),
   fc.record({ kind: fc.constant('settings' as const), perKwh: fc.constantFrom('0.05', '0.08') }),
+  fc.record({
+    kind: fc.constant('funding' as const),
+    symbol: fc.constantFrom('BTCUSDT' as const, 'LTCUSDT' as const),
+    rate: fc.constantFrom('0.0001', '-0.0002', '0'),
+    hoursAhead: fc.integer({ min: 1, max: 8 }),
+  }),
   fc.record({
     kind: fc.constant('volatility' as const),
     asset: fc.constantFrom('BTC' as const, 'LTC' as const),
@@ -229,6 +239,18 @@ function apply(farm: Farm, s: Step, n: number): Farm {
       };
     case 'settings':
       return { ...farm, settings: { ...farm.settings, electricityPerKwh: s.perKwh } };
+    case 'funding': {
+      // A new funding quote; a later 'day' step passes its settlement.
+      const quote: FundingQuote = {
+        source: 'binance-usdm',
+        symbol: s.symbol,
+        rate: s.rate,
+        nextFundingAt: new Date(farm.asOf.getTime() + s.hoursAhead * 3_600_000).toISOString(),
+        intervalHours: null,
+        at: farm.asOf.toISOString(),
+      };
+      return { ...farm, funding: { ...farm.funding, [`binance-usdm:${s.symbol}`]: quote } };
+    }
     case 'volatility':
       return {
         ...farm,
@@ -264,6 +286,7 @@ function inputOf(farm: Farm): SnapshotInput {
     alerts: [],
     notices: [],
     scenario: null,
+    funding: farm.funding,
   };
 }
 

@@ -6,7 +6,8 @@ import { horizonOutstanding } from './loan-odds';
 import { loanFigures, type LoanFigures } from './loan-views';
 import type { VolatilityTable } from './odds';
 import { crossWalletKey } from './positions';
-import { positionViews } from './position-views';
+import { fundingKey } from './funding';
+import { type FundingInput, positionViews } from './position-views';
 import { isUsdLike } from './prices';
 import { rigFigures, type CoinMarket, type RigFigures } from './rig-views';
 
@@ -36,6 +37,8 @@ export interface RecordFigures {
     settings: Settings,
     prices: Readonly<Record<string, PriceEntry>>,
     volatility?: VolatilityTable,
+    /** Funding quotes for the perpetuals' funding figures (missing: none known). */
+    funding?: FundingInput,
   ): PositionView[];
   /** One market object per coin for as long as its yield, price and unit stay the same. */
   market(coin: string, fresh: CoinMarket): CoinMarket;
@@ -56,8 +59,8 @@ export const freshFigures: RecordFigures = {
         outstandingAt: horizonOutstanding(loan, asOf),
       }),
     ),
-  positions: (positions, settings, prices, volatility = {}) =>
-    positionViews(positions, settings, prices, volatility),
+  positions: (positions, settings, prices, volatility = {}, funding) =>
+    positionViews(positions, settings, prices, volatility, funding),
   market: (_coin, fresh) => fresh,
   warming: (work) => work(),
 };
@@ -232,7 +235,7 @@ export function cachedFigures(): RecordFigures {
       return out;
     },
 
-    positions(positions, settings, prices, volatility = {}) {
+    positions(positions, settings, prices, volatility = {}, funding) {
       const groups = new Map<string, Position[]>();
       for (const p of positions) {
         const key = marginGroupOf(p);
@@ -244,9 +247,14 @@ export function cachedFigures(): RecordFigures {
       const views = new Map<string, PositionView>();
       for (const [key, members] of groups) {
         const assets = new Set(members.flatMap((p) => [p.baseAsset, p.quoteAsset]));
-        const pricesRead = [...assets]
+        // The funding quotes each member reads count like its prices.
+        const fundingRead =
+          funding === undefined
+            ? ''
+            : members.map((p) => fundingKey(p, funding.quotes, funding.asOf)).join(',');
+        const pricesRead = `${[...assets]
           .map((a) => `${a}=${priceKey(a, prices)}~${volatilityKey(a, volatility)}`)
-          .join(',');
+          .join(',')}#${fundingRead}`;
         const known = groupCache.get(key);
         const entry =
           known &&
@@ -258,7 +266,7 @@ export function cachedFigures(): RecordFigures {
                 positions: members,
                 settings,
                 prices: pricesRead,
-                views: positionViews(members, settings, prices, volatility),
+                views: positionViews(members, settings, prices, volatility, funding),
               };
         next.set(key, entry);
         entry.views.forEach((view) => views.set(view.id, view));

@@ -1,3 +1,4 @@
+import type { FundingQuote } from '#api/funding';
 import type { Alert, Loan, Position, Rig, Settings } from '#api/records';
 import type { NetworkEntry, PriceEntry, RigLive, Snapshot, StoreNotice } from '#api/snapshot';
 import { blockSubsidy, coinSpec } from './coins';
@@ -41,6 +42,8 @@ export interface SnapshotInput {
   notices: StoreNotice[];
   /** The shocks applied to `prices`, echoed so the dashboard can say it is a scenario. */
   scenario: Record<string, string> | null;
+  /** Last funding quote per exchange and symbol (`binance-usdm:BTCUSDT`), like the prices. */
+  funding?: Record<string, FundingQuote>;
   /** σ by asset for the odds of crossing (measured once a day); missing → the default. */
   volatility?: VolatilityTable;
 }
@@ -160,7 +163,10 @@ export function buildSnapshot(
     },
     rigs: rigs.map((r) => r.view),
     loans: loans.map((l) => l.view),
-    positions: figures.positions(input.positions, settings, prices, volatility),
+    positions: figures.positions(input.positions, settings, prices, volatility, {
+      quotes: input.funding ?? {},
+      asOf: input.asOf,
+    }),
     alerts: input.alerts.filter((a) => a.resolvedAt === undefined),
     notices: input.notices,
   };

@@ -211,6 +211,10 @@ describe('a feed round', () => {
       'kraken',
       'mempool',
       CHAIN_FEED,
+      'binance-usdm',
+      'binance-coinm',
+      'bybit',
+      'okx',
     ]);
   });
 

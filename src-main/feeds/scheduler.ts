@@ -1,7 +1,11 @@
+import type { FundingQuote } from '#api/funding';
 import type { Rig, Settings, StoredNetwork, StoredPrice } from '#api/records';
+import type { FundingMarket } from '#core/funding';
 import type { FeedStatus } from '#api/methods';
 import type { RigLive } from '#api/snapshot';
 import { pollRigs } from './cgminer';
+import { createFundingRounds } from './funding-round';
+import { FUNDING_SOURCES, type FundingSource } from './funding-sources';
 import { type FeedContext } from './http-client';
 import { CHAIN_FEED, type FeedError, type FeedRound, createPriceRounds } from './price-round';
 import type { PriceSource } from './sources/price-source';
@@ -30,6 +34,12 @@ export interface FeedSchedulerOptions {
   onNetwork(coin: string, network: StoredNetwork): void;
   onRigLive(live: Record<string, RigLive>): void;
   log(line: string): void;
+  /** The perpetual markets whose funding rates each price round also asks for. */
+  getFundingMarkets?(): FundingMarket[];
+  /** The funding quotes a round received (none: not called). */
+  onFunding?(quotes: FundingQuote[]): void;
+  /** The funding feeds; defaults to Binance USDⓈ-M and COIN-M, Bybit and OKX. */
+  fundingSources?: readonly FundingSource[];
   /** The price sources to poll; defaults to the registry. */
   priceSources?: readonly PriceSource[];
   /** Defaults to the global fetch. */
@@ -52,7 +62,8 @@ export interface FeedScheduler {
   status(): FeedStatus[];
 }
 
-export const OFFLINE_MESSAGE = 'Offline mode is on: no source was asked for prices.';
+export const OFFLINE_MESSAGE =
+  'Offline mode is on: no source was asked for prices or funding rates.';
 
 function describe(error: unknown): string {
   return describeError(error);
@@ -80,14 +91,25 @@ export function createFeedScheduler(options: FeedSchedulerOptions): FeedSchedule
     log: options.log,
   });
 
+  const fundingRounds = createFundingRounds({
+    sources: options.fundingSources ?? FUNDING_SOURCES,
+    now: options.now,
+    context,
+    log: options.log,
+  });
+
   const feedRound = joinRunning(
     async (force: boolean): Promise<FeedRound> => {
       const settings = options.getSettings();
       if (settings.offline)
         return { prices: {}, errors: [{ source: 'all', message: OFFLINE_MESSAGE }] };
-      const round = await rounds.run(settings, force);
+      const [round, funding] = await Promise.all([
+        rounds.run(settings, force),
+        fundingRounds.run(settings, options.getFundingMarkets?.() ?? [], force),
+      ]);
       if (Object.keys(round.prices).length > 0) options.onPrices(round.prices);
-      return round;
+      if (funding.quotes.length > 0) options.onFunding?.(funding.quotes);
+      return { prices: round.prices, errors: [...round.errors, ...funding.errors] };
     },
     (error): FeedRound => {
       const message = `The price round stopped unexpectedly: ${describe(error)}`;
@@ -148,6 +170,9 @@ export function createFeedScheduler(options: FeedSchedulerOptions): FeedSchedule
     refresh: () => feedRound(true),
     pollFeedsNow: () => feedRound(false),
     pollRigsNow: () => rigRound(),
-    status: () => rounds.status(options.getSettings()),
+    status: () => [
+      ...rounds.status(options.getSettings()),
+      ...fundingRounds.status(options.getSettings()),
+    ],
   };
 }

@@ -179,6 +179,7 @@ describe('backup preview', () => {
         positions: { current: 0, incoming: 0, added: 0, removed: 0, changed: 0 },
         alerts: expect.objectContaining({ added: 0, removed: 0, changed: 0 }),
         realisedPnl: { current: 1, incoming: 0, added: 0, removed: 1, changed: 0 },
+        fundingPayments: { current: 0, incoming: 0, added: 0, removed: 0, changed: 0 },
       },
       history: expect.objectContaining({ included: true }),
       settingsChanged: true,

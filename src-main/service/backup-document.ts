@@ -91,6 +91,7 @@ export function recordCounts(db: Database): Record<string, number> {
     positions: db.positions.length,
     alerts: db.alerts.length,
     realisedPnl: db.realisedPnl.length,
+    fundingPayments: db.fundingPayments.length,
   };
 }
 

@@ -93,6 +93,7 @@ export async function previewBackup(
       positions: await compareById(current.positions, incoming.positions),
       alerts: await compareById(current.alerts, incoming.alerts),
       realisedPnl: await compareById(current.realisedPnl, incoming.realisedPnl),
+      fundingPayments: await compareById(current.fundingPayments, incoming.fundingPayments),
     },
     history: describeBackupHistory(readBackupHistory(document.history)),
     settingsChanged: canonical(current.settings) !== canonical(incoming.settings),

@@ -4,6 +4,7 @@ import { D, DECIMAL_PATTERN, dec } from '#shared/decimal';
 // numbers as decimal strings, the symbol in the exchange's own form, and every problem
 // as a sentence in words rather than ccxt's field names.
 
+/** A ccxt entry that cannot be read; its message completes "Position N: …" or "Payment N: …". */
 export class EntryProblem extends Error {}
 
 /** The entry has no maintenance margin rate and no default was given: asked for once. */

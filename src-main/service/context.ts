@@ -1,4 +1,5 @@
 import type { RigLive } from '#api/snapshot';
+import type { FundingSource } from '#feeds/funding-sources';
 import type { PriceSource } from '#feeds/sources/price-source';
 import type { Store } from '#store/database';
 import type { SecretBook } from '#store/secrets';
@@ -24,4 +25,6 @@ export interface ServiceContext {
   readonly rigLive: Map<string, RigLive>;
   /** The price sources polled and offered in settings (the registry, or a test's own). */
   readonly priceSources: readonly PriceSource[];
+  /** The funding-rate feeds polled and offered in settings (the exchanges, or a test's own). */
+  readonly fundingSources: readonly FundingSource[];
 }

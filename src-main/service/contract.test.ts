@@ -170,6 +170,27 @@ const SAMPLES: { [M in MethodName]: (farm: Farm) => ParamsOf<M> } = {
   'pnl.list': () => ({}),
   'pnl.add': () => ({ date: TODAY, amountUsd: '120.5', note: 'Closed a hedge' }),
   'pnl.remove': ({ answers }) => ({ id: field(answers, 'pnl.add', (e: { id: string }) => e.id) }),
+  'funding.list': ({ positionId }) => ({ positionId }),
+  'funding.add': ({ positionId }) => ({
+    positionId,
+    at: '2026-11-24T08:00:00.000Z',
+    amount: '3.42',
+  }),
+  'funding.import': ({ positionId }) => ({
+    positionId,
+    history: [
+      {
+        id: '771203',
+        symbol: 'BTC/USDT:USDT',
+        code: 'USDT',
+        timestamp: Date.parse('2026-11-24T00:00:00.000Z'),
+        amount: 4.1,
+      },
+    ],
+  }),
+  'funding.remove': ({ answers }) => ({
+    id: field(answers, 'funding.add', (p: { id: string }) => p.id),
+  }),
   'backup.export': () => ({}),
   'backup.preview': ({ answers }) => answers['backup.export'] as ParamsOf<'backup.preview'>,
   'backup.import': ({ answers }) => answers['backup.export'] as ParamsOf<'backup.import'>,

@@ -1,6 +1,7 @@
 import type { ServiceContext } from './context';
 import { historyValues } from './history';
 import { loanSchedule } from '#core/loan-schedule';
+import { fundingPayment } from './funding';
 import { createRecord, updateRecord } from './records';
 import { computeSnapshot } from './snapshot';
 
@@ -8,6 +9,10 @@ import { computeSnapshot } from './snapshot';
 // with prices and chain figures marked as demo values so nobody mistakes them for live.
 
 const DEMO_HISTORY_HOURS = 7 * 24;
+const EIGHT_HOURS_MS = 8 * 3_600_000;
+
+/** The funding a demo short of 0.5 BTC received at its last six 8-hourly settlements. */
+const DEMO_FUNDING_USDT = ['3.71', '4.02', '3.88', '2.95', '3.40', '3.88'];
 
 /** Percent moves of a plausible week, as decimal strings with two places. */
 function demoMovePct(hour: number, amplitudePct: number, phase: number): string {
@@ -112,7 +117,22 @@ export async function seedDemoFarm(ctx: ServiceContext): Promise<void> {
   await updateRecord(ctx, 'loans', loan.id, {
     payments: paid.map((row) => ({ date: row.date, amount: row.payment })),
   });
-  await createRecord(ctx, 'positions', {
+  // A recorded Binance funding rate, so the hedge's funding shows offline too (marked demo).
+  const nextSettlementMs = Math.ceil((ctx.now().getTime() + 1) / EIGHT_HOURS_MS) * EIGHT_HOURS_MS;
+  await ctx.store.update((db) => {
+    db.lastFunding = {
+      'binance-usdm:BTCUSDT': {
+        source: 'binance-usdm',
+        symbol: 'BTCUSDT',
+        rate: '0.000085',
+        nextFundingAt: new Date(nextSettlementMs).toISOString(),
+        intervalHours: '8',
+        at,
+        demo: true,
+      },
+    };
+  });
+  const hedge = await createRecord(ctx, 'positions', {
     account: 'Hedge desk',
     exchange: 'Binance',
     symbol: 'BTCUSDT',
@@ -130,7 +150,19 @@ export async function seedDemoFarm(ctx: ServiceContext): Promise<void> {
     formula: 'maintenance-at-liquidation',
     stopLoss: '101000',
     stopTrigger: 'mark',
-    openedAt: at,
+    openedAt: new Date(nextSettlementMs - 7 * EIGHT_HOURS_MS).toISOString(),
+  });
+  const payments = DEMO_FUNDING_USDT.map((amount, i) =>
+    fundingPayment(ctx, hedge, {
+      at: new Date(
+        nextSettlementMs - (DEMO_FUNDING_USDT.length - i) * EIGHT_HOURS_MS,
+      ).toISOString(),
+      amount,
+      origin: 'manual',
+    }),
+  );
+  await ctx.store.update((db) => {
+    db.fundingPayments = payments;
   });
   seedDemoHistory(ctx);
   await ctx.store.history.flush();

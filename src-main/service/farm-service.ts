@@ -1,4 +1,5 @@
 import type { RigLive } from '#api/snapshot';
+import { FUNDING_SOURCES } from '#feeds/funding-sources';
 import { PRICE_SOURCES } from '#feeds/sources/registry';
 import { openStore } from '#store/database';
 import { removeLeftoverTempFiles } from '#store/durable-file';
@@ -41,6 +42,7 @@ export async function openFarmService(options: FarmServiceOptions): Promise<Farm
     log,
     rigLive,
     priceSources: options.priceSources ?? PRICE_SOURCES,
+    fundingSources: options.fundingSources ?? FUNDING_SOURCES,
     revision: () => revision,
     changed: () => {
       revision += 1;

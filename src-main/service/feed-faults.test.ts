@@ -16,6 +16,7 @@ import {
 import { emptyDatabase } from '#store/schema';
 import { openFarmService } from './farm-service';
 import type { FarmService } from './types';
+import { FUNDING_SOURCES } from '#feeds/funding-sources';
 
 // The feed-fault matrix: every way the price sources fail, against a farm with a long
 // and a short position and a BTC-backed loan that are all safe at the true price. No
@@ -54,6 +55,8 @@ async function safeFarm(): Promise<Farm> {
   const db = emptyDatabase();
   for (const source of FAKE_SOURCES)
     db.settings.sources[source] = { enabled: true, baseUrl: prices.url };
+  for (const { name } of FUNDING_SOURCES)
+    db.settings.sources[name] = { enabled: true, baseUrl: prices.url };
   db.positions.push(
     samplePosition({ id: 'long', openedAt: '2026-11-20T00:00:00Z' }),
     samplePosition({

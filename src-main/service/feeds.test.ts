@@ -12,6 +12,7 @@ import { emptyDatabase } from '#store/schema';
 import { openFarmService } from './farm-service';
 import { checkingResults } from './test-service';
 import type { FarmService } from './types';
+import { FUNDING_SOURCES } from '#feeds/funding-sources';
 
 // The service with its feeds pointed at local fake servers: prices, chain stats and a
 // cgminer rig reach the Snapshot, and a price move raises the alert it should.
@@ -27,6 +28,8 @@ async function farmWithFeeds(prices: FakePriceServer, rig?: FakeCgminer): Promis
   for (const { name } of PRICE_SOURCES) {
     db.settings.sources[name] = { enabled: true, baseUrl: prices.url };
   }
+  for (const { name } of FUNDING_SOURCES)
+    db.settings.sources[name] = { enabled: true, baseUrl: prices.url };
   if (rig) {
     db.rigs.push({
       id: 'rig-1',
@@ -133,6 +136,8 @@ describe('when every source is down', () => {
     for (const { name } of PRICE_SOURCES) {
       db.settings.sources[name] = { enabled: true, baseUrl: prices.url };
     }
+    for (const { name } of FUNDING_SOURCES)
+      db.settings.sources[name] = { enabled: true, baseUrl: prices.url };
     db.rigs.push(sampleRig({ coin: 'BTC' })); // something depends on the BTC price
     await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));
     const service = checkingResults(

@@ -1,4 +1,6 @@
+import type { FundingQuote } from '#api/funding';
 import type { StoredNetwork, StoredPrice } from '#api/records';
+import { fundingMarketsInUse, mergeFundingQuotes } from '#core/funding';
 import type { RigLive } from '#api/snapshot';
 import { pricesInUse } from '#core/snapshot';
 import { createFeedScheduler, type FeedScheduler } from '#feeds/scheduler';
@@ -49,6 +51,16 @@ export function startFeeds(
     ],
     getRigs: () => ctx.store.data.rigs,
     priceSources: ctx.priceSources,
+    fundingSources: ctx.fundingSources,
+    getFundingMarkets: () => fundingMarketsInUse(ctx.store.data.positions, ctx.store.data.rigs),
+    onFunding(quotes: FundingQuote[]) {
+      enqueue('the funding rates', async () => {
+        await ctx.store.update((db) => {
+          db.lastFunding = mergeFundingQuotes(db.lastFunding, quotes);
+        });
+        await ctx.changed();
+      });
+    },
     feedTimeoutMs: options.feedTimeoutMs,
     now: ctx.now,
     initialPrices: ctx.store.data.lastPrices,

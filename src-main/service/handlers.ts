@@ -10,6 +10,8 @@ import { importCcxtPositions } from './ccxt-import';
 import { closePosition } from './position-close';
 import { exportCsv } from './csv-export';
 import { addRealisedPnl, listRealisedPnl, removeRealisedPnl } from './realised-pnl';
+import { addFunding, listFunding, removeFunding } from './funding';
+import { importFunding } from './funding-import';
 import { reportHtml } from './report';
 import { historyGet, historySeries } from './history';
 import { getReview } from './review';
@@ -100,7 +102,11 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'alerts.mutes': () => listActiveMutes(ctx),
     'scenario.run': ({ shocksPct }) => computeSnapshot(ctx, { shocksPct }),
     'hedge.plan': (params) => {
-      const outcome = hedgePlanFromSnapshot(currentSnapshot(ctx), params);
+      const outcome = hedgePlanFromSnapshot(
+        currentSnapshot(ctx),
+        params,
+        ctx.store.data.lastFunding,
+      );
       if (!outcome.ok) throw new RpcError('conflict', outcome.message);
       return outcome.plan;
     },
@@ -133,6 +139,10 @@ export function createHandlers(ctx: ServiceContext, parts: ServiceParts): Handle
     'pnl.list': () => listRealisedPnl(ctx),
     'pnl.add': (input) => addRealisedPnl(ctx, input),
     'pnl.remove': ({ id }) => removeRealisedPnl(ctx, id),
+    'funding.list': ({ positionId }) => listFunding(ctx, positionId),
+    'funding.add': (params) => addFunding(ctx, params),
+    'funding.remove': ({ id }) => removeFunding(ctx, id),
+    'funding.import': (params) => importFunding(ctx, params),
     'review.get': (params) => getReview(ctx, params),
     'report.html': (params) => reportHtml(ctx, params),
     'csv.export': ({ kind }) => exportCsv(ctx, kind),

@@ -12,6 +12,7 @@ import { definePriceSource } from '#feeds/sources/price-source';
 import { PRICE_SOURCES } from '#feeds/sources/registry';
 import { emptyDatabase } from '#store/schema';
 import { openFarmService } from './farm-service';
+import { FUNDING_SOURCES } from '#feeds/funding-sources';
 
 // Adding a price source is one file made with definePriceSource and one entry in the
 // registry: here a fifth source, defined in this file against its own local server, is
@@ -68,6 +69,8 @@ async function farmWithFifthSource() {
   const db = emptyDatabase();
   for (const name of ['coingecko', 'binance', 'kraken', 'mempool'])
     db.settings.sources[name] = { enabled: true, baseUrl: prices.url };
+  for (const { name } of FUNDING_SOURCES)
+    db.settings.sources[name] = { enabled: true, baseUrl: prices.url };
   await writeFile(join(dir, 'rigledger.json'), JSON.stringify(db));
   const service = await openFarmService({ dataDir: dir, log: () => {}, priceSources: registry });
   cleanups.push(() => service.close());
@@ -97,6 +100,10 @@ describe('a fifth price source', () => {
       'mempool.space',
       'Coinpaprika',
       'mempool.space chain stats',
+      'Binance USDⓈ-M funding rates',
+      'Binance COIN-M funding rates',
+      'Bybit funding rates',
+      'OKX funding rates',
     ]);
     expect(status.find((row) => row.source === 'paprika')).toMatchObject({
       kind: 'price',
@@ -111,6 +118,10 @@ describe('a fifth price source', () => {
       'kraken',
       'mempool',
       'paprika',
+      'binance-usdm',
+      'binance-coinm',
+      'bybit',
+      'okx',
     ]);
     expect(settings.sources.paprika).toEqual({ enabled: true, baseUrl: paprikaServer.url });
   });
@@ -142,7 +153,7 @@ describe('a fifth price source', () => {
     ).rejects.toMatchObject({
       code: 'invalid_params',
       message:
-        'There is no price source named "coinbase"; the price sources are coingecko, binance, kraken, mempool, paprika.',
+        'There is no source named "coinbase"; the sources are coingecko, binance, kraken, mempool, paprika, binance-usdm, binance-coinm, bybit, okx.',
     });
     await expect(
       service.call('settings.update', { sources: { 'Coin Base': { enabled: true } } }),

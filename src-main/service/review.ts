@@ -48,6 +48,7 @@ export function getReview(
     settings: db.settings,
     loans: db.loans,
     realisedPnl: db.realisedPnl,
+    fundingPayments: db.fundingPayments,
   });
   return { asOf: params.asOf, snapshot, months };
 }

@@ -16,13 +16,13 @@ import { parseOrThrow } from './validation';
  * and each notification channel with the names of its saved secrets, never their values.
  */
 export function currentSettings(
-  ctx: Pick<ServiceContext, 'store' | 'priceSources' | 'secrets'>,
+  ctx: Pick<ServiceContext, 'store' | 'priceSources' | 'fundingSources' | 'secrets'>,
 ): Settings {
   const stored = ctx.store.data.settings;
   const secrets = ctx.secrets.all();
   return {
     ...stored,
-    sources: priceSourceSettings(ctx.priceSources, stored.sources),
+    sources: priceSourceSettings([...ctx.priceSources, ...ctx.fundingSources], stored.sources),
     notifications: {
       ...stored.notifications,
       channels: stored.notifications.channels.map((c) => publicChannel(c, secrets)),
@@ -40,7 +40,7 @@ export function checkSourceNames(
   if (unknown.length > 0) {
     throw new RpcError(
       'invalid_params',
-      `There is no price source named ${unknown.map((name) => `"${name}"`).join(', ')}; the price sources are ${known.join(', ')}.`,
+      `There is no source named ${unknown.map((name) => `"${name}"`).join(', ')}; the sources are ${known.join(', ')}.`,
       {
         issues: unknown.map((name) => ({
           path: `sources.${name}`,
@@ -81,7 +81,7 @@ export function mergeSettings(
 }
 
 export async function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Promise<Settings> {
-  checkSourceNames(patch, ctx.priceSources);
+  checkSourceNames(patch, [...ctx.priceSources, ...ctx.fundingSources]);
   const inputs = patch.notifications?.channels;
   const resolved =
     inputs === undefined

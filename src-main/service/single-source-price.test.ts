@@ -10,6 +10,7 @@ import { PRICE_SOURCES } from '#feeds/sources/registry';
 import { emptyDatabase } from '#store/schema';
 import { openFarmService } from './farm-service';
 import type { FarmService } from './types';
+import { FUNDING_SOURCES } from '#feeds/funding-sources';
 
 // One source must not decide alone: with three of four sources down, the one left quoting
 // 60,000 twice after the sources agreed on 90,000 raises no liquidation or margin-call
@@ -30,6 +31,8 @@ async function farmAt90k(): Promise<{ service: FarmService; prices: FakePriceSer
   const dir = await mkdtemp(join(tmpdir(), 'rigledger-single-source-'));
   const db = emptyDatabase();
   for (const { name } of PRICE_SOURCES)
+    db.settings.sources[name] = { enabled: true, baseUrl: prices.url };
+  for (const { name } of FUNDING_SOURCES)
     db.settings.sources[name] = { enabled: true, baseUrl: prices.url };
   db.loans.push(sampleLoan({ startDate: '2026-11-01', principal: '500000' }));
   db.positions.push(samplePosition({ entryPrice: '90000', leverage: '3', walletBalance: '30000' }));

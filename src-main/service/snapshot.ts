@@ -174,6 +174,7 @@ function snapshotInput(
     alerts: alertsAsOf(db.alerts, asOf),
     notices: ctx.store.notices,
     scenario: options.shocksPct ?? null,
+    funding: db.lastFunding,
     // σ per asset, measured once per day from the price history (service/volatility.ts).
     volatility: volatilityTable(ctx, db, db.settings, asOf),
   };

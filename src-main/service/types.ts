@@ -1,4 +1,5 @@
 import type { FullSnapshotEvent, RigLedgerEvent } from '#api/events';
+import type { FundingSource } from '#feeds/funding-sources';
 import type { PriceSource } from '#feeds/sources/price-source';
 import type { ScheduleTimer } from '#feeds/timers';
 import type { SecretSealer } from '#store/secrets';
@@ -24,6 +25,8 @@ export interface FarmServiceOptions {
   notificationFetch?: typeof fetch;
   /** The notifier's timer (retries, escalation, receipts); tests fire it by hand. */
   notificationTimer?: ScheduleTimer;
+  /** The funding-rate feeds; defaults to Binance USDⓈ-M and COIN-M, Bybit and OKX. */
+  fundingSources?: readonly FundingSource[];
   /** Total deadline of one price or chain request; 5 s unless a test needs it shorter. */
   feedTimeoutMs?: number;
 }

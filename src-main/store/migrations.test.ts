@@ -7,6 +7,8 @@ import {
   databaseV1toV2,
   databaseV2toV3,
   databaseV3toV4,
+  databaseV4toV5,
+  databaseV5toV6,
   migrate,
 } from './migrations';
 import { CURRENT_SCHEMA_VERSION, emptyDatabase } from './schema';
@@ -70,6 +72,7 @@ describe('migrations', () => {
       expect.stringMatching(/^v2 → v3: /),
       expect.stringMatching(/^v3 → v4: /),
       expect.stringMatching(/^v4 → v5: /),
+      expect.stringMatching(/^v5 → v6: /),
     ]);
   });
 
@@ -92,6 +95,7 @@ describe('migrations', () => {
       'v2 → v3: loans hold a collateral list and their payments have ids',
       expect.stringMatching(/^v3 → v4: rigs without a purchase date count in the books from today/),
       'v4 → v5: added notification channels and escalation settings',
+      'v5 → v6: added funding payments and funding rates of perpetual positions',
     ]);
   });
 
@@ -113,6 +117,7 @@ describe('migrations', () => {
     expect(applied).toEqual([
       "v3 → v4: rigs without a purchase date count in the books from today (2026-12-02), for lack of a better date; set a rig's purchase date to count it from earlier",
       'v4 → v5: added notification channels and escalation settings',
+      'v5 → v6: added funding payments and funding rates of perpetual positions',
     ]);
   });
 
@@ -131,6 +136,7 @@ describe('migrations', () => {
     });
     expect(decoded.migrated).toEqual([
       'v4 → v5: added notification channels and escalation settings',
+      'v5 → v6: added funding payments and funding rates of perpetual positions',
     ]);
   });
 
@@ -156,6 +162,7 @@ describe('migrations', () => {
       'v2 → v3: loans hold a collateral list and their payments have ids',
       expect.stringMatching(/^v3 → v4: /),
       'v4 → v5: added notification channels and escalation settings',
+      'v5 → v6: added funding payments and funding rates of perpetual positions',
     ]);
   });
 
@@ -180,6 +187,26 @@ describe('migrations', () => {
     });
     // One band at 80 % shows the loan was entered in percents: 0.5 % stays as typed.
     expect(kept).toMatchObject({ marginCallLtvPct: '0.5', liquidationLtvPct: '80' });
+  });
+
+  it('v5 → v6: a v5 file keeps every record and gains empty funding payments and rates', () => {
+    const {
+      fundingPayments: _payments,
+      lastFunding: _rates,
+      ...v5
+    } = {
+      ...emptyDatabase(),
+      schemaVersion: 5,
+      realisedPnl: [{ id: 'pnl-1', date: '2026-05-02', amountUsd: '-12.5' }],
+    };
+    expect(databaseV5toV6.up(v5, '2026-12-02').schemaVersion).toBe(6);
+    const decoded = decodeDatabase(v5);
+    expect(decoded.document.fundingPayments).toEqual([]);
+    expect(decoded.document.lastFunding).toEqual({});
+    expect(decoded.document.realisedPnl).toHaveLength(1);
+    expect(decoded.migrated).toEqual([
+      'v5 → v6: added funding payments and funding rates of perpetual positions',
+    ]);
   });
 
   it('v0 → v1: a file with only some lists becomes a valid empty farm', () => {

@@ -186,10 +186,31 @@ export const databaseV4toV5: Migration = {
   },
 };
 
+/** v5 → v6: funding payments per position and the last funding quotes, starting empty. */
+export const databaseV5toV6: Migration = {
+  from: 5,
+  summary: 'added funding payments and funding rates of perpetual positions',
+  up(document) {
+    return {
+      ...document,
+      schemaVersion: 6,
+      fundingPayments: document.fundingPayments ?? [],
+      lastFunding: document.lastFunding ?? {},
+    };
+  },
+};
+
 export const DATABASE_DOCUMENT: DocumentKind = {
   fileName: 'rigledger.json',
   currentVersion: CURRENT_SCHEMA_VERSION,
-  migrations: [databaseV0toV1, databaseV1toV2, databaseV2toV3, databaseV3toV4, databaseV4toV5],
+  migrations: [
+    databaseV0toV1,
+    databaseV1toV2,
+    databaseV2toV3,
+    databaseV3toV4,
+    databaseV4toV5,
+    databaseV5toV6,
+  ],
 };
 
 export const HISTORY_DOCUMENT: DocumentKind = {

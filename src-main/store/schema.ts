@@ -13,10 +13,11 @@ import {
   storedPriceSchema,
 } from '#api/records';
 import { realisedPnlSchema } from '#api/realised-pnl';
+import { fundingPaymentSchema, fundingQuoteSchema } from '#api/funding';
 
 // The shape of rigledger.json. Bump CURRENT_SCHEMA_VERSION and add a step to
 // migrations.ts whenever this changes in a way old files do not satisfy.
-export const CURRENT_SCHEMA_VERSION = 5;
+export const CURRENT_SCHEMA_VERSION = 6;
 
 /** Keys of the per-asset maps: asset symbols, capped so a file cannot carry huge keys. */
 const assetKey = z.string().min(1).max(40);
@@ -35,6 +36,10 @@ export const databaseSchema = z
     lastPrices: z.record(assetKey, storedPriceSchema),
     lastNetwork: z.record(assetKey, storedNetworkSchema),
     realisedPnl: z.array(realisedPnlSchema),
+    /** Funding each position paid or received, by payment. */
+    fundingPayments: z.array(fundingPaymentSchema),
+    /** Last funding quote per exchange and symbol ("binance-usdm:BTCUSDT"). */
+    lastFunding: z.record(z.string().min(1).max(80), fundingQuoteSchema),
   })
   .strict();
 export type Database = z.infer<typeof databaseSchema>;
@@ -53,6 +58,8 @@ export function emptyDatabase(): Database {
     lastPrices: {},
     lastNetwork: {},
     realisedPnl: [],
+    fundingPayments: [],
+    lastFunding: {},
   };
 }
 

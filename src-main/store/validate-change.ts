@@ -14,7 +14,15 @@ const SHAPE = databaseSchema.shape;
 const KEYS = Object.keys(SHAPE) as Key[];
 
 /** The parts that hold lists of records: checked record by record. */
-const LISTS = new Set<Key>(['rigs', 'loans', 'positions', 'alerts', 'mutes', 'realisedPnl']);
+const LISTS = new Set<Key>([
+  'rigs',
+  'loans',
+  'positions',
+  'alerts',
+  'mutes',
+  'realisedPnl',
+  'fundingPayments',
+]);
 
 function elementSchema(key: Key): z.ZodType {
   const schema = SHAPE[key] as unknown as { element: z.ZodType };

@@ -138,6 +138,13 @@ export async function openContractHost(): Promise<ContractHost> {
       exchange: 'Bybit',
       defaultMaintenanceMarginPct: '0.5',
     },
+    'funding.list': { positionId: position.id },
+    'funding.add': { positionId: position.id, at: '2026-11-20T08:00:00Z', amount: '-12.5' },
+    'funding.remove': { id: 'fund-1' },
+    'funding.import': {
+      positionId: position.id,
+      history: [{ id: '1', symbol: 'BTC/USDT:USDT', timestamp: 1763596800000, amount: '-3.2' }],
+    },
   };
 
   return {

@@ -138,7 +138,7 @@ export function sourceSettingsFor(
 
 /** Every registered source's settings, in registry order; names no source has are left out. */
 export function priceSourceSettings(
-  sources: readonly PriceSource[],
+  sources: readonly Pick<PriceSource, 'name' | 'baseUrl'>[],
   stored: Readonly<Record<string, SourceSettings>>,
 ): Record<string, SourceSettings> {
   return Object.fromEntries(

@@ -76,6 +76,27 @@ function PlanFigures({ plan }: { plan: HedgePlan }) {
         missing={noLiquidation}
       />,
     ],
+    [
+      'Funding carry a month',
+      <Figure
+        key="carry"
+        text={formatUsd(plan.fundingCarryUsdPerMonth)}
+        missing={plan.fundingNote ?? 'No funding rate is known for this coin.'}
+        testId="hedge-funding-carry"
+      />,
+    ],
+    [
+      'Funding rate now',
+      <Figure
+        key="rate"
+        text={
+          plan.fundingRatePct === null
+            ? formatSignedPct(null)
+            : `${formatSignedPct(plan.fundingRatePct, 4)} (${plan.fundingSource ?? ''})`
+        }
+        missing={plan.fundingNote ?? 'No funding rate is known for this coin.'}
+      />,
+    ],
     ['Margin to post', formatUsd(plan.marginUsd)],
   ];
   return (

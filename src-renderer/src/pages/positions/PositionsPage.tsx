@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import FundingHistoryIcon from '@mui/icons-material/HistoryOutlined';
 import ClosePositionIcon from '@mui/icons-material/TaskAltOutlined';
 import { useCallback, useMemo, useState } from 'react';
 import type { ResultOf } from '#api/methods';
@@ -13,6 +14,8 @@ import { RecordPage, type RecordFormSpec, type RecordRemoval } from '../../recor
 import { useCall } from '../../state/use-call';
 import { useSnapshot } from '../../state/snapshot-context';
 import { ClosePositionDialog } from './ClosePositionDialog';
+import { FundingDialog } from './FundingDialog';
+import { fundingColumn } from './funding-column';
 import { positionColumns } from './position-columns';
 import { newPositionValues, positionFormFields } from './position-form-fields';
 
@@ -30,6 +33,14 @@ export function PositionsPage() {
     name: string;
     result: ResultOf<'positions.close'>;
   } | null>(null);
+  const [fundingOf, setFundingOf] = useState<PositionView | null>(null);
+  const offline = snapshot?.offline ?? false;
+
+  // The funding figures sit before the status, as the last column of figures.
+  const columns = useMemo(
+    () => [...positionColumns.slice(0, -1), fundingColumn(offline), ...positionColumns.slice(-1)],
+    [offline],
+  );
 
   const form = useMemo(
     (): RecordFormSpec<PositionView, typeof positionInputSchema> => ({
@@ -55,6 +66,12 @@ export function PositionsPage() {
   const rowExtras = useCallback(
     (p: PositionView): RowAction[] => [
       {
+        label: 'Funding history',
+        name: `Funding history of ${describe(p)}`,
+        icon: <FundingHistoryIcon fontSize="small" />,
+        onClick: () => setFundingOf(p),
+      },
+      {
         label: 'Close',
         name: `Close ${describe(p)}`,
         icon: <ClosePositionIcon fontSize="small" />,
@@ -70,7 +87,7 @@ export function PositionsPage() {
       title="Positions"
       addLabel="Add position"
       rows={snapshot.positions}
-      columns={positionColumns}
+      columns={columns}
       rowKey={rowKey}
       describe={describe}
       rowTestId={rowTestId}
@@ -96,6 +113,7 @@ export function PositionsPage() {
       }
     >
       <PositionPriceCharts positions={snapshot.positions} />
+      {fundingOf && <FundingDialog position={fundingOf} onClose={() => setFundingOf(null)} />}
       {closing && (
         <ClosePositionDialog
           position={closing}

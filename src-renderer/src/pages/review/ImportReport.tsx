@@ -17,6 +17,8 @@ export interface ReportRow {
   place: string;
   ok: boolean;
   skipped?: boolean;
+  /** What a skipped row was: "skipped (closed)" unless said. */
+  skippedLabel?: string;
   name?: string;
   error?: string;
 }
@@ -58,7 +60,7 @@ export function ImportReport({
                 <TableCell>{row.name ?? MISSING}</TableCell>
                 <TableCell>
                   {row.skipped ? (
-                    <StatusChip status="info" label="skipped (closed)" />
+                    <StatusChip status="info" label={row.skippedLabel ?? 'skipped (closed)'} />
                   ) : (
                     <StatusChip
                       status={row.ok ? 'ok' : 'critical'}

@@ -62,6 +62,7 @@ export function MonthlyPnlTable({ months }: { months: readonly MonthlyPnlRow[] }
               <TableCell align="right">Power cost (USD)</TableCell>
               <TableCell align="right">Loan interest (USD)</TableCell>
               <TableCell align="right">Realised PnL (USD)</TableCell>
+              <TableCell align="right">of which funding</TableCell>
               <TableCell align="right">Net (USD)</TableCell>
             </TableRow>
           </TableHead>
@@ -95,6 +96,9 @@ export function MonthlyPnlTable({ months }: { months: readonly MonthlyPnlRow[] }
                 <TableCell align="right" sx={money}>
                   {formatUsd(row.realisedPnlUsd)}
                 </TableCell>
+                <TableCell align="right" sx={money} data-testid={`funding-${row.month}`}>
+                  {formatUsd(row.fundingUsd)}
+                </TableCell>
                 <TableCell align="right" sx={[money, { fontWeight: 600 }]}>
                   <Figure
                     text={formatUsd(row.netUsd)}
@@ -107,10 +111,11 @@ export function MonthlyPnlTable({ months }: { months: readonly MonthlyPnlRow[] }
         </Table>
       </TableContainer>
       <Typography variant="caption" color="text.secondary" component="p" sx={{ p: 1.5 }}>
-        Net = mining revenue − power cost − loan interest + realised PnL. Power cost covers the same
-        hours as the recorded revenue, as the farm was then; a month without history counts the rigs
-        as configured today, each from its purchase or entry day. Loan interest is what accrued in
-        the month, paid or not.
+        Net = mining revenue − power cost − loan interest + realised PnL; realised PnL includes the
+        funding perpetual positions received (+) or paid (−). Power cost covers the same hours as
+        the recorded revenue, as the farm was then; a month without history counts the rigs as
+        configured today, each from its purchase or entry day. Loan interest is what accrued in the
+        month, paid or not.
       </Typography>
     </Paper>
   );

@@ -11,9 +11,10 @@ import { InlineForm } from '../../forms/InlineForm';
 import { useAction, useQuery } from '../../state/use-call';
 import { Section } from './Section';
 
-// Every price source the service polls, in its order, named as feeds.status names it; the
-// values come from settings. Nothing here knows which sources exist. A source's switch
-// takes effect at once; the addresses and keys of all sources are one form with one Save.
+// Every price source (or funding-rate feed) the service polls, in its order, named as
+// feeds.status names it; the values come from settings. Nothing here knows which sources
+// exist. A source's switch takes effect at once; the addresses and keys of all sources of
+// the section are one form with one Save.
 
 // The same rules the service applies to a source's settings.
 const sourceFormSchema = sourceSchema.pick({ baseUrl: true, apiKey: true });
@@ -24,9 +25,17 @@ interface Source {
   source: SourceSettings;
 }
 
-function sourceFields({ name, title }: Source): FieldSpec[] {
+function sourceFields({ name, title }: Source, withKey: boolean): FieldSpec[] {
+  const baseUrl: FieldSpec = {
+    name: `${name}.baseUrl`,
+    label: `${title} base URL`,
+    kind: 'text',
+    span: 4,
+  };
+  // The funding-rate endpoints are public: they take no key.
+  if (!withKey) return [baseUrl];
   return [
-    { name: `${name}.baseUrl`, label: `${title} base URL`, kind: 'text', span: 4 },
+    baseUrl,
     {
       name: `${name}.apiKey`,
       label: `${title} API key`,
@@ -76,29 +85,47 @@ function EnabledSwitch({
   );
 }
 
+const SECTIONS = {
+  price: {
+    title: 'Price sources',
+    description:
+      'Polled in this order; the median of fresh quotes wins, and a manual price wins over all of them.',
+    submitLabel: 'Save price sources',
+  },
+  funding: {
+    title: 'Funding-rate feeds',
+    description:
+      'The exchanges’ public funding rates for your perpetual positions, asked with each price round; a position uses the exchange it is on.',
+    submitLabel: 'Save funding-rate feeds',
+  },
+} as const;
+
+type SectionKind = keyof typeof SECTIONS;
+
 export function PriceSources({
   settings,
   onSaved,
+  kind = 'price',
 }: {
   settings: Settings;
   onSaved(next: Settings): void;
+  kind?: SectionKind;
 }) {
   const feeds = useQuery('feeds.status', {});
   const sources = useMemo(
     () =>
       (feeds.result ?? []).flatMap((feed): Source[] => {
-        const source = feed.kind === 'price' ? settings.sources[feed.source] : undefined;
+        const source = feed.kind === kind ? settings.sources[feed.source] : undefined;
         return source === undefined ? [] : [{ name: feed.source, title: feed.label, source }];
       }),
-    [feeds.result, settings.sources],
+    [feeds.result, settings.sources, kind],
   );
   return (
-    <Section
-      title="Price sources"
-      description="Polled in this order; the median of fresh quotes wins, and a manual price wins over all of them."
-    >
+    <Section title={SECTIONS[kind].title} description={SECTIONS[kind].description}>
       {feeds.error && (
-        <Alert severity="error">Could not list the price sources: {feeds.error.message}</Alert>
+        <Alert severity="error">
+          Could not list the {SECTIONS[kind].title.toLowerCase()}: {feeds.error.message}
+        </Alert>
       )}
       {sources.map((s) => (
         <EnabledSwitch key={s.name} {...s} onSaved={onSaved} />
@@ -108,6 +135,7 @@ export function PriceSources({
         <SourcesForm
           key={sources.map((s) => s.name).join(',')}
           sources={sources}
+          kind={kind}
           onSaved={onSaved}
         />
       )}
@@ -117,31 +145,33 @@ export function PriceSources({
 
 function SourcesForm({
   sources,
+  kind,
   onSaved,
 }: {
   sources: readonly Source[];
+  kind: SectionKind;
   onSaved(next: Settings): void;
 }) {
   const update = useAction('settings.update');
-  const [form] = useState(() => sourcesForm(sources));
+  const [form] = useState(() => sourcesForm(sources, kind === 'price'));
   return (
     <InlineForm
       schema={form.schema}
       fields={form.fields}
       initial={form.initial}
-      submitLabel="Save price sources"
+      submitLabel={SECTIONS[kind].submitLabel}
       successMessage="Saved."
       onSubmit={async (patch) => onSaved(await update.run({ sources: patch }))}
     />
   );
 }
 
-function sourcesForm(sources: readonly Source[]) {
-  const fields = sources.flatMap(sourceFields);
+function sourcesForm(sources: readonly Source[], withKey: boolean) {
+  const fields = sources.flatMap((s) => sourceFields(s, withKey));
   const initial: FormValues = {};
   for (const { name, source } of sources) {
     initial[`${name}.baseUrl`] = source.baseUrl;
-    initial[`${name}.apiKey`] = source.apiKey ?? '';
+    if (withKey) initial[`${name}.apiKey`] = source.apiKey ?? '';
   }
   const schema = z.object(
     Object.fromEntries(sources.map(({ name }) => [name, sourceFormSchema] as const)),

@@ -45,6 +45,7 @@ export function SettingsPage() {
       {snapshot && <ManualPrices prices={snapshot.prices} />}
       {snapshot && <ManualNetwork network={snapshot.network} asOf={snapshot.asOf} />}
       {settings && <PriceSources settings={settings} onSaved={setSaved} />}
+      {settings && <PriceSources kind="funding" settings={settings} onSaved={setSaved} />}
       <BackupsSection />
     </Stack>
   );
