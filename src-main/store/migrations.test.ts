@@ -127,6 +127,7 @@ describe('migrations', () => {
       schemaVersion: 4,
       settings: { ...emptyDatabase().settings, notifications: { desktop: false } },
     };
+    expect(databaseV4toV5.up(v4, '2026-12-02').schemaVersion).toBe(5);
     const decoded = decodeDatabase(v4);
     expect(decoded.document.settings.notifications).toEqual({
       desktop: false,
