@@ -1,4 +1,5 @@
 import type { SettingsChange } from '#api/import-export';
+import type { Channel } from '#api/notification-channel';
 import { decimalCompare } from '#api/fields';
 import { mutesEverything, type Settings } from '#api/records';
 import { formatUsd } from '#shared/format';
@@ -98,10 +99,74 @@ function settingChange(setting: string, from: unknown, to: unknown): SettingsCha
   );
 }
 
-export function settingsChanges(current: Database, incoming: Database): SettingsChange[] {
+const SEVERITY_RANK = { info: 0, warning: 1, critical: 2 } as const;
+
+/**
+ * The notification channels a backup removes, turns off or makes hear less, by channel:
+ * each of those is an alert that would no longer reach the operator's phone or inbox.
+ */
+function channelChanges(
+  current: readonly Channel[],
+  incoming: readonly Channel[],
+): SettingsChange[] {
   const changes: SettingsChange[] = [];
+  const incomingById = new Map(incoming.map((c) => [c.id, c]));
+  const label = (c: Channel) => `${c.name ?? c.kind} (${c.kind})`;
+  const change = (c: Channel, silencesAlerts: boolean, sentence: string): SettingsChange => ({
+    setting: `notifications.channels.${c.id}`,
+    from: null,
+    to: null,
+    silencesAlerts,
+    sentence,
+  });
+  for (const now of current) {
+    const next = incomingById.get(now.id);
+    if (next === undefined) {
+      if (now.enabled)
+        changes.push(
+          change(
+            now,
+            true,
+            `Removes the ${label(now)} notification channel: alerts would no longer reach you there.`,
+          ),
+        );
+      continue;
+    }
+    if (now.enabled && !next.enabled)
+      changes.push(
+        change(
+          now,
+          true,
+          `Turns the ${label(now)} notification channel off: alerts would no longer reach you there.`,
+        ),
+      );
+    else if (next.enabled && SEVERITY_RANK[next.minSeverity] > SEVERITY_RANK[now.minSeverity])
+      changes.push(
+        change(
+          now,
+          true,
+          `The ${label(now)} channel would receive only ${next.minSeverity} alerts and above, not ${now.minSeverity}.`,
+        ),
+      );
+    else if (JSON.stringify(now) !== JSON.stringify(next))
+      changes.push(change(now, false, `Changes the ${label(now)} notification channel.`));
+  }
+  const currentIds = new Set(current.map((c) => c.id));
+  for (const added of incoming)
+    if (!currentIds.has(added.id))
+      changes.push(change(added, false, `Adds the ${label(added)} notification channel.`));
+  return changes;
+}
+
+export function settingsChanges(current: Database, incoming: Database): SettingsChange[] {
+  const changes: SettingsChange[] = channelChanges(
+    current.settings.notifications.channels,
+    incoming.settings.notifications.channels,
+  );
   const before = leaves(current.settings);
   const after = leaves(incoming.settings);
+  before.delete('notifications.channels');
+  after.delete('notifications.channels');
   for (const setting of new Set([...before.keys(), ...after.keys()])) {
     const from = before.get(setting);
     const to = after.get(setting);

@@ -60,6 +60,63 @@ describe('a backup that silences alerts', () => {
     );
   });
 
+  it('counts a notification channel it removes, turns off or makes hear less as silencing', async () => {
+    const service = await start();
+    const channel = (id: string, name: string) => ({
+      id,
+      name,
+      kind: 'webhook' as const,
+      enabled: true,
+      minSeverity: 'warning' as const,
+      url: 'http://127.0.0.1:9/hook',
+      secret: 'shared-signing-secret-0123456789',
+    });
+    await service.call('settings.update', {
+      notifications: {
+        channels: [
+          channel('ch-phone', 'Phone'),
+          channel('ch-ops', 'Ops'),
+          channel('ch-desk', 'Desk'),
+        ],
+      },
+    });
+    const current = (await service.call('backup.export', {})) as BackupDocument;
+    const channels = current.database.settings.notifications.channels;
+    const incoming: BackupDocument = {
+      ...current,
+      database: {
+        ...current.database,
+        settings: {
+          ...current.database.settings,
+          notifications: {
+            ...current.database.settings.notifications,
+            // Phone removed, Ops turned off, Desk only for critical alerts.
+            channels: channels
+              .filter((c) => c.id !== 'ch-phone')
+              .map((c) =>
+                c.id === 'ch-ops'
+                  ? { ...c, enabled: false }
+                  : { ...c, minSeverity: 'critical' as const },
+              ),
+          },
+        },
+      },
+    };
+    const preview = (await service.call('backup.preview', incoming)) as {
+      settingsChanges: { setting: string; silencesAlerts: boolean; sentence: string }[];
+    };
+    const silencing = preview.settingsChanges.filter((c) => c.silencesAlerts);
+    expect(silencing.map((c) => c.sentence)).toEqual([
+      'Removes the Phone (webhook) notification channel: alerts would no longer reach you there.',
+      'Turns the Ops (webhook) notification channel off: alerts would no longer reach you there.',
+      'The Desk (webhook) channel would receive only critical alerts and above, not warning.',
+    ]);
+    await expect(service.call('backup.import', incoming)).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await service.close();
+  });
+
   it('also lists what it lifts and the chain figures it sets by hand, none of them silencing', async () => {
     const { service, current } = await hostileCopy();
     await service.call('alerts.mute', { subjectId: 'all' });
