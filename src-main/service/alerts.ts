@@ -8,6 +8,7 @@ import { storableOnly } from './alert-storable';
 import { decStr, medianDec, dec } from '#shared/decimal';
 import type { ServiceContext } from './context';
 import { knownCoins } from './records';
+import { yieldToEventLoop } from '#store/slices';
 import { currentSnapshot, warmLiveSnapshot } from './snapshot';
 import { describeError } from '#shared/describe-error';
 
@@ -124,7 +125,7 @@ export function createAlertEngine(
       const next = queue
         // On the next turn of the event loop: the call that asked for it is answered
         // first (its reply would otherwise wait behind the evaluation's computation).
-        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+        .then(yieldToEventLoop)
         .then(() => {
           waiting = null;
           return run();

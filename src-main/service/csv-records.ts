@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { pauseEvery } from '#store/slices';
 
 // A CSV file cut into records before anything is parsed: one linear pass that respects
 // quoted cells spanning lines, so a file can be counted (and refused when too long) at
@@ -60,24 +61,16 @@ export function parseCsvCells(text: string): { cells: string[]; error: string | 
 }
 
 /** Lets other requests run between batches of work. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** Work time between two turns given to other requests: far under the 100 ms they may wait. */
-export const SLICE_MS = 10;
+export { SLICE_MS, yieldToEventLoop } from '#store/slices';
 
 /** Runs `each` over `items`, giving the event loop a turn every SLICE_MS of work. */
 export async function forEachSliced<T>(
   items: readonly T[],
   each: (item: T) => void,
 ): Promise<void> {
-  let sliceStart = performance.now();
+  const pause = pauseEvery();
   for (const item of items) {
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
+    await pause();
     each(item);
   }
 }

@@ -3,7 +3,7 @@ import { freeze } from 'immer';
 import { recordText } from '#store/database-text';
 import { databaseSchema, type Database } from '#store/schema';
 import { markSchemaChecked } from '#store/validated-documents';
-import { SLICE_MS, yieldToEventLoop } from './csv-records';
+import { pauseEvery } from '#store/slices';
 
 // The stored-data schema checked record by record, giving other requests a turn every
 // SLICE_MS: a backup of many megabytes is validated without holding the event loop. The
@@ -23,27 +23,18 @@ const shellSchema = databaseSchema.extend({
 });
 const KEY_ORDER = Object.keys(databaseSchema.shape);
 
-class Slicer {
-  private sliceStart = performance.now();
-  async breathe(): Promise<void> {
-    if (performance.now() - this.sliceStart < SLICE_MS) return;
-    await yieldToEventLoop();
-    this.sliceStart = performance.now();
-  }
-}
-
 async function checkList<T>(
   element: z.ZodType<T>,
   value: unknown,
   key: string,
   issues: z.core.$ZodIssue[],
-  slicer: Slicer,
+  pause: () => Promise<void>,
 ): Promise<T[]> {
   const items: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, key) : [];
   if (!Array.isArray(items)) return []; // the shell reports it
   const checked: T[] = [];
   for (let i = 0; i < items.length; i += 1) {
-    await slicer.breathe();
+    await pause();
     const result = element.safeParse(items[i]);
     if (result.success) {
       // Frozen and written out here, a slice at a time, so the save that may follow only
@@ -81,19 +72,19 @@ export function inFieldOrder(
 export async function checkDatabaseSliced(value: unknown): Promise<SlicedCheck> {
   const shell = shellSchema.safeParse(value);
   const issues: z.core.$ZodIssue[] = shell.success ? [] : [...shell.error.issues];
-  const slicer = new Slicer();
+  const pause = pauseEvery();
   const { shape } = databaseSchema;
-  const rigs = await checkList(shape.rigs.element, value, 'rigs', issues, slicer);
-  const loans = await checkList(shape.loans.element, value, 'loans', issues, slicer);
-  const positions = await checkList(shape.positions.element, value, 'positions', issues, slicer);
-  const alerts = await checkList(shape.alerts.element, value, 'alerts', issues, slicer);
-  const mutes = await checkList(shape.mutes.element, value, 'mutes', issues, slicer);
+  const rigs = await checkList(shape.rigs.element, value, 'rigs', issues, pause);
+  const loans = await checkList(shape.loans.element, value, 'loans', issues, pause);
+  const positions = await checkList(shape.positions.element, value, 'positions', issues, pause);
+  const alerts = await checkList(shape.alerts.element, value, 'alerts', issues, pause);
+  const mutes = await checkList(shape.mutes.element, value, 'mutes', issues, pause);
   const realisedPnl = await checkList(
     shape.realisedPnl.element,
     value,
     'realisedPnl',
     issues,
-    slicer,
+    pause,
   );
   if (!shell.success || issues.length > 0)
     return { success: false, issues: inFieldOrder(issues, KEY_ORDER) };

@@ -5,6 +5,7 @@ import { applyShocks } from '#core/scenario';
 import { buildSnapshot, warmSnapshot, type SnapshotInput } from '#core/snapshot';
 import { rigCountsOn } from '#core/rig-start';
 import { cachedFigures, type RecordFigures } from '#core/snapshot-figures';
+import { pauseEvery } from '#store/slices';
 import type { ServiceContext } from './context';
 import { volatilityTable } from './volatility';
 
@@ -113,21 +114,13 @@ function figuresOf(ctx: ServiceContext): RecordFigures {
   return figures;
 }
 
-/** How long the figures are worked out before other waiting work gets a turn. */
-const WARM_SLICE_MS = 10;
-
 /**
  * Works out the figures of the records whose inputs moved, a slice at a time, giving other
  * work a turn every 10 ms (core/snapshot.ts warmSnapshot); the live Snapshot computed
  * next finds them ready. What changes meanwhile is simply worked out by that build.
  */
 export async function warmLiveSnapshot(ctx: ServiceContext): Promise<void> {
-  let sliceStart = performance.now();
-  await warmSnapshot(snapshotInput(ctx, { asOf: ctx.now() }), figuresOf(ctx), async () => {
-    if (performance.now() - sliceStart < WARM_SLICE_MS) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    sliceStart = performance.now();
-  });
+  await warmSnapshot(snapshotInput(ctx, { asOf: ctx.now() }), figuresOf(ctx), pauseEvery());
 }
 
 export function computeSnapshot(

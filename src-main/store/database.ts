@@ -14,6 +14,7 @@ import { acquireLock, type DataDirLock } from './lock';
 import { openNoticeBook } from './notices';
 import { emptyDatabase, type Database } from './schema';
 import { StoreError } from './store-error';
+import { pauseEvery } from './slices';
 import { validateChange } from './validate-change';
 import { isSchemaChecked } from './validated-documents';
 import { describeError } from '#shared/describe-error';
@@ -160,7 +161,7 @@ async function openLocked(
         const draft = drafts.createDraft(db.data);
         const result = mutate(draft);
         const next = drafts.finishDraft(draft);
-        await commit(await validateChange(db.data, next, 'The change', breathe()));
+        await commit(await validateChange(db.data, next, 'The change', pauseEvery()));
         await backUpIfDue(backups, now(), log);
         return result;
       });
@@ -192,16 +193,6 @@ async function openLocked(
     },
   };
   return store;
-}
-
-/** A pause that gives other work a turn once 10 ms have gone by since the last one. */
-function breathe(): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < 10) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    since = performance.now();
-  };
 }
 
 async function backUpIfDue(backups: Backups, at: Date, log: (line: string) => void): Promise<void> {
