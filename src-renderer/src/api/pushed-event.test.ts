@@ -74,7 +74,7 @@ describe('pushed snapshot events', () => {
     expect(event?.type === 'snapshot' && event.snapshot.rigs[0]?.name).toBe('Rack A');
   });
 
-  it('checks every changed record of a delta', () => {
+  it('checks a delta by its summary, the shape of its changes and its alerts whole', () => {
     const original = console.error;
     console.error = () => undefined;
     try {
@@ -95,6 +95,29 @@ describe('pushed snapshot events', () => {
           ...delta,
           alerts: { upserts: [{ ...alert, severity: 'dire' }], removed: [] },
         }),
+      ).toBeNull();
+      const tick = {
+        ...delta,
+        rigs: {
+          upserts: [],
+          patches: [{ id: 'r1', set: { revenueUsdPerDay: '12.5' } }],
+          removed: [],
+        },
+        alerts: none,
+      };
+      // Passed on as it came: the page applies the very object the host sent.
+      expect(decodePushedEvent('snapshot-delta', tick)).toBe(tick);
+      for (const rigs of [
+        { upserts: [], patches: [{ set: { revenueUsdPerDay: '1' } }], removed: [] },
+        { upserts: [], patches: [{ id: 'r1', set: '1' }], removed: [] },
+        { upserts: [{ name: 'no id' }], removed: [] },
+        { upserts: [], removed: [7] },
+        { upserts: [], removed: [], order: 'r1' },
+      ]) {
+        expect(decodePushedEvent('snapshot-delta', { ...tick, rigs })).toBeNull();
+      }
+      expect(
+        decodePushedEvent('snapshot-delta', { ...tick, summary: { ...summary, farm: null } }),
       ).toBeNull();
       expect(
         decodePushedEvent('snapshot', {
