@@ -1,8 +1,8 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
-import type { Snapshot } from '#api/snapshot';
+import { memo, useState } from 'react';
+import type { HashPower, LoanView, PositionView } from '#api/snapshot';
 import { HashPowerChart } from './HashPowerChart';
 import { LtvChart } from './LtvChart';
 import { PriceHistoryChart } from './PriceHistoryChart';
@@ -12,10 +12,21 @@ import type { TimeRange } from './time-range';
 
 // The Overview's charts: price history per asset in use with the positions'
 // liquidation and stop lines, hash power per coin, profit per day and each loan's LTV.
+// A farm may have hundreds of loans: each LTV chart loads its history and draws only once
+// it comes near the view (HistoryChart's `whenVisible`).
 
-export function ChartsSection({ snapshot }: { snapshot: Snapshot }) {
+export const ChartsSection = memo(function ChartsSection({
+  assets,
+  hashPower,
+  loans,
+  positions,
+}: {
+  assets: readonly string[];
+  hashPower: readonly HashPower[];
+  loans: readonly LoanView[];
+  positions: readonly PositionView[];
+}) {
   const [range, setRange] = useState<TimeRange>('7d');
-  const assets = snapshot.assetsInUse;
   return (
     <section aria-labelledby="charts-heading">
       <Stack direction="row" sx={{ mb: 1, alignItems: 'center', justifyContent: 'space-between' }}>
@@ -32,10 +43,15 @@ export function ChartsSection({ snapshot }: { snapshot: Snapshot }) {
         }}
       >
         {assets.map((asset) => (
-          <PriceHistoryChart key={`price-${asset}`} asset={asset} range={range} />
+          <PriceHistoryChart
+            key={`price-${asset}`}
+            asset={asset}
+            range={range}
+            positions={positions}
+          />
         ))}
         <ProfitChart range={range} />
-        {snapshot.farm.hashPower.map((power) => (
+        {hashPower.map((power) => (
           <HashPowerChart
             key={`hashpower-${power.coin}`}
             coin={power.coin}
@@ -43,10 +59,10 @@ export function ChartsSection({ snapshot }: { snapshot: Snapshot }) {
             range={range}
           />
         ))}
-        {snapshot.loans.map((loan) => (
+        {loans.map((loan) => (
           <LtvChart key={`ltv-${loan.id}`} loan={loan} range={range} />
         ))}
       </Box>
     </section>
   );
-}
+});

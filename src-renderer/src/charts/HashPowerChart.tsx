@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { dec } from '#shared/decimal';
 import { bestHashrateUnit, fromHs } from '#shared/units';
 import { formatHashrate } from '../format';
@@ -11,7 +11,7 @@ import type { TimeRange } from './time-range';
 // One coin's hash power over time: what the rigs should do (nominal) against what they
 // reported (live), drawn in the unit that suits the farm's nominal hash rate.
 
-export function HashPowerChart({
+export const HashPowerChart = memo(function HashPowerChart({
   coin,
   nominalHs,
   range,
@@ -51,4 +51,4 @@ export function HashPowerChart({
       formatValue={formatHashrate}
     />
   );
-}
+});

@@ -6,9 +6,11 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import Button from '@mui/material/Button';
+import { styled } from '@mui/material/styles';
 import type { ChartData } from 'chart.js';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type ComponentProps } from 'react';
 import { Line } from 'react-chartjs-2';
+import { useNearView } from '../components/Deferred';
 import './chart-setup';
 import { toChartNumber } from './chart-number';
 import { chartOptions } from './chart-options';
@@ -46,6 +48,27 @@ export interface ChartLevel {
 type XY = { x: number; y: number };
 
 const PLOT_HEIGHT = 240;
+
+// The reference lines said in words under the chart: a book may put hundreds on one price
+// chart, so they are plain list items styled by one class, not a component each.
+const LevelCaptions = styled('ul')(({ theme }) => ({
+  display: 'flex',
+  flexWrap: 'wrap',
+  columnGap: theme.spacing(2),
+  rowGap: theme.spacing(0.5),
+  margin: `${theme.spacing(1)} 0 0`,
+  padding: 0,
+  listStyle: 'none',
+  '& > li': {
+    ...theme.typography.caption,
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.75),
+    color: (theme.vars ?? theme).palette.text.secondary,
+  },
+  '& .swatch': { width: 18, borderTop: '2px dashed' },
+  '& .swatch.dotted': { borderTopStyle: 'dotted' },
+}));
 // Above this many points a line is drawn without dots.
 const DOTS_UP_TO = 40;
 
@@ -53,7 +76,7 @@ function toXY(points: HistoryPoints, plot: (value: string) => number): XY[] {
   return points.map(([iso, value]) => ({ x: Date.parse(iso), y: plot(value) }));
 }
 
-export function HistoryChart({
+function HistoryChartShown({
   testId,
   title,
   subtitle,
@@ -189,29 +212,50 @@ export function HistoryChart({
           )}
         </Box>
         {levels.length > 0 && (
-          <Stack direction="row" sx={{ flexWrap: 'wrap', columnGap: 2, rowGap: 0.5, mt: 1 }}>
+          <LevelCaptions>
             {levels.map((level) => (
-              <Stack
-                key={`${level.label}-${level.caption}`}
-                direction="row"
-                spacing={0.75}
-                sx={{ alignItems: 'center' }}
-              >
-                <Box
+              <li key={`${level.label}-${level.caption}`}>
+                <span
                   aria-hidden="true"
-                  sx={{
-                    width: 18,
-                    borderTop: `2px ${level.dash[0] !== undefined && level.dash[0] < 4 ? 'dotted' : 'dashed'}`,
-                    borderColor: level.color,
-                  }}
+                  className={
+                    level.dash[0] !== undefined && level.dash[0] < 4 ? 'swatch dotted' : 'swatch'
+                  }
+                  style={{ borderColor: level.color }}
                 />
-                <Typography variant="caption" color="text.secondary">
-                  {level.caption}
-                </Typography>
-              </Stack>
+                {level.caption}
+              </li>
             ))}
-          </Stack>
+          </LevelCaptions>
         )}
+      </CardContent>
+    </Card>
+  );
+}
+
+/**
+ * The chart's card. With `whenVisible` (one chart of many, like a loan's LTV), its history is
+ * asked for and drawn only once the card comes near the view; until then the card holds
+ * its title and its room.
+ */
+export function HistoryChart({
+  whenVisible = false,
+  ...props
+}: ComponentProps<typeof HistoryChartShown> & { whenVisible?: boolean }) {
+  const card = useRef<HTMLDivElement | null>(null);
+  const near = useNearView(card, { visibleOnly: true });
+  if (!whenVisible || near) return <HistoryChartShown {...props} />;
+  return (
+    <Card data-testid={props.testId} ref={card} sx={{ height: '100%' }}>
+      <CardContent>
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+          {props.title}
+        </Typography>
+        {props.subtitle && (
+          <Typography variant="body2" color="text.secondary">
+            {props.subtitle}
+          </Typography>
+        )}
+        <Box sx={{ height: PLOT_HEIGHT, mt: 1 }} />
       </CardContent>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { LoanView } from '#api/snapshot';
 import { formatPct, formatUsd } from '../format';
 import { useChartTheme } from './chart-theme';
@@ -8,8 +8,10 @@ import type { TimeRange } from './time-range';
 import { formatCollateral } from '#shared/loan-text';
 
 // One loan's LTV over time against its margin-call (amber) and liquidation (red) LTV.
+// Drawn once it comes near the view; a price tick that moves the loan's LTV re-renders
+// nothing here (the chart shows history), only a change of what the card says does.
 
-export function LtvChart({ loan, range }: { loan: LoanView; range: TimeRange }) {
+function LtvChartOf({ loan, range }: { loan: LoanView; range: TimeRange }) {
   const theme = useChartTheme();
   const series = useMemo<ChartSeries[]>(
     () => [{ name: `loan.${loan.id}.ltvPct`, label: 'LTV', color: theme.primary }],
@@ -44,6 +46,21 @@ export function LtvChart({ loan, range }: { loan: LoanView; range: TimeRange }) 
       range={range}
       yTitle="LTV (%)"
       formatValue={formatPct}
+      whenVisible
     />
   );
 }
+
+const sameCard = (a: LoanView, b: LoanView) =>
+  a === b ||
+  (a.id === b.id &&
+    a.lender === b.lender &&
+    a.outstanding === b.outstanding &&
+    a.collateral === b.collateral &&
+    a.marginCallLtvPct === b.marginCallLtvPct &&
+    a.liquidationLtvPct === b.liquidationLtvPct);
+
+export const LtvChart = memo(
+  LtvChartOf,
+  (before, after) => before.range === after.range && sameCard(before.loan, after.loan),
+);

@@ -30,7 +30,7 @@ export function PositionPriceCharts({ positions }: { positions: readonly Positio
         }}
       >
         {assets.map((asset) => (
-          <PriceHistoryChart key={asset} asset={asset} range={range} />
+          <PriceHistoryChart key={asset} asset={asset} range={range} positions={positions} />
         ))}
       </Box>
     </Box>

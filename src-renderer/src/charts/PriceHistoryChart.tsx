@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import type { PositionView } from '#api/snapshot';
 import { positionLabels } from '#shared/position-labels';
 import { formatUsd } from '../format';
-import { useSnapshot } from '../state/snapshot-context';
 import { useChartTheme } from './chart-theme';
 import { HistoryChart, type ChartLevel, type ChartSeries } from './HistoryChart';
 import { DASHED, DOTTED } from './level-lines';
@@ -10,42 +10,92 @@ import type { TimeRange } from './time-range';
 // An asset's price history with, for each open position on it, its liquidation price
 // (red, dashed), its stop-loss (amber, dotted) and its take-profit (green, dotted) as the
 // Snapshot has them now. Each position's lines carry a label no other position has.
+// A price tick changes the positions' figures but seldom these lines: they are rebuilt
+// only when what they read (the position's name, size, account and its three prices) does.
 
-export function PriceHistoryChart({ asset, range }: { asset: string; range: TimeRange }) {
-  const snapshot = useSnapshot();
+type LineInputs = [
+  id: string,
+  symbol: string,
+  side: string,
+  size: string,
+  account: string,
+  liquidation: string | null,
+  stop: string | null,
+  takeProfit: string | null,
+];
+
+/** What the lines of an asset's positions read, as text: equal text, equal lines. */
+function lineInputsKey(positions: readonly PositionView[] | undefined, asset: string): string {
+  const inputs: LineInputs[] = [];
+  for (const p of positions ?? []) {
+    if (p.baseAsset !== asset) continue;
+    inputs.push([
+      p.id,
+      p.symbol,
+      p.side,
+      p.size,
+      p.account,
+      p.liquidationPrice,
+      p.stopLoss ?? null,
+      p.takeProfit ?? null,
+    ]);
+  }
+  return JSON.stringify(inputs);
+}
+
+export const PriceHistoryChart = memo(function PriceHistoryChart({
+  asset,
+  range,
+  positions,
+}: {
+  asset: string;
+  range: TimeRange;
+  positions: readonly PositionView[];
+}) {
   const theme = useChartTheme();
-  const positions = snapshot?.positions;
 
   const series = useMemo<ChartSeries[]>(
     () => [{ name: `price.${asset}`, label: `${asset} price`, color: theme.primary }],
     [asset, theme],
   );
 
+  const key = lineInputsKey(positions, asset);
   const levels = useMemo<ChartLevel[]>(() => {
-    const lines: ChartLevel[] = [];
-    const onAsset = (positions ?? []).filter((p) => p.baseAsset === asset);
+    const onAsset = (JSON.parse(key) as LineInputs[]).map(
+      ([id, symbol, side, size, account, liquidation, stop, takeProfit]) => ({
+        id,
+        symbol,
+        side,
+        size,
+        account,
+        liquidation,
+        stop,
+        takeProfit,
+      }),
+    );
     const names = positionLabels(onAsset);
+    const lines: ChartLevel[] = [];
     for (const position of onAsset) {
       const name = names.get(position.id) ?? `${position.symbol} ${position.side}`;
-      if (position.liquidationPrice !== null) {
+      if (position.liquidation !== null) {
         lines.push({
           label: `${name} · liquidation`,
-          value: position.liquidationPrice,
+          value: position.liquidation,
           color: theme.error,
           dash: DASHED,
-          caption: `${name}: liquidation ${formatUsd(position.liquidationPrice)}`,
+          caption: `${name}: liquidation ${formatUsd(position.liquidation)}`,
         });
       }
-      if (position.stopLoss !== undefined) {
+      if (position.stop !== null) {
         lines.push({
           label: `${name} · stop`,
-          value: position.stopLoss,
+          value: position.stop,
           color: theme.warning,
           dash: DOTTED,
-          caption: `${name}: stop-loss ${formatUsd(position.stopLoss)}`,
+          caption: `${name}: stop-loss ${formatUsd(position.stop)}`,
         });
       }
-      if (position.takeProfit !== undefined) {
+      if (position.takeProfit !== null) {
         lines.push({
           label: `${name} · take profit`,
           value: position.takeProfit,
@@ -56,7 +106,7 @@ export function PriceHistoryChart({ asset, range }: { asset: string; range: Time
       }
     }
     return lines;
-  }, [positions, asset, theme]);
+  }, [key, theme]);
 
   return (
     <HistoryChart
@@ -74,4 +124,4 @@ export function PriceHistoryChart({ asset, range }: { asset: string; range: Time
       formatValue={formatUsd}
     />
   );
-}
+});

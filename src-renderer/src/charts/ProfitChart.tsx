@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { formatUsdPerDay } from '../format';
 import { useChartTheme } from './chart-theme';
 import { HistoryChart, type ChartLevel, type ChartSeries } from './HistoryChart';
@@ -7,7 +7,7 @@ import type { TimeRange } from './time-range';
 
 // The farm's profit per day over time, next to its revenue, with the break-even line.
 
-export function ProfitChart({ range }: { range: TimeRange }) {
+export const ProfitChart = memo(function ProfitChart({ range }: { range: TimeRange }) {
   const theme = useChartTheme();
   const series = useMemo<ChartSeries[]>(
     () => [
@@ -40,4 +40,4 @@ export function ProfitChart({ range }: { range: TimeRange }) {
       formatValue={formatUsdPerDay}
     />
   );
-}
+});

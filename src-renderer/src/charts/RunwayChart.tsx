@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import type { ChartData, ChartOptions, TooltipItem } from 'chart.js';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Line } from 'react-chartjs-2';
 import type { Runway } from '#api/runway';
 import { formatMonth } from '#shared/risk-text';
@@ -15,7 +15,7 @@ import { useChartTheme } from './chart-theme';
 
 type XY = { x: number; y: number };
 
-export function RunwayChart({
+export const RunwayChart = memo(function RunwayChart({
   runway,
   lenders,
 }: {
@@ -131,4 +131,4 @@ export function RunwayChart({
       />
     </Box>
   );
-}
+});

@@ -3,26 +3,32 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import LinearProgress from '@mui/material/LinearProgress';
 import { SnapshotPending } from '../../components/Loading';
+import { Deferred } from '../../components/Deferred';
 import { PageHeader } from '../../components/PageHeader';
 import { useSnapshot } from '../../state/snapshot-context';
 import Link from '@mui/material/Link';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
+import type { Snapshot } from '#api/snapshot';
 import { worstLoans, worstPositions } from '#shared/worst-items';
 import { pageHref, type PageKey } from '../../routes';
 import { usePhoneWidth } from '../../components/use-viewport';
 import { ActiveAlertsCard } from './ActiveAlertsCard';
 import { FarmFigures } from './FarmFigures';
 import { HashPowerCards } from './HashPowerCards';
-import { HedgePlanner } from './HedgePlanner';
 import { LoanHealthList } from './LoanHealthList';
 import { PositionDistanceList } from './PositionDistanceList';
 import { PriceFreshness } from './PriceFreshness';
-import { PriceShockCard } from './price-shock/PriceShockCard';
 import { RunwaySection } from './RunwaySection';
 
 // chart.js is the largest part of the dashboard: the charts load after the figures.
 const ChartsSection = lazy(async () => ({
   default: (await import('../../charts/ChartsSection')).ChartsSection,
+}));
+const PriceShockCard = lazy(async () => ({
+  default: (await import('./price-shock/PriceShockCard')).PriceShockCard,
+}));
+const HedgePlanner = lazy(async () => ({
+  default: (await import('./HedgePlanner')).HedgePlanner,
 }));
 
 /** How many loans and positions the Overview lists: the ones nearest trouble. */
@@ -47,8 +53,57 @@ function SeeAll({
   );
 }
 
+/**
+ * What lies below the first screen: built once the page is idle or scrolled near, from
+ * the Snapshot of a render that gives way to anything urgent (components/Deferred.tsx),
+ * and re-rendered only when that Snapshot changes.
+ */
+const Outlook = memo(function Outlook({ snapshot }: { snapshot: Snapshot }) {
+  if (snapshot.scenario !== null) return null;
+  return (
+    <Deferred minHeight={240}>
+      <RunwaySection snapshot={snapshot} />
+    </Deferred>
+  );
+});
+
+const BelowTheFold = memo(function BelowTheFold({ snapshot }: { snapshot: Snapshot }) {
+  return (
+    <>
+      <Deferred minHeight={400}>
+        <Suspense fallback={<LinearProgress aria-label="Loading the charts" />}>
+          <ChartsSection
+            assets={snapshot.assetsInUse}
+            hashPower={snapshot.farm.hashPower}
+            loans={snapshot.loans}
+            positions={snapshot.positions}
+          />
+        </Suspense>
+      </Deferred>
+      <Deferred minHeight={400}>
+        <Box
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fit, minmax(min(440px, 100%), 1fr))',
+            gap: 2,
+          }}
+        >
+          <Suspense fallback={<LinearProgress aria-label="Loading the stress test" />}>
+            <PriceShockCard snapshot={snapshot} />
+          </Suspense>
+          <Suspense fallback={<LinearProgress aria-label="Loading the hedge planner" />}>
+            <HedgePlanner snapshot={snapshot} />
+          </Suspense>
+        </Box>
+      </Deferred>
+    </>
+  );
+});
+
 export function OverviewPage() {
   const snapshot = useSnapshot();
+  // The sections below the first screen follow in a render of their own (see BelowTheFold).
+  const later = useDeferredValue(snapshot);
   const phone = usePhoneWidth();
   const loans = snapshot?.loans;
   const positions = snapshot?.positions;
@@ -108,21 +163,9 @@ export function OverviewPage() {
         <FarmFigures farm={snapshot.farm} />
       </section>
       {!phone && risk}
-      {snapshot.scenario === null && <RunwaySection snapshot={snapshot} />}
+      {later && <Outlook snapshot={later} />}
       <PriceFreshness prices={snapshot.prices} live={snapshot.scenario === null} />
-      <Suspense fallback={<LinearProgress aria-label="Loading the charts" />}>
-        <ChartsSection snapshot={snapshot} />
-      </Suspense>
-      <Box
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fit, minmax(min(440px, 100%), 1fr))',
-          gap: 2,
-        }}
-      >
-        <PriceShockCard snapshot={snapshot} />
-        <HedgePlanner snapshot={snapshot} />
-      </Box>
+      {later && <BelowTheFold snapshot={later} />}
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import CardContent from '@mui/material/CardContent';
 import Collapse from '@mui/material/Collapse';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Runway } from '#api/runway';
 import type { Snapshot } from '#api/snapshot';
 import {
@@ -61,8 +61,9 @@ export function RiskOutlook({
   runwayError: string | null;
 }) {
   const [open, setOpen] = useState(false);
-  const marginCall = marginCallOddsSentence(snapshot.loans);
-  const liquidation = liquidationOddsSentence(snapshot.loans, snapshot.positions);
+  const { loans, positions } = snapshot;
+  const marginCall = useMemo(() => marginCallOddsSentence(loans), [loans]);
+  const liquidation = useMemo(() => liquidationOddsSentence(loans, positions), [loans, positions]);
   return (
     <Card data-testid="risk-outlook">
       <CardContent>

@@ -11,7 +11,8 @@ import TableRow from '@mui/material/TableRow';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { styled } from '@mui/material/styles';
+import { lazy, memo, startTransition, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Runway } from '#api/runway';
 import type { Snapshot } from '#api/snapshot';
 import { formatMonth } from '#shared/risk-text';
@@ -27,8 +28,30 @@ const RunwayChart = lazy(async () => ({
 }));
 
 const PRICE_PATHS = ['-5', '-2', '0', '2', '5'];
+/** The least time between two runway questions while the inputs keep changing. */
+const RUNWAY_EVERY_MS = 3_000;
 
-function RunwayTable({ runway, lenders }: { runway: Runway; lenders: Record<string, string> }) {
+// A farm with two hundred loans has two hundred LTV columns: the body's cells are plain
+// cells styled by the table's one class, not a component each.
+const FigureTable = styled(Table)(({ theme }) => ({
+  '& tbody td': {
+    ...theme.typography.body2,
+    padding: '6px 16px',
+    borderBottom: `1px solid ${(theme.vars ?? theme).palette.divider}`,
+    textAlign: 'right',
+    whiteSpace: 'nowrap',
+  },
+  '& tbody td:first-of-type': { textAlign: 'left' },
+  '& tbody td.total': { fontWeight: 600 },
+}));
+
+const RunwayTable = memo(function RunwayTable({
+  runway,
+  lenders,
+}: {
+  runway: Runway;
+  lenders: Record<string, string>;
+}) {
   const loanIds = runway.months[0]?.loans.map((l) => l.id) ?? [];
   return (
     // A scrolling region must be reachable by keyboard to be read.
@@ -38,7 +61,12 @@ function RunwayTable({ runway, lenders }: { runway: Runway; lenders: Record<stri
       role="region"
       aria-label="Runway by month, scrollable"
     >
-      <Table size="small" stickyHeader aria-label="Runway by month" data-testid="runway-table">
+      <FigureTable
+        size="small"
+        stickyHeader
+        aria-label="Runway by month"
+        data-testid="runway-table"
+      >
         <TableHead>
           <TableRow>
             <TableCell>Month</TableCell>
@@ -57,32 +85,28 @@ function RunwayTable({ runway, lenders }: { runway: Runway; lenders: Record<stri
         </TableHead>
         <TableBody>
           {runway.months.map((m) => (
-            <TableRow key={m.month}>
-              <TableCell>
+            <tr key={m.month}>
+              <td>
                 {formatMonth(m.month)}
                 {m.halving && ' · halving'}
                 {m.retargets > 0 && ` · ${m.retargets} retarget${m.retargets > 1 ? 's' : ''}`}
-              </TableCell>
-              <TableCell align="right">{formatCoin(m.btcProduced, 'BTC', 4)}</TableCell>
-              <TableCell align="right">{formatUsd(m.revenueUsd)}</TableCell>
-              <TableCell align="right">{formatUsd(m.powerCostUsd)}</TableCell>
-              <TableCell align="right">{formatUsd(m.interestUsd)}</TableCell>
-              <TableCell align="right">{formatUsd(m.principalDueUsd)}</TableCell>
-              <TableCell align="right" sx={{ fontWeight: 600 }}>
-                {formatUsd(m.netUsd)}
-              </TableCell>
+              </td>
+              <td>{formatCoin(m.btcProduced, 'BTC', 4)}</td>
+              <td>{formatUsd(m.revenueUsd)}</td>
+              <td>{formatUsd(m.powerCostUsd)}</td>
+              <td>{formatUsd(m.interestUsd)}</td>
+              <td>{formatUsd(m.principalDueUsd)}</td>
+              <td className="total">{formatUsd(m.netUsd)}</td>
               {m.loans.map((l) => (
-                <TableCell key={l.id} align="right">
-                  {formatPct(l.ltvPct)}
-                </TableCell>
+                <td key={l.id}>{formatPct(l.ltvPct)}</td>
               ))}
-            </TableRow>
+            </tr>
           ))}
         </TableBody>
-      </Table>
+      </FigureTable>
     </TableContainer>
   );
-}
+});
 
 export function RunwaySection({ snapshot }: { snapshot: Snapshot }) {
   const call = useCall();
@@ -94,27 +118,50 @@ export function RunwaySection({ snapshot }: { snapshot: Snapshot }) {
   const network = snapshot.network.BTC;
   const loanKey = snapshot.loans.map((l) => `${l.id}:${l.outstanding}`).join(',');
   const powerCost = snapshot.farm.powerCostUsdPerDay;
+  // A price that changes twice a second asks for the runway at most every few seconds,
+  // the latest inputs each time; another price path is asked for at once. An answer is
+  // shown unless a newer one already is or the path changed since.
+  const asked = useRef({ at: 0, path: '', request: 0, shown: 0 });
   useEffect(() => {
-    let current = true;
-    call('runway.get', { months: 12, pricePathPctPerMonth: pricePath }).then(
-      (result) => {
-        if (!current) return;
-        setRunway(result);
-        setError(null);
-      },
-      (failure: { message: string }) => {
-        if (!current) return;
-        setRunway(null);
-        setError(failure.message);
-      },
-    );
-    return () => {
-      current = false;
-    };
+    const last = asked.current;
+    const wait = last.path === pricePath ? Math.max(0, last.at + RUNWAY_EVERY_MS - Date.now()) : 0;
+    const timer = setTimeout(() => {
+      const request = ++last.request;
+      last.at = Date.now();
+      last.path = pricePath;
+      const stillWanted = () => alive.current && request > last.shown && last.path === pricePath;
+      call('runway.get', { months: 12, pricePathPctPerMonth: pricePath }).then(
+        (result) => {
+          if (!stillWanted()) return;
+          last.shown = request;
+          // A new runway redraws a wide table: in a render that gives way to anything urgent.
+          startTransition(() => {
+            setRunway(result);
+            setError(null);
+          });
+        },
+        (failure: { message: string }) => {
+          if (!stillWanted()) return;
+          last.shown = request;
+          setRunway(null);
+          setError(failure.message);
+        },
+      );
+    }, wait);
+    return () => clearTimeout(timer);
   }, [call, pricePath, btc, network?.difficulty, network?.height, loanKey, powerCost]);
+  const alive = useRef(false);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+  // A tick changes the loans' figures, not their lenders: the table keeps its columns.
+  const lenderKey = JSON.stringify(snapshot.loans.map((l) => [l.id, l.lender]));
   const lenders = useMemo(
-    () => Object.fromEntries(snapshot.loans.map((l) => [l.id, l.lender])),
-    [snapshot.loans],
+    () => Object.fromEntries(JSON.parse(lenderKey) as [string, string][]) as Record<string, string>,
+    [lenderKey],
   );
   return (
     <section aria-labelledby="outlook-heading">

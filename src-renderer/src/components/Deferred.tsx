@@ -1,0 +1,88 @@
+import {
+  startTransition,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
+
+// Parts of a long page below its first screen (the Overview's outlook, charts, stress test
+// and hedge planner) are built once the page is idle or once they come near the view,
+// whichever is first, and then in an interruptible render: the first screen shows its
+// figures without waiting for them, and a price tick or an alert is never held behind
+// them (docs/architecture.md "The dashboard's speed").
+
+/** How far below the view something starts to be built, so it is there when scrolled to. */
+const NEAR_VIEW_PX = 400;
+/** Without an idle moment, built after this long anyway. */
+const IDLE_TIMEOUT_MS = 1_500;
+
+type IdleHandle = { cancel(): void };
+
+function whenIdle(run: () => void): IdleHandle {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    return { cancel: () => window.cancelIdleCallback(id) };
+  }
+  const id = window.setTimeout(run, 50);
+  return { cancel: () => window.clearTimeout(id) };
+}
+
+/**
+ * True once the element has come within NEAR_VIEW_PX of the view (and, unless `visibleOnly`,
+ * once the page has been idle); it stays true.
+ */
+export function useNearView(
+  ref: RefObject<Element | null>,
+  { visibleOnly = false }: { visibleOnly?: boolean } = {},
+): boolean {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    if (near) return;
+    const show = () => startTransition(() => setNear(true));
+    const idle = visibleOnly ? null : whenIdle(show);
+    const element = ref.current;
+    let observer: IntersectionObserver | null = null;
+    if (element && typeof IntersectionObserver === 'function') {
+      observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) show();
+        },
+        { rootMargin: `${NEAR_VIEW_PX}px 0px` },
+      );
+      observer.observe(element);
+    } else if (visibleOnly) {
+      show();
+    }
+    return () => {
+      idle?.cancel();
+      observer?.disconnect();
+    };
+  }, [ref, near, visibleOnly]);
+  return near;
+}
+
+/**
+ * Its children once the page is idle or they come near the view; until then a box of
+ * `minHeight` holding their place (and the heading, when one is given, so the page's
+ * outline reads the same).
+ */
+export function Deferred({
+  minHeight,
+  placeholder,
+  children,
+}: {
+  minHeight: number;
+  placeholder?: ReactNode;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const near = useNearView(ref);
+  if (near) return children;
+  return (
+    <div ref={ref} style={{ minHeight }}>
+      {placeholder}
+    </div>
+  );
+}
