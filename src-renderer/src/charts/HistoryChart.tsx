@@ -232,6 +232,20 @@ function HistoryChartShown({
   );
 }
 
+// The card as it stands until it comes near the view: its title and its room, one styled
+// element, as a farm may have two hundred of them.
+const CardUntilNear = styled(Card)(({ theme }) => ({
+  height: '100%',
+  padding: theme.spacing(2),
+  minHeight: PLOT_HEIGHT + 80,
+  '& > h3': { ...theme.typography.subtitle1, fontWeight: 600, margin: 0 },
+  '& > p': {
+    ...theme.typography.body2,
+    color: (theme.vars ?? theme).palette.text.secondary,
+    margin: 0,
+  },
+}));
+
 /**
  * The chart's card. With `whenVisible` (one chart of many, like a loan's LTV), its history is
  * asked for and drawn only once the card comes near the view; until then the card holds
@@ -245,18 +259,9 @@ export function HistoryChart({
   const near = useNearView(card, { visibleOnly: true });
   if (!whenVisible || near) return <HistoryChartShown {...props} />;
   return (
-    <Card data-testid={props.testId} ref={card} sx={{ height: '100%' }}>
-      <CardContent>
-        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-          {props.title}
-        </Typography>
-        {props.subtitle && (
-          <Typography variant="body2" color="text.secondary">
-            {props.subtitle}
-          </Typography>
-        )}
-        <Box sx={{ height: PLOT_HEIGHT, mt: 1 }} />
-      </CardContent>
-    </Card>
+    <CardUntilNear data-testid={props.testId} ref={card}>
+      <h3>{props.title}</h3>
+      {props.subtitle && <p>{props.subtitle}</p>}
+    </CardUntilNear>
   );
 }

@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
 import type { ChartData, ChartOptions, TooltipItem } from 'chart.js';
 import { memo, useMemo } from 'react';
 import { Line } from 'react-chartjs-2';
@@ -11,7 +12,29 @@ import { useChartTheme } from './chart-theme';
 
 // The runway month by month: revenue and net cash (after power, interest and principal)
 // on the left axis, each loan's LTV at the month's end on the right. Months are plotted
-// at their index; the tick labels name them.
+// at their index; the tick labels name them. A farm with many loans gets the LTV lines of
+// the few that climb highest (every loan is in the table beside the chart): two hundred
+// lines say nothing a reader can follow, and redrawing them would hold the page.
+
+/** At most this many loans get an LTV line. */
+export const RUNWAY_LTV_LINES = 8;
+
+/** The loans whose LTV climbs highest over the months, highest first, at most `n`. */
+function highestLtvLoans(months: Runway['months'], n: number): string[] {
+  const peak = new Map<string, number>();
+  for (const month of months) {
+    for (const loan of month.loans) {
+      if (loan.ltvPct === null) continue;
+      const value = toChartNumber(loan.ltvPct);
+      if (value > (peak.get(loan.id) ?? Number.NEGATIVE_INFINITY)) peak.set(loan.id, value);
+    }
+  }
+  const order = months[0]?.loans.map((l) => l.id) ?? [];
+  return order
+    .filter((id) => peak.has(id))
+    .sort((a, b) => peak.get(b)! - peak.get(a)!)
+    .slice(0, n);
+}
 
 type XY = { x: number; y: number };
 
@@ -23,14 +46,15 @@ export const RunwayChart = memo(function RunwayChart({
   lenders: Record<string, string>;
 }) {
   const theme = useChartTheme();
-  const { data, options } = useMemo(() => {
+  const { data, options, linesFor, loanCount } = useMemo(() => {
     const months = runway.months;
     const at = (values: (m: Runway['months'][number]) => string | null): XY[] =>
       months.flatMap((m, i) => {
         const value = values(m);
         return value === null ? [] : [{ x: i, y: toChartNumber(value) }];
       });
-    const loanIds = months[0]?.loans.map((l) => l.id) ?? [];
+    const loanCount = months[0]?.loans.length ?? 0;
+    const loanIds = highestLtvLoans(months, RUNWAY_LTV_LINES);
     const loanColours = [theme.warning, theme.error, theme.secondary];
     const datasets: ChartData<'line', XY[]>['datasets'] = [
       {
@@ -119,16 +143,24 @@ export const RunwayChart = memo(function RunwayChart({
         },
       },
     };
-    return { data: { datasets }, options };
+    return { data: { datasets }, options, linesFor: loanIds.length, loanCount };
   }, [runway, lenders, theme]);
   return (
-    <Box sx={{ height: 260 }} data-testid="runway-chart">
-      <Line
-        data={data}
-        options={options}
-        aria-label="Runway chart: revenue, net cash and loan LTV by month"
-        role="img"
-      />
-    </Box>
+    <>
+      <Box sx={{ height: 260 }} data-testid="runway-chart">
+        <Line
+          data={data}
+          options={options}
+          aria-label="Runway chart: revenue, net cash and loan LTV by month"
+          role="img"
+        />
+      </Box>
+      {loanCount > linesFor && (
+        <Typography variant="caption" color="text.secondary" data-testid="runway-chart-note">
+          LTV lines for the {linesFor} loans whose LTV climbs highest; all {loanCount} loans are in
+          the table below.
+        </Typography>
+      )}
+    </>
   );
 });

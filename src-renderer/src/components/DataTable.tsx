@@ -10,7 +10,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 
 import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { DataTableBody } from './DataTableBody';
+import { styled } from '@mui/material/styles';
+import { DataTableBody, recordTableStyles } from './DataTableBody';
 import { useFittingColumns } from './use-fitting-columns';
 import { usePhoneWidth } from './use-viewport';
 import { visuallyHidden } from './visually-hidden';
@@ -57,6 +58,8 @@ const inactiveSortIconTakesNoRoom = {
   '&:not(.Mui-active) .MuiTableSortLabel-icon': { display: 'none' },
   '&:not(.Mui-active):hover .MuiTableSortLabel-icon': { display: 'inline-block' },
 } as const;
+
+const RecordTable = styled(Table)(({ theme }) => recordTableStyles(theme));
 
 /** Above this many rows only the rows in view are rendered, in a scrolling box. */
 export const VIRTUAL_ROWS_FROM = 60;
@@ -147,7 +150,7 @@ export function DataTable<T>({
             sx={virtual ? { maxHeight: '70vh' } : undefined}
             data-testid="data-table-box"
           >
-            <Table size="small" aria-label={ariaLabel} stickyHeader={virtual}>
+            <RecordTable size="small" aria-label={ariaLabel} stickyHeader={virtual}>
               <TableHead>
                 <TableRow>
                   {expandable && (
@@ -186,7 +189,7 @@ export function DataTable<T>({
                 </TableRow>
               </TableHead>
               <TableBody>{body}</TableBody>
-            </Table>
+            </RecordTable>
           </TableContainer>
         )}
       />

@@ -1,7 +1,5 @@
 import IconButton from '@mui/material/IconButton';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
-import { styled } from '@mui/material/styles';
+import type { CSSObject, Theme } from '@mui/material/styles';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useState, type ReactNode, type RefObject } from 'react';
@@ -10,8 +8,9 @@ import { RowDetails } from './RowDetails';
 
 // The rows of a DataTable. A long table renders only the rows in view plus a few either
 // side (TanStack Virtual), with spacer rows keeping the scroll height; each row is
-// memoised on its record, so a delta that changed one record re-renders one row. Cell
-// styles are one static class, not a style object per cell. Columns folded away for
+// memoised on its record, so a delta that changed one record re-renders one row. Rows and
+// cells are plain elements styled by classes from the table (recordTableStyles), not a
+// styled component each. Columns folded away for
 // want of room, and a row's details, open under the row from its leading button.
 
 const ESTIMATED_ROW_PX = 41;
@@ -19,22 +18,91 @@ const OVERSCAN_ROWS = 8;
 // A wrapping column keeps room for a short word or two even on a phone.
 const WRAP_MIN_PX = 110;
 
-const Cell = styled(TableCell)(({ theme }) => ({
-  whiteSpace: 'nowrap',
-  padding: '6px',
-  verticalAlign: 'top',
-  fontSize: '0.8125rem',
-  [theme.breakpoints.down('sm')]: { padding: '6px 4px' },
-  '&.wrap': { whiteSpace: 'normal' },
-  '&.toggle': { width: 36, padding: '2px' },
-  '&.sticky': {
-    position: 'sticky',
-    right: 0,
-    // The scheme's variable: `theme.palette` is the light scheme's whatever is shown.
-    backgroundColor: (theme.vars ?? theme).palette.background.paper,
-    boxShadow: '-6px 0 6px -6px rgba(0,0,0,0.25)',
-  },
-}));
+/**
+ * The styles of the body's rows and cells, given once to the table (DataTable.tsx): the
+ * rows and cells themselves are plain elements with classes, so re-rendering a row styles
+ * nothing (docs/architecture.md "The dashboard's speed"). They read as MUI's small table.
+ */
+export function recordTableStyles(theme: Theme): CSSObject {
+  const palette = (theme.vars ?? theme).palette;
+  return {
+    '& tr.record-row': {
+      color: 'inherit',
+      verticalAlign: 'middle',
+      outline: 0,
+      '&:hover': { backgroundColor: palette.action.hover },
+    },
+    '& td.cell': {
+      ...(theme.typography.body2 as CSSObject),
+      color: palette.text.primary,
+      borderBottom: `1px solid ${theme.vars?.palette.TableCell.border ?? theme.palette.divider}`,
+      textAlign: 'left',
+      whiteSpace: 'nowrap',
+      padding: '6px',
+      verticalAlign: 'top',
+      fontSize: '0.8125rem',
+      [theme.breakpoints.down('sm')]: { padding: '6px 4px' },
+      '&.right': { textAlign: 'right' },
+      '&.center': { textAlign: 'center' },
+      '&.wrap': { whiteSpace: 'normal' },
+      '&.toggle': { width: 36, padding: '2px' },
+      '&.sticky': {
+        position: 'sticky',
+        right: 0,
+        // The scheme's variable: `theme.palette` is the light scheme's whatever is shown.
+        backgroundColor: palette.background.paper,
+        boxShadow: '-6px 0 6px -6px rgba(0,0,0,0.25)',
+      },
+      // What a column's cell may hold, as classes rather than a styled component each:
+      // a figure over its note, right-aligned.
+      '& .stack': { display: 'flex', flexDirection: 'column' },
+      '& .stack.end': { alignItems: 'flex-end' },
+      '& .inline': { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+      '& .name': { ...(theme.typography.body2 as CSSObject), display: 'block', fontWeight: 600 },
+      '& .body': { ...(theme.typography.body2 as CSSObject) },
+      '& .note': {
+        ...(theme.typography.caption as CSSObject),
+        color: palette.text.secondary,
+      },
+      '& .note.loss': { color: palette.error.main },
+      '& .negative': { color: palette.error.main },
+    },
+  };
+}
+
+function cellClass<T>(column: Column<T>): string {
+  let name = 'cell';
+  if (column.align === 'right' || column.align === 'center') name += ` ${column.align}`;
+  if (column.wrapAt) name += ' wrap';
+  if (column.sticky === true) name += ' sticky';
+  return name;
+}
+
+// The row's details button: re-rendered when it opens or the row's name changes, not at
+// every tick that changes the row's figures.
+const DetailsToggle = memo(function DetailsToggle({
+  open,
+  controls,
+  label,
+  onToggle,
+}: {
+  open: boolean;
+  controls: string | undefined;
+  label: string;
+  onToggle(open: boolean): void;
+}) {
+  return (
+    <IconButton
+      size="small"
+      aria-expanded={open}
+      aria-controls={open ? controls : undefined}
+      aria-label={`${open ? 'Hide' : 'Show'} details of ${label}`}
+      onClick={() => onToggle(!open)}
+    >
+      <ExpandMoreIcon fontSize="small" style={open ? { transform: 'rotate(180deg)' } : undefined} />
+    </IconButton>
+  );
+});
 
 interface RowProps<T> {
   row: T;
@@ -54,33 +122,23 @@ function RowOf<T>(props: RowProps<T>) {
   const detailsId = testId ? `${testId}-details` : undefined;
   return (
     <>
-      <TableRow hover data-record-row data-testid={testId} data-index={index} ref={measure}>
+      <tr
+        className="record-row"
+        data-record-row
+        data-testid={testId}
+        data-index={index}
+        ref={measure}
+      >
         {expandable && (
-          <Cell className="toggle" aria-label="Details">
-            <IconButton
-              size="small"
-              aria-expanded={open}
-              aria-controls={open ? detailsId : undefined}
-              aria-label={`${open ? 'Hide' : 'Show'} details of ${label}`}
-              onClick={() => setOpen(!open)}
-            >
-              <ExpandMoreIcon
-                fontSize="small"
-                sx={{ transform: open ? 'rotate(180deg)' : undefined }}
-              />
-            </IconButton>
-          </Cell>
+          <td className="cell toggle" aria-label="Details">
+            <DetailsToggle open={open} controls={detailsId} label={label} onToggle={setOpen} />
+          </td>
         )}
         {columns.map((column) => (
-          <Cell
+          <td
             key={column.key}
-            align={column.align}
             aria-label={column.cellLabel}
-            className={
-              [column.wrapAt ? 'wrap' : '', column.sticky === true ? 'sticky' : '']
-                .join(' ')
-                .trim() || undefined
-            }
+            className={cellClass(column)}
             style={
               column.wrapAt
                 ? { minWidth: Math.min(WRAP_MIN_PX, column.wrapAt), maxWidth: column.wrapAt }
@@ -88,15 +146,15 @@ function RowOf<T>(props: RowProps<T>) {
             }
           >
             {column.render(row)}
-          </Cell>
+          </td>
         ))}
-      </TableRow>
+      </tr>
       {open && (
-        <TableRow data-testid={detailsId} id={detailsId}>
-          <Cell colSpan={columns.length + 1} className="wrap">
+        <tr className="record-row" data-testid={detailsId} id={detailsId}>
+          <td colSpan={columns.length + 1} className="cell wrap">
             <RowDetails row={row} hidden={hidden} details={details} />
-          </Cell>
-        </TableRow>
+          </td>
+        </tr>
       )}
     </>
   );

@@ -1,11 +1,17 @@
-import Tooltip from '@mui/material/Tooltip';
 import Box from '@mui/material/Box';
-import type { SxProps, Theme } from '@mui/material/styles';
+import { styled, type SxProps, type Theme } from '@mui/material/styles';
 import { MISSING } from '../format';
+import { HoverTooltip } from './HoverTooltip';
 
 // A formatted figure. A value the core could not compute shows as an em dash whose
 // tooltip (and accessible description) says why, so nobody mistakes it for 0. It is
-// deliberately not an aria-label: that would collide with form labels.
+// deliberately not an aria-label: that would collide with form labels. Tables show
+// thousands of figures: a figure without a style of its own is a plain span.
+
+const Missing = styled('span')(({ theme }) => ({
+  color: (theme.vars ?? theme).palette.text.secondary,
+  cursor: 'help',
+}));
 
 export function Figure({
   text,
@@ -19,6 +25,7 @@ export function Figure({
   testId?: string;
 }) {
   if (text !== MISSING) {
+    if (sx === undefined) return <span data-testid={testId}>{text}</span>;
     return (
       <Box component="span" sx={sx} data-testid={testId}>
         {text}
@@ -26,16 +33,10 @@ export function Figure({
     );
   }
   return (
-    <Tooltip title={missing} describeChild>
-      <Box
-        component="span"
-        tabIndex={0}
-        data-missing-reason={missing}
-        sx={[{ color: 'text.secondary', cursor: 'help' }, ...(Array.isArray(sx) ? sx : [sx])]}
-        data-testid={testId}
-      >
+    <HoverTooltip title={missing}>
+      <Missing tabIndex={0} data-missing-reason={missing} sx={sx} data-testid={testId}>
         {MISSING}
-      </Box>
-    </Tooltip>
+      </Missing>
+    </HoverTooltip>
   );
 }

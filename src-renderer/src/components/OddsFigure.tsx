@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { formatOdds, volatilityText } from '#shared/risk-text';
+import { HoverTooltip } from './HoverTooltip';
 
 // One odds figure (the 7-day chance of touching a trigger price), with the 1- and 30-day
 // odds and the volatility behind it one hover or focus away.
@@ -27,7 +27,7 @@ export function OddsFigure({
 }) {
   const title = `Odds of touching the ${label} price: ${formatOdds(odds.days1)} within 1 day, ${formatOdds(odds.days7)} within 7 days, ${formatOdds(odds.days30)} within 30 days; ${volatilityText(odds)}.`;
   return (
-    <Tooltip title={title} describeChild>
+    <HoverTooltip title={title}>
       <Typography
         variant={secondary ? 'caption' : 'body2'}
         color={secondary ? 'text.secondary' : undefined}
@@ -37,6 +37,6 @@ export function OddsFigure({
       >
         <Box component="span">{label}</Box> {formatOdds(odds.days7)}
       </Typography>
-    </Tooltip>
+    </HoverTooltip>
   );
 }

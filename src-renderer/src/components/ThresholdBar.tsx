@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
-import Tooltip from '@mui/material/Tooltip';
+import { HoverTooltip } from './HoverTooltip';
 
 // A progress bar with labelled tick marks (margin-call and liquidation lines, say).
 // Positions are 0–100 along the bar.
@@ -32,7 +32,7 @@ export function ThresholdBar({
         sx={{ height: 10, borderRadius: 5 }}
       />
       {ticks.map((tick) => (
-        <Tooltip key={tick.label} title={tick.label} describeChild>
+        <HoverTooltip key={tick.label} title={tick.label}>
           <Box
             aria-hidden="true"
             sx={{
@@ -45,7 +45,7 @@ export function ThresholdBar({
               borderRadius: 1,
             }}
           />
-        </Tooltip>
+        </HoverTooltip>
       ))}
     </Box>
   );

@@ -1,6 +1,6 @@
 import Button from '@mui/material/Button';
 import AddIcon from '@mui/icons-material/Add';
-import { useMemo, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DataTable, type Column } from '../components/DataTable';
@@ -32,6 +32,34 @@ export interface RecordRemoval<T> {
   message(record: T): string;
   remove(record: T): Promise<unknown>;
 }
+
+// A row's buttons re-render only when its name does, not at every price tick that changes
+// the row's figures: they act on the record as it is when clicked.
+const RecordActions = memo(function RecordActions({
+  id,
+  name,
+  extra,
+  compact,
+  onEdit,
+  onRemove,
+}: {
+  id: string;
+  name: string;
+  extra: RowAction[] | undefined;
+  compact: boolean;
+  onEdit(id: string): void;
+  onRemove(id: string): void;
+}) {
+  return (
+    <RowActions
+      name={name}
+      onEdit={() => onEdit(id)}
+      onRemove={() => onRemove(id)}
+      extra={extra}
+      compact={compact}
+    />
+  );
+});
 
 export function RecordPage<T, S extends z.ZodType>({
   title,
@@ -75,6 +103,29 @@ export function RecordPage<T, S extends z.ZodType>({
   const addButton = useRef<HTMLButtonElement | null>(null);
   const phone = usePhoneWidth();
 
+  const latestRows = useRef(rows);
+  useEffect(() => {
+    latestRows.current = rows;
+  }, [rows]);
+  const recordOf = useCallback(
+    (id: string) => latestRows.current.find((r) => rowKey(r) === id),
+    [rowKey],
+  );
+  const onEdit = useCallback(
+    (id: string) => {
+      const record = recordOf(id);
+      if (record !== undefined) actions.edit(record);
+    },
+    [recordOf, actions],
+  );
+  const onRemove = useCallback(
+    (id: string) => {
+      const record = recordOf(id);
+      if (record !== undefined) actions.askRemove(record);
+    },
+    [recordOf, actions],
+  );
+
   const allColumns = useMemo<Column<T>[]>(
     () => [
       ...columns,
@@ -85,17 +136,18 @@ export function RecordPage<T, S extends z.ZodType>({
         sticky: true,
         cellLabel: 'Actions',
         render: (record) => (
-          <RowActions
+          <RecordActions
+            id={rowKey(record)}
             name={describe(record)}
-            onEdit={() => actions.edit(record)}
-            onRemove={() => actions.askRemove(record)}
             extra={rowExtras?.(record)}
             compact={phone}
+            onEdit={onEdit}
+            onRemove={onRemove}
           />
         ),
       },
     ],
-    [columns, describe, rowExtras, actions, phone],
+    [columns, describe, rowExtras, rowKey, onEdit, onRemove, phone],
   );
 
   const record = editing.mode === 'edit' ? editing.record : null;

@@ -1,10 +1,8 @@
-import Stack from '@mui/material/Stack';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
 import type { RigView } from '#api/snapshot';
 import { dec } from '#shared/decimal';
 import type { Column } from '../../components/DataTable';
 import { Figure } from '../../components/Figure';
+import { HoverTooltip } from '../../components/HoverTooltip';
 import { StatusChip } from '../../components/StatusChip';
 import { byDecimal, byNumber, byText } from '../../components/sorting';
 import {
@@ -36,24 +34,24 @@ function LiveStatus({ rig }: { rig: RigView }) {
     rig.live.temperatureC === null ? '' : ` · ${formatNumber(rig.live.temperatureC, 1)} °C`;
   const reason = rig.live.online ? null : (rig.live.error ?? 'The rig did not answer its poll.');
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+    <span className="inline">
       {reason === null ? (
         <StatusChip status="online" />
       ) : (
         // Why it is offline, on hover and on keyboard focus; also in the row's details.
-        <Tooltip title={reason} describeChild>
+        <HoverTooltip title={reason}>
           <span tabIndex={0} data-testid={`rig-offline-${rig.id}`} data-reason={reason}>
             <StatusChip status="offline" />
           </span>
-        </Tooltip>
+        </HoverTooltip>
       )}
       {rig.live.online && (
-        <Typography variant="body2" component="span">
+        <span className="body">
           {formatHashrate(rig.live.hashrateHs)}
           {temperature} · up {formatDuration(rig.live.uptimeS)}
-        </Typography>
+        </span>
       )}
-    </Stack>
+    </span>
   );
 }
 
@@ -65,13 +63,11 @@ export const rigColumns: Column<RigView>[] = [
     compare: byText((r) => r.name),
     render: (r) => (
       <>
-        <Typography variant="body2" sx={{ fontWeight: 600 }}>
-          {r.name}
-        </Typography>
-        <Typography variant="caption" color="text.secondary">
+        <span className="name">{r.name}</span>
+        <span className="note">
           {r.coin}
           {r.model ? ` · ${r.model}` : ''}
-        </Typography>
+        </span>
       </>
     ),
   },
@@ -120,21 +116,19 @@ export const rigColumns: Column<RigView>[] = [
     align: 'right',
     compare: byDecimal((r) => r.profitUsdPerDay),
     render: (r) => (
-      <Stack sx={{ alignItems: 'flex-end' }}>
-        <Figure
-          text={formatUsdPerDay(r.profitUsdPerDay)}
-          missing={NO_ECONOMICS}
-          sx={{ color: r.profitUsdPerDay?.startsWith('-') ? 'error.main' : undefined }}
-        />
-        <Typography variant="caption" color="text.secondary">
+      <span className="stack end">
+        <span className={r.profitUsdPerDay?.startsWith('-') ? 'negative' : undefined}>
+          <Figure text={formatUsdPerDay(r.profitUsdPerDay)} missing={NO_ECONOMICS} />
+        </span>
+        <span className="note">
           <Figure text={formatUsdPerDay(r.revenueUsdPerDay)} missing={NO_ECONOMICS} /> revenue
-        </Typography>
+        </span>
         {r.revenueLostUsdPerDay !== null && dec(r.revenueLostUsdPerDay).gt(0) && (
-          <Typography variant="caption" color="error.main" data-testid={`rig-revenue-lost-${r.id}`}>
+          <span className="note loss" data-testid={`rig-revenue-lost-${r.id}`}>
             offline: losing {formatUsdPerDay(r.revenueLostUsdPerDay)}
-          </Typography>
+          </span>
         )}
-      </Stack>
+      </span>
     ),
   },
   {
@@ -144,15 +138,15 @@ export const rigColumns: Column<RigView>[] = [
     align: 'right',
     compare: byDecimal((r) => r.breakEvenPriceUsd),
     render: (r) => (
-      <Stack sx={{ alignItems: 'flex-end' }}>
+      <span className="stack end">
         <Figure
           text={r.breakEvenPriceUsd === null ? '—' : `${formatUsd(r.breakEvenPriceUsd)}/${r.coin}`}
           missing={NO_ECONOMICS}
         />
-        <Typography variant="caption" color="text.secondary">
+        <span className="note">
           or <Figure text={formatPerKwh(r.breakEvenPerKwh)} missing={NO_ECONOMICS} />
-        </Typography>
-      </Stack>
+        </span>
+      </span>
     ),
   },
   {
