@@ -18,11 +18,13 @@ import { HashPowerCards } from './HashPowerCards';
 import { LoanHealthList } from './LoanHealthList';
 import { PositionDistanceList } from './PositionDistanceList';
 import { PriceFreshness } from './PriceFreshness';
-import { RunwaySection } from './RunwaySection';
 
 // chart.js is the largest part of the dashboard: the charts load after the figures.
 const ChartsSection = lazy(async () => ({
   default: (await import('../../charts/ChartsSection')).ChartsSection,
+}));
+const RunwaySection = lazy(async () => ({
+  default: (await import('./RunwaySection')).RunwaySection,
 }));
 const PriceShockCard = lazy(async () => ({
   default: (await import('./price-shock/PriceShockCard')).PriceShockCard,
@@ -62,7 +64,9 @@ const Outlook = memo(function Outlook({ snapshot }: { snapshot: Snapshot }) {
   if (snapshot.scenario !== null) return null;
   return (
     <Deferred minHeight={240}>
-      <RunwaySection snapshot={snapshot} />
+      <Suspense fallback={<LinearProgress aria-label="Loading the outlook" />}>
+        <RunwaySection snapshot={snapshot} />
+      </Suspense>
     </Deferred>
   );
 });
