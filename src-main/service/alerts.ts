@@ -106,16 +106,19 @@ export function createAlertEngine(
       newId: () => `alert-${randomUUID()}`,
     });
     if (!result.changed) return;
+    // The operator is told first: a raised alert reaches every host before the write's
+    // fsync, not after it. Calls that act on alerts wait for this evaluation to finish
+    // (service/dispatch.ts), so they find it stored.
+    for (const event of result.events) emit(event);
     try {
       await ctx.store.update((draft) => {
         draft.alerts = result.alerts;
       });
     } catch (error) {
-      // The disk refused the write: the operator is still told what changed (the next
+      // The disk refused the write: the operator was still told what changed (the next
       // evaluation tries to store it again), and the cause is logged.
-      ctx.log(`Alerts could not be saved; notifying anyway: ${causeOf(error)}`);
+      ctx.log(`Alerts could not be saved; the operator was notified anyway: ${causeOf(error)}`);
     }
-    for (const event of result.events) emit(event);
   }
 
   return {
