@@ -292,21 +292,28 @@ async function main(): Promise<void> {
       goal: 'flat (≤ 30 MB in 10 minutes)',
     });
 
-    // A price that puts the nearest long BTC position now clear of any alert 3 % from its
-    // liquidation price: the time from the price call to the critical alert event that
-    // every host forwards at once.
-    const before = (await service.call('snapshot.get', {})) as Snapshot;
-    const nearest = before.positions
-      .filter(
-        (p) =>
-          p.baseAsset === 'BTC' &&
-          p.side === 'long' &&
-          p.liquidationPrice !== null &&
-          Number(p.distanceToLiquidationPct) > 15,
-      )
-      .sort((a, b) => Number(b.liquidationPrice) - Number(a.liquidationPrice))[0];
-    if (nearest) {
+    // A price that puts a long BTC position 3 % from its liquidation price: the time from
+    // the price call to the critical alert event that every host forwards at once. Twice:
+    // a tick that tips the long nearest the critical line over it (the everyday case), and
+    // a crash that takes one now clear of any alert there (every long moves with it).
+    const critical = async (kind: string, pick: (p: Snapshot['positions'][number]) => boolean) => {
+      const before = (await service.call('snapshot.get', {})) as Snapshot;
+      const nearest = before.positions
+        .filter(
+          (p) =>
+            p.baseAsset === 'BTC' &&
+            p.side === 'long' &&
+            p.liquidationPrice !== null &&
+            p.distanceToLiquidationPct !== null &&
+            pick(p),
+        )
+        .sort((a, b) => Number(b.liquidationPrice) - Number(a.liquidationPrice))[0];
+      if (!nearest) {
+        console.log(`(no position for "${kind}" on this farm)`);
+        return;
+      }
       const usd = (Number(nearest.liquidationPrice) / 0.97).toFixed(2);
+      const movePct = ((Number(usd) / Number(before.prices.BTC?.usd) - 1) * 100).toFixed(1);
       let raisedAt = 0;
       const alerted = new Promise<void>((resolve) => {
         const stop = service.onEvent((event: RigLedgerEvent) => {
@@ -330,14 +337,17 @@ async function main(): Promise<void> {
       await alerted;
       clearInterval(hold);
       record({
-        figure: `price change → critical alert event for a position (BTC at $${usd}, ${nearest.distanceToLiquidationPct} % → 3 % from liquidation; every position re-judged)`,
+        figure: `${kind}: price change → critical alert event for a position (BTC ${movePct} % to $${usd}, ${Number(nearest.distanceToLiquidationPct).toFixed(1)} % → 3 % from liquidation; every position re-judged)`,
         value: `${ms(raisedAt - t0)} (the price call answered after ${ms(answeredAt - t0)})`,
         goal: 'banner in the browser ≤ 300 ms',
         reference: scratchRef,
       });
       await service.call('prices.setManual', { asset: 'BTC', usd: '91000', confirm: true });
       await service.settled();
-    }
+    };
+    // Outside the critical line and its 1-point margin, so the alert is a new critical one.
+    await critical('a tick', (p) => Number(p.distanceToLiquidationPct) > 6.5);
+    await critical('a crash', (p) => Number(p.distanceToLiquidationPct) > 15);
 
     // History: what a year of the large farm's series weighs and what a year query costs.
     const snapshot = (await service.call('snapshot.get', {})) as Snapshot;
