@@ -338,7 +338,7 @@ async function main(): Promise<void> {
       clearInterval(hold);
       record({
         figure: `${kind}: price change → critical alert event for a position (BTC ${movePct} % to $${usd}, ${Number(nearest.distanceToLiquidationPct).toFixed(1)} % → 3 % from liquidation; every position re-judged)`,
-        value: `${ms(raisedAt - t0)} (the price call answered after ${ms(answeredAt - t0)})`,
+        value: `${ms(raisedAt - answeredAt)} after the price call's answer, ${ms(raisedAt - t0)} after the call (a manual price is written durably before the answer; a fed price is current at once, its evaluation starts where the answer is)`,
         goal: 'banner in the browser ≤ 300 ms',
         reference: scratchRef,
       });
