@@ -288,6 +288,7 @@ describe('hot state from the feeds (updateSoon)', () => {
     usd,
     source: 'coingecko',
     at: '2026-11-24T17:05:00Z',
+    disputed: false,
   });
   const onDisk = async () =>
     JSON.parse(await readFile(join(dir, 'rigledger.json'), 'utf8')) as {
