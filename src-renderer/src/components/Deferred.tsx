@@ -64,6 +64,27 @@ export function useNearView(
 }
 
 /**
+ * `value`, followed at most once every `ms` (the latest each time), in a render that gives
+ * way to anything urgent: for sections that need not redraw at every price tick.
+ */
+export function useAtMostEvery<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    if (Object.is(value, shown)) return;
+    const timer = window.setTimeout(
+      () => {
+        last.current = Date.now();
+        startTransition(() => setShown(value));
+      },
+      Math.max(0, last.current + ms - Date.now()),
+    );
+    return () => window.clearTimeout(timer);
+  }, [value, shown, ms]);
+  return shown;
+}
+
+/**
  * Its children once the page is idle or they come near the view; until then a box of
  * `minHeight` holding their place (and the heading, when one is given, so the page's
  * outline reads the same).

@@ -3,7 +3,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import LinearProgress from '@mui/material/LinearProgress';
 import { SnapshotPending } from '../../components/Loading';
-import { Deferred } from '../../components/Deferred';
+import { Deferred, useAtMostEvery } from '../../components/Deferred';
 import { PageHeader } from '../../components/PageHeader';
 import { useSnapshot } from '../../state/snapshot-context';
 import Link from '@mui/material/Link';
@@ -32,6 +32,9 @@ const PriceShockCard = lazy(async () => ({
 const HedgePlanner = lazy(async () => ({
   default: (await import('./HedgePlanner')).HedgePlanner,
 }));
+
+/** The least time between two redraws of the Overview's lower sections. */
+const LOWER_SECTIONS_EVERY_MS = 2_000;
 
 /** How many loans and positions the Overview lists: the ones nearest trouble. */
 const OVERVIEW_WORST = 8;
@@ -106,8 +109,9 @@ const BelowTheFold = memo(function BelowTheFold({ snapshot }: { snapshot: Snapsh
 
 export function OverviewPage() {
   const snapshot = useSnapshot();
-  // The sections below the first screen follow in a render of their own (see BelowTheFold).
-  const later = useDeferredValue(snapshot);
+  // The sections below the first screen follow in a render of their own (see BelowTheFold),
+  // at most every two seconds while the prices move.
+  const later = useDeferredValue(useAtMostEvery(snapshot, LOWER_SECTIONS_EVERY_MS));
   const phone = usePhoneWidth();
   const loans = snapshot?.loans;
   const positions = snapshot?.positions;
