@@ -20,9 +20,6 @@ import type { ServiceContext } from './context';
 const LOAN_LTV = /^loan\.(.+)\.ltvPct$/;
 const POSITION_DISTANCE = /^position\.(.+)\.distanceToLiquidationPct$/;
 
-/** As in an as-of Snapshot: older than this, a recorded price counts as stale. */
-const HISTORY_STALE_AFTER_SEC = 2 * 86_400;
-
 type Bound = Date | string | undefined;
 
 /** The series names computed on request for the records that exist now. */
@@ -66,28 +63,22 @@ function priceTrack(ctx: ServiceContext, asset: string, to: Bound): PriceTrack {
   return { asset, times: points.map(([iso]) => Date.parse(iso)), points, index: -1 };
 }
 
-/** The price entry an as-of Snapshot would use at `t` (the last point at or before it). */
-function entryAt(track: PriceTrack, t: number): PriceEntry | undefined {
+/**
+ * The price an as-of Snapshot would use at `t`: the last point at or before it. Only its
+ * dollar figure is read (a recorded price counts however old, as in an as-of Snapshot).
+ */
+function entryAt(track: PriceTrack, t: number): Pick<PriceEntry, 'usd'> | undefined {
   while (track.index + 1 < track.times.length && track.times[track.index + 1]! <= t)
     track.index += 1;
   const point = track.points[track.index];
-  if (point === undefined) return undefined;
-  const [at, usd] = point;
-  const ageSec = Math.floor((t - track.times[track.index]!) / 1000);
-  return {
-    usd,
-    source: `history (recorded ${at})`,
-    at,
-    stale: ageSec > HISTORY_STALE_AFTER_SEC,
-    manual: false,
-    disputed: false,
-    ageSec,
-    fromHistory: true,
-  };
+  return point === undefined ? undefined : { usd: point[1] };
 }
 
-function pricesAt(tracks: readonly PriceTrack[], t: number): Record<string, PriceEntry> {
-  const prices: Record<string, PriceEntry> = {};
+function pricesAt(
+  tracks: readonly PriceTrack[],
+  t: number,
+): Record<string, Pick<PriceEntry, 'usd'>> {
+  const prices: Record<string, Pick<PriceEntry, 'usd'>> = {};
   for (const track of tracks) {
     const entry = entryAt(track, t);
     if (entry !== undefined) prices[track.asset] = entry;
