@@ -137,8 +137,9 @@ export function positionRisks(
  * says of it, for any marks. When nothing outside the position's own legs shares its
  * margin (an isolated position, or a cross wallet holding only its symbol), the wallet
  * term does not move with the marks and the candidate prices are worked out once; only
- * the choice of the one nearest the mark is made per call. Otherwise each call is a
- * `positionRisks`.
+ * the choice of the one nearest the mark is made per call. Otherwise each call works out
+ * the others' share at the marks and this group's price (`crossOthers`, `legsLiquidation`),
+ * none of the wallet's other groups.
  */
 export function positionLiquidationTrack(
   position: Position,
@@ -154,11 +155,24 @@ export function positionLiquidationTrack(
         crossWalletKey(p) === crossWalletKey(position) &&
         hedgeGroupKey(p) !== key,
     );
-  if (othersShareMargin || legs.length === 0)
-    return (markOf) => positionRisks(all, markOf).get(position.id)?.liquidation ?? null;
-  // As positionRisks: the wallet less the others' share, which is nothing here.
+  if (legs.length === 0) return () => null;
   const first = legs[0]!;
   const walletBalance = legs.map((p) => dec(p.walletBalance)).reduce(minDec);
+  const entry = dec(first.entryPrice);
+  if (othersShareMargin) {
+    // As positionRisks for this group alone: the others' TMM and UPNL at these marks.
+    return (markOf) => {
+      const others = crossOthers(position, all, markOf);
+      if (others === null) return null;
+      const mark = markOf(first);
+      return legsLiquidation(
+        legs,
+        walletBalance.minus(others.maintenanceMargin).plus(others.unrealizedPnl),
+        mark !== null && mark.gt(0) ? mark : entry,
+      );
+    };
+  }
+  // As positionRisks: the wallet less the others' share, which is nothing here.
   const found = liquidationCandidates(
     legs,
     walletBalance.minus(NO_OTHERS.maintenanceMargin).plus(NO_OTHERS.unrealizedPnl),
@@ -168,7 +182,6 @@ export function positionLiquidationTrack(
     const fixed = nearestLiquidation(found, ZERO);
     return () => fixed;
   }
-  const entry = dec(first.entryPrice);
   return (markOf) => {
     const mark = markOf(first);
     return nearestLiquidation(found, mark !== null && mark.gt(0) ? mark : entry);
