@@ -66,7 +66,7 @@ test('leaving typed changes asks first; staying keeps them', async ({ page }) =>
     await page.getByRole('link', { name: 'Rigs' }).click();
     await expect
       .poll(() => asked)
-      .toEqual(['You have changes that are not saved. Leave and lose them?']);
+      .toEqual(['You have changes that are not saved in Price sources. Leave and lose them?']);
     await expect(page).toHaveTitle('Settings — RigLedger');
     await expect(page.getByLabel('Binance base URL')).toHaveValue('https://typed.example.net');
 
