@@ -164,3 +164,101 @@ for (const viewport of WIDTHS) {
     }
   });
 }
+
+test('notices on a phone: Undo brings a removed rig back or says why not; View opens the Alerts page on a raised alert', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const server = await startServer({});
+  try {
+    const coin = {
+      symbol: 'DOGE',
+      algorithm: 'Scrypt',
+      blockTimeSec: '60',
+      hashesPerDifficulty: '4294967296',
+    };
+    expect((await rpc(server, 'settings.update', { coins: [coin] })).status).toBe(200);
+    const rig = {
+      name: 'Rack 1',
+      coin: 'BTC',
+      hashrate: '200',
+      hashrateUnit: 'TH/s',
+      powerWatts: '3500',
+      quantity: 10,
+      poolFeePct: '2',
+      status: 'maintenance',
+      notes: 'Left wall',
+    };
+    for (const r of [
+      rig,
+      { ...rig, name: 'Rack 2', coin: 'DOGE', hashrate: '9', hashrateUnit: 'GH/s' },
+    ])
+      expect((await rpc(server, 'rigs.create', r)).status).toBe(200);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}#/rigs`);
+    const rack1 = page.getByRole('article', { name: 'Rack 1' });
+    await rack1.getByRole('button', { name: 'Remove Rack 1' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect(rack1).toHaveCount(0);
+    const notice = page.getByTestId('removed-notice');
+    await expect(notice).toContainText('Removed Rack 1.');
+    await expect(page.getByTestId('notice-announcer')).toHaveText(
+      'Removed Rack 1. Undo is available.',
+    );
+    // Focus went to the next card, not to the notice.
+    await expect(page.getByRole('button', { name: 'Remove Rack 2' })).toBeFocused();
+
+    await tabUntil(page, notice.getByRole('button', { name: 'Undo removing Rack 1' }));
+    await page.keyboard.press('Enter');
+    await expect(notice).toContainText('Rack 1 is back.');
+    await expect(page.getByRole('article', { name: 'Rack 1' })).toBeVisible();
+    await expect(notice.getByRole('button', { name: /^Dismiss/ })).toBeFocused();
+    const rigs = (await rpc(server, 'rigs.list', {})).body as Record<string, unknown>[];
+    const back = rigs.find((r) => r.name === 'Rack 1');
+    expect(back).toMatchObject(rig);
+    await notice.getByRole('button', { name: /^Dismiss/ }).click();
+    await expect(notice).toHaveCount(0);
+
+    // Rack 2 mines DOGE; once it is gone and DOGE is removed, it cannot come back.
+    await page.getByRole('button', { name: 'Remove Rack 2' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect(notice).toContainText('Removed Rack 2.');
+    expect((await rpc(server, 'settings.update', { coins: [] })).status).toBe(200);
+    await notice.getByRole('button', { name: 'Undo removing Rack 2' }).click();
+    await expect(notice).toContainText(/^Undo failed: .*DOGE/);
+    await expect(page.getByRole('article', { name: 'Rack 2' })).toHaveCount(0);
+
+    // A liquidation alert raised while the page is open: its notice's View leads to it.
+    const position = await rpc(server, 'positions.create', {
+      account: 'Main',
+      exchange: 'Binance',
+      symbol: 'BTCUSDT',
+      baseAsset: 'BTC',
+      quoteAsset: 'USDT',
+      kind: 'linear',
+      side: 'short',
+      size: '1',
+      entryPrice: '100000',
+      leverage: '10',
+      marginMode: 'isolated',
+      walletBalance: '10000',
+      maintenanceMarginRate: '0.005',
+      openedAt: '2026-11-20T00:00:00Z',
+    });
+    expect(position.status).toBe(200);
+    await rpc(server, 'prices.setManual', { asset: 'BTC', usd: '108000', confirm: true });
+    const alertNotice = page.getByTestId('alert-notice');
+    await expect(alertNotice).toContainText('from liquidation');
+    await tabUntil(page, alertNotice.getByRole('button', { name: /^View on the Alerts page/ }));
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveTitle('Alerts — RigLedger');
+    const [alert] = (await rpc(server, 'alerts.list', {})).body as { id: string }[];
+    const card = page.getByTestId(`alert-row-${alert!.id}`);
+    await expect(card).toBeFocused();
+    await expect(card).toBeInViewport();
+    expect(await axeFindings(page, 'Alerts at 390 px with a notice')).toEqual([]);
+  } finally {
+    await server.stop();
+  }
+});

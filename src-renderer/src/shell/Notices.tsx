@@ -189,9 +189,10 @@ function NoticeView({
             <Button
               color="inherit"
               variant="outlined"
-              disabled={notice.running}
+              // Not `disabled`: a disabled button drops focus, and focus stays in the notice.
+              aria-disabled={notice.running === true}
               aria-label={notice.action.name}
-              onClick={onAction}
+              onClick={() => notice.running !== true && onAction()}
               sx={{ minHeight: 44 }}
             >
               {notice.running ? `${notice.action.label}…` : notice.action.label}
