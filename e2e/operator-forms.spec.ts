@@ -6,9 +6,9 @@ import { newDataDir, rpc, startServer } from './fixtures/serve';
 
 // Forms that never lose or silently refuse what the operator typed, and record pages that
 // say why: every Settings section saved on its own and read back after a reload (price
-// sources with one Save for all of them), a question
-// before leaving typed changes, a rig host refused in words, a rig's offline reason on its
-// row, a payment checked against its loan, and focus kept in the list after a removal.
+// sources with one Save for all of them), a question naming the section before leaving
+// typed changes, a rig host refused in words, a rig's offline reason on its row, a payment
+// checked against its loan, and focus kept in the list after a removal.
 
 /** A local port nothing listens on: a rig there refuses the connection. */
 async function closedPort(): Promise<number> {
