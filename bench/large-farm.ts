@@ -39,10 +39,13 @@ function loans(start: number) {
     const months = Math.floor((start - startMs) / (30 * DAY_MS));
     // About 1,585 payments over the 200 loans: one a month for most, none for bullets.
     const paymentCount = repayment === 'bullet' ? (i % 6 === 0 ? 1 : 0) : Math.min(months, 12);
+    const principal = 100_000 + (i % 9) * 50_000;
+    // Collateral for an LTV of 40–60 % at $91,000 a bitcoin: a few loans near margin call.
+    const collateral = principal / 91_000 / (0.4 + (i % 5) * 0.05);
     return {
       id: `loan-${i}`,
       lender: `Lender ${i % 17}`,
-      principal: String(100_000 + (i % 9) * 50_000),
+      principal: String(principal),
       currency: 'USD',
       aprPct: String(8 + (i % 8)),
       dayCount: 365,
@@ -50,7 +53,7 @@ function loans(start: number) {
       termMonths: 24 + (i % 4) * 12,
       repayment,
       collateralAsset: 'BTC',
-      collateralAmount: String(3 + (i % 7)),
+      collateralAmount: collateral.toFixed(4),
       marginCallLtvPct: '70',
       liquidationLtvPct: '80',
       payments: Array.from({ length: paymentCount }, (_, m) => ({
@@ -66,6 +69,13 @@ function positions(start: number) {
     const inverse = i % 4 === 3;
     const long = i % 2 === 0;
     const entry = 88_000 + (i % 40) * 250;
+    const leverage = 3 + (i % 8);
+    const size = inverse ? 10_000 + (i % 10) * 1_000 : 0.1 + (i % 10) / 20;
+    // The margin the leverage implies (the initial margin an exchange asks for), so the book
+    // is a healthy one with a few positions near trouble at the benchmark's prices, not
+    // hundreds opened already past their liquidation price.
+    const cross = i % 3 === 0;
+    const margin = inverse ? size / entry / leverage : (size * entry) / leverage;
     return {
       id: `pos-${i}`,
       account: `account-${i % 10}`,
@@ -75,15 +85,17 @@ function positions(start: number) {
       quoteAsset: inverse ? 'USD' : 'USDT',
       kind: inverse ? 'inverse' : 'linear',
       side: long ? 'long' : 'short',
-      size: inverse ? String(10_000 + (i % 10) * 1_000) : (0.1 + (i % 10) / 20).toFixed(2),
+      size: inverse ? String(size) : size.toFixed(2),
       entryPrice: String(entry),
-      leverage: String(3 + (i % 8)),
-      marginMode: i % 3 === 0 ? 'cross' : 'isolated',
-      walletBalance: inverse ? '0.05' : String(2_000 + (i % 10) * 300),
+      leverage: String(leverage),
+      marginMode: cross ? 'cross' : 'isolated',
+      // A cross wallet is one per account, shared by its ~33 cross positions: it holds
+      // their margins together.
+      walletBalance: (cross ? margin * 40 : margin).toFixed(inverse ? 6 : 2),
       maintenanceMarginRate: '0.005',
       maintenanceAmount: '0',
       formula: i % 5 === 0 ? 'maintenance-at-entry' : 'maintenance-at-liquidation',
-      stopLoss: String(long ? entry * 0.9 : entry * 1.1),
+      stopLoss: String(long ? entry * 0.95 : entry * 1.05),
       openedAt: new Date(start - (i % 30) * DAY_MS).toISOString(),
     };
   });

@@ -45,15 +45,26 @@ export function reconcileAlerts(args: {
   mutes: readonly Mute[];
   now: Date;
   newId: () => string;
+  /**
+   * Alerts already raised or escalated by this evaluation's first look
+   * (alert-first-look.ts), by alertKey: they keep their id and times, and what was
+   * announced is not announced again. One the whole evaluation no longer finds is cleared.
+   */
+  announced?: ReadonlyMap<string, Alert>;
 }): ReconcileResult {
   const at = args.now.toISOString();
   const events: AlertEvent[] = [];
   const wanted = new Map(args.outcome.conditions.map((c) => [alertKey(c.rule, c.subjectId), c]));
-  let changed = false;
+  const announced = new Map(args.announced ?? []);
+  let changed = announced.size > 0;
 
-  const alerts = args.alerts.map((alert): Alert => {
-    if (alert.resolvedAt !== undefined) return alert;
-    const key = alertKey(alert.rule, alert.subjectId);
+  const alerts = args.alerts.map((stored): Alert => {
+    if (stored.resolvedAt !== undefined) return stored;
+    const key = alertKey(stored.rule, stored.subjectId);
+    // An escalation the first look announced is this alert as it was announced.
+    const early = announced.get(key);
+    announced.delete(key);
+    const alert = early ?? stored;
     const condition = wanted.get(key);
     wanted.delete(key);
     if (args.outcome.held.has(key) && !condition) return alert;
@@ -85,15 +96,43 @@ export function reconcileAlerts(args: {
     return next;
   });
 
-  for (const condition of wanted.values()) {
+  for (const [key, condition] of wanted) {
     changed = true;
-    const alert: Alert = { id: args.newId(), ...condition, raisedAt: at };
+    // Raised by the first look: the same alert (id, time), with the figures found now.
+    const early = announced.get(key);
+    announced.delete(key);
+    const alert: Alert = early
+      ? {
+          ...early,
+          level: condition.level,
+          severity: condition.severity,
+          message: condition.message,
+          value: condition.value,
+          threshold: condition.threshold,
+        }
+      : { id: args.newId(), ...condition, raisedAt: at };
+    const rose = early !== undefined && condition.level > early.level;
+    if (rose) alert.escalatedAt = at;
     alerts.push(alert);
-    events.push({
-      change: 'raised',
-      alert,
-      notify: !isMuted(alert.subjectId, args.mutes, args.now),
-    });
+    if (early === undefined || rose) {
+      events.push({
+        change: early === undefined ? 'raised' : 'escalated',
+        alert,
+        notify: !isMuted(alert.subjectId, args.mutes, args.now),
+      });
+    }
+  }
+
+  // Announced by the first look but not found by the whole evaluation (the prices moved
+  // back in between): stored, except where its state cannot be judged now, as cleared.
+  for (const [key, early] of announced) {
+    if (args.outcome.held.has(key)) {
+      alerts.push(early);
+      continue;
+    }
+    const resolved = { ...early, resolvedAt: at };
+    alerts.push(resolved);
+    events.push({ change: 'cleared', alert: resolved, notify: false });
   }
 
   return { alerts: changed ? trimHistory(alerts) : alerts, events, changed };

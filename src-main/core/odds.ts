@@ -1,5 +1,5 @@
 import type { LoanOdds, PositionOdds } from '#api/odds';
-import { type Dec, HUNDRED, dec, decStr } from '#shared/decimal';
+import { type Dec, HUNDRED, dec, decStr, numberStr } from '#shared/decimal';
 import { type BarrierDirection, firstPassageProbability } from './first-passage';
 import type { VolatilityEstimate } from './volatility';
 
@@ -41,7 +41,7 @@ export function crossingOddsPct(args: {
     },
     direction,
   );
-  return decStr(dec(p * 100), 2);
+  return numberStr(p * 100, 2);
 }
 
 /**

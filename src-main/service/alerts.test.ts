@@ -66,6 +66,21 @@ describe('a position walked toward its liquidation price', () => {
     expect(mine[1]!.alert.message).toContain('4.88 %');
   });
 
+  it('tells at once of a jump straight to critical, under the id it keeps', async () => {
+    const { service, events } = await start();
+    await service.call('prices.setManual', { asset: 'BTC', usd: '70000' });
+    const position = (await service.call('positions.create', LONG_BTC)) as { id: string };
+    // Far from trouble, then 3.2 % from liquidation in one tick: the records near an alert
+    // line are judged first (core/alert-first-look.ts), the whole farm after.
+    await service.call('prices.setManual', { asset: 'BTC', usd: '56000', confirm: true });
+    const active = (await service.call('alerts.list', {})) as Alert[];
+    const mine = events.filter((e) => e.alert.subjectId === position.id);
+    expect(mine.map((e) => [e.change, e.alert.severity])).toEqual([['raised', 'critical']]);
+    expect(active.filter((a) => a.subjectId === position.id).map((a) => a.id)).toEqual([
+      mine[0]!.alert.id,
+    ]);
+  });
+
   it('stays quiet after acknowledgement until it escalates', async () => {
     const { service, events } = await start();
     await service.call('prices.setManual', { asset: 'BTC', usd: '60000' });

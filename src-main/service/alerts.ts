@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RpcError } from '#api/errors';
 import { MUTE_ALL, mutesEverything, type Alert } from '#api/records';
 import type { RigLive } from '#api/snapshot';
+import { firstLookAnnouncements, nearTrouble } from '#core/alert-first-look';
 import { reconcileAlerts, type AlertEvent } from '#core/alert-reconcile';
 import { alertKey, evaluateAlertRules, type AlertCondition } from '#core/alert-rules';
 import { storableOnly } from './alert-storable';
@@ -9,7 +10,12 @@ import { decStr, medianDec, dec } from '#shared/decimal';
 import type { ServiceContext } from './context';
 import { knownCoins } from './records';
 import { yieldToEventLoop } from '#store/slices';
-import { currentSnapshot, warmLiveSnapshot } from './snapshot';
+import {
+  currentSnapshot,
+  lastLiveSnapshot,
+  liveSubsetSnapshot,
+  warmLiveSnapshot,
+} from './snapshot';
 import { describeError } from '#shared/describe-error';
 
 // The alert engine: runs the pure rules on every Snapshot change and on a timer (so a
@@ -76,7 +82,54 @@ export function createAlertEngine(
     return out;
   }
 
+  /**
+   * The positions and loans near an alert line are worked out and judged before the rest
+   * of the farm; what they raise or escalate is emitted at once (core/alert-first-look.ts).
+   * Returns the announced alerts by key for the whole evaluation to keep. A failure here
+   * only costs the head start: it is logged and the whole evaluation judges everything.
+   */
+  function firstLook(): Map<string, Alert> {
+    const previous = lastLiveSnapshot(ctx);
+    if (previous === null) return new Map();
+    try {
+      const db = ctx.store.data;
+      const part = liveSubsetSnapshot(ctx, (prices) => nearTrouble(previous, prices, db.settings));
+      if (part.positions.length === 0 && part.loans.length === 0) return new Map();
+      const active = db.alerts.filter((a) => a.resolvedAt === undefined);
+      const outcome = evaluateAlertRules({
+        snapshot: part,
+        settings: db.settings,
+        activeLevels: new Map(active.map((a) => [alertKey(a.rule, a.subjectId), a.level])),
+        activeRaisedAt: new Map(active.map((a) => [alertKey(a.rule, a.subjectId), a.raisedAt])),
+        rigOfflineSince: offlineSince,
+        rigMedianHs: {},
+      });
+      const judged = new Set([...part.positions, ...part.loans].map((r) => r.id));
+      const failed = new Set(outcome.failures.map((f) => f.subjectId));
+      // What cannot be stored is logged by the whole evaluation.
+      const conditions = storableOnly(outcome, part, () => {}).conditions.filter(
+        (c) =>
+          (c.subjectKind === 'position' || c.subjectKind === 'loan') &&
+          judged.has(c.subjectId) &&
+          !failed.has(c.subjectId),
+      );
+      const { events, announced } = firstLookAnnouncements({
+        conditions,
+        alerts: db.alerts,
+        mutes: db.mutes,
+        now: ctx.now(),
+        newId: () => `alert-${randomUUID()}`,
+      });
+      for (const event of events) emit(event);
+      return announced;
+    } catch (error) {
+      ctx.log(`The first look at the alerts failed; judging the whole farm: ${causeOf(error)}`);
+      return new Map();
+    }
+  }
+
   async function run(): Promise<void> {
+    const announced = firstLook();
     // The figures that moved are worked out in slices first: a tick that moves every
     // position, or an import of thousands of rigs, never holds other calls for long.
     await warmLiveSnapshot(ctx);
@@ -104,18 +157,22 @@ export function createAlertEngine(
       mutes: db.mutes,
       now,
       newId: () => `alert-${randomUUID()}`,
+      announced,
     });
     if (!result.changed) return;
+    // The operator is told first: a raised alert reaches every host before the write's
+    // fsync, not after it. Calls that act on alerts wait for this evaluation to finish
+    // (service/dispatch.ts), so they find it stored.
+    for (const event of result.events) emit(event);
     try {
       await ctx.store.update((draft) => {
         draft.alerts = result.alerts;
       });
     } catch (error) {
-      // The disk refused the write: the operator is still told what changed (the next
+      // The disk refused the write: the operator was still told what changed (the next
       // evaluation tries to store it again), and the cause is logged.
-      ctx.log(`Alerts could not be saved; notifying anyway: ${causeOf(error)}`);
+      ctx.log(`Alerts could not be saved; the operator was notified anyway: ${causeOf(error)}`);
     }
-    for (const event of result.events) emit(event);
   }
 
   return {

@@ -32,8 +32,12 @@ export function startFeeds(
     });
   };
 
-  const recordHistory = () => {
+  // History is recorded from the Snapshot the alert evaluation of the change built (one
+  // computation per change), after it: the evaluation, with its first look at the
+  // records near an alert line, comes first.
+  const recordHistory = async () => {
     const now = ctx.now();
+    await alerts.settled();
     ctx.store.history.append(historyValues(currentSnapshot(ctx)), now);
   };
 
@@ -55,7 +59,7 @@ export function startFeeds(
     getFundingMarkets: () => fundingMarketsInUse(ctx.store.data.positions, ctx.store.data.rigs),
     onFunding(quotes: FundingQuote[]) {
       enqueue('the funding rates', async () => {
-        await ctx.store.update((db) => {
+        await ctx.store.updateSoon((db) => {
           db.lastFunding = mergeFundingQuotes(db.lastFunding, quotes);
         });
         await ctx.changed();
@@ -67,16 +71,16 @@ export function startFeeds(
     log: ctx.log,
     onPrices(prices: Record<string, StoredPrice>) {
       enqueue('the new prices', async () => {
-        await ctx.store.update((db) => {
+        await ctx.store.updateSoon((db) => {
           db.lastPrices = { ...db.lastPrices, ...prices };
         });
-        recordHistory();
         await ctx.changed();
+        await recordHistory();
       });
     },
     onNetwork(coin: string, network: StoredNetwork) {
       enqueue(`the ${coin} chain figures`, async () => {
-        await ctx.store.update((db) => {
+        await ctx.store.updateSoon((db) => {
           db.lastNetwork[coin] = network;
         });
         await ctx.changed();
@@ -86,8 +90,8 @@ export function startFeeds(
       enqueue('the rig readings', async () => {
         for (const [rigId, reading] of Object.entries(live)) ctx.rigLive.set(rigId, reading);
         alerts.recordRigLive(live);
-        recordHistory();
         await ctx.changed();
+        await recordHistory();
       });
     },
   });

@@ -4,7 +4,7 @@ import { resolveNetwork, resolvePrices } from '#core/price-resolution';
 import { applyShocks } from '#core/scenario';
 import { buildSnapshot, warmSnapshot, type SnapshotInput } from '#core/snapshot';
 import { rigCountsOn } from '#core/rig-start';
-import { cachedFigures, type RecordFigures } from '#core/snapshot-figures';
+import { cachedFigures, marginGroupOf, type RecordFigures } from '#core/snapshot-figures';
 import { pauseEvery } from '#store/slices';
 import type { ServiceContext } from './context';
 import { volatilityTable } from './volatility';
@@ -121,6 +121,36 @@ function figuresOf(ctx: ServiceContext): RecordFigures {
  */
 export async function warmLiveSnapshot(ctx: ServiceContext): Promise<void> {
   await warmSnapshot(snapshotInput(ctx, { asOf: ctx.now() }), figuresOf(ctx), pauseEvery());
+}
+
+/** The live Snapshot built last, whatever has changed since; null before the first. */
+export function lastLiveSnapshot(ctx: ServiceContext): Snapshot | null {
+  return liveCache.get(ctx)?.snapshot ?? null;
+}
+
+/**
+ * A Snapshot of only the positions and loans `choose` picks from the live inputs (each
+ * position with its whole margin group), their figures worked out through the live cache
+ * so the whole Snapshot built next finds them ready: the alert evaluation's first look
+ * (core/alert-first-look.ts). Its farm totals cover those records only.
+ */
+export function liveSubsetSnapshot(
+  ctx: ServiceContext,
+  choose: (prices: SnapshotInput['prices']) => { positionIds: Set<string>; loanIds: Set<string> },
+): Snapshot {
+  const input = snapshotInput(ctx, { asOf: ctx.now() });
+  const { positionIds, loanIds } = choose(input.prices);
+  const groups = new Set(
+    input.positions.filter((p) => positionIds.has(p.id)).map((p) => marginGroupOf(p)),
+  );
+  const part: SnapshotInput = {
+    ...input,
+    rigs: [],
+    loans: input.loans.filter((l) => loanIds.has(l.id)),
+    positions: input.positions.filter((p) => groups.has(marginGroupOf(p))),
+  };
+  const figures = figuresOf(ctx);
+  return figures.warming(() => buildSnapshot(part, figures));
 }
 
 export function computeSnapshot(

@@ -19,8 +19,50 @@ export function dec(value: string | number | Dec): Dec {
 
 /** Decimal → the contract's decimal string: no exponent, trailing zeros trimmed. */
 export function decStr(value: Dec, decimalPlaces = 12): string {
-  const fixed = value.toDecimalPlaces(decimalPlaces, Decimal.ROUND_HALF_EVEN).toFixed();
+  // Most values already fit (a price, an amount as typed): rounding them would only copy.
+  const rounded =
+    value.decimalPlaces() <= decimalPlaces
+      ? value
+      : value.toDecimalPlaces(decimalPlaces, Decimal.ROUND_HALF_EVEN);
+  const fixed = rounded.toFixed();
   return fixed === '-0' ? '0' : fixed;
+}
+
+/**
+ * A binary number (a probability, say: not money) as `decStr(dec(x), decimalPlaces)` writes
+ * it — the number's shortest decimal form, rounded half to even — without building a
+ * Decimal: the odds of every position on every price tick are written this way.
+ */
+export function numberStr(x: number, decimalPlaces: number): string {
+  if (!Number.isFinite(x)) throw new Error(`${x} is not a finite number`);
+  if (!Number.isInteger(decimalPlaces) || decimalPlaces < 0 || decimalPlaces > 5) {
+    throw new Error(`numberStr writes 0 to 5 decimal places, not ${decimalPlaces}`);
+  }
+  const negative = x < 0;
+  const text = String(Math.abs(x));
+  // Below 1e-6 String() writes an exponent; such a value is under half a unit of the
+  // fifth place, so it rounds to zero.
+  if (text.includes('e')) {
+    if (Math.abs(x) >= 1) throw new Error(`${x} is too large to write without an exponent`);
+    return '0';
+  }
+  const [whole = '0', fraction = ''] = text.split('.');
+  let kept = BigInt(whole + fraction.slice(0, decimalPlaces).padEnd(decimalPlaces, '0'));
+  const rest = fraction.slice(decimalPlaces);
+  if (rest !== '') {
+    const first = rest.charCodeAt(0) - 48;
+    const beyond = /[1-9]/.test(rest.slice(1));
+    if (first > 5 || (first === 5 && (beyond || kept % 2n === 1n))) kept += 1n;
+  }
+  if (kept === 0n) return '0';
+  let digits = kept.toString().padStart(decimalPlaces + 1, '0');
+  let out = digits;
+  if (decimalPlaces > 0) {
+    const fractionDigits = digits.slice(-decimalPlaces).replace(/0+$/, '');
+    digits = digits.slice(0, -decimalPlaces);
+    out = fractionDigits === '' ? digits : `${digits}.${fractionDigits}`;
+  }
+  return negative ? `-${out}` : out;
 }
 
 /** Same as decStr but null-safe: a value that cannot be computed stays null, never 0. */

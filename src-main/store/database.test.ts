@@ -282,3 +282,70 @@ describe('durability', () => {
     expect((await stat(join(dir, 'rigledger.json'))).size).toBeGreaterThan(0);
   });
 });
+
+describe('hot state from the feeds (updateSoon)', () => {
+  const storedPrice = (usd: string) => ({
+    usd,
+    source: 'coingecko',
+    at: '2026-11-24T17:05:00Z',
+    disputed: false,
+  });
+  const onDisk = async () =>
+    JSON.parse(await readFile(join(dir, 'rigledger.json'), 'utf8')) as {
+      lastPrices: Record<string, { usd: string }>;
+      rigs: { id: string }[];
+    };
+
+  async function openHot(delayMs: number): Promise<Store> {
+    const store = await openStore({
+      dataDir: dir,
+      now: fakeClock().now,
+      log: (line) => logLines.push(line),
+      hotWriteDelayMs: delayMs,
+    });
+    open.push(store);
+    return store;
+  }
+
+  it('is the current state at once and reaches the disk shortly after', async () => {
+    const store = await openHot(100);
+    await store.updateSoon((db) => {
+      db.lastPrices = { BTC: storedPrice('91000') };
+    });
+    expect(store.data.lastPrices.BTC?.usd).toBe('91000');
+    expect((await onDisk()).lastPrices.BTC).toBeUndefined();
+    await expect.poll(async () => (await onDisk()).lastPrices.BTC?.usd).toBe('91000');
+  });
+
+  it('rides along with the next durable change', async () => {
+    const store = await openHot(60_000);
+    await store.updateSoon((db) => {
+      db.lastPrices = { BTC: storedPrice('92000') };
+    });
+    await store.update((db) => void db.rigs.push(sampleRig('r1')));
+    const disk = await onDisk();
+    expect(disk.lastPrices.BTC?.usd).toBe('92000');
+    expect(disk.rigs.map((r) => r.id)).toEqual(['rig-r1']);
+  });
+
+  it('is written before the store closes, and read back on the next start', async () => {
+    const store = await openHot(60_000);
+    await store.updateSoon((db) => {
+      db.lastPrices = { BTC: storedPrice('93000') };
+    });
+    await store.close();
+    open.splice(open.indexOf(store), 1);
+    const again = await openHot(60_000);
+    expect(again.data.lastPrices.BTC?.usd).toBe('93000');
+  });
+
+  it('refuses an invalid change and keeps the state it had', async () => {
+    const store = await openHot(100);
+    await expect(
+      store.updateSoon((db) => {
+        db.lastPrices = { BTC: { ...storedPrice('x'), usd: 'not a price' } };
+      }),
+    ).rejects.toThrow(/feed update/i);
+    expect(store.data.lastPrices).toEqual({});
+  });
+});

@@ -41,6 +41,15 @@ export interface Store {
    * keep their identity, so views cached on them stay valid.
    */
   update<T>(mutate: (draft: Database) => T): Promise<T>;
+  /**
+   * For hot state a feed refreshes (the last fed prices, chain figures, funding quotes):
+   * like update(), but the change is the current state as soon as it is validated and
+   * its durable write follows within a couple of seconds (HOT_WRITE_DELAY_MS), coalesced with any others (or
+   * sooner, with the next update()). What waits on it (the alert evaluation) does not
+   * wait for a disk. A crash loses at most those seconds of feed answers, which the next
+   * poll fetches again. A write that fails is logged and retried.
+   */
+  updateSoon<T>(mutate: (draft: Database) => T): Promise<T>;
   /** Whole-document replace (import, restore): validated, and the current state is backed up first. */
   replace(next: Database): Promise<void>;
   /**
@@ -56,6 +65,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** Hot state (updateSoon) reaches the disk at most this long after it changed. */
+export const HOT_WRITE_DELAY_MS = 2_000;
+
 export interface OpenStoreOptions {
   dataDir: string;
   now?: () => Date;
@@ -64,6 +76,8 @@ export interface OpenStoreOptions {
   command?: string;
   /** History appends are written at most this often (default 5 s) and on flush/close. */
   historyFlushDelayMs?: number;
+  /** Hot state (updateSoon) is written this long after it changed (default HOT_WRITE_DELAY_MS). */
+  hotWriteDelayMs?: number;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -80,7 +94,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     log: context.log,
   });
   try {
-    return await openLocked(context, lock, options.historyFlushDelayMs);
+    return await openLocked(context, lock, {
+      historyFlushDelayMs: options.historyFlushDelayMs,
+      hotWriteDelayMs: options.hotWriteDelayMs ?? HOT_WRITE_DELAY_MS,
+    });
   } catch (error) {
     await lock.release();
     throw error;
@@ -90,8 +107,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 async function openLocked(
   context: LoadContext,
   lock: DataDirLock,
-  historyFlushDelayMs: number | undefined,
+  delays: { historyFlushDelayMs: number | undefined; hotWriteDelayMs: number },
 ): Promise<Store> {
+  const { historyFlushDelayMs, hotWriteDelayMs } = delays;
   const { dataDir, now, log, notices } = context;
   await removeLeftoverTempFiles(dataDir, DATABASE_FILE);
   await removeLeftoverTempFiles(dataDir, HISTORY_FILE);
@@ -116,10 +134,40 @@ async function openLocked(
     return run;
   }
 
+  /** Hot changes in db.data that no write has carried to the disk yet. */
+  let unsaved = false;
+  let hotWrite: ReturnType<typeof setTimeout> | null = null;
+
   async function commit(next: Database): Promise<void> {
+    // `next` grew from the current state, hot changes included: this write carries them.
+    const carries = unsaved;
     await file.write(next);
+    if (carries) unsaved = false;
     // Frozen whole once (a load, an import); a change then freezes only what it made.
     db.data = freeze(next, true);
+  }
+
+  async function writeHotState(): Promise<void> {
+    if (!unsaved) return;
+    unsaved = false;
+    try {
+      await file.write(db.data);
+    } catch (error) {
+      unsaved = true;
+      log(
+        `RigLedger could not save the latest feed answers (prices, chain figures); retrying: ${describeError(error)}`,
+      );
+      scheduleHotWrite();
+    }
+  }
+
+  function scheduleHotWrite(): void {
+    if (hotWrite !== null || closed) return;
+    hotWrite = setTimeout(() => {
+      hotWrite = null;
+      enqueue(writeHotState).catch(() => {});
+    }, hotWriteDelayMs);
+    hotWrite.unref();
   }
 
   const backups: BackupsInternal = createBackups({
@@ -167,6 +215,21 @@ async function openLocked(
       });
     },
 
+    updateSoon(mutate) {
+      return enqueue(async () => {
+        const draft = drafts.createDraft(db.data);
+        const result = mutate(draft);
+        const next = drafts.finishDraft(draft);
+        db.data = freeze(
+          await validateChange(db.data, next, 'The feed update', pauseEvery()),
+          true,
+        );
+        unsaved = true;
+        scheduleHotWrite();
+        return result;
+      });
+    },
+
     replace(next) {
       return enqueue(async () => {
         const validated = isSchemaChecked(next)
@@ -179,7 +242,11 @@ async function openLocked(
 
     close() {
       closing ??= (async () => {
+        if (hotWrite !== null) clearTimeout(hotWrite);
+        hotWrite = null;
         await enqueue(async () => {
+          // The feed answers not yet on disk are written before the folder is released.
+          await writeHotState();
           closed = true;
         });
         await file.settled();

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { FarmService } from '#service/types';
+import { compressedStream, streamEncodingFor } from './compressed-stream';
 import { createClientQueue, encodeEvent, type EncodedEvent } from './event-queue';
 import type { LogLine } from './rpc';
 import { describeError } from '#shared/describe-error';
@@ -9,6 +10,8 @@ import { describeError } from '#shared/describe-error';
 // `event: snapshot|snapshot-delta|alert` with the whole RigLedgerEvent as JSON data
 // (stringified once for all clients), so the browser client hands the parsed data to its
 // listeners exactly as the Electron preload does. The stream starts with a full Snapshot.
+// A client that accepts Brotli or gzip gets the stream compressed, flushed per message
+// (compressed-stream.ts).
 
 export const HEARTBEAT_INTERVAL_MS = 15_000;
 
@@ -18,7 +21,7 @@ export function streamEvents(
   log: LogLine,
   heartbeatMs: number = HEARTBEAT_INTERVAL_MS,
 ): Response {
-  return streamSSE(
+  const response = streamSSE(
     c,
     async (stream) => {
       // One writer per client drains its bounded queue, so messages never interleave and
@@ -76,4 +79,14 @@ export function streamEvents(
       log(`RigLedger: an event stream failed: ${describeError(error)}`);
     },
   );
+  const encoding = streamEncodingFor(c.req.header('accept-encoding'));
+  if (encoding === null || response.body === null) return response;
+  const headers = new Headers(response.headers);
+  headers.set('Content-Encoding', encoding);
+  headers.append('Vary', 'Accept-Encoding');
+  headers.delete('Content-Length');
+  return new Response(compressedStream(response.body, encoding), {
+    status: response.status,
+    headers,
+  });
 }

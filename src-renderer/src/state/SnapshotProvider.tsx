@@ -3,7 +3,7 @@ import type { RpcError } from '#api/errors';
 import type { Host } from '../api/client';
 import { toRpcError } from '../api/rpc-failure';
 import { HostContext } from './host-context';
-import { SnapshotContext, type AlertNotice, type SnapshotShell } from './snapshot-context';
+import { SnapshotContext, type SnapshotShell } from './snapshot-context';
 import { createSnapshotStore } from './snapshot-store';
 
 // Holds the live farm: the push channel starts with a full Snapshot, then deltas are
@@ -18,7 +18,6 @@ const FIRST_SNAPSHOT_CHECK_MS = 8_000;
 export function SnapshotProvider({ host, children }: { host: Host; children: ReactNode }) {
   const store = useMemo(() => createSnapshotStore(), []);
   const [error, setError] = useState<RpcError | null>(null);
-  const [lastAlert, setLastAlert] = useState<AlertNotice | null>(null);
   const waiting = useRef<(() => void)[]>([]);
 
   const settleWaiting = useCallback(() => {
@@ -36,13 +35,8 @@ export function SnapshotProvider({ host, children }: { host: Host; children: Rea
         else host.bridge.resync();
       } else {
         // The banner shows it now; the delta that carries it follows (snapshot-store.ts).
+        // A burst of them (a crash) reaches the page as one render.
         store.acceptAlert(event);
-        setLastAlert({
-          change: event.change,
-          alert: event.alert,
-          notify: event.notify,
-          receivedAt: Date.now(),
-        });
       }
     });
     const check = setTimeout(() => {
@@ -84,10 +78,7 @@ export function SnapshotProvider({ host, children }: { host: Host; children: Rea
     [host],
   );
 
-  const value = useMemo<SnapshotShell>(
-    () => ({ store, error, lastAlert, refresh }),
-    [store, error, lastAlert, refresh],
-  );
+  const value = useMemo<SnapshotShell>(() => ({ store, error, refresh }), [store, error, refresh]);
 
   return (
     <HostContext.Provider value={host}>

@@ -1,31 +1,24 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Snapshot } from '#api/snapshot';
 import type { RpcError } from '#api/errors';
-import type { AlertChange } from '#api/events';
 import type { Alert } from '#api/records';
-import { activeAlertsOf, snapshotOf, type SnapshotStore } from './snapshot-store';
+import { activeAlertsOf, snapshotOf, type AlertNotice, type SnapshotStore } from './snapshot-store';
 
-export interface AlertNotice {
-  change: AlertChange;
-  alert: Alert;
-  /** False when the alert is acknowledged or muted: the host asks for no notice. */
-  notify: boolean;
-  receivedAt: number;
-}
+export type { AlertNotice } from './snapshot-store';
 
 /** What changes rarely; the Snapshot itself is read from the store (see useSnapshotSelect). */
 export interface SnapshotShell {
   store: SnapshotStore;
   /** Why the first snapshot could not be loaded, if it could not. */
   error: RpcError | null;
-  /** The latest pushed alert change, for a passing notice. */
-  lastAlert: AlertNotice | null;
   /** Resolves once the state includes the latest change (after an edit, say). */
   refresh(): Promise<void>;
 }
 
 export interface SnapshotState extends Omit<SnapshotShell, 'store'> {
   snapshot: Snapshot | null;
+  /** The latest pushed alert change, for a passing notice (kept in the store, so a burst of alerts does not re-render every page). */
+  lastAlert: AlertNotice | null;
   /** Date.now() when the current snapshot arrived; price ages count on from here. */
   receivedAt: number;
 }
@@ -48,9 +41,15 @@ export function useSnapshotSelect<T>(select: (snapshot: Snapshot | null) => T): 
 }
 
 export function useSnapshotState(): SnapshotState {
-  const { store, error, lastAlert, refresh } = useShell();
+  const { store, error, refresh } = useShell();
   const state = useSyncExternalStore(store.subscribe, store.get);
-  return { snapshot: snapshotOf(state), receivedAt: state.receivedAt, error, lastAlert, refresh };
+  return {
+    snapshot: snapshotOf(state),
+    receivedAt: state.receivedAt,
+    error,
+    lastAlert: state.lastAlert,
+    refresh,
+  };
 }
 
 /** The current Snapshot (null until the first one arrives). */

@@ -60,7 +60,10 @@ const delta = (version: number, alerts: SnapshotDelta['alerts']): SnapshotDelta 
 
 describe('the snapshot store', () => {
   it('applies deltas in order and keeps unchanged records and lists as they were', () => {
-    const store = createSnapshotStore(() => 0);
+    const store = createSnapshotStore(
+      () => 0,
+      (flush) => flush(),
+    );
     store.acceptFull({ type: 'snapshot', version: 1, snapshot });
     const before = store.get().current?.snapshot;
     expect(store.acceptDelta(delta(2, { upserts: [alert('a2', 'changed')], removed: [] }))).toBe(
@@ -74,7 +77,10 @@ describe('the snapshot store', () => {
   });
 
   it('refuses a delta after a missed one, and ignores one the full state already holds', () => {
-    const store = createSnapshotStore(() => 0);
+    const store = createSnapshotStore(
+      () => 0,
+      (flush) => flush(),
+    );
     let published = 0;
     store.subscribe(() => (published += 1));
     expect(store.acceptDelta(delta(1, none))).toBe(false); // nothing to apply it to yet
@@ -86,7 +92,10 @@ describe('the snapshot store', () => {
   });
 
   it('follows removals and a new order', () => {
-    const store = createSnapshotStore(() => 0);
+    const store = createSnapshotStore(
+      () => 0,
+      (flush) => flush(),
+    );
     store.acceptFull({ type: 'snapshot', version: 1, snapshot });
     store.acceptDelta(
       delta(2, { upserts: [alert('a3', 'third')], removed: ['a1'], order: ['a3', 'a2'] }),
@@ -95,7 +104,10 @@ describe('the snapshot store', () => {
   });
 
   it('shows a pushed alert change at once, until the state that carries it arrives', () => {
-    const store = createSnapshotStore(() => 0);
+    const store = createSnapshotStore(
+      () => 0,
+      (flush) => flush(),
+    );
     store.acceptFull({ type: 'snapshot', version: 1, snapshot });
     const critical = {
       ...alert('a3', 'BTCUSDT long 3 % from liquidation'),
@@ -119,5 +131,50 @@ describe('the snapshot store', () => {
     expect(store.get().alertsSince).toEqual([]);
     expect(activeAlertsOf(store.get())).toBe(store.get().current?.snapshot.alerts);
     expect(activeAlertsOf(store.get()).map((a) => a.id)).toEqual(['a2', 'a3']);
+  });
+
+  it('tells its listeners once per burst, and keeps the notice that matters most', () => {
+    const flushes: (() => void)[] = [];
+    const store = createSnapshotStore(
+      () => 0,
+      (flush) => flushes.push(flush),
+    );
+    let published = 0;
+    store.subscribe(() => (published += 1));
+    store.acceptFull({ type: 'snapshot', version: 1, snapshot });
+    const critical = {
+      ...alert('c1', 'BTCUSDT long past liquidation'),
+      severity: 'critical' as const,
+    };
+    store.acceptAlert({ type: 'alert', change: 'raised', alert: critical, notify: true });
+    // A warning and a muted change arrive in the same burst: the critical notice stays.
+    store.acceptAlert({
+      type: 'alert',
+      change: 'raised',
+      alert: alert('w1', 'warning'),
+      notify: true,
+    });
+    store.acceptAlert({
+      type: 'alert',
+      change: 'cleared',
+      alert: alert('a1', 'first'),
+      notify: false,
+    });
+    // The state is current at once; the listeners hear of it once.
+    expect(activeAlertsOf(store.get()).map((a) => a.id)).toEqual(['a2', 'c1', 'w1']);
+    expect(store.get().lastAlert?.alert.id).toBe('c1');
+    expect(flushes).toHaveLength(1);
+    flushes.shift()!();
+    expect(published).toBe(1);
+    // The next burst starts afresh: its own latest notice is shown.
+    store.acceptAlert({
+      type: 'alert',
+      change: 'raised',
+      alert: alert('w2', 'later'),
+      notify: true,
+    });
+    expect(store.get().lastAlert?.alert.id).toBe('w2');
+    flushes.shift()!();
+    expect(published).toBe(2);
   });
 });

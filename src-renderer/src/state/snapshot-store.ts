@@ -11,6 +11,15 @@ import {
 // Deltas are applied in order; unchanged records and lists keep their identity, so a
 // component that selects them does not re-render when something else changed.
 
+/** A pushed alert change, for a passing notice and a system notification. */
+export interface AlertNotice {
+  change: AlertEvent['change'];
+  alert: Alert;
+  /** False when the alert is acknowledged or muted: the host asks for no notice. */
+  notify: boolean;
+  receivedAt: number;
+}
+
 export interface SnapshotStoreState {
   current: VersionedSnapshot | null;
   /** Date.now() when the current state arrived; price ages count on from here. */
@@ -22,6 +31,12 @@ export interface SnapshotStoreState {
    * them, so they are dropped when it arrives.
    */
   alertsSince: readonly AlertEvent[];
+  /**
+   * The pushed alert change to tell the operator of: the latest, except that within one
+   * burst (a crash raises hundreds at once) one that asks for a notice wins over one that
+   * does not, and a critical one over a warning.
+   */
+  lastAlert: AlertNotice | null;
 }
 
 export interface SnapshotStore {
@@ -59,14 +74,52 @@ export function activeAlertsOf(state: SnapshotStoreState): Alert[] {
   return alerts;
 }
 
-export function createSnapshotStore(now: () => number = Date.now): SnapshotStore {
-  let state: SnapshotStoreState = { current: null, receivedAt: now(), alertsSince: [] };
+/**
+ * Calls `flush` before the next frame is painted, or after 50 ms where no frame comes (a
+ * tab in the background): the changes of one burst of events reach the page as one
+ * render instead of one render per event.
+ */
+export function beforeNextFrame(flush: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    flush();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+  setTimeout(run, 50);
+}
+
+const noticeRank = (notice: AlertNotice): number =>
+  (notice.notify && notice.change !== 'cleared' ? 2 : 0) +
+  (notice.alert.severity === 'critical' ? 1 : 0);
+
+export function createSnapshotStore(
+  now: () => number = Date.now,
+  /** When listeners hear of changes; the state itself changes at once. */
+  schedule: (flush: () => void) => void = beforeNextFrame,
+): SnapshotStore {
+  let state: SnapshotStoreState = {
+    current: null,
+    receivedAt: now(),
+    alertsSince: [],
+    lastAlert: null,
+  };
   const listeners = new Set<() => void>();
+  let scheduled = false;
+  /** The notice of the burst not yet flushed to the listeners. */
+  let burstNotice: AlertNotice | null = null;
   const notify = () => {
-    for (const listener of listeners) listener();
+    if (scheduled) return;
+    scheduled = true;
+    schedule(() => {
+      scheduled = false;
+      burstNotice = null;
+      for (const listener of listeners) listener();
+    });
   };
   const publish = (current: VersionedSnapshot) => {
-    state = { current, receivedAt: now(), alertsSince: [] };
+    state = { current, receivedAt: now(), alertsSince: [], lastAlert: state.lastAlert };
     notify();
   };
   return {
@@ -91,7 +144,16 @@ export function createSnapshotStore(now: () => number = Date.now): SnapshotStore
       return true;
     },
     acceptAlert(event) {
-      state = { ...state, alertsSince: [...state.alertsSince, event] };
+      const notice: AlertNotice = {
+        change: event.change,
+        alert: event.alert,
+        notify: event.notify,
+        receivedAt: now(),
+      };
+      const told =
+        burstNotice !== null && noticeRank(burstNotice) > noticeRank(notice) ? burstNotice : notice;
+      burstNotice = told;
+      state = { ...state, alertsSince: [...state.alertsSince, event], lastAlert: told };
       notify();
     },
   };
