@@ -1,14 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import { pageHrefWith } from '../routes';
-import { useSnapshotState } from '../state/snapshot-context';
+import { SnapshotContext } from '../state/snapshot-context';
 import { useNotify } from './Notices';
 
 // A passing notice for each alert the host raises or escalates while the app is open
 // (the desktop app also sends a system notification from the main process), with "View",
 // which opens the Alerts page at that alert.
 
+const noSubscription = () => () => {};
+
 export function AlertToast() {
-  const { lastAlert } = useSnapshotState();
+  // Only the passing notice is read, so a Snapshot delta does not render this.
+  const store = useContext(SnapshotContext)?.store;
+  const lastAlert = useSyncExternalStore(
+    store?.subscribe ?? noSubscription,
+    () => store?.get().lastAlert ?? null,
+  );
   const notify = useNotify();
   const shown = useRef<number | null>(null);
 
