@@ -55,6 +55,7 @@ test('price sources: one Save stores every address typed, read back after a relo
 test('every Settings section saves on its own and says Saved. once stored; a reload reads each back', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   const server = await startServer({});
   try {
     await page.goto(`${server.url}#/settings`);
