@@ -44,9 +44,16 @@ export function nearTrouble(
   const positionLine =
     Number(t.positionWarningPct) + Number(t.hysteresisPoints) + FIRST_LOOK_MARGIN_POINTS;
   const positions: { id: string; distancePct: number }[] = [];
+  // One mark per traded pair: a book holds a thousand BTCUSDT positions, not a thousand pairs.
+  const marks = new Map<string, number | null>();
   for (const p of previous.positions) {
     if (p.liquidationPrice === null || p.liquidationDirection === null) continue;
-    const mark = markPriceOf(p, prices)?.toNumber() ?? null;
+    const pair = `${p.baseAsset}/${p.quoteAsset}`;
+    let mark = marks.get(pair);
+    if (mark === undefined) {
+      mark = markPriceOf(p, prices)?.toNumber() ?? null;
+      marks.set(pair, mark);
+    }
     if (mark === null || !(mark > 0)) continue;
     const liquidation = Number(p.liquidationPrice);
     const distancePct =

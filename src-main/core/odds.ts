@@ -32,17 +32,34 @@ export function crossingOddsPct(args: {
 }): string | null {
   const { price, trigger, direction, volatilityPct, days } = args;
   if (trigger === null || trigger.lte(0) || price.lte(0)) return null;
-  const p = firstPassageProbability(
-    {
-      spot: price.toNumber(),
-      barrier: trigger.toNumber(),
-      volatility: volatilityPct.div(HUNDRED).toNumber(),
-      years: days / 365,
-    },
+  return oddsPct(
+    price.toNumber(),
+    trigger.toNumber(),
     direction,
+    volatilityPct.div(HUNDRED).toNumber(),
+    days,
   );
+}
+
+/**
+ * The same as crossingOddsPct from figures already turned into numbers (probabilities are
+ * not money: the closed form runs in binary floating point): a row's three horizons and
+ * two triggers convert each figure once, not six times.
+ */
+function oddsPct(
+  spot: number,
+  barrier: number,
+  direction: BarrierDirection,
+  volatility: number,
+  days: number,
+): string {
+  const p = firstPassageProbability({ spot, barrier, volatility, years: days / 365 }, direction);
   return numberStr(p * 100, 2);
 }
+
+/** A trigger as a number for oddsPct; null when there is none to touch. */
+const triggerNumber = (trigger: Dec | null): number | null =>
+  trigger === null || trigger.lte(0) ? null : trigger.toNumber();
 
 /**
  * A loan's odds: its collateral price falling to the margin-call and liquidation prices.
@@ -55,16 +72,14 @@ export function loanOdds(args: {
 }): LoanOdds | null {
   const { priceUsd: price, volatility } = args;
   if (price === null || price.lte(0)) return null;
+  const spot = price.toNumber();
+  const sigma = volatility.volatilityPct.div(HUNDRED).toNumber();
   const horizon = (days: number) => {
     const triggers = args.triggersAt(days);
-    const odds = (trigger: Dec | null) =>
-      crossingOddsPct({
-        price,
-        trigger,
-        direction: 'fall',
-        volatilityPct: volatility.volatilityPct,
-        days,
-      });
+    const odds = (trigger: Dec | null) => {
+      const barrier = triggerNumber(trigger);
+      return barrier === null ? null : oddsPct(spot, barrier, 'fall', sigma, days);
+    };
     return { marginCallPct: odds(triggers.marginCall), liquidationPct: odds(triggers.liquidation) };
   };
   return withHorizons(volatility, horizon);
@@ -83,24 +98,17 @@ export function positionOdds(args: {
   if (mark === null || mark.lte(0)) return null;
   // A long's stop sells on the way down, a short's buys back on the way up.
   const stopDirection: BarrierDirection = args.side === 'long' ? 'fall' : 'rise';
+  const spot = mark.toNumber();
+  const sigma = volatility.volatilityPct.div(HUNDRED).toNumber();
+  const liquidation =
+    args.liquidationDirection === null ? null : triggerNumber(args.liquidationPrice);
+  const stop = triggerNumber(args.stopLoss);
   const horizon = (days: number) => ({
     liquidationPct:
-      args.liquidationDirection === null
+      liquidation === null || args.liquidationDirection === null
         ? null
-        : crossingOddsPct({
-            price: mark,
-            trigger: args.liquidationPrice,
-            direction: args.liquidationDirection,
-            volatilityPct: volatility.volatilityPct,
-            days,
-          }),
-    stopPct: crossingOddsPct({
-      price: mark,
-      trigger: args.stopLoss,
-      direction: stopDirection,
-      volatilityPct: volatility.volatilityPct,
-      days,
-    }),
+        : oddsPct(spot, liquidation, args.liquidationDirection, sigma, days),
+    stopPct: stop === null ? null : oddsPct(spot, stop, stopDirection, sigma, days),
   });
   return withHorizons(volatility, horizon);
 }

@@ -165,9 +165,14 @@ export function createAlertEngine(
     // (service/dispatch.ts), so they find it stored.
     for (const event of result.events) emit(event);
     try {
-      await ctx.store.update((draft) => {
+      const store = (draft: { alerts: Alert[] }) => {
         draft.alerts = result.alerts;
-      });
+      };
+      // A raise, an escalation or a clear is written before the evaluation ends; an active
+      // alert's figures following the price (its distance, its message) are hot state,
+      // written within seconds with the feed answers (store.updateSoon).
+      if (result.events.length > 0 || announced.size > 0) await ctx.store.update(store);
+      else await ctx.store.updateSoon(store);
     } catch (error) {
       // The disk refused the write: the operator was still told what changed (the next
       // evaluation tries to store it again), and the cause is logged.

@@ -37,12 +37,23 @@ async function stallDuring(service: FarmService, work: () => Promise<unknown>): 
 }
 
 /**
- * The slowest rigs.list while nothing else runs, over as long: on a shared, busy machine
- * the wait for a CPU alone can take tens of milliseconds, and that is not the import's.
+ * The slowest rigs.list while nothing else runs, over as long, before and after: on a
+ * shared, busy machine the wait for a CPU alone can take tens of milliseconds, and that
+ * is not the import's.
  */
 async function idleStall(service: FarmService): Promise<number> {
-  const idle = await stallDuring(service, () => new Promise((resolve) => setTimeout(resolve, 300)));
-  return idle.slowestList;
+  const idle = () => stallDuring(service, () => new Promise((resolve) => setTimeout(resolve, 300)));
+  return Math.max((await idle()).slowestList, (await idle()).slowestList);
+}
+
+/**
+ * The least stall of three runs of `work`: a stall the work causes shows in every run,
+ * a busy machine's pause in one of them.
+ */
+async function leastStall(service: FarmService, work: () => Promise<unknown>): Promise<number> {
+  const stalls: number[] = [];
+  for (let run = 0; run < 3; run += 1) stalls.push((await stallDuring(service, work)).slowestList);
+  return Math.min(...stalls);
 }
 
 describe('a rigs CSV far over the row limit', () => {
@@ -52,19 +63,24 @@ describe('a rigs CSV far over the row limit', () => {
     expect(csv.length).toBeGreaterThan(250_000);
 
     let refusal: unknown = null;
-    const started = performance.now();
-    const stall = await stallDuring(service, () =>
+    const refuse = () =>
       service.call('import.rigsCsv', { csv }).catch((error: unknown) => {
         refusal = error;
-      }),
-    );
-
+      });
+    const started = performance.now();
+    await refuse();
+    const refusedIn = performance.now() - started;
     expect(refusal).toMatchObject({
       code: 'too_large',
       message: `The CSV holds 16000 rows; import at most ${MAX_CSV_RIGS} at a time (split the file).`,
     });
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(stall.slowestList).toBeLessThan(100 + (await idleStall(service)));
+    // Refused before parsing: far quicker than checking a file at the limit, row by row.
+    const atLimit = csvOf(MAX_CSV_RIGS);
+    const checkStarted = performance.now();
+    await service.call('import.rigsCsv', { csv: atLimit, dryRun: true });
+    expect(refusedIn).toBeLessThan((performance.now() - checkStarted) / 4);
+
+    expect(await leastStall(service, refuse)).toBeLessThan(100 + (await idleStall(service)));
     expect(await service.call('rigs.list', {})).toEqual([]);
   });
 });
@@ -74,13 +90,13 @@ describe('a rigs CSV at the row limit', () => {
     const service = await openTestService();
     const csv = csvOf(MAX_CSV_RIGS);
     let checked: unknown = null;
-    const stall = await stallDuring(service, async () => {
+    const stall = await leastStall(service, async () => {
       checked = await service.call('import.rigsCsv', { csv, dryRun: true });
     });
     expect(checked).toMatchObject({
       created: 0,
       message: `All ${MAX_CSV_RIGS} rows are ready to import; nothing was stored (dry run).`,
     });
-    expect(stall.slowestList).toBeLessThan(100 + (await idleStall(service)));
-  }, 30_000);
+    expect(stall).toBeLessThan(100 + (await idleStall(service)));
+  }, 60_000);
 });

@@ -9,12 +9,25 @@ export type Dec = InstanceType<typeof D>;
 /** Matches a plain decimal string: optional minus, digits, optional fraction. No exponent. */
 export const DECIMAL_PATTERN = /^-?(?:\d+)(?:\.\d+)?$/;
 
+/**
+ * Strings parsed before, with their Decimal: the same stored figures (a position's size,
+ * a rig's hash rate, a threshold) are read on every price tick, and a Decimal never
+ * changes once made, so one instance serves every reader. Bounded: emptied when full.
+ */
+const parsedStrings = new Map<string, Dec>();
+const PARSED_STRINGS_MAX = 50_000;
+
 /** Parse a decimal string (or an existing Decimal) from inside the app. Throws on garbage. */
 export function dec(value: string | number | Dec): Dec {
-  if (typeof value === 'string' && !DECIMAL_PATTERN.test(value.trim())) {
-    throw new Error(`"${value}" is not a decimal number`);
-  }
-  return new D(typeof value === 'string' ? value.trim() : value);
+  if (typeof value !== 'string') return new D(value);
+  const known = parsedStrings.get(value);
+  if (known !== undefined) return known;
+  const text = value.trim();
+  if (!DECIMAL_PATTERN.test(text)) throw new Error(`"${value}" is not a decimal number`);
+  const parsed = new D(text);
+  if (parsedStrings.size >= PARSED_STRINGS_MAX) parsedStrings.clear();
+  parsedStrings.set(value, parsed);
+  return parsed;
 }
 
 /** Decimal → the contract's decimal string: no exponent, trailing zeros trimmed. */
@@ -46,19 +59,31 @@ export function numberStr(x: number, decimalPlaces: number): string {
     if (Math.abs(x) >= 1) throw new Error(`${x} is too large to write without an exponent`);
     return '0';
   }
-  const [whole = '0', fraction = ''] = text.split('.');
-  let kept = BigInt(whole + fraction.slice(0, decimalPlaces).padEnd(decimalPlaces, '0'));
-  const rest = fraction.slice(decimalPlaces);
-  if (rest !== '') {
-    const first = rest.charCodeAt(0) - 48;
-    const beyond = /[1-9]/.test(rest.slice(1));
-    if (first > 5 || (first === 5 && (beyond || kept % 2n === 1n))) kept += 1n;
+  const dot = text.indexOf('.');
+  const whole = dot === -1 ? text : text.slice(0, dot);
+  const fraction = dot === -1 ? '' : text.slice(dot + 1);
+  const keptText = whole + fraction.slice(0, decimalPlaces).padEnd(decimalPlaces, '0');
+  // Up to 15 digits are exact in a double; longer ones take BigInt.
+  const small = keptText.length <= 15;
+  let kept: number | bigint = small ? Number(keptText) : BigInt(keptText);
+  if (fraction.length > decimalPlaces) {
+    const first = fraction.charCodeAt(decimalPlaces) - 48;
+    let beyond = false;
+    for (let i = decimalPlaces + 1; i < fraction.length && !beyond; i += 1) {
+      beyond = fraction.charCodeAt(i) !== 48;
+    }
+    const odd = typeof kept === 'number' ? kept % 2 === 1 : kept % 2n === 1n;
+    if (first > 5 || (first === 5 && (beyond || odd))) {
+      kept = typeof kept === 'number' ? kept + 1 : kept + 1n;
+    }
   }
-  if (kept === 0n) return '0';
+  if (kept === 0 || kept === 0n) return '0';
   let digits = kept.toString().padStart(decimalPlaces + 1, '0');
   let out = digits;
   if (decimalPlaces > 0) {
-    const fractionDigits = digits.slice(-decimalPlaces).replace(/0+$/, '');
+    let end = digits.length;
+    while (end > digits.length - decimalPlaces && digits.charCodeAt(end - 1) === 48) end -= 1;
+    const fractionDigits = digits.slice(digits.length - decimalPlaces, end);
     digits = digits.slice(0, -decimalPlaces);
     out = fractionDigits === '' ? digits : `${digits}.${fractionDigits}`;
   }
