@@ -18,14 +18,14 @@ import { BrowserNotifier } from './BrowserNotifications';
 import { Banners } from './Banners';
 import { ConnectionChip } from './ConnectionChip';
 import { NavList } from './NavList';
-import { NoticeProvider } from './Notices';
 import { MAIN_ID, SkipLink } from './SkipLink';
 import { ThemeToggle } from './ThemeToggle';
 
 const NAV_WIDTH = 180;
 
 // The frame around every page: a header, the navigation (a fixed column from 900 px up,
-// a menu below that), the banners above the page and the passing notices (Notices.tsx).
+// a menu below that), the banners above the page and the passing notices (Notices.tsx,
+// provided around the shell in App.tsx).
 
 export function AppShell({ page, children }: { page: PageKey; children: ReactNode }) {
   const snapshot = useSnapshot();
@@ -35,111 +35,109 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
     <NavList current={page} alerts={snapshot?.alerts ?? []} onNavigate={() => setMenuOpen(false)} />
   );
   return (
-    <NoticeProvider>
-      <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-        <SkipLink />
-        <AppBar
-          component="header"
-          position="fixed"
-          elevation={0}
-          sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}
-        >
-          <Toolbar variant="dense" sx={{ gap: { xs: 1, sm: 1.5 }, px: { xs: 1, sm: 2 } }}>
-            {compact && (
-              <IconButton
-                color="inherit"
-                edge="start"
-                aria-label="Open the page menu"
-                aria-expanded={menuOpen}
-                aria-controls="page-menu"
-                onClick={() => setMenuOpen(true)}
-                data-testid="nav-menu-button"
-              >
-                <MenuIcon />
-              </IconButton>
-            )}
-            <Typography variant="h6" component="div" sx={{ fontWeight: 700, flexGrow: 1 }} noWrap>
-              RigLedger
-            </Typography>
-            {snapshot?.scenario && <Chip size="small" color="secondary" label="Scenario" />}
-            {snapshot?.offline && (
-              <Tooltip title="No network requests are made; figures use the last stored and manual values.">
-                <Chip size="small" color="warning" label="Offline" data-testid="offline-chip" />
-              </Tooltip>
-            )}
-            {snapshot && (
-              <Typography
-                variant="body2"
-                sx={{ opacity: 0.9, display: { xs: 'none', sm: 'block' } }}
-                data-testid="snapshot-as-of"
-              >
-                As of {formatDateTime(snapshot.asOf)}
-              </Typography>
-            )}
-            <Stack direction="row" sx={{ bgcolor: 'background.paper', borderRadius: 4 }}>
-              <ConnectionChip />
-            </Stack>
-            <ThemeToggle />
-          </Toolbar>
-        </AppBar>
-        {compact ? (
-          <Drawer
-            id="page-menu"
-            variant="temporary"
-            open={menuOpen}
-            onClose={() => setMenuOpen(false)}
-            sx={{ '& .MuiDrawer-paper': { width: 240, boxSizing: 'border-box' } }}
-          >
-            {nav}
-          </Drawer>
-        ) : (
-          <Drawer
-            variant="permanent"
-            // The column itself carries the background and border, so they run the full
-            // height of a long page; the links stay in view as it scrolls.
-            sx={{
-              width: NAV_WIDTH,
-              flexShrink: 0,
-              bgcolor: 'background.paper',
-              borderRight: 1,
-              borderColor: 'divider',
-              '& .MuiDrawer-paper': {
-                width: NAV_WIDTH,
-                boxSizing: 'border-box',
-                position: 'sticky',
-                top: 0,
-                height: '100vh',
-                border: 0,
-              },
-            }}
-          >
-            <Toolbar variant="dense" />
-            {nav}
-          </Drawer>
-        )}
-        <Box
-          component="main"
-          id={MAIN_ID}
-          tabIndex={-1}
-          sx={{ flexGrow: 1, p: { xs: 1.5, sm: 2.5 }, minWidth: 0, '&:focus': { outline: 'none' } }}
-        >
-          <Toolbar variant="dense" />
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <SkipLink />
+      <AppBar
+        component="header"
+        position="fixed"
+        elevation={0}
+        sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}
+      >
+        <Toolbar variant="dense" sx={{ gap: { xs: 1, sm: 1.5 }, px: { xs: 1, sm: 2 } }}>
+          {compact && (
+            <IconButton
+              color="inherit"
+              edge="start"
+              aria-label="Open the page menu"
+              aria-expanded={menuOpen}
+              aria-controls="page-menu"
+              onClick={() => setMenuOpen(true)}
+              data-testid="nav-menu-button"
+            >
+              <MenuIcon />
+            </IconButton>
+          )}
+          <Typography variant="h6" component="div" sx={{ fontWeight: 700, flexGrow: 1 }} noWrap>
+            RigLedger
+          </Typography>
+          {snapshot?.scenario && <Chip size="small" color="secondary" label="Scenario" />}
+          {snapshot?.offline && (
+            <Tooltip title="No network requests are made; figures use the last stored and manual values.">
+              <Chip size="small" color="warning" label="Offline" data-testid="offline-chip" />
+            </Tooltip>
+          )}
           {snapshot && (
             <Typography
-              variant="caption"
-              color="text.secondary"
-              component="p"
-              sx={{ display: { xs: 'block', sm: 'none' }, mb: 1 }}
+              variant="body2"
+              sx={{ opacity: 0.9, display: { xs: 'none', sm: 'block' } }}
+              data-testid="snapshot-as-of"
             >
               As of {formatDateTime(snapshot.asOf)}
             </Typography>
           )}
-          {snapshot && <Banners snapshot={snapshot} />}
-          {children}
-        </Box>
-        <AlertToast />
-        <BrowserNotifier />
+          <Stack direction="row" sx={{ bgcolor: 'background.paper', borderRadius: 4 }}>
+            <ConnectionChip />
+          </Stack>
+          <ThemeToggle />
+        </Toolbar>
+      </AppBar>
+      {compact ? (
+        <Drawer
+          id="page-menu"
+          variant="temporary"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          sx={{ '& .MuiDrawer-paper': { width: 240, boxSizing: 'border-box' } }}
+        >
+          {nav}
+        </Drawer>
+      ) : (
+        <Drawer
+          variant="permanent"
+          // The column itself carries the background and border, so they run the full
+          // height of a long page; the links stay in view as it scrolls.
+          sx={{
+            width: NAV_WIDTH,
+            flexShrink: 0,
+            bgcolor: 'background.paper',
+            borderRight: 1,
+            borderColor: 'divider',
+            '& .MuiDrawer-paper': {
+              width: NAV_WIDTH,
+              boxSizing: 'border-box',
+              position: 'sticky',
+              top: 0,
+              height: '100vh',
+              border: 0,
+            },
+          }}
+        >
+          <Toolbar variant="dense" />
+          {nav}
+        </Drawer>
+      )}
+      <Box
+        component="main"
+        id={MAIN_ID}
+        tabIndex={-1}
+        sx={{ flexGrow: 1, p: { xs: 1.5, sm: 2.5 }, minWidth: 0, '&:focus': { outline: 'none' } }}
+      >
+        <Toolbar variant="dense" />
+        {snapshot && (
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            component="p"
+            sx={{ display: { xs: 'block', sm: 'none' }, mb: 1 }}
+          >
+            As of {formatDateTime(snapshot.asOf)}
+          </Typography>
+        )}
+        {snapshot && <Banners snapshot={snapshot} />}
+        {children}
       </Box>
-    </NoticeProvider>
+      <AlertToast />
+      <BrowserNotifier />
+    </Box>
   );
 }
