@@ -92,13 +92,21 @@ export const fundingImportResultSchema = z.object({
       ok: z.boolean(),
       /** Already stored (same exchange id or time): not counted twice. */
       duplicate: z.boolean().optional(),
+      /**
+       * A duplicate of a payment typed by hand: same position, same amount, within a
+       * minute of the settlement time. The typed one is kept.
+       */
+      matchedManual: z.boolean().optional(),
       /** Another symbol's payment: left for that position. */
       skipped: z.boolean().optional(),
       error: z.string().optional(),
     }),
   ),
   created: z.number().int(),
+  /** Entries already recorded, those matching a payment typed by hand included. */
   duplicates: z.number().int(),
+  /** Of the duplicates, how many matched a payment typed by hand. */
+  matchedManual: z.number().int().optional(),
   message: z.string(),
 });
 export type FundingImportResult = z.infer<typeof fundingImportResultSchema>;

@@ -1,6 +1,6 @@
 import type { Position, Settings } from '#api/records';
 import type { PositionStatus } from '#api/snapshot';
-import { type Dec, HUNDRED, ONE, dec } from '#shared/decimal';
+import { type Dec, HUNDRED, dec } from '#shared/decimal';
 import { sideSign } from './positions';
 import type { LiquidationDirection } from './positions-liquidation';
 
@@ -56,10 +56,6 @@ export function notionalUsd(p: Pick<Position, 'kind' | 'size'>, baseUsd: Dec | n
 }
 
 /** +1 when a fall liquidates, −1 when a rise does (a long's and a short's usual sides). */
-function directionSign(direction: LiquidationDirection): Dec {
-  return direction === 'fall' ? ONE : ONE.neg();
-}
-
 /** How far the mark may move toward liquidation before it is reached, in percent of the mark. */
 export function distanceToLiquidationPct(
   direction: LiquidationDirection | null,
@@ -68,7 +64,10 @@ export function distanceToLiquidationPct(
 ): Dec | null {
   // docs/formulas-positions.md "Distance": d·(P − LP)/P × 100, d = +1 when a fall liquidates.
   if (lp === null || direction === null || mark.lte(0)) return null;
-  return directionSign(direction).mul(mark.minus(lp)).div(mark).mul(HUNDRED);
+  // d = ±1: a sign change gives d·(P − LP) exactly, one product fewer (a chart computes
+  // this at every point of a year).
+  const gap = mark.minus(lp);
+  return (direction === 'fall' ? gap : gap.neg()).div(mark).mul(HUNDRED);
 }
 
 /** How far the mark is from the stop, in percent of the mark. */

@@ -18,7 +18,7 @@ import {
 } from './position-figures';
 import { crossWalletKey, unrealizedPnl } from './positions';
 import { type PositionRisk, positionRisks } from './positions-wallets';
-import { isPriceUnreliable, priceUsdOf } from './prices';
+import { type UsdPrices, isPriceUnreliable, priceUsdOf } from './prices';
 import { type VolatilityTable, positionOdds, volatilityOf } from './odds';
 
 // Position rows of the Snapshot (docs/formulas-positions.md).
@@ -26,7 +26,7 @@ import { type VolatilityTable, positionOdds, volatilityOf } from './odds';
 /** Mark price in quote units: base USD / quote USD (the quote is 1 for USD-like assets). */
 export function markPriceOf(
   position: Pick<Position, 'baseAsset' | 'quoteAsset'>,
-  prices: Readonly<Record<string, PriceEntry>>,
+  prices: UsdPrices,
 ): Dec | null {
   const base = priceUsdOf(position.baseAsset, prices);
   const quote = priceUsdOf(position.quoteAsset, prices);

@@ -139,13 +139,30 @@ function subtract(a: Terms, b: Terms): Terms {
 }
 
 /**
- * The liquidation price of legs sharing `wallet` (WB − TMM + UPNL of everything else), in
- * the brackets in force at that price: Binance's "compute with a bracket, check the notional
- * at the result falls in it, else try the next", done for every span of prices between two
- * bracket caps in one sweep from low to high. When more than one price qualifies (hedge
- * legs only), the one nearest `near` (the mark) is returned.
+ * The prices at which legs sharing `wallet` (WB − TMM + UPNL of everything else) are
+ * liquidated, each in the brackets in force at that price: Binance's "compute with a
+ * bracket, check the notional at the result falls in it, else try the next", done for
+ * every span of prices between two bracket caps in one sweep from low to high. None of
+ * this reads the mark; only the choice between several prices does (`nearestLiquidation`),
+ * so a chart of past distances works it out once for as long as the legs and the wallet
+ * stay the same (docs/architecture.md "History").
  */
-export function legsLiquidation(legs: readonly LegTerms[], wallet: Dec, near: Dec): Liquidation {
+export interface LiquidationCandidates {
+  legs: readonly LegTerms[];
+  /** Each qualifying price, low to high, with its direction and the legs' brackets there. */
+  candidates: readonly {
+    price: Dec;
+    direction: LiquidationDirection;
+    tiers: readonly (MaintenanceTier | null)[];
+  }[];
+  /** Equity − maintenance margin is negative at the first probe price. */
+  shortAtFirstProbe: boolean;
+}
+
+export function liquidationCandidates(
+  legs: readonly LegTerms[],
+  wallet: Dec,
+): LiquidationCandidates {
   const kind = legs[0]?.kind ?? 'linear';
   const states: LegState[] = [];
   legs.forEach((leg, index) => {
@@ -162,8 +179,13 @@ export function legsLiquidation(legs: readonly LegTerms[], wallet: Dec, near: De
   let terms: Terms = { numerator: wallet, slope: ZERO };
   for (const leg of states) terms = add(add(terms, baseTerms(kind, leg)), tierTerms(kind, leg));
 
+  const tiersOf = (): (MaintenanceTier | null)[] =>
+    legs.map((_, i) => {
+      const at = states.find((l) => l.index === i);
+      return at === undefined ? null : (at.tiers[at.tier] ?? null);
+    });
   const changes = bracketChanges(kind, states);
-  const candidates: { price: Dec; direction: LiquidationDirection; tiers: number[] }[] = [];
+  const candidates: LiquidationCandidates['candidates'][number][] = [];
   let shortAtFirstProbe = false;
   let low = ZERO;
   let next = 0;
@@ -182,7 +204,7 @@ export function legsLiquidation(legs: readonly LegTerms[], wallet: Dec, near: De
       price.gte(low) &&
       (high === null || price.lte(high))
     ) {
-      candidates.push({ price, direction: root.direction, tiers: states.map((l) => l.tier) });
+      candidates.push({ price, direction: root.direction, tiers: tiersOf() });
     }
     if (high === null) break;
     // Cross every cap at this price, then go on to the next span.
@@ -195,25 +217,45 @@ export function legsLiquidation(legs: readonly LegTerms[], wallet: Dec, near: De
     }
     low = high;
   }
+  return { legs, candidates, shortAtFirstProbe };
+}
 
-  const distance = (price: Dec) => price.minus(near).abs();
-  const best = candidates.reduce<(typeof candidates)[number] | null>(
-    (chosen, c) => (chosen === null || distance(c.price).lt(distance(chosen.price)) ? c : chosen),
-    null,
-  );
-  const tiersOf = (indexes: readonly number[] | null): (MaintenanceTier | null)[] =>
-    legs.map((_, i) => {
-      const at = states.findIndex((l) => l.index === i);
-      return at < 0 || indexes === null ? null : (states[at]!.tiers[indexes[at]!] ?? null);
-    });
-  if (best === null) {
+/** Of the candidate prices, the one nearest `near` (the mark); the first of equals. */
+export function nearestLiquidation(found: LiquidationCandidates, near: Dec): Liquidation {
+  const { candidates } = found;
+  if (candidates.length === 0) {
     // No price crosses the maintenance margin: the sign anywhere is the sign everywhere.
-    return { price: null, direction: null, tiers: tiersOf(null), underwater: shortAtFirstProbe };
+    return {
+      price: null,
+      direction: null,
+      tiers: found.legs.map(() => null),
+      underwater: found.shortAtFirstProbe,
+    };
+  }
+  let best = candidates[0]!;
+  if (candidates.length > 1) {
+    let bestDistance = best.price.minus(near).abs();
+    for (const c of candidates.slice(1)) {
+      const distance = c.price.minus(near).abs();
+      if (distance.lt(bestDistance)) {
+        best = c;
+        bestDistance = distance;
+      }
+    }
   }
   return {
     price: best.price,
     direction: best.direction,
-    tiers: tiersOf(best.tiers),
+    tiers: [...best.tiers],
     underwater: false,
   };
+}
+
+/**
+ * The liquidation price of legs sharing `wallet` in the brackets in force at that price
+ * (`liquidationCandidates`). When more than one price qualifies (hedge legs only), the one
+ * nearest `near` (the mark) is returned.
+ */
+export function legsLiquidation(legs: readonly LegTerms[], wallet: Dec, near: Dec): Liquidation {
+  return nearestLiquidation(liquidationCandidates(legs, wallet), near);
 }

@@ -1,7 +1,12 @@
 import type { Position } from '#api/records';
 import { type Dec, ZERO, dec, minDec } from '#shared/decimal';
 import type { MaintenanceTier } from './positions-brackets';
-import { type Liquidation, legsLiquidation } from './positions-liquidation';
+import {
+  type Liquidation,
+  legsLiquidation,
+  liquidationCandidates,
+  nearestLiquidation,
+} from './positions-liquidation';
 import {
   type CrossOthers,
   NO_OTHERS,
@@ -124,6 +129,63 @@ export function positionRisks(
     });
   }
   return risks;
+}
+
+/**
+ * One position's liquidation as the marks move over a book that stays the same (a chart of
+ * its past distance, docs/architecture.md "History"): what `positionRisks(all, markOf)`
+ * says of it, for any marks. When nothing outside the position's own legs shares its
+ * margin (an isolated position, or a cross wallet holding only its symbol), the wallet
+ * term does not move with the marks and the candidate prices are worked out once; only
+ * the choice of the one nearest the mark is made per call. Otherwise each call works out
+ * the others' share at the marks and this group's price (`crossOthers`, `legsLiquidation`),
+ * none of the wallet's other groups.
+ */
+export function positionLiquidationTrack(
+  position: Position,
+  all: readonly Position[],
+): (markOf: (p: Position) => Dec | null) => Liquidation | null {
+  const key = keyOf(position);
+  const legs = all.filter((p) => keyOf(p) === key);
+  const othersShareMargin =
+    position.marginMode === 'cross' &&
+    all.some(
+      (p) =>
+        p.marginMode === 'cross' &&
+        crossWalletKey(p) === crossWalletKey(position) &&
+        hedgeGroupKey(p) !== key,
+    );
+  if (legs.length === 0) return () => null;
+  const first = legs[0]!;
+  const walletBalance = legs.map((p) => dec(p.walletBalance)).reduce(minDec);
+  const entry = dec(first.entryPrice);
+  if (othersShareMargin) {
+    // As positionRisks for this group alone: the others' TMM and UPNL at these marks.
+    return (markOf) => {
+      const others = crossOthers(position, all, markOf);
+      if (others === null) return null;
+      const mark = markOf(first);
+      return legsLiquidation(
+        legs,
+        walletBalance.minus(others.maintenanceMargin).plus(others.unrealizedPnl),
+        mark !== null && mark.gt(0) ? mark : entry,
+      );
+    };
+  }
+  // As positionRisks: the wallet less the others' share, which is nothing here.
+  const found = liquidationCandidates(
+    legs,
+    walletBalance.minus(NO_OTHERS.maintenanceMargin).plus(NO_OTHERS.unrealizedPnl),
+  );
+  // With one price or none, the mark chooses nothing.
+  if (found.candidates.length <= 1) {
+    const fixed = nearestLiquidation(found, ZERO);
+    return () => fixed;
+  }
+  return (markOf) => {
+    const mark = markOf(first);
+    return nearestLiquidation(found, mark !== null && mark.gt(0) ? mark : entry);
+  };
 }
 
 function othersOf(wallet: Share, group: Share): CrossOthers | null {

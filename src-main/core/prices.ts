@@ -12,11 +12,11 @@ export function isUsdLike(asset: string): boolean {
   return (USD_LIKE as readonly string[]).includes(asset.toUpperCase());
 }
 
+/** Prices by asset, of which only the dollar figure is read. */
+export type UsdPrices = Readonly<Record<string, Pick<PriceEntry, 'usd'>>>;
+
 /** USD price of an asset, or null when none is known. */
-export function priceUsdOf(
-  asset: string,
-  prices: Readonly<Record<string, PriceEntry>>,
-): Dec | null {
+export function priceUsdOf(asset: string, prices: UsdPrices): Dec | null {
   const entry = asset === 'USD' ? undefined : (prices[asset] ?? prices[asset.toUpperCase()]);
   if (entry !== undefined) return dec(entry.usd);
   return isUsdLike(asset) ? ONE : null;

@@ -10,7 +10,33 @@ import { findPosition, fundingPayment, settlementAsset } from './funding';
 // saved to a JSON file by the operator. A payment already stored — the same exchange id,
 // or for an entry without one the same time — is not stored again, so importing the same
 // file twice counts each payment once. Any bad entry stores nothing (all or nothing);
-// payments of another symbol are skipped, left for that symbol's position.
+// payments of another symbol are skipped, left for that symbol's position. A payment typed
+// by hand earlier is recognised too: same position, same amount, within a minute of the
+// settlement time (docs/formulas-positions.md "Funding"); the typed one is kept.
+
+/** How far a hand-typed payment's time may be from the exchange's settlement time. */
+export const MANUAL_MATCH_WINDOW_MS = 60_000;
+
+interface TypedPayment {
+  id: string;
+  t: number;
+  amount: string;
+}
+
+/** The first hand-typed payment not yet matched with this amount near this time. */
+function typedMatch(
+  typed: readonly TypedPayment[],
+  matched: Set<string>,
+  entry: { at: string; amount: string },
+): TypedPayment | undefined {
+  const t = Date.parse(entry.at);
+  return typed.find(
+    (p) =>
+      !matched.has(p.id) &&
+      Math.abs(p.t - t) <= MANUAL_MATCH_WINDOW_MS &&
+      dec(p.amount).eq(dec(entry.amount)),
+  );
+}
 
 type Row = FundingImportResult['rows'][number];
 
@@ -84,18 +110,26 @@ export async function importFunding(
       .filter((p) => p.positionId === position.id && p.externalId !== undefined)
       .map((p) => p.externalId),
   );
+  const typed: TypedPayment[] = ctx.store.data.fundingPayments
+    .filter((p) => p.positionId === position.id && p.origin === 'manual')
+    .map((p) => ({ id: p.id, t: Date.parse(p.at), amount: p.amount }));
+  const matched = new Set<string>();
   const rows: Row[] = [];
   const payments: FundingPayment[] = [];
   params.history.forEach((raw, i) => {
     const index = i + 1;
     try {
       const converted = convert(raw, position, now);
+      const typedOne = converted === null ? undefined : typedMatch(typed, matched, converted);
       if (converted === null) {
         rows.push({ index, ok: true, skipped: true });
       } else if (known.has(converted.externalId)) {
         rows.push({ index, ok: true, duplicate: true });
       } else if (dec(converted.amount).isZero()) {
         rows.push({ index, ok: true, skipped: true });
+      } else if (typedOne !== undefined) {
+        matched.add(typedOne.id);
+        rows.push({ index, ok: true, duplicate: true, matchedManual: true });
       } else {
         known.add(converted.externalId);
         payments.push(fundingPayment(ctx, position, { ...converted, origin: 'ccxt' }));
@@ -109,8 +143,11 @@ export async function importFunding(
   const bad = rows.filter((r) => !r.ok).length;
   const duplicates = rows.filter((r) => r.duplicate).length;
   const skipped = rows.filter((r) => r.skipped).length;
+  const matchedManual = rows.filter((r) => r.matchedManual).length;
   const notes = [
-    duplicates > 0 ? `${duplicates} already recorded` : '',
+    duplicates > 0
+      ? `${duplicates} already recorded${matchedManual > 0 ? `, ${matchedManual} of them typed by hand` : ''}`
+      : '',
     skipped > 0 ? `${skipped} for another symbol or of zero skipped` : '',
   ].filter((n) => n !== '');
   const tail = notes.length > 0 ? ` (${notes.join('; ')})` : '';
@@ -119,6 +156,7 @@ export async function importFunding(
       rows,
       created: 0,
       duplicates,
+      matchedManual,
       message: `${bad} of ${rows.length} payments ${bad === 1 ? 'has a problem' : 'have problems'}; nothing was imported.`,
     };
   }
@@ -128,6 +166,7 @@ export async function importFunding(
       rows,
       created: 0,
       duplicates,
+      matchedManual,
       message: `${payments.length} new payments are valid; ${what}${tail}.`,
     };
   }
@@ -139,6 +178,7 @@ export async function importFunding(
     rows,
     created: payments.length,
     duplicates,
+    matchedManual,
     message: `${payments.length} funding payments imported${tail}.`,
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FundingImportResult, FundingPayment } from '#api/funding';
+import type { ResultOf } from '#api/methods';
 import type { Review } from '#api/review';
 import type { Snapshot } from '#api/snapshot';
 import { samplePosition, sampleRig } from '#core/test-fixtures/sample-records';
@@ -167,6 +168,92 @@ describe('funding.import (ccxt fetchFundingHistory)', () => {
   });
 });
 
+describe('an import meeting payments typed by hand', () => {
+  it('keeps the typed payment of the same amount within a minute of the settlement, and says so', async () => {
+    const { service, positionId } = await farmWithPosition();
+    // Typed from the exchange's screen: the first one 40 s late, the second to the second
+    // but of another amount (not the same payment), the third 2 minutes off.
+    for (const [at, amount] of [
+      ['2026-10-31T16:00:40Z', '-6.12'],
+      ['2026-11-02T00:00:00Z', '4.4'],
+      ['2026-11-02T08:02:00Z', '1.25'],
+    ] as const)
+      await service.call('funding.add', { positionId, at, amount });
+
+    const dry = (await service.call('funding.import', {
+      positionId,
+      history: HISTORY,
+      dryRun: true,
+    })) as FundingImportResult;
+    expect(dry).toMatchObject({ created: 0, duplicates: 1, matchedManual: 1 });
+
+    const result = (await service.call('funding.import', {
+      positionId,
+      history: HISTORY,
+    })) as FundingImportResult;
+    expect(result).toMatchObject({ created: 2, duplicates: 1, matchedManual: 1 });
+    expect(result.rows[0]).toEqual({ index: 1, ok: true, duplicate: true, matchedManual: true });
+    expect(result.message).toBe(
+      '2 funding payments imported (1 already recorded, 1 of them typed by hand; 1 for another symbol or of zero skipped).',
+    );
+    const stored = (await service.call('funding.list', { positionId })) as FundingPayment[];
+    // Oldest first; two of one instant in no particular order, so sorted here by amount.
+    const rows = stored
+      .map((p) => [p.at, p.amount, p.origin])
+      .sort(([a, x], [b, y]) => a!.localeCompare(b!) || x!.localeCompare(y!));
+    expect(rows).toEqual([
+      ['2026-10-31T16:00:40.000Z', '-6.12', 'manual'],
+      ['2026-11-02T00:00:00.000Z', '4.4', 'manual'],
+      ['2026-11-02T00:00:00.000Z', '4.5', 'ccxt'],
+      ['2026-11-02T08:00:00.000Z', '1.25', 'ccxt'],
+      ['2026-11-02T08:02:00.000Z', '1.25', 'manual'],
+    ]);
+    // The October payment counts once in the month.
+    const review = (await service.call('review.get', { asOf: '2026-11-24', months: 2 })) as Review;
+    expect(review.months[0]).toMatchObject({ fundingUsd: '-6.12' });
+
+    // Imported again, nothing more is stored and the typed payment is still recognised.
+    const again = (await service.call('funding.import', {
+      positionId,
+      history: HISTORY,
+    })) as FundingImportResult;
+    expect(again).toMatchObject({ created: 0, duplicates: 3, matchedManual: 1 });
+  });
+
+  it('matches one typed payment with one imported payment only, and none of another position', async () => {
+    const { service, positionId } = await farmWithPosition();
+    const { id: _id, ...input } = samplePosition({ openedAt: '2026-10-01T00:00:00Z' });
+    const other = (await service.call('positions.create', input)) as { id: string };
+    await service.call('funding.add', { positionId, at: '2026-11-03T00:00:00Z', amount: '2' });
+    await service.call('funding.add', {
+      positionId: other.id,
+      at: '2026-11-03T08:00:00Z',
+      amount: '2',
+    });
+    // Two settlements a minute apart, both of 2: only one can be the typed payment.
+    const history = [0, 60_000].map((offset, i) => ({
+      id: `p${i}`,
+      symbol: 'BTC/USDT:USDT',
+      timestamp: Date.parse('2026-11-03T00:00:00Z') + offset,
+      amount: 2,
+    }));
+    const result = (await service.call('funding.import', {
+      positionId,
+      history: [
+        ...history,
+        {
+          id: 'q',
+          symbol: 'BTC/USDT:USDT',
+          timestamp: Date.parse('2026-11-03T08:00:00Z'),
+          amount: 2,
+        },
+      ],
+    })) as FundingImportResult;
+    expect(result).toMatchObject({ created: 2, duplicates: 1, matchedManual: 1 });
+    expect(result.rows.map((r) => r.matchedManual ?? false)).toEqual([true, false, false]);
+  });
+});
+
 describe('re-importing (property)', () => {
   const entry = fc.record({
     id: fc.option(fc.integer({ min: 1, max: 40 }).map(String), { nil: undefined }),
@@ -209,6 +296,56 @@ describe('funding in the realised P&L', () => {
     const [october, november] = review.months;
     expect(october).toMatchObject({ fundingUsd: '-6.12', realisedPnlUsd: '-6.12' });
     expect(november).toMatchObject({ fundingUsd: '5.75', realisedPnlUsd: '105.75' });
+  });
+});
+
+describe('funding in a closed position’s realised entry', () => {
+  it('positions.close carries the position’s funding once, beside the price PnL, and pnl.list shows it', async () => {
+    const { service, positionId } = await farmWithPosition();
+    await service.call('funding.import', { positionId, history: HISTORY });
+    await service.call('funding.add', { positionId, at: '2026-11-20T08:00:00Z', amount: '-0.63' });
+    // An entry typed by hand for the same position (a partial close) carries no funding.
+    await service.call('pnl.add', { date: '2026-11-10', amountUsd: '100', positionId });
+
+    const closed = (await service.call('positions.close', {
+      id: positionId,
+      exitPrice: '61000',
+    })) as ResultOf<'positions.close'>;
+    // −6.12 + 4.5 + 1.25 − 0.63 = −1.00 of funding; 1 BTC long from 60,000 to 61,000.
+    expect(closed.realisedPnl).toMatchObject({ amountUsd: '1000', fundingUsd: '-1' });
+    const list = (await service.call('pnl.list', {})) as ResultOf<'pnl.list'>;
+    expect(list.map((e) => [e.date, e.amountUsd, e.fundingUsd])).toEqual([
+      ['2026-11-10', '100', undefined],
+      ['2026-11-24', '1000', '-1'],
+    ]);
+
+    // The printable report shows it beside the price PnL.
+    const { html } = (await service.call('report.html', { asOf: '2026-11-24' })) as {
+      html: string;
+    };
+    expect(html).toContain('<td class="n">$1,000.00</td><td class="n">-$1.00</td>');
+    expect(html).toContain('<td class="n">$100.00</td><td class="n">—</td>');
+
+    // The months count each payment once, when it was paid, and the close's price PnL.
+    const review = (await service.call('review.get', { asOf: '2026-11-24', months: 2 })) as Review;
+    const [october, november] = review.months;
+    expect(october).toMatchObject({ fundingUsd: '-6.12', realisedPnlUsd: '-6.12' });
+    expect(november).toMatchObject({ fundingUsd: '5.12', realisedPnlUsd: '1105.12' });
+
+    // A payment removed afterwards leaves the entry's funding equal to what is recorded.
+    const payments = (await service.call('funding.list', { positionId })) as FundingPayment[];
+    await service.call('funding.remove', { id: payments.at(-1)!.id });
+    const after = (await service.call('pnl.list', {})) as ResultOf<'pnl.list'>;
+    expect(after.map((e) => e.fundingUsd)).toEqual([undefined, '-0.37']);
+  });
+
+  it('a position closed without funding carries 0', async () => {
+    const { service, positionId } = await farmWithPosition();
+    const closed = (await service.call('positions.close', {
+      id: positionId,
+      exitPrice: '59000',
+    })) as ResultOf<'positions.close'>;
+    expect(closed.realisedPnl).toMatchObject({ amountUsd: '-1000', fundingUsd: '0' });
   });
 });
 

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { RpcError } from '#api/errors';
 import type { FundingAddParams, FundingPayment } from '#api/funding';
+import type { RealisedPnl } from '#api/realised-pnl';
 import type { Position } from '#api/records';
 import { isUsdLike } from '#core/prices';
-import { type Dec, dec, decStr } from '#shared/decimal';
+import { type Dec, ZERO, dec, decStr } from '#shared/decimal';
 import type { ServiceContext } from './context';
 import { currentSnapshot } from './snapshot';
 
 // funding.list / funding.add / funding.remove: the funding a position actually paid or
 // received, in the asset it settles in (the quote asset of a linear contract, the coin of
 // an inverse one), with its value in US dollars at the price of its time. The monthly P&L
-// counts it as realised PnL. Imports from ccxt are in funding-import.ts.
+// counts it as realised PnL, and a closed position's realised entry carries its total
+// (docs/formulas-positions.md "Funding"). Imports from ccxt are in funding-import.ts.
 
 export function listFunding(ctx: ServiceContext, positionId?: string): FundingPayment[] {
   return structuredClone(
@@ -90,6 +92,35 @@ export async function addFunding(
   return structuredClone(payment);
 }
 
+/**
+ * What a position's recorded funding came to in US dollars, to the cent (positive =
+ * received); a payment without a USD value (no price was known) counts as 0, as in the
+ * monthly P&L.
+ */
+export function positionFundingUsd(
+  payments: readonly Pick<FundingPayment, 'positionId' | 'amountUsd'>[],
+  positionId: string,
+): string {
+  const total = payments
+    .filter((p) => p.positionId === positionId && p.amountUsd !== null)
+    .reduce<Dec>((sum, p) => sum.plus(dec(p.amountUsd!)), ZERO);
+  return decStr(total, 2);
+}
+
+/**
+ * Keeps the funding of a closed position's realised entry equal to its payments after one
+ * is removed (an entry carries it once: the one positions.close made).
+ */
+function resyncClosedFunding(
+  db: { realisedPnl: RealisedPnl[]; fundingPayments: FundingPayment[] },
+  positionId: string,
+): void {
+  for (const entry of db.realisedPnl) {
+    if (entry.positionId === positionId && entry.fundingUsd !== undefined)
+      entry.fundingUsd = positionFundingUsd(db.fundingPayments, positionId);
+  }
+}
+
 export async function removeFunding(ctx: ServiceContext, id: string): Promise<{ id: string }> {
   if (!ctx.store.data.fundingPayments.some((p) => p.id === id)) {
     throw new RpcError(
@@ -97,8 +128,10 @@ export async function removeFunding(ctx: ServiceContext, id: string): Promise<{ 
       `No funding payment has the id "${id}"; it may have been removed.`,
     );
   }
+  const { positionId } = ctx.store.data.fundingPayments.find((p) => p.id === id)!;
   await ctx.store.update((db) => {
     db.fundingPayments = db.fundingPayments.filter((p) => p.id !== id);
+    resyncClosedFunding(db, positionId);
   });
   await ctx.changed();
   return { id };

@@ -5,7 +5,7 @@ import { collateralHoldings, collateralLtv } from '#core/loans';
 import { distanceToLiquidationPct } from '#core/position-figures';
 import { markPriceOf } from '#core/position-views';
 import { crossWalletKey } from '#core/positions';
-import { positionRisks } from '#core/positions-wallets';
+import { positionLiquidationTrack } from '#core/positions-wallets';
 import { isUsdLike, priceUsdOf } from '#core/prices';
 import { type Dec, decStrOrNull } from '#shared/decimal';
 import type { HistoryPoint } from '#store/schema';
@@ -19,9 +19,6 @@ import type { ServiceContext } from './context';
 
 const LOAN_LTV = /^loan\.(.+)\.ltvPct$/;
 const POSITION_DISTANCE = /^position\.(.+)\.distanceToLiquidationPct$/;
-
-/** As in an as-of Snapshot: older than this, a recorded price counts as stale. */
-const HISTORY_STALE_AFTER_SEC = 2 * 86_400;
 
 type Bound = Date | string | undefined;
 
@@ -66,28 +63,22 @@ function priceTrack(ctx: ServiceContext, asset: string, to: Bound): PriceTrack {
   return { asset, times: points.map(([iso]) => Date.parse(iso)), points, index: -1 };
 }
 
-/** The price entry an as-of Snapshot would use at `t` (the last point at or before it). */
-function entryAt(track: PriceTrack, t: number): PriceEntry | undefined {
+/**
+ * The price an as-of Snapshot would use at `t`: the last point at or before it. Only its
+ * dollar figure is read (a recorded price counts however old, as in an as-of Snapshot).
+ */
+function entryAt(track: PriceTrack, t: number): Pick<PriceEntry, 'usd'> | undefined {
   while (track.index + 1 < track.times.length && track.times[track.index + 1]! <= t)
     track.index += 1;
   const point = track.points[track.index];
-  if (point === undefined) return undefined;
-  const [at, usd] = point;
-  const ageSec = Math.floor((t - track.times[track.index]!) / 1000);
-  return {
-    usd,
-    source: `history (recorded ${at})`,
-    at,
-    stale: ageSec > HISTORY_STALE_AFTER_SEC,
-    manual: false,
-    disputed: false,
-    ageSec,
-    fromHistory: true,
-  };
+  return point === undefined ? undefined : { usd: point[1] };
 }
 
-function pricesAt(tracks: readonly PriceTrack[], t: number): Record<string, PriceEntry> {
-  const prices: Record<string, PriceEntry> = {};
+function pricesAt(
+  tracks: readonly PriceTrack[],
+  t: number,
+): Record<string, Pick<PriceEntry, 'usd'>> {
+  const prices: Record<string, Pick<PriceEntry, 'usd'>> = {};
   for (const track of tracks) {
     const entry = entryAt(track, t);
     if (entry !== undefined) prices[track.asset] = entry;
@@ -103,6 +94,9 @@ function timeOf(bound: Bound, fallback: number): number {
 /** Times of the stored price points of `tracks` within [from, to], oldest first, once each. */
 function pointTimes(tracks: readonly PriceTrack[], from: Bound, notBefore: number): number[] {
   const start = Math.max(timeOf(from, Number.NEGATIVE_INFINITY), notBefore);
+  // One track is already in order (the store keeps each series sorted by time).
+  if (tracks.length === 1)
+    return tracks[0]!.times.filter((t, i, all) => t >= start && (i === 0 || all[i - 1] !== t));
   const times = new Set<number>();
   for (const track of tracks) for (const t of track.times) if (t >= start) times.add(t);
   return [...times].sort((a, b) => a - b);
@@ -149,24 +143,72 @@ function positionDistanceHistory(
   const assets = new Set<string>();
   for (const p of [position, ...wallet])
     for (const asset of [p.baseAsset, p.quoteAsset]) if (!isUsdLike(asset)) assets.add(asset);
-  const tracks = [...assets].map((asset) => priceTrack(ctx, asset, to));
+  const notBefore = Date.parse(position.openedAt);
+  // With one priced asset (a USD-quoted position alone in its margin), each point's price
+  // is its own: nothing before the first point asked for is read.
+  const onlyOwn = assets.size === 1;
+  const start = Math.max(timeOf(from, Number.NEGATIVE_INFINITY), notBefore);
+  const series = Object.fromEntries(
+    [...assets].map((asset) => [
+      asset,
+      ctx.store.history.query(
+        `price.${asset}`,
+        onlyOwn && Number.isFinite(start) ? new Date(start) : undefined,
+        to,
+      ),
+    ]),
+  );
+  return positionDistancePoints(position, wallet, series, from, notBefore);
+}
+
+/**
+ * A position's distance to liquidation at each stored point of its own prices from
+ * `from` (and not before `notBefore`, its opening), given the stored price points of every
+ * asset it and its cross wallet read (`series`, by asset). As the Snapshot of each moment
+ * would say (core `positionRisks`), but the liquidation price is worked out once for each
+ * stretch in which the wallet's open positions stay the same, unless other symbols share
+ * the margin (`positionLiquidationTrack`).
+ */
+export function positionDistancePoints(
+  position: Position,
+  wallet: readonly Position[],
+  series: Readonly<Record<string, HistoryPoint[]>>,
+  from: Bound,
+  notBefore: number,
+): HistoryPoint[] {
+  const tracks = Object.entries(series).map(([asset, points]): PriceTrack => ({
+    asset,
+    times: points.map(([iso]) => Date.parse(iso)),
+    points,
+    index: -1,
+  }));
   const own = tracks.filter(
     (t) => t.asset === position.baseAsset || t.asset === position.quoteAsset,
   );
+  // The wallet members open at t, in the order of the store, as the Snapshot sees them.
+  const members = wallet.map((p) => ({ p, openedAt: Date.parse(p.openedAt) }));
+  let open: Position[] | null = null;
+  let liquidationAt: ReturnType<typeof positionLiquidationTrack> | null = null;
   const out: HistoryPoint[] = [];
-  for (const t of pointTimes(own, from, Date.parse(position.openedAt))) {
-    const open = wallet.filter((p) => Date.parse(p.openedAt) <= t);
+  for (const t of pointTimes(own, from, notBefore)) {
+    const nowOpen = members.filter((m) => m.openedAt <= t).map((m) => m.p);
+    if (open === null || !sameMembers(open, nowOpen) || liquidationAt === null) {
+      open = nowOpen;
+      liquidationAt = positionLiquidationTrack(position, [position, ...open]);
+    }
     const prices = pricesAt(tracks, t);
     const mark = markPriceOf(position, prices);
     if (mark === null) continue;
     // As the Snapshot's position row: the wallet's liquidation price at these marks.
-    const liquidation =
-      positionRisks([position, ...open], (p) => markPriceOf(p, prices)).get(position.id)
-        ?.liquidation ?? null;
+    const liquidation = liquidationAt((p) => (p === position ? mark : markPriceOf(p, prices)));
     const distance = decStrOrNull(
       distanceToLiquidationPct(liquidation?.direction ?? null, mark, liquidation?.price ?? null),
     );
     if (distance !== null) out.push([new Date(t).toISOString(), distance]);
   }
   return out;
+}
+
+function sameMembers(a: readonly Position[], b: readonly Position[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
 }

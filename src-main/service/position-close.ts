@@ -7,11 +7,13 @@ import { priceUsdOf } from '#core/prices';
 import { dec, decStr } from '#shared/decimal';
 import { formatNumber, formatUsd } from '#shared/format';
 import type { ServiceContext } from './context';
+import { positionFundingUsd } from './funding';
 import { currentSnapshot } from './snapshot';
 
 // positions.close: a position closed on the exchange leaves the book. The PnL it realised
 // at the exit price (the operator's, else the mark now) is recorded as a realised PnL
-// entry the monthly review counts, and the position record is removed — in one write.
+// entry the monthly review counts, with the funding the position paid or received over its
+// life beside it (`fundingUsd`), and the position record is removed — in one write.
 
 export interface ClosePositionParams {
   id: string;
@@ -65,6 +67,9 @@ export async function closePosition(
       params.note ??
       `Closed ${label} at ${formatUsd(exitText)} (entry ${formatUsd(position.entryPrice)}).`,
     positionId: position.id,
+    // Its funding, counted once: here with the close, never in amountUsd (the months
+    // count each payment when it was paid).
+    fundingUsd: positionFundingUsd(ctx.store.data.fundingPayments, position.id),
   };
   await ctx.store.update((db) => {
     db.realisedPnl.push(realisedPnl);

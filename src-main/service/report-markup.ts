@@ -9,6 +9,7 @@ export const REPORT_STYLE = `
   h2 { font-size: 13pt; margin: 24px 0 8px; border-bottom: 1px solid #999; padding-bottom: 2px; page-break-after: avoid; }
   h3 { font-size: 11pt; margin: 16px 0 6px; }
   p.meta { color: #444; margin: 0 0 4px; }
+  p.conclusion { font-weight: 600; margin: 0 0 6px; }
   table { border-collapse: collapse; width: 100%; margin: 0 0 12px; page-break-inside: auto; }
   tr { page-break-inside: avoid; }
   th, td { border: 1px solid #bbb; padding: 3px 6px; text-align: left; vertical-align: top; }

@@ -2,7 +2,7 @@ import type { Alert } from '#api/records';
 import type { RealisedPnl } from '#api/realised-pnl';
 import type { PositionView } from '#api/snapshot';
 import { num, paragraph, table } from './report-markup';
-import { usd, usdPrice, utcTime, withUnit } from './report-text';
+import { MISSING, usd, usdPrice, utcTime, withUnit } from './report-text';
 
 // The report's trading and risk sections: open positions, the alerts of the period and
 // the realised PnL entered for it.
@@ -65,6 +65,7 @@ export function realisedSection(entries: readonly RealisedPnl[]): string {
   const rows = entries.map((e) => [
     e.date,
     num(usd(e.amountUsd)),
+    num(e.fundingUsd === undefined ? MISSING : usd(e.fundingUsd)),
     e.note ?? '',
     e.positionId ?? '',
   ]);
@@ -72,6 +73,11 @@ export function realisedSection(entries: readonly RealisedPnl[]): string {
     '<h2>Realised PnL entries</h2>',
     rows.length === 0
       ? paragraph('No realised PnL was entered for the period.')
-      : table(['Date', 'Amount', 'Note', 'Position'], rows),
+      : [
+          table(['Date', 'Amount', 'Funding over the position’s life', 'Note', 'Position'], rows),
+          paragraph(
+            'Amount is the PnL at the exit price. Funding is shown with a closed position and counted in the monthly profit and loss in the month each payment was made, not in Amount.',
+          ),
+        ].join('\n'),
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { RpcError } from '#api/errors';
 import type { ScheduleRow } from '#api/methods';
 import type { Alert } from '#api/records';
 import type { RealisedPnl } from '#api/realised-pnl';
@@ -9,7 +10,9 @@ import { loanSection } from './report-loan-section';
 import { REPORT_STYLE, paragraph } from './report-markup';
 import { escapeHtml, utcTime } from './report-text';
 import { alertsSection, positionsSection, realisedSection } from './report-trading-sections';
+import { type RunwayOutcome, runwaySection } from './report-runway-section';
 import { endOfDay, getReview } from './review';
+import { runwayFrom } from './runway';
 
 // report.html: the review as one printable, self-contained HTML document a lender can be
 // handed — inline CSS, no scripts, no external resources. Every cell is plain text
@@ -24,6 +27,8 @@ export interface ReportInput {
   alerts: Alert[];
   /** Realised PnL entries dated within the reviewed months. */
   realisedPnl: RealisedPnl[];
+  /** The runway from the reviewed day's farm, or why there is none. */
+  runway: RunwayOutcome;
   generatedAt: string;
 }
 
@@ -46,6 +51,14 @@ export function buildReportHtml(input: ReportInput): string {
   const sections: [id: string, html: string][] = [
     ['overview', overviewSection(review)],
     ['monthly', monthlySection(review.months)],
+    [
+      'runway',
+      runwaySection(
+        input.runway,
+        review.asOf,
+        Object.fromEntries(review.snapshot.loans.map((l) => [l.id, l.lender])),
+      ),
+    ],
     ['rigs', rigsSection(review.snapshot.rigs)],
     [
       'loans',
@@ -123,7 +136,23 @@ export function reportHtml(
       schedules,
       alerts,
       realisedPnl,
+      runway: reportRunway(ctx, review),
       generatedAt: ctx.now().toISOString(),
     }),
   };
+}
+
+/**
+ * The runway as the other sections are: from the review's Snapshot (the farm at the end of
+ * the reviewed day, or now for today), twelve months at a flat price and the measured
+ * difficulty trend. Without a BTC price or Bitcoin's height it says so instead.
+ */
+function reportRunway(ctx: ServiceContext, review: Review): RunwayOutcome {
+  try {
+    return { runway: runwayFrom(ctx, review.snapshot, { months: 12 }) };
+  } catch (error) {
+    if (error instanceof RpcError && error.code === 'conflict')
+      return { unavailable: error.message };
+    throw error;
+  }
 }

@@ -238,7 +238,7 @@ describe('the printable report', () => {
     expect(html).toContain('<li><a href="#rigs">Rigs</a></li>');
     expect(html).toContain('<main>');
     expect(html).toContain('<section aria-labelledby="rigs">\n<h2 id="rigs">Rigs</h2>');
-    expect(html.match(/<section /g)).toHaveLength(7);
+    expect(html.match(/<section /g)).toHaveLength(8);
     expect(html.match(/<h1>/g)).toHaveLength(1);
   });
 

@@ -1,5 +1,7 @@
 import { RpcError } from '#api/errors';
 import type { Runway, RunwayParams } from '#api/runway';
+import type { Snapshot } from '#api/snapshot';
+import { isoDateOf } from '#core/calendar';
 import { coinSpec } from '#core/coins';
 import { meanRetargetPct } from '#core/difficulty-trend';
 import { priceUsdOf } from '#core/prices';
@@ -14,23 +16,26 @@ import { currentSnapshot } from './snapshot';
 const TREND_WINDOW_MS = 90 * 86_400_000;
 const DEFAULT_MONTHS = 12;
 
+/** The chain feed's estimate of the next adjustment, when it speaks of the time asked about. */
+type RetargetEstimate = { difficultyChangePct: string; estimatedRetargetDate: string } | undefined;
+
 /** The rate per retarget: the operator's for this call, else history, else mempool, else settings. */
 function difficultyRate(
   ctx: ServiceContext,
   params: RunwayParams,
+  asOf: Date,
+  estimate: RetargetEstimate,
 ): { perRetargetPct: Dec; source: Runway['assumptions']['source'] } {
   if (params.difficultyPerRetargetPct !== undefined) {
     return { perRetargetPct: dec(params.difficultyPerRetargetPct), source: 'operator' };
   }
-  const now = ctx.now();
   const recorded = ctx.store.history.query(
     'network.BTC.difficulty',
-    new Date(now.getTime() - TREND_WINDOW_MS),
-    now,
+    new Date(asOf.getTime() - TREND_WINDOW_MS),
+    asOf,
   );
   const mean = meanRetargetPct(recorded);
   if (mean !== null) return { perRetargetPct: mean, source: 'history' };
-  const estimate = ctx.store.data.lastNetwork.BTC?.retarget;
   if (estimate !== undefined) {
     return { perRetargetPct: dec(estimate.difficultyChangePct), source: 'mempool' };
   }
@@ -41,7 +46,16 @@ function difficultyRate(
 }
 
 export function getRunway(ctx: ServiceContext, params: RunwayParams): Runway {
-  const snapshot = currentSnapshot(ctx);
+  return runwayFrom(ctx, currentSnapshot(ctx), params);
+}
+
+/**
+ * The runway from the farm a Snapshot shows: today's for runway.get, the reviewed day's for
+ * the printable report. The difficulty trend is measured from the 90 days before the
+ * Snapshot; the chain feed's estimate of the next adjustment counts only for a Snapshot of
+ * today (it is today's estimate).
+ */
+export function runwayFrom(ctx: ServiceContext, snapshot: Snapshot, params: RunwayParams): Runway {
   const network = snapshot.network.BTC;
   if (network === undefined || network.height === null) {
     throw new RpcError(
@@ -56,16 +70,21 @@ export function getRunway(ctx: ServiceContext, params: RunwayParams): Runway {
       'The runway needs a BTC price: refresh the prices or set one by hand.',
     );
   }
+  const asOf = new Date(snapshot.asOf);
+  const today = isoDateOf(ctx.now());
+  const estimate =
+    snapshot.asOf.slice(0, 10) === today ? ctx.store.data.lastNetwork.BTC?.retarget : undefined;
   const spec = coinSpec('BTC', ctx.store.data.settings);
   const running = snapshot.rigs.filter((rig) => rig.status === 'active');
   const sum = (values: (string | null)[]) =>
     values.reduce<Dec>((total, v) => (v === null ? total : total.plus(dec(v))), ZERO);
-  const estimate = ctx.store.data.lastNetwork.BTC?.retarget;
+  // The loans the Snapshot counts (a past day's has none taken after it).
+  const counted = new Set(snapshot.loans.map((l) => l.id));
   return runway({
-    asOf: new Date(snapshot.asOf),
+    asOf,
     months: params.months ?? DEFAULT_MONTHS,
     pricePathPctPerMonth: dec(params.pricePathPctPerMonth ?? '0'),
-    difficulty: difficultyRate(ctx, params),
+    difficulty: difficultyRate(ctx, params, asOf, estimate),
     nextRetargetEstimate:
       estimate === undefined
         ? null
@@ -83,7 +102,7 @@ export function getRunway(ctx: ServiceContext, params: RunwayParams): Runway {
       running.filter((r) => r.coin !== 'BTC').map((r) => r.revenueUsdPerDay),
     ),
     powerCostUsdPerDay: dec(snapshot.farm.powerCostUsdPerDay),
-    loans: ctx.store.data.loans,
+    loans: ctx.store.data.loans.filter((l) => counted.has(l.id)),
     priceOf: (asset) => priceUsdOf(asset, snapshot.prices),
   });
 }
