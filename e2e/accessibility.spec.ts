@@ -1,5 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import {
+  axeFindings,
+  layoutProblems,
+  openPage,
+  smallCardTargets,
+  tabUntil,
+} from './fixtures/page-checks';
 import { rpc, startServer, type RunningServer } from './fixtures/serve';
 
 // The demo farm as an operator on a phone, a small laptop and a desktop meets it, in both
@@ -46,66 +52,7 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-async function open(key: string, title: string) {
-  await page.evaluate((hash) => (window.location.hash = hash), `#/${key}`);
-  await expect(page).toHaveTitle(`${title} — RigLedger`);
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
-
-/**
- * What does not fit: the page scrolling sideways, the shell's own parts wider than the
- * window, a record table wider than its box, or a cell reaching under the sticky
- * actions column (its text would be cut there).
- */
-async function layoutProblems(): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth)
-      problems.push(`the page scrolls sideways (${root.scrollWidth} > ${root.clientWidth} px)`);
-    const view = root.clientWidth;
-    const shellTooWide = [
-      ...document.querySelectorAll('header, header .MuiToolbar-root, [data-testid="banners"], nav'),
-    ].some(
-      (el) => el.getBoundingClientRect().right > view + 1 || el.scrollWidth > el.clientWidth + 1,
-    );
-    if (shellTooWide) problems.push('the header, banner or navigation is too wide');
-    for (const box of document.querySelectorAll('[data-testid="data-table-box"]')) {
-      const name = box.querySelector('table')?.getAttribute('aria-label') ?? 'a table';
-      if (box.scrollWidth > box.clientWidth + 1)
-        problems.push(`${name} scrolls sideways by ${box.scrollWidth - box.clientWidth} px`);
-      for (const row of box.querySelectorAll('tr')) {
-        const sticky = row.querySelector('.sticky');
-        if (!sticky) continue;
-        const edge = sticky.getBoundingClientRect().left;
-        for (const cell of row.children) {
-          if (cell === sticky) continue;
-          const under = cell.getBoundingClientRect().right - edge;
-          if (under > 1) {
-            problems.push(
-              `${name}: “${cell.textContent?.slice(0, 30)}” is ${Math.round(under)} px under the actions`,
-            );
-            break;
-          }
-        }
-      }
-    }
-    return problems;
-  });
-}
-
-async function axeFindings(where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => {
-      const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' '));
-      return `${where}: ${v.id} (${v.impact}) ${targets.join(' | ')}`;
-    });
-}
+const open = (key: string, title: string) => openPage(page, key, title);
 
 test('every page in both themes at phone, laptop and desktop width', async () => {
   test.setTimeout(300_000);
@@ -122,8 +69,8 @@ test('every page in both themes at phone, laptop and desktop width', async () =>
         const where = `${title} at ${viewport.width} px, ${theme}`;
         // 1024 px lays out the same components as 1440 px (fixed navigation); axe runs at
         // the two layouts, the width checks at all three.
-        if (viewport.width !== 1024) findings.push(...(await axeFindings(where)));
-        for (const problem of await layoutProblems()) findings.push(`${where}: ${problem}`);
+        if (viewport.width !== 1024) findings.push(...(await axeFindings(page, where)));
+        for (const problem of await layoutProblems(page)) findings.push(`${where}: ${problem}`);
       }
     }
   }
@@ -148,10 +95,14 @@ test('the critical alert can be acted on at 390 px: mute shows "muted until", un
     expect.objectContaining({ subjectId: expect.any(String), until: expect.any(String) }),
   ]);
   await open('alerts', 'Alerts');
-  const row = page.getByRole('row', { name: /from liquidation/ });
-  await expect(row.getByTestId('muted-until')).toBeVisible();
-  await row.getByRole('button', { name: /^Unmute/ }).click();
-  await expect(row.getByRole('button', { name: /^Mute 24 h/ })).toBeVisible();
+  // On a phone the alert is a card: its severity, rule, message, subject and actions.
+  const card = page.getByRole('article', { name: 'critical alert: Position near liquidation' });
+  await expect(card).toContainText('from liquidation');
+  await expect(card).toContainText('Position Binance BTCUSDT short');
+  await expect(card.getByTestId('muted-until')).toBeVisible();
+  await card.getByRole('button', { name: /^Unmute/ }).click();
+  await expect(card.getByRole('button', { name: /^Mute 24 h/ })).toBeVisible();
+  expect(await smallCardTargets(page)).toEqual([]);
   await expect(page.getByTestId('muted-until')).toHaveCount(0);
   expect((await rpc(server, 'alerts.mutes', {})).body).toEqual([]);
 });
@@ -185,11 +136,3 @@ test('keyboard only: skip link, navigation, and acknowledging the critical alert
   await expect(banner).toHaveCount(0);
   await expect(page.getByRole('row', { name: /from liquidation/ })).toContainText('acknowledged');
 });
-
-async function tabUntil(page: Page, target: ReturnType<Page['locator']>) {
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error('Tab never reached the target');
-}

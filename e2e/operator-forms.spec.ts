@@ -5,9 +5,10 @@ import { writeFarm } from './fixtures/farm-files';
 import { newDataDir, rpc, startServer } from './fixtures/serve';
 
 // Forms that never lose or silently refuse what the operator typed, and record pages that
-// say why: price sources saved with one Save and read back after a reload, a question
-// before leaving typed changes, a rig host refused in words, a rig's offline reason on its
-// row, a payment checked against its loan, and focus kept in the list after a removal.
+// say why: every Settings section saved on its own and read back after a reload (price
+// sources with one Save for all of them), a question naming the section before leaving
+// typed changes, a rig host refused in words, a rig's offline reason on its row, a payment
+// checked against its loan, and focus kept in the list after a removal.
 
 /** A local port nothing listens on: a rig there refuses the connection. */
 async function closedPort(): Promise<number> {
@@ -51,6 +52,82 @@ test('price sources: one Save stores every address typed, read back after a relo
   }
 });
 
+test('every Settings section saves on its own and says Saved. once stored; a reload reads each back', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const server = await startServer({});
+  try {
+    await page.goto(`${server.url}#/settings`);
+    const section = (title: string) =>
+      page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: title }) });
+    // One Save per section, none for the whole page.
+    await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0);
+
+    const farm = section('Farm and polling');
+    await farm.getByLabel('Electricity cost').fill('0.071');
+    await farm.getByLabel('Feed poll interval').fill('0');
+    await farm.getByRole('button', { name: 'Save farm and polling' }).click();
+    // A value the contract refuses is said on its field, and nothing is saved.
+    await expect(farm.getByLabel('Feed poll interval')).toHaveAccessibleDescription(
+      'Poll at most once a second.',
+    );
+    await expect(farm.getByText('Saved.')).toHaveCount(0);
+    await farm.getByLabel('Feed poll interval').fill('30');
+    await farm.getByLabel('Stale after').fill('240');
+    await farm.getByRole('button', { name: 'Save farm and polling' }).click();
+    await expect(farm.getByText('Saved.')).toBeVisible();
+
+    const thresholds = section('Alert thresholds');
+    await thresholds.getByLabel('Position warning').fill('12');
+    await thresholds.getByRole('button', { name: 'Save thresholds' }).click();
+    await expect(thresholds.getByText('Saved.')).toBeVisible();
+    // A switch saves as it is flipped and says so beside it.
+    await thresholds.getByLabel('Desktop notifications').click();
+    await expect(thresholds.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+    const risk = section('Odds and runway');
+    await risk.getByLabel('Odds alert at').fill('15');
+    await risk.getByRole('button', { name: 'Save odds and runway' }).click();
+    await expect(risk.getByText('Saved.')).toBeVisible();
+
+    const channels = section('Notification channels');
+    await channels.getByLabel('Repeat critical alerts every').fill('15');
+    await channels.getByRole('button', { name: 'Save escalation' }).click();
+    await expect(channels.getByText('Saved.')).toBeVisible();
+
+    const settings = (await rpc(server, 'settings.get', {})).body as {
+      electricityPerKwh: string;
+      staleAfterSec: number;
+      pollIntervalSec: number;
+      thresholds: { positionWarningPct: string };
+      risk: { oddsAlertPct: string };
+      notifications: { desktop: boolean; escalation: { afterMinutes: number } };
+    };
+    expect(settings).toMatchObject({
+      electricityPerKwh: '0.071',
+      staleAfterSec: 240,
+      pollIntervalSec: 30,
+      thresholds: { positionWarningPct: '12' },
+      risk: { oddsAlertPct: '15' },
+      notifications: { desktop: false, escalation: { afterMinutes: 15 } },
+    });
+
+    await page.reload();
+    await expect(section('Farm and polling').getByLabel('Electricity cost')).toHaveValue('0.071');
+    await expect(section('Farm and polling').getByLabel('Stale after')).toHaveValue('240');
+    await expect(section('Farm and polling').getByLabel('Feed poll interval')).toHaveValue('30');
+    await expect(section('Alert thresholds').getByLabel('Position warning')).toHaveValue('12');
+    await expect(section('Alert thresholds').getByLabel('Desktop notifications')).not.toBeChecked();
+    await expect(section('Odds and runway').getByLabel('Odds alert at')).toHaveValue('15');
+    await expect(
+      section('Notification channels').getByLabel('Repeat critical alerts every'),
+    ).toHaveValue('15');
+  } finally {
+    await server.stop();
+  }
+});
+
 test('leaving typed changes asks first; staying keeps them', async ({ page }) => {
   const server = await startServer({});
   try {
@@ -66,7 +143,7 @@ test('leaving typed changes asks first; staying keeps them', async ({ page }) =>
     await page.getByRole('link', { name: 'Rigs' }).click();
     await expect
       .poll(() => asked)
-      .toEqual(['You have changes that are not saved. Leave and lose them?']);
+      .toEqual(['You have changes that are not saved in Price sources. Leave and lose them?']);
     await expect(page).toHaveTitle('Settings — RigLedger');
     await expect(page.getByLabel('Binance base URL')).toHaveValue('https://typed.example.net');
 

@@ -6,6 +6,7 @@ import type { Host } from './api/client';
 import { OverviewPage } from './pages/overview/OverviewPage';
 import { PAGES, usePage, type PageKey } from './routes';
 import { AppShell } from './shell/AppShell';
+import { NoticeProvider } from './shell/Notices';
 import { SnapshotProvider } from './state/SnapshotProvider';
 import { theme } from './theme';
 
@@ -59,11 +60,13 @@ export function App({ host }: { host: Host }) {
     <ThemeProvider theme={theme} defaultMode="system">
       <CssBaseline enableColorScheme />
       <SnapshotProvider host={host}>
-        <AppShell page={page}>
-          <Suspense fallback={<LinearProgress aria-label="Opening the page" />}>
-            <Page page={page} />
-          </Suspense>
-        </AppShell>
+        <NoticeProvider>
+          <AppShell page={page}>
+            <Suspense fallback={<LinearProgress aria-label="Opening the page" />}>
+              <Page page={page} />
+            </Suspense>
+          </AppShell>
+        </NoticeProvider>
       </SnapshotProvider>
     </ThemeProvider>
   );

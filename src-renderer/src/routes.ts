@@ -42,3 +42,8 @@ export function hashParam(name: string): string | null {
   const query = window.location.hash.split('?')[1];
   return query === undefined ? null : new URLSearchParams(query).get(name);
 }
+
+/** `hashParam(name)`, followed as the hash changes. */
+export function useHashParam(name: string): string | null {
+  return useSyncExternalStore(subscribe, () => hashParam(name));
+}

@@ -1,3 +1,4 @@
+import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import Menu from '@mui/material/Menu';
@@ -11,8 +12,8 @@ import { useState, type ReactNode } from 'react';
 // Edit and Remove buttons for a table row (and any the page adds), named after the record
 // for screen readers and tests ("Edit S19 row 3", "Remove S19 row 3"). The hover hint is
 // the browser's own `title`, made only when hovered: a tooltip component on each of 2,000
-// rows is not free. On a phone they fold into one "Actions for …" menu so the row's
-// figures keep the width.
+// rows is not free. In a phone-width table they fold into one "Actions for …" menu so the
+// row's figures keep the width; on a card they are labelled buttons at least 44 px tall.
 
 export interface RowAction {
   /** The verb; the button is named "<verb> <record>" ("Add payment to" reads "Add payment to Ledn"). */
@@ -29,18 +30,38 @@ export function RowActions({
   onRemove,
   extra = [],
   compact = false,
+  touch = false,
 }: {
   name: string;
   onEdit(): void;
   onRemove(): void;
   extra?: readonly RowAction[];
   compact?: boolean;
+  /** Labelled buttons a finger can hit, for a card. */
+  touch?: boolean;
 }) {
   const all: RowAction[] = [
     ...extra,
     { label: 'Edit', icon: <EditIcon fontSize="small" />, onClick: onEdit },
     { label: 'Remove', icon: <DeleteIcon fontSize="small" />, onClick: onRemove },
   ];
+  if (touch)
+    return (
+      <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap' }}>
+        {all.map((action) => (
+          <Button
+            key={action.label}
+            variant="outlined"
+            startIcon={action.icon}
+            aria-label={action.name ?? `${action.label} ${name}`}
+            onClick={action.onClick}
+            sx={{ minHeight: 44 }}
+          >
+            {action.label}
+          </Button>
+        ))}
+      </Stack>
+    );
   if (compact) return <RowMenu name={name} actions={all} />;
   return (
     <Stack direction="row" spacing={0.5} style={{ justifyContent: 'flex-end' }}>

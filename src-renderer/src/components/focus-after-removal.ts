@@ -12,7 +12,8 @@ export interface RemovalOrigin {
   rows: string[];
 }
 
-const ROW = 'tr[data-record-row]';
+// A table row or, on a phone, a card (records/RecordCards.tsx).
+const ROW = '[data-record-row]';
 
 /** Noted when the confirmation opens, while the row is still there. */
 export function removalOrigin(button: Element | null, row: Element | null): RemovalOrigin {

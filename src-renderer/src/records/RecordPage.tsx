@@ -9,14 +9,18 @@ import { RowActions, type RowAction } from '../components/RowActions';
 import { usePhoneWidth } from '../components/use-viewport';
 import type { FieldSpec, FormValues } from '../forms/field-spec';
 import { RecordForm } from '../forms/RecordForm';
+import { useNotify } from '../shell/Notices';
 import { useSnapshotState } from '../state/snapshot-context';
 import { useRecordEditor } from '../state/use-record-editor';
+import { RecordCards, type CardSpec } from './RecordCards';
 
 // One page of records (Rigs, Loans, Positions): the heading with its Add button, the
-// filterable table whose columns fold by priority, Edit and Remove on every row, the
+// filterable table whose columns fold by priority (on a phone, one card per record built
+// from the same columns: RecordCards.tsx), Edit and Remove on every row, the
 // checked form for adding and editing, the confirmation before a removal, and where
 // focus lands once a record is gone. The pages say only what differs: their columns,
-// their form and the contract methods behind them.
+// their form and the contract methods behind them. A removal is followed by a notice
+// with Undo, which makes the record again with the same fields (shell/Notices.tsx).
 
 /** The add/edit form: `record` is null when adding. */
 export interface RecordFormSpec<T, S extends z.ZodType> {
@@ -31,6 +35,8 @@ export interface RecordRemoval<T> {
   title(record: T): string;
   message(record: T): string;
   remove(record: T): Promise<unknown>;
+  /** Makes the removed record again through the contract (the notice's "Undo"). */
+  undo?(record: T): Promise<unknown>;
 }
 
 // A row's buttons re-render only when its name does, not at every price tick that changes
@@ -73,6 +79,7 @@ export function RecordPage<T, S extends z.ZodType>({
   emptyText,
   details,
   rowExtras,
+  card,
   form,
   removal,
   intro,
@@ -91,6 +98,8 @@ export function RecordPage<T, S extends z.ZodType>({
   details?(record: T): ReactNode;
   /** More row actions, before Edit and Remove. */
   rowExtras?(record: T): RowAction[];
+  /** How a record reads as a card on a phone; by default the columns that never fold. */
+  card?: CardSpec<T>;
   form: RecordFormSpec<T, S>;
   removal: RecordRemoval<T>;
   /** A line between the heading and the table. */
@@ -102,6 +111,7 @@ export function RecordPage<T, S extends z.ZodType>({
   const { editing, removing, actions } = useRecordEditor<T>();
   const addButton = useRef<HTMLButtonElement | null>(null);
   const phone = usePhoneWidth();
+  const notify = useNotify();
 
   const latestRows = useRef(rows);
   useEffect(() => {
@@ -150,6 +160,19 @@ export function RecordPage<T, S extends z.ZodType>({
     [columns, describe, rowExtras, rowKey, onEdit, onRemove, phone],
   );
 
+  const cardActions = useCallback(
+    (record: T) => (
+      <RowActions
+        name={describe(record)}
+        onEdit={() => actions.edit(record)}
+        onRemove={() => actions.askRemove(record)}
+        extra={rowExtras?.(record)}
+        touch
+      />
+    ),
+    [describe, rowExtras, actions],
+  );
+
   const record = editing.mode === 'edit' ? editing.record : null;
   const fields = editing.mode === 'closed' ? [] : form.fields(record);
   const noun = title.toLowerCase();
@@ -165,18 +188,35 @@ export function RecordPage<T, S extends z.ZodType>({
         }
       />
       {intro}
-      <DataTable
-        rows={rows}
-        columns={allColumns}
-        rowKey={rowKey}
-        rowLabel={describe}
-        rowTestId={rowTestId}
-        filterText={filterText}
-        filterLabel={`Filter ${noun}`}
-        ariaLabel={title}
-        emptyText={emptyText}
-        details={details}
-      />
+      {phone ? (
+        <RecordCards
+          rows={rows}
+          columns={columns}
+          card={card}
+          rowKey={rowKey}
+          rowLabel={describe}
+          rowTestId={rowTestId}
+          filterText={filterText}
+          filterLabel={`Filter ${noun}`}
+          ariaLabel={title}
+          emptyText={emptyText}
+          details={details}
+          actions={cardActions}
+        />
+      ) : (
+        <DataTable
+          rows={rows}
+          columns={allColumns}
+          rowKey={rowKey}
+          rowLabel={describe}
+          rowTestId={rowTestId}
+          filterText={filterText}
+          filterLabel={`Filter ${noun}`}
+          ariaLabel={title}
+          emptyText={emptyText}
+          details={details}
+        />
+      )}
       {children}
       {editing.mode !== 'closed' && (
         <RecordForm
@@ -199,12 +239,31 @@ export function RecordPage<T, S extends z.ZodType>({
           confirmLabel="Remove"
           onClose={actions.cancelRemove}
           onConfirm={async () => {
-            await removal.remove(removing);
+            const gone = removing;
+            const name = describe(gone);
+            await removal.remove(gone);
             await refresh();
+            const undo = removal.undo;
+            notify({
+              message: `Removed ${name}.`,
+              severity: 'success',
+              testId: 'removed-notice',
+              action: undo && {
+                label: 'Undo',
+                name: `Undo removing ${name}`,
+                run: async () => {
+                  await undo(gone);
+                  await refresh();
+                  return `${name} is back.`;
+                },
+              },
+            });
           }}
           fallbackFocus={() => addButton.current}
           originRow={() =>
-            document.querySelector(`tr[data-testid="${CSS.escape(rowTestId(removing))}"]`)
+            document.querySelector(
+              `[data-record-row][data-testid="${CSS.escape(rowTestId(removing))}"]`,
+            )
           }
         />
       )}

@@ -19,12 +19,15 @@ export function AlertActions({
   mute,
   onDone,
   inverted = false,
+  touch = false,
 }: {
   alert: Alert;
   mute: Mute | undefined;
   onDone?: () => void;
   /** On a filled (coloured) banner the buttons take the banner's text colour. */
   inverted?: boolean;
+  /** Buttons and link at least 44 px tall, for a card on a phone. */
+  touch?: boolean;
 }) {
   const call = useCall();
   const { refresh } = useSnapshotState();
@@ -46,16 +49,23 @@ export function AlertActions({
   const color = inverted ? 'inherit' : 'primary';
   const variant = inverted ? 'outlined' : 'text';
   const about = `${alert.message}`;
+  const size = touch ? 'medium' : 'small';
+  const tall = touch ? { minHeight: 44 } : undefined;
   return (
     <Stack
       direction="row"
       spacing={1}
       useFlexGap
-      sx={{ alignItems: 'center', flexWrap: 'wrap', justifyContent: 'flex-end' }}
+      sx={{
+        alignItems: 'center',
+        flexWrap: 'wrap',
+        justifyContent: touch ? 'flex-start' : 'flex-end',
+      }}
     >
       {!alert.acknowledgedAt && !alert.resolvedAt && (
         <Button
-          size="small"
+          size={size}
+          sx={tall}
           color={color}
           variant={variant}
           disabled={pending}
@@ -71,7 +81,8 @@ export function AlertActions({
             {mute.until ? `Muted until ${formatDateTime(mute.until)}` : 'Muted'}
           </Typography>
           <Button
-            size="small"
+            size={size}
+            sx={tall}
             color={color}
             variant={variant}
             disabled={pending}
@@ -83,7 +94,8 @@ export function AlertActions({
         </>
       ) : (
         <Button
-          size="small"
+          size={size}
+          sx={tall}
           color={color}
           variant={variant}
           disabled={pending}
@@ -103,7 +115,10 @@ export function AlertActions({
       <Link
         href={alertSubjectHref(alert)}
         color="inherit"
-        sx={{ fontWeight: 600, fontSize: '0.875rem' }}
+        sx={[
+          { fontWeight: 600, fontSize: '0.875rem' },
+          touch && { minHeight: 44, display: 'inline-flex', alignItems: 'center' },
+        ]}
       >
         {alertSubjectLinkText(alert)}
       </Link>

@@ -1,30 +1,42 @@
-import Alert from '@mui/material/Alert';
-import Snackbar from '@mui/material/Snackbar';
-import { useState } from 'react';
-import { useSnapshotState } from '../state/snapshot-context';
+import { useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import { pageHrefWith } from '../routes';
+import { SnapshotContext } from '../state/snapshot-context';
+import { useNotify } from './Notices';
 
 // A passing notice for each alert the host raises or escalates while the app is open
-// (the desktop app also sends a system notification from the main process).
+// (the desktop app also sends a system notification from the main process), with "View",
+// which opens the Alerts page at that alert.
+
+const noSubscription = () => () => {};
 
 export function AlertToast() {
-  const { lastAlert } = useSnapshotState();
-  const [closedFor, setClosedFor] = useState<number | null>(null);
-
-  if (!lastAlert || lastAlert.change === 'cleared' || !lastAlert.notify) return null;
-  const { alert, change, receivedAt } = lastAlert;
-  const severity = alert.severity === 'critical' ? 'error' : alert.severity;
-  const close = () => setClosedFor(receivedAt);
-  return (
-    <Snackbar
-      open={closedFor !== receivedAt}
-      autoHideDuration={8000}
-      onClose={close}
-      anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
-    >
-      <Alert severity={severity} onClose={close} variant="filled">
-        {change === 'escalated' ? 'Escalated: ' : ''}
-        {alert.message}
-      </Alert>
-    </Snackbar>
+  // Only the passing notice is read, so a Snapshot delta does not render this.
+  const store = useContext(SnapshotContext)?.store;
+  const lastAlert = useSyncExternalStore(
+    store?.subscribe ?? noSubscription,
+    () => store?.get().lastAlert ?? null,
   );
+  const notify = useNotify();
+  const shown = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (!lastAlert || lastAlert.change === 'cleared' || !lastAlert.notify) return;
+    if (shown.current === lastAlert.receivedAt) return;
+    shown.current = lastAlert.receivedAt;
+    const { alert, change } = lastAlert;
+    notify({
+      message: `${change === 'escalated' ? 'Escalated: ' : ''}${alert.message}`,
+      severity: alert.severity === 'critical' ? 'error' : alert.severity,
+      testId: 'alert-notice',
+      action: {
+        label: 'View',
+        name: `View on the Alerts page: ${alert.message}`,
+        run: () => {
+          window.location.hash = pageHrefWith('alerts', { alert: alert.id });
+        },
+      },
+    });
+  }, [lastAlert, notify]);
+
+  return null;
 }

@@ -24,7 +24,8 @@ import { ThemeToggle } from './ThemeToggle';
 const NAV_WIDTH = 180;
 
 // The frame around every page: a header, the navigation (a fixed column from 900 px up,
-// a menu below that) and the banners above the page.
+// a menu below that), the banners above the page and the passing notices (Notices.tsx,
+// provided around the shell in App.tsx).
 
 export function AppShell({ page, children }: { page: PageKey; children: ReactNode }) {
   const snapshot = useSnapshot();

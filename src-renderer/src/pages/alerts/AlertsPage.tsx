@@ -4,8 +4,9 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Alert as AlertRecord } from '#api/records';
+import type { Snapshot } from '#api/snapshot';
 import { alertRuleLabel } from '#shared/alert-rule-labels';
 import { compareSeverityWorstFirst } from '#shared/severity';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -18,12 +19,67 @@ import { muteOf, useMutes } from '../../shell/use-mutes';
 import { StatusChip } from '../../components/StatusChip';
 import { byText } from '../../components/sorting';
 import { formatDateTime } from '../../format';
+import { RecordCards, type CardSpec } from '../../records/RecordCards';
+import { useHashParam } from '../../routes';
 import { useQuery } from '../../state/use-call';
 import { useSnapshot } from '../../state/snapshot-context';
 
 // Active alerts from the Snapshot (or the whole history), worst first, with acknowledge,
 // a 24-hour mute per subject (shown as "muted until …" with Unmute) and a link to the
-// subject. Rules and thresholds are the host's; this page only acts.
+// subject. Rules and thresholds are the host's; this page only acts. On a phone each alert
+// is a card (records/RecordCards.tsx). Opened at `#/alerts?alert=<id>` (a notice's "View"),
+// the page brings that alert into view and puts focus on it.
+
+export const ALERT_PARAM = 'alert';
+
+const rowTestId = (a: AlertRecord) => `alert-row-${a.id}`;
+const rowLabel = (a: AlertRecord) => `${a.severity} alert: ${alertRuleLabel(a.rule)}`;
+
+/** What the alert is about, in words: the record's name, the asset, or the farm. */
+function subjectName(a: AlertRecord, snapshot: Snapshot): string {
+  switch (a.subjectKind) {
+    case 'position': {
+      const p = snapshot.positions.find((x) => x.id === a.subjectId);
+      return p ? `Position ${p.exchange} ${p.symbol} ${p.side}` : 'A removed position';
+    }
+    case 'loan': {
+      const l = snapshot.loans.find((x) => x.id === a.subjectId);
+      return l ? `Loan from ${l.lender}` : 'A removed loan';
+    }
+    case 'rig': {
+      const r = snapshot.rigs.find((x) => x.id === a.subjectId);
+      return r ? `Rig ${r.name}` : 'A removed rig';
+    }
+    case 'price':
+      return `${a.subjectId} price`;
+    case 'farm':
+      return 'The farm';
+  }
+}
+
+/** Brings the alert's row or card into view and focuses it, once it is on the page. */
+function focusAlert(id: string): () => void {
+  let tries = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const attempt = () => {
+    const target = document.querySelector<HTMLElement>(
+      `[data-record-row][data-testid="alert-row-${CSS.escape(id)}"]`,
+    );
+    if (!target) {
+      if (++tries < 20) timer = setTimeout(attempt, 100);
+      return;
+    }
+    for (const other of document.querySelectorAll('[data-focused-alert]'))
+      other.removeAttribute('data-focused-alert');
+    target.setAttribute('data-focused-alert', '');
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'center' });
+  };
+  // After the page change has scrolled to the top.
+  timer = setTimeout(attempt, 0);
+  return () => clearTimeout(timer);
+}
 
 /** Worst first, then the newest: what needs the operator most sits at the top. */
 function bySeverityThenNewest(a: AlertRecord, b: AlertRecord): number {
@@ -33,6 +89,10 @@ function bySeverityThenNewest(a: AlertRecord, b: AlertRecord): number {
   );
 }
 
+const rowKey = (a: AlertRecord) => a.id;
+const filterText = (a: AlertRecord) =>
+  `${a.message} ${alertRuleLabel(a.rule)} ${a.rule} ${a.severity} ${a.subjectId}`;
+
 export function AlertsPage() {
   const snapshot = useSnapshot();
   const [withResolved, setWithResolved] = useState(false);
@@ -40,8 +100,11 @@ export function AlertsPage() {
   const { mutes, reload: reloadMutes } = useMutes();
 
   const phone = usePhoneWidth();
-  const messageActions = useCallback(
-    (a: AlertRecord) =>
+  const focusId = useHashParam(ALERT_PARAM);
+  const ready = snapshot !== null;
+  useEffect(() => (focusId && ready ? focusAlert(focusId) : undefined), [focusId, ready]);
+  const alertActions = useCallback(
+    (a: AlertRecord, touch: boolean) =>
       a.resolvedAt ? (
         <Typography variant="body2">Resolved {formatDateTime(a.resolvedAt)}</Typography>
       ) : (
@@ -49,10 +112,13 @@ export function AlertsPage() {
           alert={a}
           mute={muteOf(mutes, a.subjectId)}
           onDone={() => void Promise.all([history.reload(), reloadMutes()])}
+          touch={touch}
         />
       ),
     [history, mutes, reloadMutes],
   );
+  const messageActions = useCallback((a: AlertRecord) => alertActions(a, false), [alertActions]);
+  const cardActions = useCallback((a: AlertRecord) => alertActions(a, true), [alertActions]);
   const actionsColumn = useMemo<Column<AlertRecord>>(
     () => ({ key: 'actions', label: 'Actions', align: 'right', render: messageActions }),
     [messageActions],
@@ -70,16 +136,7 @@ export function AlertsPage() {
         key: 'message',
         label: 'Alert',
         wrapAt: 460,
-        // On a phone the actions sit under the message: the row reads as a card.
-        render: (a) =>
-          phone ? (
-            <>
-              {a.message}
-              <Box sx={{ mt: 0.5 }}>{messageActions(a)}</Box>
-            </>
-          ) : (
-            a.message
-          ),
+        render: (a) => a.message,
       },
       {
         key: 'rule',
@@ -109,12 +166,31 @@ export function AlertsPage() {
           </>
         ),
       },
-      ...(phone ? [] : [actionsColumn]),
+      actionsColumn,
     ],
-    [phone, actionsColumn, messageActions],
+    [actionsColumn],
   );
 
+  const subject = useMemo<Column<AlertRecord> | null>(
+    () =>
+      snapshot && {
+        key: 'subject',
+        label: 'Subject',
+        render: (a) => subjectName(a, snapshot),
+      },
+    [snapshot],
+  );
+  const card = useMemo<CardSpec<AlertRecord>>(
+    () => ({
+      title: 'rule',
+      status: 'severity',
+      body: 'message',
+      figures: [...(subject ? [subject] : []), 'raised'],
+    }),
+    [subject],
+  );
   if (!snapshot) return <SnapshotPending />;
+  const emptyText = withResolved ? 'No alerts have been raised.' : 'No active alerts.';
   const rows = [...(withResolved ? (history.result ?? []) : snapshot.alerts)].sort(
     bySeverityThenNewest,
   );
@@ -141,19 +217,43 @@ export function AlertsPage() {
         }
       />
       {withResolved && history.error && <Alert severity="error">{history.error.message}</Alert>}
-      <DataTable
-        rows={rows}
-        columns={columns}
-        rowKey={(a) => a.id}
-        rowLabel={(a) => `${a.severity} alert: ${alertRuleLabel(a.rule)}`}
-        rowTestId={(a) => `alert-row-${a.id}`}
-        filterText={(a) =>
-          `${a.message} ${alertRuleLabel(a.rule)} ${a.rule} ${a.severity} ${a.subjectId}`
-        }
-        filterLabel="Filter alerts"
-        ariaLabel="Alerts"
-        emptyText={withResolved ? 'No alerts have been raised.' : 'No active alerts.'}
-      />
+      <Box
+        sx={{
+          '& [data-focused-alert]': {
+            outline: '2px solid var(--mui-palette-primary-main)',
+            outlineOffset: -2,
+          },
+        }}
+      >
+        {phone ? (
+          <RecordCards
+            rows={rows}
+            columns={columns}
+            card={card}
+            rowKey={rowKey}
+            rowLabel={rowLabel}
+            rowTestId={rowTestId}
+            filterText={filterText}
+            filterLabel="Filter alerts"
+            ariaLabel="Alerts"
+            emptyText={emptyText}
+            actions={cardActions}
+            focusKey={focusId}
+          />
+        ) : (
+          <DataTable
+            rows={rows}
+            columns={columns}
+            rowKey={rowKey}
+            rowLabel={rowLabel}
+            rowTestId={rowTestId}
+            filterText={filterText}
+            filterLabel="Filter alerts"
+            ariaLabel="Alerts"
+            emptyText={emptyText}
+          />
+        )}
+      </Box>
     </>
   );
 }

@@ -4,12 +4,16 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState } from 'react';
 import { paymentAgainstLoanSchema } from '#api/loan-payment-checks';
 import { formatCollateral } from '#shared/loan-text';
+import type { ParamsOf } from '#api/methods';
+import { loanFields } from '#api/records';
+import { recordInput } from '../../records/record-input';
 import type { LoanView } from '#api/snapshot';
 import { SnapshotPending } from '../../components/Loading';
 import type { RowAction } from '../../components/RowActions';
 import { todayInput, toPatch } from '../../forms/form-values';
 import { RecordForm } from '../../forms/RecordForm';
 import { formatUsd } from '../../format';
+import type { CardSpec } from '../../records/RecordCards';
 import { RecordPage, type RecordFormSpec, type RecordRemoval } from '../../records/RecordPage';
 import { useCall } from '../../state/use-call';
 import { useSnapshot, useSnapshotState } from '../../state/snapshot-context';
@@ -27,6 +31,8 @@ import {
 const describe = (loan: LoanView) => loan.lender;
 const rowKey = (loan: LoanView) => loan.id;
 const rowTestId = (loan: LoanView) => `loan-row-${loan.id}`;
+// On a phone: the lender, the loan's health and its LTV.
+const card: CardSpec<LoanView> = { title: 'lender', status: 'health', figures: ['ltv'] };
 const filterText = (loan: LoanView) =>
   `${loan.lender} ${formatCollateral(loan.collateral)} ${loan.health} ${loan.repayment}`;
 
@@ -80,6 +86,8 @@ export function LoansPage() {
       message: (loan) =>
         `This deletes the loan of ${formatUsd(loan.principal)} and its ${loan.payments.length} recorded payments.`,
       remove: (loan) => call('loans.remove', { id: loan.id }),
+      undo: (loan) =>
+        call('loans.create', recordInput(loanFields.shape, loan) as ParamsOf<'loans.create'>),
     }),
     [call],
   );
@@ -99,6 +107,7 @@ export function LoansPage() {
       filterText={filterText}
       emptyText="No loans yet. Record one with “Add loan”."
       rowExtras={rowExtras}
+      card={card}
       form={form}
       removal={removal}
       intro={

@@ -2,14 +2,16 @@ import Alert from '@mui/material/Alert';
 import FundingHistoryIcon from '@mui/icons-material/HistoryOutlined';
 import ClosePositionIcon from '@mui/icons-material/TaskAltOutlined';
 import { useCallback, useMemo, useState } from 'react';
-import type { ResultOf } from '#api/methods';
+import type { ParamsOf, ResultOf } from '#api/methods';
 import { positionInputSchema } from '#api/records';
+import { recordInput } from '../../records/record-input';
 import type { PositionView } from '#api/snapshot';
 import { PositionPriceCharts } from '../../charts/PositionPriceCharts';
 import { SnapshotPending } from '../../components/Loading';
 import type { RowAction } from '../../components/RowActions';
 import { formatUsd } from '../../format';
 import { toFormValues, toPatch } from '../../forms/form-values';
+import type { CardSpec } from '../../records/RecordCards';
 import { RecordPage, type RecordFormSpec, type RecordRemoval } from '../../records/RecordPage';
 import { useCall } from '../../state/use-call';
 import { useSnapshot } from '../../state/snapshot-context';
@@ -22,6 +24,8 @@ import { newPositionValues, positionFormFields } from './position-form-fields';
 const describe = (p: PositionView) => `${p.exchange} ${p.symbol} ${p.side}`;
 const rowKey = (p: PositionView) => p.id;
 const rowTestId = (p: PositionView) => `position-row-${p.id}`;
+// On a phone: the position, its status and how far it is from liquidation.
+const card: CardSpec<PositionView> = { title: 'symbol', status: 'status', figures: ['distance'] };
 const filterText = (p: PositionView) =>
   `${p.account} ${p.exchange} ${p.symbol} ${p.side} ${p.status}`;
 
@@ -60,6 +64,11 @@ export function PositionsPage() {
       title: (p) => `Remove ${describe(p)}?`,
       message: () => 'This deletes the position record. Close it on the exchange separately.',
       remove: (p) => call('positions.remove', { id: p.id }),
+      undo: (p) =>
+        call(
+          'positions.create',
+          recordInput(positionInputSchema.shape, p) as ParamsOf<'positions.create'>,
+        ),
     }),
     [call],
   );
@@ -96,6 +105,7 @@ export function PositionsPage() {
       form={form}
       removal={removal}
       rowExtras={rowExtras}
+      card={card}
       intro={
         closed && (
           <Alert

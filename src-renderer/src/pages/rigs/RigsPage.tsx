@@ -1,9 +1,12 @@
 import { useMemo } from 'react';
+import type { ParamsOf } from '#api/methods';
 import { rigInputSchema } from '#api/records';
+import { recordInput } from '../../records/record-input';
 import { minableCoins } from '#shared/coins';
 import type { RigView } from '#api/snapshot';
 import { SnapshotPending } from '../../components/Loading';
 import { toFormValues, toPatch } from '../../forms/form-values';
+import type { CardSpec } from '../../records/RecordCards';
 import { RecordPage, type RecordFormSpec, type RecordRemoval } from '../../records/RecordPage';
 import { useCall, useQuery } from '../../state/use-call';
 import { useSnapshot } from '../../state/snapshot-context';
@@ -16,6 +19,8 @@ const rowKey = (rig: RigView) => rig.id;
 const rowTestId = (rig: RigView) => `rig-row-${rig.id}`;
 const filterText = (rig: RigView) => `${rig.name} ${rig.model ?? ''} ${rig.coin} ${rig.status}`;
 const details = (rig: RigView) => <RigDetails rig={rig} />;
+// On a phone: the rig, whether it answers, and what it earns.
+const card: CardSpec<RigView> = { title: 'name', status: 'live', figures: ['profit'] };
 
 export function RigsPage() {
   const snapshot = useSnapshot();
@@ -43,6 +48,8 @@ export function RigsPage() {
       message: (rig) =>
         `This deletes the rig record “${rig.name}” (${rig.quantity} machines). Its history stays in backups.`,
       remove: (rig) => call('rigs.remove', { id: rig.id }),
+      undo: (rig) =>
+        call('rigs.create', recordInput(rigInputSchema.shape, rig) as ParamsOf<'rigs.create'>),
     }),
     [call],
   );
@@ -60,6 +67,7 @@ export function RigsPage() {
       filterText={filterText}
       emptyText="No rigs yet. Add your first one with “Add rig”."
       details={details}
+      card={card}
       form={form}
       removal={removal}
     />

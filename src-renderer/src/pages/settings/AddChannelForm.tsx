@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { CHANNEL_KINDS, type ChannelKind } from '#api/notification-channel';
 import type { Settings } from '#api/records';
 import { InlineForm } from '../../forms/InlineForm';
-import { useAction } from '../../state/use-call';
+import { useSettingsSave } from './settings-save';
 import {
   channelFields,
   channelFormInitial,
@@ -25,7 +25,7 @@ export function AddChannelForm({
   onSaved(next: Settings): void;
 }) {
   const [kind, setKind] = useState<ChannelKind>('ntfy');
-  const update = useAction('settings.update');
+  const { save } = useSettingsSave(onSaved);
   const schema = useMemo(() => channelFormSchema(kind), [kind]);
   return (
     <Stack spacing={1} sx={{ mt: 2 }}>
@@ -51,13 +51,14 @@ export function AddChannelForm({
         submitLabel={`Add ${KIND_LABELS[kind]} channel`}
         successMessage="Channel added."
         clearOnSuccess
-        onSubmit={async (record) =>
-          onSaved(
-            await update.run({
+        onSubmit={(record) =>
+          save(
+            {
               notifications: {
                 channels: [...settings.notifications.channels, channelFromForm(kind, record)],
               },
-            }),
+            },
+            `notifications.channels.${settings.notifications.channels.length}`,
           )
         }
       />

@@ -1,15 +1,12 @@
-import Alert from '@mui/material/Alert';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import Switch from '@mui/material/Switch';
-import { useMemo, useState } from 'react';
+import Box from '@mui/material/Box';
+import { useMemo } from 'react';
 import { z } from 'zod';
 import { checkSettings, settingsSchema, type Settings } from '#api/records';
 import type { FieldSpec } from '../../forms/field-spec';
 import { toFormValues } from '../../forms/form-values';
 import { InlineForm } from '../../forms/InlineForm';
-import { useAction } from '../../state/use-call';
 import { Section } from './Section';
-import { describeError } from '#shared/describe-error';
+import { SettingSwitch, useSettingsSave } from './settings-save';
 
 // When an alert fires: each threshold of settings.thresholds with its unit, checked on
 // every keystroke by the contract's schema and its cross-field rule (critical below
@@ -74,9 +71,7 @@ export function AlertThresholds({
   settings: Settings;
   onSaved(next: Settings): void;
 }) {
-  const update = useAction('settings.update');
-  const notify = useAction('settings.update');
-  const [notifyError, setNotifyError] = useState<string | null>(null);
+  const { save } = useSettingsSave(onSaved);
 
   const schema = useMemo(
     () =>
@@ -85,15 +80,6 @@ export function AlertThresholds({
         .superRefine((value, ctx) => checkSettings({ ...settings, ...value }, ctx)),
     [settings],
   );
-
-  const setDesktop = async (desktop: boolean) => {
-    setNotifyError(null);
-    try {
-      onSaved(await notify.run({ notifications: { desktop } }));
-    } catch (cause) {
-      setNotifyError(describeError(cause));
-    }
-  };
 
   return (
     <Section
@@ -106,20 +92,16 @@ export function AlertThresholds({
         initial={toFormValues(thresholdFields, settings)}
         submitLabel="Save thresholds"
         successMessage="Saved."
-        onSubmit={async ({ thresholds }) => onSaved(await update.run({ thresholds }))}
+        onSubmit={({ thresholds }) => save({ thresholds })}
       />
-      <FormControlLabel
-        sx={{ mt: 2 }}
-        control={
-          <Switch
-            checked={settings.notifications.desktop}
-            disabled={notify.pending}
-            onChange={(e) => void setDesktop(e.target.checked)}
-          />
-        }
-        label="Desktop notifications"
-      />
-      {notifyError && <Alert severity="error">{notifyError}</Alert>}
+      <Box sx={{ mt: 2 }}>
+        <SettingSwitch
+          label="Desktop notifications"
+          checked={settings.notifications.desktop}
+          patch={(desktop) => ({ notifications: { desktop } })}
+          onSaved={onSaved}
+        />
+      </Box>
     </Section>
   );
 }

@@ -12,8 +12,9 @@ import { DEFAULT_EFFICIENCY_UNIT, EFFICIENCY_UNITS } from '#shared/efficiency';
 import { options, type FieldSpec } from '../../forms/field-spec';
 import { InlineForm } from '../../forms/InlineForm';
 import { formatNumber } from '../../format';
-import { useAction } from '../../state/use-call';
+import { toRpcError } from '../../api/rpc-failure';
 import { Section } from './Section';
+import { useSettingsSave } from './settings-save';
 
 // The coins rigs can mine: the built-in ones (fixed) and the operator's own, added with
 // the contract's customCoinSchema and removed unless a rig still mines them.
@@ -69,9 +70,10 @@ export function CustomCoins({
   settings: Settings;
   onSaved(next: Settings): void;
 }) {
-  const add = useAction('settings.update');
-  const remove = useAction('settings.update');
+  const { save } = useSettingsSave(onSaved);
+  const remover = useSettingsSave(onSaved);
   const [removing, setRemoving] = useState<string | null>(null);
+  const [removeError, setRemoveError] = useState<string | null>(null);
 
   // The contract refuses a symbol that is built in or already listed; say so while typing.
   const schema = useMemo(() => {
@@ -84,11 +86,13 @@ export function CustomCoins({
 
   const removeCoin = async (symbol: string) => {
     setRemoving(symbol);
-    // On failure remove.error is shown below the table.
-    const done = await remove.attempt({
-      coins: settings.coins.filter((c) => c.symbol !== symbol),
-    });
-    if (done.ok) onSaved(done.result);
+    setRemoveError(null);
+    try {
+      await remover.save({ coins: settings.coins.filter((c) => c.symbol !== symbol) });
+    } catch (cause) {
+      // Shown below the table.
+      setRemoveError(toRpcError(cause).message);
+    }
     setRemoving(null);
   };
 
@@ -128,7 +132,7 @@ export function CustomCoins({
                   <Button
                     size="small"
                     onClick={() => void removeCoin(row.symbol)}
-                    disabled={remove.pending}
+                    disabled={remover.pending}
                     title={`Remove ${row.symbol}`}
                   >
                     {removing === row.symbol ? 'Removing…' : `Remove ${row.symbol}`}
@@ -139,9 +143,9 @@ export function CustomCoins({
           ))}
         </TableBody>
       </Table>
-      {remove.error && (
-        <Alert severity="error" role="alert" sx={{ mb: 2 }} onClose={remove.reset}>
-          {remove.error.message}
+      {removeError && (
+        <Alert severity="error" role="alert" sx={{ mb: 2 }} onClose={() => setRemoveError(null)}>
+          {removeError}
         </Alert>
       )}
       <InlineForm
@@ -151,7 +155,9 @@ export function CustomCoins({
         submitLabel="Add coin"
         clearOnSuccess
         successMessage="Coin added."
-        onSubmit={async (coin) => onSaved(await add.run({ coins: [...settings.coins, coin] }))}
+        onSubmit={(coin) =>
+          save({ coins: [...settings.coins, coin] }, `coins.${settings.coins.length}`)
+        }
       />
     </Section>
   );

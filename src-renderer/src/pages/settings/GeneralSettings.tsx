@@ -1,14 +1,11 @@
-import FormControlLabel from '@mui/material/FormControlLabel';
-import Switch from '@mui/material/Switch';
 import Alert from '@mui/material/Alert';
-import { useState } from 'react';
+import Box from '@mui/material/Box';
 import { settingsSchema, type Settings } from '#api/records';
 import type { FieldSpec } from '../../forms/field-spec';
 import { toFormValues } from '../../forms/form-values';
 import { InlineForm } from '../../forms/InlineForm';
-import { useAction } from '../../state/use-call';
 import { Section } from './Section';
-import { describeError } from '#shared/describe-error';
+import { SettingSwitch, useSettingsSave } from './settings-save';
 
 const generalSchema = settingsSchema.pick({
   electricityPerKwh: true,
@@ -62,17 +59,7 @@ export function GeneralSettings({
   hostOffline: boolean;
   onSaved(next: Settings): void;
 }) {
-  const update = useAction('settings.update');
-  const [offlineError, setOfflineError] = useState<string | null>(null);
-
-  const setOffline = async (offline: boolean) => {
-    setOfflineError(null);
-    try {
-      onSaved(await update.run({ offline }));
-    } catch (cause) {
-      setOfflineError(describeError(cause));
-    }
-  };
+  const { save } = useSettingsSave(onSaved);
 
   return (
     <Section title="Farm and polling">
@@ -80,27 +67,23 @@ export function GeneralSettings({
         schema={generalSchema}
         fields={generalFields}
         initial={toFormValues(generalFields, settings)}
-        submitLabel="Save"
+        submitLabel="Save farm and polling"
         successMessage="Saved."
-        onSubmit={async (patch) => onSaved(await update.run(patch))}
+        onSubmit={(patch) => save(patch)}
       />
-      <FormControlLabel
-        sx={{ mt: 2 }}
-        control={
-          <Switch
-            checked={settings.offline}
-            disabled={update.pending}
-            onChange={(e) => void setOffline(e.target.checked)}
-          />
-        }
-        label="Offline mode (make no network requests; use stored and manual values)"
-      />
+      <Box sx={{ mt: 2 }}>
+        <SettingSwitch
+          label="Offline mode (make no network requests; use stored and manual values)"
+          checked={settings.offline}
+          patch={(offline) => ({ offline })}
+          onSaved={onSaved}
+        />
+      </Box>
       {hostOffline && !settings.offline && (
         <Alert severity="info">
           The host was started offline, so no network requests are made anyway.
         </Alert>
       )}
-      {offlineError && <Alert severity="error">{offlineError}</Alert>}
     </Section>
   );
 }

@@ -2,9 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { z } from 'zod';
@@ -14,8 +12,10 @@ import { settingsSchema, type Settings } from '#api/records';
 import { formatDateTime } from '#shared/format';
 import type { FieldSpec } from '../../forms/field-spec';
 import { InlineForm } from '../../forms/InlineForm';
+import { toRpcError } from '../../api/rpc-failure';
 import { useAction, useQuery } from '../../state/use-call';
 import { AddChannelForm } from './AddChannelForm';
+import { SettingSwitch, useSettingsSave } from './settings-save';
 import { KIND_LABELS } from './channel-form-fields';
 import { Section } from './Section';
 
@@ -51,15 +51,20 @@ function ChannelRow({
   onSaved(next: Settings): void;
   onTested(): void;
 }) {
-  const update = useAction('settings.update');
+  const { save, pending } = useSettingsSave(onSaved);
+  const [removeError, setRemoveError] = useState<string | null>(null);
   const test = useAction('notifications.test');
   const [tested, setTested] = useState<string | null>(null);
   const title = channel.name ?? KIND_LABELS[channel.kind];
   const others = settings.notifications.channels.filter((c) => c.id !== channel.id);
-  const save = (channels: Channel[]) =>
-    void update
-      .attempt({ notifications: { channels } })
-      .then((done) => done.ok && onSaved(done.result));
+  const remove = async () => {
+    setRemoveError(null);
+    try {
+      await save({ notifications: { channels: others } });
+    } catch (cause) {
+      setRemoveError(toRpcError(cause).message);
+    }
+  };
   const sendTest = async () => {
     setTested(null);
     const done = await test.attempt({ channelId: channel.id });
@@ -85,22 +90,18 @@ function ChannelRow({
           <Chip key={name} size="small" label={`${name}: set`} />
         ))}
         <Box sx={{ flexGrow: 1 }} />
-        <FormControlLabel
+        <SettingSwitch
           label="Enabled"
-          control={
-            <Switch
-              checked={channel.enabled}
-              disabled={update.pending}
-              slotProps={{ input: { 'aria-label': `${title} enabled` } }}
-              onChange={(e) =>
-                save(
-                  settings.notifications.channels.map((c) =>
-                    c.id === channel.id ? { ...c, enabled: e.target.checked } : c,
-                  ),
-                )
-              }
-            />
-          }
+          inputLabel={`${title} enabled`}
+          checked={channel.enabled}
+          patch={(enabled) => ({
+            notifications: {
+              channels: settings.notifications.channels.map((c) =>
+                c.id === channel.id ? { ...c, enabled } : c,
+              ),
+            },
+          })}
+          onSaved={onSaved}
         />
         <Button
           size="small"
@@ -110,7 +111,7 @@ function ChannelRow({
         >
           Send test
         </Button>
-        <Button size="small" color="error" disabled={update.pending} onClick={() => save(others)}>
+        <Button size="small" color="error" disabled={pending} onClick={() => void remove()}>
           Remove
         </Button>
       </Stack>
@@ -127,9 +128,9 @@ function ChannelRow({
           {tested}
         </Alert>
       )}
-      {(update.error ?? test.error) && (
-        <Typography color="error" variant="body2">
-          {(update.error ?? test.error)?.message}
+      {(removeError ?? test.error) && (
+        <Typography color="error" variant="body2" role="alert">
+          {removeError ?? test.error?.message}
         </Typography>
       )}
     </Box>
@@ -168,7 +169,7 @@ export function NotificationChannels({
   onSaved(next: Settings): void;
 }) {
   const status = useQuery('notifications.status', {});
-  const update = useAction('settings.update');
+  const { save } = useSettingsSave(onSaved);
   const { channels, escalation, dashboardUrl } = settings.notifications;
   return (
     <Section
@@ -219,14 +220,15 @@ export function NotificationChannels({
           }}
           submitLabel="Save escalation"
           successMessage="Saved."
-          onSubmit={async (record) =>
-            onSaved(
-              await update.run({
+          onSubmit={(record) =>
+            save(
+              {
                 notifications: {
                   escalation: record.escalation,
                   dashboardUrl: record.dashboardUrl ?? '',
                 },
-              }),
+              },
+              'notifications',
             )
           }
         />

@@ -1,20 +1,19 @@
 import Alert from '@mui/material/Alert';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { z } from 'zod';
 import { sourceSchema, type Settings, type SourceSettings } from '#api/records';
 import type { FieldSpec, FormValues } from '../../forms/field-spec';
 import { InlineForm } from '../../forms/InlineForm';
-import { useAction, useQuery } from '../../state/use-call';
+import { useQuery } from '../../state/use-call';
 import { Section } from './Section';
+import { SettingSwitch, useSettingsSave } from './settings-save';
 
 // Every price source (or funding-rate feed) the service polls, in its order, named as
 // feeds.status names it; the values come from settings. Nothing here knows which sources
-// exist. A source's switch takes effect at once; the addresses and keys of all sources of
-// the section are one form with one Save.
+// exist. A source's switch takes effect (and is saved) at once; the addresses and keys of
+// all sources of the section are one form with one Save (docs/dashboard.md "Settings").
 
 // The same rules the service applies to a source's settings.
 const sourceFormSchema = sourceSchema.pick({ baseUrl: true, apiKey: true });
@@ -53,33 +52,20 @@ function EnabledSwitch({
   source,
   onSaved,
 }: Source & { onSaved(next: Settings): void }) {
-  const update = useAction('settings.update');
   return (
     <Stack
       direction="row"
-      sx={{ alignItems: 'center', justifyContent: 'space-between', py: 0.5 }}
+      useFlexGap
+      sx={{ alignItems: 'center', justifyContent: 'space-between', py: 0.5, flexWrap: 'wrap' }}
       data-testid={`source-${name}`}
     >
       <Typography sx={{ fontWeight: 600 }}>{title}</Typography>
-      {update.error && (
-        <Typography color="error" variant="body2">
-          {update.error.message}
-        </Typography>
-      )}
-      <FormControlLabel
+      <SettingSwitch
         label="Enabled"
-        control={
-          <Switch
-            checked={source.enabled}
-            disabled={update.pending}
-            slotProps={{ input: { 'aria-label': `${title} enabled` } }}
-            onChange={(e) =>
-              void update
-                .attempt({ sources: { [name]: { enabled: e.target.checked } } })
-                .then((done) => done.ok && onSaved(done.result))
-            }
-          />
-        }
+        inputLabel={`${title} enabled`}
+        checked={source.enabled}
+        patch={(enabled) => ({ sources: { [name]: { enabled } } })}
+        onSaved={onSaved}
       />
     </Stack>
   );
@@ -152,7 +138,7 @@ function SourcesForm({
   kind: SectionKind;
   onSaved(next: Settings): void;
 }) {
-  const update = useAction('settings.update');
+  const { save } = useSettingsSave(onSaved);
   const [form] = useState(() => sourcesForm(sources, kind === 'price'));
   return (
     <InlineForm
@@ -161,7 +147,7 @@ function SourcesForm({
       initial={form.initial}
       submitLabel={SECTIONS[kind].submitLabel}
       successMessage="Saved."
-      onSubmit={async (patch) => onSaved(await update.run({ sources: patch }))}
+      onSubmit={(patch) => save({ sources: patch }, 'sources')}
     />
   );
 }

@@ -1,15 +1,11 @@
-import Alert from '@mui/material/Alert';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import Switch from '@mui/material/Switch';
-import { useState } from 'react';
+import Box from '@mui/material/Box';
 import { z } from 'zod';
 import { settingsSchema, type Settings } from '#api/records';
-import { describeError } from '#shared/describe-error';
 import type { FieldSpec } from '../../forms/field-spec';
 import { toFormValues } from '../../forms/form-values';
 import { InlineForm } from '../../forms/InlineForm';
-import { useAction } from '../../state/use-call';
 import { Section } from './Section';
+import { SettingSwitch, useSettingsSave } from './settings-save';
 
 // The odds of crossing and the runway (settings.risk): the volatility window and default,
 // the odds alert and its threshold, and the difficulty change the runway falls back on.
@@ -58,17 +54,7 @@ export function RiskSettings({
   settings: Settings;
   onSaved(next: Settings): void;
 }) {
-  const update = useAction('settings.update');
-  const toggle = useAction('settings.update');
-  const [toggleError, setToggleError] = useState<string | null>(null);
-  const setOddsAlert = async (oddsAlert: boolean) => {
-    setToggleError(null);
-    try {
-      onSaved(await toggle.run({ risk: { oddsAlert } }));
-    } catch (cause) {
-      setToggleError(describeError(cause));
-    }
-  };
+  const { save } = useSettingsSave(onSaved);
   return (
     <Section
       title="Odds and runway"
@@ -80,20 +66,16 @@ export function RiskSettings({
         initial={toFormValues(riskFields, settings)}
         submitLabel="Save odds and runway"
         successMessage="Saved."
-        onSubmit={async ({ risk }) => onSaved(await update.run({ risk }))}
+        onSubmit={({ risk }) => save({ risk })}
       />
-      <FormControlLabel
-        sx={{ mt: 2 }}
-        control={
-          <Switch
-            checked={settings.risk.oddsAlert}
-            disabled={toggle.pending}
-            onChange={(e) => void setOddsAlert(e.target.checked)}
-          />
-        }
-        label="Warn when the week's odds pass the threshold"
-      />
-      {toggleError && <Alert severity="error">{toggleError}</Alert>}
+      <Box sx={{ mt: 2 }}>
+        <SettingSwitch
+          label="Warn when the week's odds pass the threshold"
+          checked={settings.risk.oddsAlert}
+          patch={(oddsAlert) => ({ risk: { oddsAlert } })}
+          onSaved={onSaved}
+        />
+      </Box>
     </Section>
   );
 }

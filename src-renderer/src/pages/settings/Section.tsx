@@ -3,6 +3,10 @@ import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { FormSection } from '../../forms/unsaved-changes';
+
+// One section of the Settings page. Its forms save on their own, and typed changes left
+// in them are asked about by the section's title when leaving the page.
 
 export function Section({
   title,
@@ -29,7 +33,7 @@ export function Section({
             {description}
           </Typography>
         )}
-        {children}
+        <FormSection.Provider value={title}>{children}</FormSection.Provider>
       </CardContent>
     </Card>
   );
