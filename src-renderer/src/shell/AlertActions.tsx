@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Alert, Mute } from '#api/records';
 import { formatDateTime } from '../format';
-import { useSnapshotState } from '../state/snapshot-context';
+import { useRefresh } from '../state/snapshot-context';
 import { useCall } from '../state/use-call';
 import { alertSubjectHref, alertSubjectLinkText } from './alert-links';
 
@@ -30,7 +30,7 @@ export function AlertActions({
   touch?: boolean;
 }) {
   const call = useCall();
-  const { refresh } = useSnapshotState();
+  const refresh = useRefresh();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const act = async (run: () => Promise<unknown>) => {

@@ -12,7 +12,8 @@ import { useState, type ReactNode } from 'react';
 import { useCompactNav } from '../components/use-viewport';
 import { formatDateTime } from '../format';
 import type { PageKey } from '../routes';
-import { useSnapshot } from '../state/snapshot-context';
+import type { Alert } from '#api/records';
+import { useSnapshotSelect } from '../state/snapshot-context';
 import { AlertToast } from './AlertToast';
 import { BrowserNotifier } from './BrowserNotifications';
 import { Banners } from './Banners';
@@ -27,13 +28,44 @@ const NAV_WIDTH = 180;
 // a menu below that), the banners above the page and the passing notices (Notices.tsx,
 // provided around the shell in App.tsx).
 
+/** "As of …": the one part of the frame that changes with every Snapshot. */
+function AsOf({ compact }: { compact: boolean }) {
+  const asOf = useSnapshotSelect((snapshot) => snapshot?.asOf);
+  if (asOf === undefined) return null;
+  return compact ? (
+    <Typography
+      variant="caption"
+      color="text.secondary"
+      component="p"
+      sx={{ display: { xs: 'block', sm: 'none' }, mb: 1 }}
+    >
+      As of {formatDateTime(asOf)}
+    </Typography>
+  ) : (
+    <Typography
+      variant="body2"
+      sx={{ opacity: 0.9, display: { xs: 'none', sm: 'block' } }}
+      data-testid="snapshot-as-of"
+    >
+      As of {formatDateTime(asOf)}
+    </Typography>
+  );
+}
+
+function Nav({ page, onNavigate }: { page: PageKey; onNavigate: () => void }) {
+  const alerts = useSnapshotSelect((snapshot) => snapshot?.alerts);
+  return <NavList current={page} alerts={alerts ?? NO_ALERTS} onNavigate={onNavigate} />;
+}
+const NO_ALERTS: readonly Alert[] = [];
+
+// The frame re-renders only when what it shows changes (scenario, offline); the parts that
+// follow every Snapshot (the time, the alert count, the banners) subscribe on their own.
 export function AppShell({ page, children }: { page: PageKey; children: ReactNode }) {
-  const snapshot = useSnapshot();
+  const scenario = useSnapshotSelect((snapshot) => snapshot?.scenario ?? null);
+  const offline = useSnapshotSelect((snapshot) => snapshot?.offline ?? false);
   const compact = useCompactNav();
   const [menuOpen, setMenuOpen] = useState(false);
-  const nav = (
-    <NavList current={page} alerts={snapshot?.alerts ?? []} onNavigate={() => setMenuOpen(false)} />
-  );
+  const nav = <Nav page={page} onNavigate={() => setMenuOpen(false)} />;
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <SkipLink />
@@ -60,21 +92,13 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
           <Typography variant="h6" component="div" sx={{ fontWeight: 700, flexGrow: 1 }} noWrap>
             RigLedger
           </Typography>
-          {snapshot?.scenario && <Chip size="small" color="secondary" label="Scenario" />}
-          {snapshot?.offline && (
+          {scenario && <Chip size="small" color="secondary" label="Scenario" />}
+          {offline && (
             <Tooltip title="No network requests are made; figures use the last stored and manual values.">
               <Chip size="small" color="warning" label="Offline" data-testid="offline-chip" />
             </Tooltip>
           )}
-          {snapshot && (
-            <Typography
-              variant="body2"
-              sx={{ opacity: 0.9, display: { xs: 'none', sm: 'block' } }}
-              data-testid="snapshot-as-of"
-            >
-              As of {formatDateTime(snapshot.asOf)}
-            </Typography>
-          )}
+          <AsOf compact={false} />
           <Stack direction="row" sx={{ bgcolor: 'background.paper', borderRadius: 4 }}>
             <ConnectionChip />
           </Stack>
@@ -123,17 +147,8 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
         sx={{ flexGrow: 1, p: { xs: 1.5, sm: 2.5 }, minWidth: 0, '&:focus': { outline: 'none' } }}
       >
         <Toolbar variant="dense" />
-        {snapshot && (
-          <Typography
-            variant="caption"
-            color="text.secondary"
-            component="p"
-            sx={{ display: { xs: 'block', sm: 'none' }, mb: 1 }}
-          >
-            As of {formatDateTime(snapshot.asOf)}
-          </Typography>
-        )}
-        {snapshot && <Banners snapshot={snapshot} />}
+        <AsOf compact />
+        <Banners />
         {children}
       </Box>
       <AlertToast />

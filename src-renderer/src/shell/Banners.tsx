@@ -3,10 +3,10 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import type { Snapshot, StoreNotice } from '#api/snapshot';
+import type { StoreNotice } from '#api/snapshot';
 import { formatDateTime } from '../format';
 import { pageHref } from '../routes';
-import { useActiveAlerts } from '../state/snapshot-context';
+import { useActiveAlerts, useSnapshotSelect } from '../state/snapshot-context';
 import { useAction } from '../state/use-call';
 import { AlertActions } from './AlertActions';
 import { muteOf, useMutes } from './use-mutes';
@@ -41,8 +41,8 @@ function StoreNoticeBanner({ notice }: { notice: StoreNotice }) {
   );
 }
 
-export function Banners({ snapshot }: { snapshot: Snapshot }) {
-  const notices = snapshot.notices;
+export function Banners() {
+  const notices = useSnapshotSelect((snapshot) => snapshot?.notices) ?? [];
   const { mutes } = useMutes();
   const critical = useActiveAlerts().filter(
     (a) => a.severity === 'critical' && !a.resolvedAt && !a.acknowledgedAt,

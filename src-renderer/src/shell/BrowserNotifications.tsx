@@ -1,7 +1,7 @@
 import Button from '@mui/material/Button';
 import { useEffect, useState } from 'react';
 import { useHost } from '../state/host-context';
-import { useSnapshotState } from '../state/snapshot-context';
+import { useLastAlert } from '../state/snapshot-context';
 
 // In a browser (the web host), alerts that should wake the operator also become system
 // notifications through the Notification API, once the operator has allowed them. The
@@ -14,7 +14,7 @@ function browserPermission(): NotificationPermission | 'unsupported' {
 /** Shows a system notification for each raised or escalated alert the host says to tell. */
 export function BrowserNotifier() {
   const host = useHost();
-  const { lastAlert } = useSnapshotState();
+  const lastAlert = useLastAlert();
   useEffect(() => {
     if (host.notifications !== 'browser' || browserPermission() !== 'granted') return;
     if (!lastAlert || lastAlert.change === 'cleared' || !lastAlert.notify) return;

@@ -63,3 +63,14 @@ export function useActiveAlerts(): Alert[] {
   const { store } = useShell();
   return useSyncExternalStore(store.subscribe, () => activeAlertsOf(store.get()));
 }
+
+/** Resolves once the state includes the latest change; reading it re-renders nothing. */
+export function useRefresh(): () => Promise<void> {
+  return useShell().refresh;
+}
+
+/** The pushed alert change to tell the operator of; re-renders only when it changes. */
+export function useLastAlert(): AlertNotice | null {
+  const { store } = useShell();
+  return useSyncExternalStore(store.subscribe, () => store.get().lastAlert);
+}
