@@ -38,4 +38,28 @@ describe('worst items first', () => {
       ),
     );
   });
+
+  it('picks exactly the first n of a stable sort, duplicates and unknowns included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: -20, max: 20 }), { nil: null }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 80 }),
+        (values, n) => {
+          const positions = values.map((v, i) => ({
+            id: `p${i}`,
+            distanceToLiquidationPct: v === null ? null : `${v}.5`,
+          }));
+          const sorted = [...positions].sort((a, b) => {
+            const x = a.distanceToLiquidationPct;
+            const y = b.distanceToLiquidationPct;
+            if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+            return Number(x) - Number(y);
+          });
+          expect(worstPositions(positions, n).map((p) => p.id)).toEqual(
+            sorted.slice(0, n).map((p) => p.id),
+          );
+        },
+      ),
+    );
+  });
 });

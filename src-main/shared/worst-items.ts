@@ -1,23 +1,52 @@
-import { dec } from './decimal';
+import { type Dec, dec } from './decimal';
 
 // Which records the Overview and `snapshot.summary` show first: those nearest trouble by
 // the alert rules' own measures (docs/formulas.md) — a position by its distance to
 // liquidation, a loan by its health factor, smallest first. A record whose measure could
 // not be computed (no price yet) comes after every one that could.
 
+interface Keyed<T> {
+  item: T;
+  index: number;
+  value: Dec | null;
+}
+
+/** Smaller measure first, an unknown one last, equal ones in the list's order. */
+function before<T>(a: Keyed<T>, b: Keyed<T>): number {
+  if (a.value === null || b.value === null) {
+    return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
+  }
+  return a.value.comparedTo(b.value) || a.index - b.index;
+}
+
+/** Above this many, the whole list is sorted instead of kept in a short ordered list. */
+const SELECT_AT_MOST = 64;
+
 function worstFirst<T>(items: readonly T[], measure: (item: T) => string | null, n: number): T[] {
-  // Each measure is read once (a book holds a thousand positions), then sorted stably.
-  const keyed = items.map((item, index) => {
+  // Each measure is read once (a book holds a thousand positions, on every price tick).
+  const keyedOf = (item: T, index: number): Keyed<T> => {
     const value = measure(item);
     return { item, index, value: value === null ? null : dec(value) };
+  };
+  if (n <= 0) return [];
+  if (n > SELECT_AT_MOST) {
+    return items
+      .map(keyedOf)
+      .sort(before)
+      .slice(0, n)
+      .map((k) => k.item);
+  }
+  // The n worst in one pass: most records are not among them and cost one comparison.
+  const worst: Keyed<T>[] = [];
+  items.forEach((item, index) => {
+    const keyed = keyedOf(item, index);
+    if (worst.length === n && before(keyed, worst[n - 1]!) >= 0) return;
+    let at = worst.length;
+    while (at > 0 && before(keyed, worst[at - 1]!) < 0) at -= 1;
+    worst.splice(at, 0, keyed);
+    if (worst.length > n) worst.pop();
   });
-  keyed.sort((a, b) => {
-    if (a.value === null || b.value === null) {
-      return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
-    }
-    return a.value.comparedTo(b.value) || a.index - b.index;
-  });
-  return keyed.slice(0, n).map((k) => k.item);
+  return worst.map((k) => k.item);
 }
 
 /** The `n` positions nearest liquidation, nearest first. */
