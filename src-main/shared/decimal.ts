@@ -9,25 +9,12 @@ export type Dec = InstanceType<typeof D>;
 /** Matches a plain decimal string: optional minus, digits, optional fraction. No exponent. */
 export const DECIMAL_PATTERN = /^-?(?:\d+)(?:\.\d+)?$/;
 
-/**
- * Strings parsed before, with their Decimal: the same stored figures (a position's size,
- * a rig's hash rate, a threshold) are read on every price tick, and a Decimal never
- * changes once made, so one instance serves every reader. Bounded: emptied when full.
- */
-const parsedStrings = new Map<string, Dec>();
-const PARSED_STRINGS_MAX = 50_000;
-
 /** Parse a decimal string (or an existing Decimal) from inside the app. Throws on garbage. */
 export function dec(value: string | number | Dec): Dec {
-  if (typeof value !== 'string') return new D(value);
-  const known = parsedStrings.get(value);
-  if (known !== undefined) return known;
-  const text = value.trim();
-  if (!DECIMAL_PATTERN.test(text)) throw new Error(`"${value}" is not a decimal number`);
-  const parsed = new D(text);
-  if (parsedStrings.size >= PARSED_STRINGS_MAX) parsedStrings.clear();
-  parsedStrings.set(value, parsed);
-  return parsed;
+  if (typeof value === 'string' && !DECIMAL_PATTERN.test(value.trim())) {
+    throw new Error(`"${value}" is not a decimal number`);
+  }
+  return new D(typeof value === 'string' ? value.trim() : value);
 }
 
 /** Decimal → the contract's decimal string: no exponent, trailing zeros trimmed. */
