@@ -55,7 +55,8 @@ test.afterAll(async () => {
 const open = (key: string, title: string) => openPage(page, key, title);
 
 test('every page in both themes at phone, laptop and desktop width', async () => {
-  test.setTimeout(300_000);
+  // 42 page views with axe each: about two minutes alone, far longer on a shared, busy machine.
+  test.setTimeout(900_000);
   const startedAt = Date.now();
   await page.goto(server.url);
   const findings: string[] = [];
