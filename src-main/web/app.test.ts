@@ -11,6 +11,7 @@ import { checkingResults } from '#service/test-service';
 import type { FarmService } from '#service/types';
 import { createWebApp } from './app';
 import { allowedHostsFor } from './host-guard';
+import { countingSubscribers } from './test-host';
 
 // The web host against a real FarmService in a temp data dir, over real HTTP on 127.0.0.1.
 
@@ -374,25 +375,9 @@ describe('events', () => {
   });
 
   it('sends heartbeats and unsubscribes from the service when the browser goes away', async () => {
-    let subscribed = 0;
-    const counting: FarmService = {
-      dataDir: service.dataDir,
-      call: (method, params) => service.call(method, params),
-      onEvent(listener) {
-        subscribed += 1;
-        const unsubscribe = service.onEvent(listener);
-        return () => {
-          subscribed -= 1;
-          unsubscribe();
-        };
-      },
-      eventBaseline: () => service.eventBaseline(),
-      flushEvents: () => service.flushEvents(),
-      settled: () => service.settled(),
-      close: () => service.close(),
-    };
+    const counting = countingSubscribers(service);
     const app = createWebApp({
-      service: counting,
+      service: counting.service,
       token: TOKEN,
       allowedHosts: ['127.0.0.1:80'],
       rendererDir: join(root, 'renderer'),
@@ -408,9 +393,9 @@ describe('events', () => {
       const { value } = await reader.read();
       text += new TextDecoder().decode(value);
     }
-    expect(subscribed).toBe(1);
+    expect(counting.subscribed()).toBe(1);
 
     await reader.cancel();
-    await vi.waitFor(() => expect(subscribed).toBe(0));
+    await vi.waitFor(() => expect(counting.subscribed()).toBe(0));
   });
 });

@@ -13,6 +13,7 @@ import { openFarmService } from '#service/farm-service';
 import type { FarmService } from '#service/types';
 import { createWebApp } from './app';
 import { streamEncodingFor, type StreamEncoding } from './compressed-stream';
+import { countingSubscribers } from './test-host';
 
 // The event stream as a browser that accepts Brotli or gzip receives it: compressed, and
 // still delivered message by message (a price tick must not wait for the next one).
@@ -34,31 +35,15 @@ describe('the encoding a client gets', () => {
 describe('a compressed event stream', () => {
   let root: string;
   let service: FarmService;
-  let subscribed = 0;
+  let counting: ReturnType<typeof countingSubscribers>;
   let app: ReturnType<typeof createWebApp>;
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'rigledger-compressed-'));
     service = await openFarmService({ dataDir: join(root, 'data'), offline: true, log: () => {} });
-    const counting: FarmService = {
-      ...service,
-      dataDir: service.dataDir,
-      call: (method, params) => service.call(method, params),
-      onEvent(listener) {
-        subscribed += 1;
-        const unsubscribe = service.onEvent(listener);
-        return () => {
-          subscribed -= 1;
-          unsubscribe();
-        };
-      },
-      eventBaseline: () => service.eventBaseline(),
-      flushEvents: () => service.flushEvents(),
-      settled: () => service.settled(),
-      close: () => service.close(),
-    };
+    counting = countingSubscribers(service);
     app = createWebApp({
-      service: counting,
+      service: counting.service,
       token: TOKEN,
       allowedHosts: ['127.0.0.1:80'],
       rendererDir: join(root, 'renderer'),
@@ -164,7 +149,7 @@ describe('a compressed event stream', () => {
         }
       }
       await stream.cancel();
-      await vi.waitFor(() => expect(subscribed).toBe(0));
+      await vi.waitFor(() => expect(counting.subscribed()).toBe(0));
     },
   );
 
@@ -173,7 +158,7 @@ describe('a compressed event stream', () => {
     expect(stream.encoding).toBeNull();
     expect(await nextEvent(stream)).toMatchObject({ type: 'snapshot' });
     await stream.cancel();
-    await vi.waitFor(() => expect(subscribed).toBe(0));
+    await vi.waitFor(() => expect(counting.subscribed()).toBe(0));
   });
 
   it('costs a fraction of the JSON on the wire', async () => {

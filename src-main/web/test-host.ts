@@ -127,3 +127,30 @@ export async function startTestHost(): Promise<TestHost> {
     },
   };
 }
+
+/** `service` as the web host sees it, counting the event listeners it holds right now. */
+export function countingSubscribers(service: FarmService): {
+  service: FarmService;
+  subscribed: () => number;
+} {
+  let subscribed = 0;
+  return {
+    subscribed: () => subscribed,
+    service: {
+      dataDir: service.dataDir,
+      call: (method, params) => service.call(method, params),
+      onEvent(listener) {
+        subscribed += 1;
+        const unsubscribe = service.onEvent(listener);
+        return () => {
+          subscribed -= 1;
+          unsubscribe();
+        };
+      },
+      eventBaseline: () => service.eventBaseline(),
+      flushEvents: () => service.flushEvents(),
+      settled: () => service.settled(),
+      close: () => service.close(),
+    },
+  };
+}
