@@ -177,6 +177,18 @@ export function RecordPage<T, S extends z.ZodType>({
   const fields = editing.mode === 'closed' ? [] : form.fields(record);
   const noun = title.toLowerCase();
 
+  // What the table and the phone's cards show alike.
+  const listProps = {
+    rows,
+    rowKey,
+    rowLabel: describe,
+    rowTestId,
+    filterText,
+    filterLabel: `Filter ${noun}`,
+    ariaLabel: title,
+    emptyText,
+    details,
+  };
   return (
     <>
       <PageHeader
@@ -189,33 +201,9 @@ export function RecordPage<T, S extends z.ZodType>({
       />
       {intro}
       {phone ? (
-        <RecordCards
-          rows={rows}
-          columns={columns}
-          card={card}
-          rowKey={rowKey}
-          rowLabel={describe}
-          rowTestId={rowTestId}
-          filterText={filterText}
-          filterLabel={`Filter ${noun}`}
-          ariaLabel={title}
-          emptyText={emptyText}
-          details={details}
-          actions={cardActions}
-        />
+        <RecordCards {...listProps} columns={columns} card={card} actions={cardActions} />
       ) : (
-        <DataTable
-          rows={rows}
-          columns={allColumns}
-          rowKey={rowKey}
-          rowLabel={describe}
-          rowTestId={rowTestId}
-          filterText={filterText}
-          filterLabel={`Filter ${noun}`}
-          ariaLabel={title}
-          emptyText={emptyText}
-          details={details}
-        />
+        <DataTable {...listProps} columns={allColumns} />
       )}
       {children}
       {editing.mode !== 'closed' && (
