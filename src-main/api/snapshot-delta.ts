@@ -26,24 +26,27 @@ export const snapshotSummarySchema = snapshotSchema.omit({
 });
 export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 
+/**
+ * Records changed in the same few fields, as one table: `fields` are the changed fields'
+ * paths (`["ltvPct"]`, or `["odds", "days7", "liquidationPct"]` for a figure inside an
+ * object), each row is a record's id followed by those fields' new values, in order, and
+ * `unset` the paths the rows' records no longer have. A price tick changes a rig's
+ * revenue, not its name, and 1,000 positions the same nine figures: naming them once per
+ * table, not once per record, is what keeps a tick's delta small.
+ */
+export const patchGroupSchema = z.object({
+  fields: z.array(z.array(z.string()).min(1)),
+  rows: z.array(z.tuple([z.string()]).rest(z.unknown())),
+  unset: z.array(z.array(z.string()).min(1)).optional(),
+});
+export type PatchGroup = z.infer<typeof patchGroupSchema>;
+
 function changesOf<R extends z.ZodObject>(record: R) {
   return z.object({
     /** Records new since the previous version (or changed in most fields), whole. */
     upserts: z.array(record),
-    /**
-     * Records changed in a few fields: the fields' new values (`set`) and the optional
-     * fields they no longer have (`unset`). A price tick changes a rig's revenue, not its
-     * name: this is what keeps a delta a fraction of the records it touches.
-     */
-    patches: z
-      .array(
-        z.object({
-          id: z.string(),
-          set: record.partial(),
-          unset: z.array(z.string()).optional(),
-        }),
-      )
-      .optional(),
+    /** Records changed in a few fields, grouped by the fields that changed. */
+    patches: z.array(patchGroupSchema).optional(),
     /** Ids of records gone since the previous version. */
     removed: z.array(z.string()),
     /** Every id in Snapshot order; sent only when the order or the set of ids changed. */
@@ -63,15 +66,9 @@ export const snapshotDeltaSchema = z.object({
 });
 export type SnapshotDelta = z.infer<typeof snapshotDeltaSchema>;
 
-export interface RecordPatch<T> {
-  id: string;
-  set: Partial<T>;
-  unset?: string[];
-}
-
 export interface CollectionChanges<T> {
   upserts: T[];
-  patches?: RecordPatch<T>[];
+  patches?: PatchGroup[];
   removed: string[];
   order?: string[];
 }
@@ -85,6 +82,68 @@ export interface VersionedSnapshot {
 export function summaryOf(snapshot: Snapshot): SnapshotSummary {
   const { rigs: _r, loans: _l, positions: _p, alerts: _a, ...summary } = snapshot;
   return summary;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The object that holds `path`'s last key, copied on the way; null if there is none. */
+function holderOf(
+  root: Record<string, unknown>,
+  path: readonly string[],
+  copied: Set<object>,
+): Record<string, unknown> | null {
+  let at = root;
+  for (let i = 0; i < path.length - 1; i += 1) {
+    const key = path[i]!;
+    const child = at[key];
+    if (!isPlainObject(child) || !Object.hasOwn(at, key)) return null;
+    if (copied.has(child)) {
+      at = child;
+    } else {
+      const copy = { ...child };
+      copied.add(copy);
+      at[key] = copy;
+      at = copy;
+    }
+  }
+  return at;
+}
+
+/**
+ * `record` with the values of one patch row (from `offset`) set at their paths and
+ * `unset` removed; null when a path does not lead through objects the record has. The
+ * objects along a path are copied, never changed in place: the previous state stays as
+ * it was.
+ */
+export function patchedRecord(
+  record: object,
+  fields: readonly (readonly string[])[],
+  values: readonly unknown[],
+  unset: readonly (readonly string[])[] = [],
+  offset = 0,
+): Record<string, unknown> | null {
+  if (values.length - offset !== fields.length) return null;
+  const next: Record<string, unknown> = { ...record };
+  let copied: Set<object> | null = null;
+  for (let i = 0; i < fields.length; i += 1) {
+    const path = fields[i]!;
+    if (path.length === 1) {
+      next[path[0]!] = values[i + offset]; // most patches: a top-level field
+      continue;
+    }
+    copied ??= new Set<object>([next]);
+    const at = path.length === 0 ? null : holderOf(next, path, copied);
+    if (at === null) return null;
+    at[path[path.length - 1]!] = values[i + offset];
+  }
+  for (const path of unset) {
+    copied ??= new Set<object>([next]);
+    const at = path.length === 0 ? null : holderOf(next, path, copied);
+    if (at === null) return null;
+    delete at[path[path.length - 1]!];
+  }
+  return next;
 }
 
 /** A record list after its changes; null when they do not follow from it. */
@@ -105,12 +164,15 @@ export function applyChanges<T extends { id: string }>(
   for (const record of previous) byId.set(record.id, record);
   for (const id of changes.removed) byId.delete(id);
   for (const record of changes.upserts) byId.set(record.id, record);
-  for (const patch of patches) {
-    const record = byId.get(patch.id);
-    if (record === undefined) return null; // a patch for a record this state lacks
-    const next: Record<string, unknown> = { ...record, ...patch.set };
-    for (const key of patch.unset ?? []) delete next[key];
-    byId.set(patch.id, next as T);
+  for (const group of patches) {
+    for (const row of group.rows) {
+      const id = row[0];
+      const record = byId.get(id);
+      if (record === undefined) return null; // a patch for a record this state lacks
+      const next = patchedRecord(record, group.fields, row, group.unset, 1);
+      if (next === null) return null;
+      byId.set(id, next as T);
+    }
   }
   const order = changes.order ?? previous.map((r) => r.id).filter((id) => byId.has(id));
   const next: T[] = [];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alertEventSchema, type FullSnapshotEvent, type RigLedgerEvent } from '#api/events';
 import { alertSchema } from '#api/records';
-import { snapshotSummarySchema, type SnapshotDelta } from '#api/snapshot-delta';
+import { snapshotSummarySchema, type PatchGroup, type SnapshotDelta } from '#api/snapshot-delta';
 
 // Every pushed message is checked before the UI sees it: an alert whole; a full Snapshot
 // and a delta by their summary and the shape of their record changes (ids, patches,
@@ -22,17 +22,25 @@ const recordList = z.custom<{ id: string }[]>(
   (value) => Array.isArray(value) && value.every((r) => isObject(r) && typeof r.id === 'string'),
   'Expected a list of records, each with a text id',
 );
-const patchList = z.custom<{ id: string; set: Record<string, unknown>; unset?: string[] }[]>(
-  (value) =>
-    Array.isArray(value) &&
-    value.every(
-      (p) =>
-        isObject(p) &&
-        typeof p.id === 'string' &&
-        isObject(p.set) &&
-        (p.unset === undefined || isTextList(p.unset)),
-    ),
-  'Expected a list of patches, each { id, set, unset? }',
+const isPath = (value: unknown): value is string[] =>
+  isTextList(value) && value.length > 0 && !value.includes('__proto__');
+const isPathList = (value: unknown): value is string[][] =>
+  Array.isArray(value) && value.every(isPath);
+/** A table of patches: paths, and rows of an id and one value per path. */
+const isPatchGroup = (group: unknown): group is PatchGroup =>
+  isObject(group) &&
+  isPathList(group.fields) &&
+  (group.unset === undefined || isPathList(group.unset)) &&
+  Array.isArray(group.rows) &&
+  group.rows.every(
+    (row) =>
+      Array.isArray(row) &&
+      typeof row[0] === 'string' &&
+      row.length === (group.fields as unknown[]).length + 1,
+  );
+const patchList = z.custom<PatchGroup[]>(
+  (value) => Array.isArray(value) && value.every(isPatchGroup),
+  'Expected a list of patch tables, each { fields, rows, unset? } with a row per record: its id, then a value per field',
 );
 const idList = z.custom<string[]>(isTextList, 'Expected a list of ids');
 
@@ -43,17 +51,27 @@ const recordChanges = z.object({
   order: idList.optional(),
 });
 
+// An alert's patched fields are whole fields (one name each), checked with the alert's
+// own schema, row by row: a delta carries a few dozen of them at most.
+const alertFields = alertSchema.partial();
+const alertPatchList = patchList.refine(
+  (groups) =>
+    groups.every(
+      (group) =>
+        group.fields.every((path) => path.length === 1) &&
+        group.rows.every(
+          (row) =>
+            alertFields.safeParse(
+              Object.fromEntries(group.fields.map((path, i) => [path[0], row[i + 1]])),
+            ).success,
+        ),
+    ),
+  'Expected alert patches to name whole alert fields with values an alert can have',
+);
+
 const alertChanges = z.object({
   upserts: z.array(alertSchema),
-  patches: z
-    .array(
-      z.object({
-        id: z.string(),
-        set: alertSchema.partial(),
-        unset: z.array(z.string()).optional(),
-      }),
-    )
-    .optional(),
+  patches: alertPatchList.optional(),
   removed: idList,
   order: idList.optional(),
 });
