@@ -1,4 +1,4 @@
-import { dec } from './decimal';
+import { compareDecimalText, dec } from './decimal';
 import { formatPct, formatSignedPct, formatUsd } from './format';
 
 // The odds of crossing and the runway in the operator's words (docs/formulas-risk.md):
@@ -55,7 +55,7 @@ interface Worst {
 
 function worstOf(candidates: readonly Worst[]): Worst | null {
   return candidates.reduce<Worst | null>(
-    (worst, c) => (worst === null || dec(c.pct).gt(dec(worst.pct)) ? c : worst),
+    (worst, c) => (worst === null || compareDecimalText(c.pct, worst.pct) > 0 ? c : worst),
     null,
   );
 }

@@ -84,6 +84,8 @@ export function useAtMostEvery<T>(value: T, ms: number): T {
   return shown;
 }
 
+const OFF_VIEW_SKIPPED = { contentVisibility: 'auto' } as const;
+
 /**
  * Its children once the page is idle or they come near the view; until then a box of
  * `minHeight` holding their place (and the heading, when one is given, so the page's
@@ -100,7 +102,15 @@ export function Deferred({
 }) {
   const ref = useRef<HTMLDivElement | null>(null);
   const near = useNearView(ref);
-  if (near) return children;
+  // Once built, the browser lays out and paints it only while it is near the view
+  // (`content-visibility: auto`, keeping the size it last had): a price tick that redraws
+  // a figure at the top does not repaint the charts and tables a long page holds below.
+  if (near)
+    return (
+      <div style={{ ...OFF_VIEW_SKIPPED, containIntrinsicSize: `auto ${minHeight}px` }}>
+        {children}
+      </div>
+    );
   return (
     <div ref={ref} style={{ minHeight }}>
       {placeholder}

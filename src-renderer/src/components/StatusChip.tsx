@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Chip from '@mui/material/Chip';
 
 // One colour language and one vocabulary for every health and status word in the app: a
@@ -43,7 +44,8 @@ export function toneOf(status: string): Tone {
   return TONES[status] ?? 'default';
 }
 
-export function StatusChip({
+/** Re-rendered only when what it says changes, not with the figures around it. */
+export const StatusChip = memo(function StatusChip({
   status,
   label,
   priceStale = false,
@@ -57,4 +59,4 @@ export function StatusChip({
     return <Chip size="small" color="warning" label="Unknown — price stale" variant="filled" />;
   const text = label ?? LABELS[status] ?? status.charAt(0).toUpperCase() + status.slice(1);
   return <Chip size="small" color={toneOf(status)} label={text} variant="filled" />;
-}
+});

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '#api/snapshot';
 import type { SnapshotDelta } from '#api/snapshot-delta';
 import type { Alert } from '#api/records';
-import { activeAlertsOf, createSnapshotStore } from './snapshot-store';
+import { activeAlertsOf, createSnapshotStore, sharedParts } from './snapshot-store';
 
 // The page's store: deltas in order, identities kept for what did not change, and a
 // delta that does not follow refused so the page asks for the full state again.
@@ -176,5 +177,55 @@ describe('the snapshot store', () => {
     expect(store.get().lastAlert?.alert.id).toBe('w2');
     flushes.shift()!();
     expect(published).toBe(2);
+  });
+});
+
+describe('sharedParts', () => {
+  it('equals the new value and keeps every part that did not change as it was', () => {
+    const value = fc.jsonValue({ maxDepth: 3 });
+    fc.assert(
+      fc.property(value, value, (previous, changed) => {
+        // A next state built from the previous one with one part changed, as new objects.
+        const copy = structuredClone(previous);
+        const next =
+          typeof copy === 'object' && copy !== null && !Array.isArray(copy)
+            ? { ...copy, changed }
+            : copy;
+        const merged = sharedParts(previous, next);
+        expect(merged).toEqual(next);
+        if (typeof previous === 'object' && previous !== null && !Array.isArray(previous)) {
+          for (const [key, part] of Object.entries(previous)) {
+            if (key !== 'changed') expect((merged as Record<string, unknown>)[key]).toBe(part);
+          }
+        } else {
+          expect(merged).toBe(previous);
+        }
+      }),
+    );
+  });
+
+  it('keeps the summary parts a tick did not touch', () => {
+    const store = createSnapshotStore(Date.now, (flush) => flush());
+    const start = {
+      ...snapshot,
+      prices: { BTC: { usd: '1' }, LTC: { usd: '2' } },
+    } as unknown as Snapshot;
+    store.acceptFull({ type: 'snapshot', version: 1, snapshot: start });
+    const { rigs: _r, loans: _l, positions: _p, alerts: _a, ...summary } = structuredClone(start);
+    const none = { upserts: [], removed: [] };
+    store.acceptDelta({
+      type: 'snapshot-delta',
+      version: 2,
+      summary: { ...summary, prices: { ...summary.prices, BTC: { usd: '3' } } },
+      rigs: none,
+      loans: none,
+      positions: none,
+      alerts: none,
+    } as unknown as SnapshotDelta);
+    const after = store.get().current!.snapshot;
+    expect(after.prices['BTC']).toEqual({ usd: '3' });
+    expect(after.prices['LTC']).toBe(start.prices['LTC']);
+    expect(after.farm).toBe(start.farm);
+    expect(after.network).toBe(start.network);
   });
 });

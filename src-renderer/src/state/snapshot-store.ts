@@ -94,6 +94,59 @@ const noticeRank = (notice: AlertNotice): number =>
   (notice.notify && notice.change !== 'cleared' ? 2 : 0) +
   (notice.alert.severity === 'critical' ? 1 : 0);
 
+/**
+ * `next` with every part that equals the same part of `previous` (a value, or an object
+ * or list holding equal values all the way down) replaced by the previous one. A delta
+ * carries the whole summary, new objects every time: kept as they were, the parts a tick
+ * did not change (the network, another coin's price, the hash power) keep their identity,
+ * and what shows them does not render again.
+ */
+export function sharedParts<T>(previous: unknown, next: T): T {
+  if (Object.is(previous, next)) return next;
+  if (
+    typeof previous !== 'object' ||
+    typeof next !== 'object' ||
+    previous === null ||
+    next === null
+  ) {
+    return next;
+  }
+  if (Array.isArray(previous) !== Array.isArray(next)) return next;
+  if (Array.isArray(next)) {
+    const before = previous as unknown[];
+    let same = before.length === next.length;
+    const merged = next.map((item, i) => {
+      const kept = sharedParts(before[i], item);
+      if (kept !== before[i]) same = false;
+      return kept;
+    });
+    return (same ? before : merged) as T;
+  }
+  const before = previous as Record<string, unknown>;
+  const after = next as Record<string, unknown>;
+  const keys = Object.keys(after);
+  let same = keys.length === Object.keys(before).length;
+  const merged: Record<string, unknown> = {};
+  for (const key of keys) {
+    const kept = sharedParts(before[key], after[key]);
+    if (kept !== before[key] || !Object.hasOwn(before, key)) same = false;
+    merged[key] = kept;
+  }
+  return (same ? before : merged) as T;
+}
+
+function sharedSummary(previous: Snapshot, next: Snapshot): Snapshot {
+  const { rigs, loans, positions, alerts, ...summary } = next;
+  const {
+    rigs: _rigs,
+    loans: _loans,
+    positions: _positions,
+    alerts: _alerts,
+    ...before
+  } = previous;
+  return { ...sharedParts(before, summary), rigs, loans, positions, alerts };
+}
+
 export function createSnapshotStore(
   now: () => number = Date.now,
   /** When listeners hear of changes; the state itself changes at once. */
@@ -140,7 +193,7 @@ export function createSnapshotStore(
       if (delta.version <= current.version) return true;
       const next = applySnapshotDelta(current, delta);
       if (next === null) return false;
-      publish(next);
+      publish({ version: next.version, snapshot: sharedSummary(current.snapshot, next.snapshot) });
       return true;
     },
     acceptAlert(event) {

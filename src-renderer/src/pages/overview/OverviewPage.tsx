@@ -5,7 +5,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { SnapshotPending } from '../../components/Loading';
 import { Deferred, useAtMostEvery } from '../../components/Deferred';
 import { PageHeader } from '../../components/PageHeader';
-import { useSnapshot } from '../../state/snapshot-context';
+import { useSnapshot, useSnapshotSelect } from '../../state/snapshot-context';
 import Link from '@mui/material/Link';
 import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
 import type { Snapshot } from '#api/snapshot';
@@ -107,73 +107,110 @@ const BelowTheFold = memo(function BelowTheFold({ snapshot }: { snapshot: Snapsh
   );
 });
 
-export function OverviewPage() {
-  const snapshot = useSnapshot();
-  // The sections below the first screen follow in a render of their own (see BelowTheFold),
-  // at most every two seconds while the prices move.
-  const later = useDeferredValue(useAtMostEvery(snapshot, LOWER_SECTIONS_EVERY_MS));
-  const phone = usePhoneWidth();
-  const loans = snapshot?.loans;
-  const positions = snapshot?.positions;
-  const worst = useMemo(
-    () => ({
-      loans: worstLoans(loans ?? [], OVERVIEW_WORST),
-      positions: worstPositions(positions ?? [], OVERVIEW_WORST),
-    }),
-    [loans, positions],
+// Each part of the first screen reads its own slice of the Snapshot and renders again only
+// when that slice changes (parts of the summary a tick did not touch keep their identity:
+// state/snapshot-store.ts). The page itself renders once; its headings never again.
+
+const NO_LOANS: Snapshot['loans'] = [];
+const NO_POSITIONS: Snapshot['positions'] = [];
+
+const Heading = memo(function Heading({ id, text }: { id: string; text: string }) {
+  return (
+    <Typography id={id} variant="h6" component="h2" sx={{ mb: 1 }}>
+      {text}
+    </Typography>
   );
-  if (!snapshot) return <SnapshotPending />;
-  // At phone width the page leads with the alerts, then the positions nearest
-  // liquidation and the weakest loans, then the farm's figures.
-  const risk = (
-    <Box
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' },
-        gap: 2,
-      }}
-    >
+});
+
+const HashPowerSection = memo(function HashPowerSection() {
+  const hashPower = useSnapshotSelect((s) => s?.farm.hashPower);
+  if (!hashPower) return null;
+  return (
+    <section aria-labelledby="hash-power-heading">
+      <Heading id="hash-power-heading" text="Hash power" />
+      <HashPowerCards hashPower={hashPower} />
+    </section>
+  );
+});
+
+const EconomicsSection = memo(function EconomicsSection() {
+  const farm = useSnapshotSelect((s) => s?.farm);
+  if (!farm) return null;
+  return (
+    <section aria-labelledby="economics-heading">
+      <Heading id="economics-heading" text="Farm economics" />
+      <FarmFigures farm={farm} />
+    </section>
+  );
+});
+
+const PhoneAlerts = memo(function PhoneAlerts() {
+  const alerts = useSnapshotSelect((s) => s?.alerts);
+  return alerts ? <ActiveAlertsCard alerts={alerts} /> : null;
+});
+
+const gridOfTwo = {
+  display: 'grid',
+  gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' },
+  gap: 2,
+} as const;
+
+/** The loans and positions nearest trouble, side by side (one above the other on a phone). */
+const RiskLists = memo(function RiskLists() {
+  const loans = useSnapshotSelect((s) => s?.loans) ?? NO_LOANS;
+  const positions = useSnapshotSelect((s) => s?.positions) ?? NO_POSITIONS;
+  const worstOfLoans = useMemo(() => worstLoans(loans, OVERVIEW_WORST), [loans]);
+  const worstOfPositions = useMemo(() => worstPositions(positions, OVERVIEW_WORST), [positions]);
+  return (
+    <Box sx={gridOfTwo}>
       <Stack spacing={1}>
-        <LoanHealthList loans={worst.loans} />
-        <SeeAll
-          shown={worst.loans.length}
-          total={snapshot.loans.length}
-          page="loans"
-          what="loans"
-        />
+        <LoanHealthList loans={worstOfLoans} />
+        <SeeAll shown={worstOfLoans.length} total={loans.length} page="loans" what="loans" />
       </Stack>
       <Stack spacing={1}>
-        <PositionDistanceList positions={worst.positions} />
+        <PositionDistanceList positions={worstOfPositions} />
         <SeeAll
-          shown={worst.positions.length}
-          total={snapshot.positions.length}
+          shown={worstOfPositions.length}
+          total={positions.length}
           page="positions"
           what="positions"
         />
       </Stack>
     </Box>
   );
+});
+
+const Freshness = memo(function Freshness() {
+  const prices = useSnapshotSelect((s) => s?.prices);
+  const live = useSnapshotSelect((s) => s?.scenario === null);
+  return prices ? <PriceFreshness prices={prices} live={live} /> : null;
+});
+
+/** The sections below the first screen, from a Snapshot at most every two seconds. */
+function LowerSections({ part }: { part: 'outlook' | 'rest' }) {
+  const snapshot = useSnapshot();
+  const later = useDeferredValue(useAtMostEvery(snapshot, LOWER_SECTIONS_EVERY_MS));
+  if (!later) return null;
+  return part === 'outlook' ? <Outlook snapshot={later} /> : <BelowTheFold snapshot={later} />;
+}
+
+export function OverviewPage() {
+  const waiting = useSnapshotSelect((s) => s === null);
+  const phone = usePhoneWidth();
+  if (waiting) return <SnapshotPending />;
+  // At phone width the page leads with the alerts, then the positions nearest
+  // liquidation and the weakest loans, then the farm's figures.
   return (
     <Stack spacing={3}>
       <PageHeader title="Overview" />
-      {phone && <ActiveAlertsCard alerts={snapshot.alerts} />}
-      {phone && risk}
-      <section aria-labelledby="hash-power-heading">
-        <Typography id="hash-power-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
-          Hash power
-        </Typography>
-        <HashPowerCards hashPower={snapshot.farm.hashPower} />
-      </section>
-      <section aria-labelledby="economics-heading">
-        <Typography id="economics-heading" variant="h6" component="h2" sx={{ mb: 1 }}>
-          Farm economics
-        </Typography>
-        <FarmFigures farm={snapshot.farm} />
-      </section>
-      {!phone && risk}
-      {later && <Outlook snapshot={later} />}
-      <PriceFreshness prices={snapshot.prices} live={snapshot.scenario === null} />
-      {later && <BelowTheFold snapshot={later} />}
+      {phone && <PhoneAlerts />}
+      {phone && <RiskLists />}
+      <HashPowerSection />
+      <EconomicsSection />
+      {!phone && <RiskLists />}
+      <LowerSections part="outlook" />
+      <Freshness />
+      <LowerSections part="rest" />
     </Stack>
   );
 }

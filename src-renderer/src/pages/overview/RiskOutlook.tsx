@@ -28,15 +28,13 @@ import {
 // The Overview's outlook: the week's worst odds of a margin call and of a liquidation, and
 // when the runway ends, one sentence each; the assumptions behind them one click away.
 
-function volatilityLines(snapshot: Snapshot): string[] {
-  const byAsset = new Map<string, string>();
-  for (const loan of snapshot.loans) {
-    if (loan.odds && loan.triggerAsset) byAsset.set(loan.triggerAsset, volatilityText(loan.odds));
-  }
-  for (const p of snapshot.positions) {
-    if (p.odds) byAsset.set(p.baseAsset, volatilityText(p.odds));
-  }
-  return [...byAsset].map(([asset, text]) => `${asset}: ${text}.`);
+function volatilityLines(loans: Snapshot['loans'], positions: Snapshot['positions']): string[] {
+  // The last record of each asset says it; its words are written once per asset.
+  const byAsset = new Map<string, Parameters<typeof volatilityText>[0]>();
+  for (const loan of loans)
+    if (loan.odds && loan.triggerAsset) byAsset.set(loan.triggerAsset, loan.odds);
+  for (const p of positions) if (p.odds) byAsset.set(p.baseAsset, p.odds);
+  return [...byAsset].map(([asset, odds]) => `${asset}: ${volatilityText(odds)}.`);
 }
 
 function runwayLines(runway: Runway): string[] {
@@ -64,6 +62,7 @@ export function RiskOutlook({
   const { loans, positions } = snapshot;
   const marginCall = useMemo(() => marginCallOddsSentence(loans), [loans]);
   const liquidation = useMemo(() => liquidationOddsSentence(loans, positions), [loans, positions]);
+  const volatility = useMemo(() => volatilityLines(loans, positions), [loans, positions]);
   return (
     <Card data-testid="risk-outlook">
       <CardContent>
@@ -95,7 +94,7 @@ export function RiskOutlook({
                 the chance it touches a trigger price within 7 days, from the closed-form
                 first-passage formula. A loan’s trigger uses the debt at the week’s end.
               </li>
-              {volatilityLines(snapshot).map((line) => (
+              {volatility.map((line) => (
                 <li key={line}>{line}</li>
               ))}
               {runway && runwayLines(runway).map((line) => <li key={line}>{line}</li>)}
