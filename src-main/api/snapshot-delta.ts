@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { alertSchema } from './records';
-import {
-  loanViewSchema,
-  positionViewSchema,
-  rigViewSchema,
-  snapshotSchema,
-  type Snapshot,
-} from './snapshot';
+import { loanViewSchema, positionViewSchema, rigViewSchema, snapshotSchema } from './snapshot';
 
 // Snapshot events as deltas (docs/architecture.md "Pushed events"): a stream starts with one
 // full Snapshot at a version, then each `snapshot-delta` carries the next version's summary
@@ -63,86 +57,16 @@ export const snapshotDeltaSchema = z.object({
 });
 export type SnapshotDelta = z.infer<typeof snapshotDeltaSchema>;
 
-export interface RecordPatch<T> {
-  id: string;
-  set: Partial<T>;
-  unset?: string[];
-}
-
-export interface CollectionChanges<T> {
-  upserts: T[];
-  patches?: RecordPatch<T>[];
-  removed: string[];
-  order?: string[];
-}
-
-/** A Snapshot held at a version of the event stream. */
-export interface VersionedSnapshot {
-  version: number;
-  snapshot: Snapshot;
-}
-
-export function summaryOf(snapshot: Snapshot): SnapshotSummary {
-  const { rigs: _r, loans: _l, positions: _p, alerts: _a, ...summary } = snapshot;
-  return summary;
-}
-
-/** A record list after its changes; null when they do not follow from it. */
-export function applyChanges<T extends { id: string }>(
-  previous: T[],
-  changes: CollectionChanges<T>,
-): T[] | null {
-  const patches = changes.patches ?? [];
-  if (
-    changes.upserts.length === 0 &&
-    patches.length === 0 &&
-    changes.removed.length === 0 &&
-    !changes.order
-  ) {
-    return previous; // unchanged: the same array, so nothing that reads it re-renders
-  }
-  const byId = new Map<string, T>();
-  for (const record of previous) byId.set(record.id, record);
-  for (const id of changes.removed) byId.delete(id);
-  for (const record of changes.upserts) byId.set(record.id, record);
-  for (const patch of patches) {
-    const record = byId.get(patch.id);
-    if (record === undefined) return null; // a patch for a record this state lacks
-    const next: Record<string, unknown> = { ...record, ...patch.set };
-    for (const key of patch.unset ?? []) delete next[key];
-    byId.set(patch.id, next as T);
-  }
-  const order = changes.order ?? previous.map((r) => r.id).filter((id) => byId.has(id));
-  const next: T[] = [];
-  for (const id of order) {
-    const record = byId.get(id);
-    if (record === undefined) return null; // the delta names a record this state lacks
-    next.push(record);
-  }
-  return next.length === byId.size ? next : null;
-}
-
-/**
- * The state after `delta`, or null when the delta does not follow `state` (a version was
- * missed, or the records do not add up): the holder must ask for a full Snapshot again.
- * Unchanged records and lists keep their identity.
- */
-export function applySnapshotDelta(
-  state: VersionedSnapshot,
-  delta: SnapshotDelta,
-): VersionedSnapshot | null {
-  if (delta.version !== state.version + 1) return null;
-  const prev = state.snapshot;
-  const rigs = applyChanges(prev.rigs, delta.rigs);
-  const loans = applyChanges(prev.loans, delta.loans);
-  const positions = applyChanges(prev.positions, delta.positions);
-  const alerts = applyChanges(prev.alerts, delta.alerts);
-  if (rigs === null || loans === null || positions === null || alerts === null) return null;
-  return {
-    version: delta.version,
-    snapshot: { ...delta.summary, rigs, loans, positions, alerts },
-  };
-}
+// Applying a delta needs no schema: it lives apart (./snapshot-apply.ts) so the page can
+// apply deltas without loading the validators (docs/architecture.md "The first screen").
+export {
+  applyChanges,
+  applySnapshotDelta,
+  summaryOf,
+  type CollectionChanges,
+  type RecordPatch,
+  type VersionedSnapshot,
+} from './snapshot-apply';
 
 /** `snapshot.summary`: the farm at a glance, without the record lists (docs/architecture.md). */
 export const snapshotSummaryResultSchema = snapshotSummarySchema.extend({
