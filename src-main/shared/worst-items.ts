@@ -1,4 +1,4 @@
-import { type Dec, dec } from './decimal';
+import { compareValues, decimalValue, type DecimalValue } from './decimal-text';
 
 // Which records the Overview and `snapshot.summary` show first: those nearest trouble by
 // the alert rules' own measures (docs/formulas.md) — a position by its distance to
@@ -8,7 +8,7 @@ import { type Dec, dec } from './decimal';
 interface Keyed<T> {
   item: T;
   index: number;
-  value: Dec | null;
+  value: DecimalValue | null;
 }
 
 /** Smaller measure first, an unknown one last, equal ones in the list's order. */
@@ -16,7 +16,7 @@ function before<T>(a: Keyed<T>, b: Keyed<T>): number {
   if (a.value === null || b.value === null) {
     return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
   }
-  return a.value.comparedTo(b.value) || a.index - b.index;
+  return compareValues(a.value, b.value) || a.index - b.index;
 }
 
 /** Above this many, the whole list is sorted instead of kept in a short ordered list. */
@@ -26,7 +26,7 @@ function worstFirst<T>(items: readonly T[], measure: (item: T) => string | null,
   // Each measure is read once (a book holds a thousand positions, on every price tick).
   const keyedOf = (item: T, index: number): Keyed<T> => {
     const value = measure(item);
-    return { item, index, value: value === null ? null : dec(value) };
+    return { item, index, value: value === null ? null : decimalValue(value) };
   };
   if (n <= 0) return [];
   if (n > SELECT_AT_MOST) {
