@@ -166,6 +166,7 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
               flexDirection: 'column',
               bgcolor: 'background.paper',
               color: 'text.primary',
+              zIndex: (t) => t.zIndex.drawer,
             }}
           >
             <Toolbar variant="dense" />
