@@ -1,19 +1,13 @@
 import type { Snapshot } from './snapshot';
-import type { SnapshotDelta, SnapshotSummary } from './snapshot-delta';
+import type { PatchGroup, SnapshotDelta, SnapshotSummary } from './snapshot-delta';
 
 // Applying the deltas of the event stream (docs/architecture.md "Pushed events"), apart
 // from their schemas (./snapshot-delta.ts): the page applies every delta, and its first
 // screen loads no validator library (docs/architecture.md "The first screen").
 
-export interface RecordPatch<T> {
-  id: string;
-  set: Partial<T>;
-  unset?: string[];
-}
-
 export interface CollectionChanges<T> {
   upserts: T[];
-  patches?: RecordPatch<T>[];
+  patches?: PatchGroup[];
   removed: string[];
   order?: string[];
 }
@@ -27,6 +21,68 @@ export interface VersionedSnapshot {
 export function summaryOf(snapshot: Snapshot): SnapshotSummary {
   const { rigs: _r, loans: _l, positions: _p, alerts: _a, ...summary } = snapshot;
   return summary;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The object that holds `path`'s last key, copied on the way; null if there is none. */
+function holderOf(
+  root: Record<string, unknown>,
+  path: readonly string[],
+  copied: Set<object>,
+): Record<string, unknown> | null {
+  let at = root;
+  for (let i = 0; i < path.length - 1; i += 1) {
+    const key = path[i]!;
+    const child = at[key];
+    if (!isPlainObject(child) || !Object.hasOwn(at, key)) return null;
+    if (copied.has(child)) {
+      at = child;
+    } else {
+      const copy = { ...child };
+      copied.add(copy);
+      at[key] = copy;
+      at = copy;
+    }
+  }
+  return at;
+}
+
+/**
+ * `record` with the values of one patch row (from `offset`) set at their paths and
+ * `unset` removed; null when a path does not lead through objects the record has. The
+ * objects along a path are copied, never changed in place: the previous state stays as
+ * it was.
+ */
+export function patchedRecord(
+  record: object,
+  fields: readonly (readonly string[])[],
+  values: readonly unknown[],
+  unset: readonly (readonly string[])[] = [],
+  offset = 0,
+): Record<string, unknown> | null {
+  if (values.length - offset !== fields.length) return null;
+  const next: Record<string, unknown> = { ...record };
+  let copied: Set<object> | null = null;
+  for (let i = 0; i < fields.length; i += 1) {
+    const path = fields[i]!;
+    if (path.length === 1) {
+      next[path[0]!] = values[i + offset]; // most patches: a top-level field
+      continue;
+    }
+    copied ??= new Set<object>([next]);
+    const at = path.length === 0 ? null : holderOf(next, path, copied);
+    if (at === null) return null;
+    at[path[path.length - 1]!] = values[i + offset];
+  }
+  for (const path of unset) {
+    copied ??= new Set<object>([next]);
+    const at = path.length === 0 ? null : holderOf(next, path, copied);
+    if (at === null) return null;
+    delete at[path[path.length - 1]!];
+  }
+  return next;
 }
 
 /** A record list after its changes; null when they do not follow from it. */
@@ -47,12 +103,15 @@ export function applyChanges<T extends { id: string }>(
   for (const record of previous) byId.set(record.id, record);
   for (const id of changes.removed) byId.delete(id);
   for (const record of changes.upserts) byId.set(record.id, record);
-  for (const patch of patches) {
-    const record = byId.get(patch.id);
-    if (record === undefined) return null; // a patch for a record this state lacks
-    const next: Record<string, unknown> = { ...record, ...patch.set };
-    for (const key of patch.unset ?? []) delete next[key];
-    byId.set(patch.id, next as T);
+  for (const group of patches) {
+    for (const row of group.rows) {
+      const id = row[0];
+      const record = byId.get(id);
+      if (record === undefined) return null; // a patch for a record this state lacks
+      const next = patchedRecord(record, group.fields, row, group.unset, 1);
+      if (next === null) return null;
+      byId.set(id, next as T);
+    }
   }
   const order = changes.order ?? previous.map((r) => r.id).filter((id) => byId.has(id));
   const next: T[] = [];

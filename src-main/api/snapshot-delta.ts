@@ -20,24 +20,27 @@ export const snapshotSummarySchema = snapshotSchema.omit({
 });
 export type SnapshotSummary = z.infer<typeof snapshotSummarySchema>;
 
+/**
+ * Records changed in the same few fields, as one table: `fields` are the changed fields'
+ * paths (`["ltvPct"]`, or `["odds", "days7", "liquidationPct"]` for a figure inside an
+ * object), each row is a record's id followed by those fields' new values, in order, and
+ * `unset` the paths the rows' records no longer have. A price tick changes a rig's
+ * revenue, not its name, and 1,000 positions the same nine figures: naming them once per
+ * table, not once per record, is what keeps a tick's delta small.
+ */
+export const patchGroupSchema = z.object({
+  fields: z.array(z.array(z.string()).min(1)),
+  rows: z.array(z.tuple([z.string()]).rest(z.unknown())),
+  unset: z.array(z.array(z.string()).min(1)).optional(),
+});
+export type PatchGroup = z.infer<typeof patchGroupSchema>;
+
 function changesOf<R extends z.ZodObject>(record: R) {
   return z.object({
     /** Records new since the previous version (or changed in most fields), whole. */
     upserts: z.array(record),
-    /**
-     * Records changed in a few fields: the fields' new values (`set`) and the optional
-     * fields they no longer have (`unset`). A price tick changes a rig's revenue, not its
-     * name: this is what keeps a delta a fraction of the records it touches.
-     */
-    patches: z
-      .array(
-        z.object({
-          id: z.string(),
-          set: record.partial(),
-          unset: z.array(z.string()).optional(),
-        }),
-      )
-      .optional(),
+    /** Records changed in a few fields, grouped by the fields that changed. */
+    patches: z.array(patchGroupSchema).optional(),
     /** Ids of records gone since the previous version. */
     removed: z.array(z.string()),
     /** Every id in Snapshot order; sent only when the order or the set of ids changed. */
@@ -62,9 +65,9 @@ export type SnapshotDelta = z.infer<typeof snapshotDeltaSchema>;
 export {
   applyChanges,
   applySnapshotDelta,
+  patchedRecord,
   summaryOf,
   type CollectionChanges,
-  type RecordPatch,
   type VersionedSnapshot,
 } from './snapshot-apply';
 

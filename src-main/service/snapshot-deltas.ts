@@ -3,7 +3,7 @@ import {
   SNAPSHOT_COLLECTIONS,
   summaryOf,
   type CollectionChanges,
-  type RecordPatch,
+  type PatchGroup,
   type SnapshotDelta,
   type VersionedSnapshot,
 } from '#api/snapshot-delta';
@@ -20,46 +20,105 @@ interface SentCollection {
   order: string;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 const same = (a: unknown, b: unknown) =>
   a === b ||
   (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
+interface FieldChanges {
+  fields: string[][];
+  values: unknown[];
+  unset: string[][];
+}
+
+/**
+ * The paths at which `after` differs from `before`: inside an object both have (a loan's
+ * odds), down to the figures that changed, when `deep`; a list or anything else whole.
+ */
+function changedPaths(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  deep: boolean,
+  prefix: string[],
+  into: FieldChanges,
+): void {
+  for (const key of Object.keys(after)) {
+    const was = before[key];
+    const now = after[key];
+    if (was === now) continue;
+    if (now === undefined) {
+      // JSON leaves out a field without a value: the record no longer has it.
+      into.unset.push([...prefix, key]);
+      continue;
+    }
+    if (deep && isPlainObject(was) && isPlainObject(now) && Object.hasOwn(before, key)) {
+      changedPaths(was, now, deep, [...prefix, key], into);
+    } else if (!Object.hasOwn(before, key) || !same(was, now)) {
+      into.fields.push([...prefix, key]);
+      into.values.push(now);
+    }
+  }
+  for (const key of Object.keys(before)) {
+    if (!Object.hasOwn(after, key) && before[key] !== undefined) into.unset.push([...prefix, key]);
+  }
+}
 
 /**
  * The fields of `next` that differ from `previous`, or null when sending the record whole
  * is about as short (most of it changed).
  */
-function patchOf<T extends { id: string }>(
+function patchOf(
   previous: object,
-  next: T,
+  next: { id: string },
   wholeJson: string,
-): RecordPatch<T> | null {
-  const before = previous as Record<string, unknown>;
-  const after = next as unknown as Record<string, unknown>;
-  const set: Record<string, unknown> = {};
-  const unset: string[] = [];
-  for (const key of Object.keys(after)) if (!same(before[key], after[key])) set[key] = after[key];
-  for (const key of Object.keys(before)) if (!(key in after)) unset.push(key);
-  const patch: RecordPatch<T> = { id: next.id, set: set as Partial<T> };
-  if (unset.length > 0) patch.unset = unset;
-  return JSON.stringify(patch).length < wholeJson.length * 0.7 ? patch : null;
+  deep: boolean,
+): FieldChanges | null {
+  const changes: FieldChanges = { fields: [], values: [], unset: [] };
+  changedPaths(
+    previous as Record<string, unknown>,
+    next as unknown as Record<string, unknown>,
+    deep,
+    [],
+    changes,
+  );
+  return JSON.stringify(changes.values).length < wholeJson.length * 0.7 ? changes : null;
+}
+
+/** Patches with the same changed fields, as one table each (see `PatchGroup`). */
+function grouped(patches: { id: string; changes: FieldChanges }[]): PatchGroup[] {
+  const groups = new Map<string, PatchGroup>();
+  for (const { id, changes } of patches) {
+    const key = JSON.stringify([changes.fields, changes.unset]);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { fields: changes.fields, rows: [] };
+      if (changes.unset.length > 0) group.unset = changes.unset;
+      groups.set(key, group);
+    }
+    group.rows.push([id, ...changes.values]);
+  }
+  return [...groups.values()];
 }
 
 function diff<T extends { id: string }>(
   records: T[],
   sent: SentCollection,
+  deep: boolean,
 ): { changes: CollectionChanges<T>; sent: SentCollection } {
   const json = new Map<string, string>();
   const byId = new Map<string, object>();
   const upserts: T[] = [];
-  const patches: RecordPatch<T>[] = [];
+  const patches: { id: string; changes: FieldChanges }[] = [];
   for (const record of records) {
     const text = jsonOf(record);
     json.set(record.id, text);
     byId.set(record.id, record);
     if (sent.json.get(record.id) === text) continue;
     const previous = sent.records.get(record.id);
-    const patch = previous === undefined ? null : patchOf(previous, record, text);
-    if (patch) patches.push(patch);
+    const changes = previous === undefined ? null : patchOf(previous, record, text, deep);
+    if (changes) patches.push({ id: record.id, changes });
     else upserts.push(record);
   }
   const removed: string[] = [];
@@ -68,7 +127,7 @@ function diff<T extends { id: string }>(
   // The JSON of the id list compares membership and order exactly, in one string.
   const order = JSON.stringify(ids);
   const changes: CollectionChanges<T> = { upserts, removed };
-  if (patches.length > 0) changes.patches = patches;
+  if (patches.length > 0) changes.patches = grouped(patches);
   if (order !== sent.order) changes.order = ids;
   return { changes, sent: { json, records: byId, order } };
 }
@@ -93,10 +152,12 @@ export function createDeltaTracker(): DeltaTracker {
 
   return {
     next(snapshot) {
-      const rigs = diff(snapshot.rigs, sent.rigs);
-      const loans = diff(snapshot.loans, sent.loans);
-      const positions = diff(snapshot.positions, sent.positions);
-      const alerts = diff(snapshot.alerts, sent.alerts);
+      const rigs = diff(snapshot.rigs, sent.rigs, true);
+      const loans = diff(snapshot.loans, sent.loans, true);
+      const positions = diff(snapshot.positions, sent.positions, true);
+      // An alert's fields are patched whole, so a page can check them with the record's
+      // own schema.
+      const alerts = diff(snapshot.alerts, sent.alerts, false);
       sent.rigs = rigs.sent;
       sent.loans = loans.sent;
       sent.positions = positions.sent;

@@ -187,12 +187,21 @@ export function formatDuration(seconds: number | null | undefined): string {
   return `${Math.floor(s / 86_400)} d ${Math.floor((s % 86_400) / 3600)} h`;
 }
 
+// One formatter each, made on first use: `toLocaleString` with options builds a new one
+// per call, a large share of a page that shows a few hundred times.
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+let dateFormat: Intl.DateTimeFormat | undefined;
+
 /** An ISO date-time in the operator's locale: "24 Nov 2025, 17:01". */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return MISSING;
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return MISSING;
-  return t.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return dateTimeFormat.format(t);
 }
 
 /** An ISO date (YYYY-MM-DD) as written: "24 Nov 2025". */
@@ -200,7 +209,8 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return MISSING;
   const t = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(t.getTime())) return MISSING;
-  return t.toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+  dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+  return dateFormat.format(t);
 }
 
 /** Decimal strings compared exactly, for sorting tables; nulls sort last. */

@@ -110,10 +110,16 @@ export function liquidationOddsSentence(
   return `This week's odds of a liquidation: ${formatOdds(worst.pct)} at worst (${worst.who}, liquidation at ${formatUsd(worst.at)}).`;
 }
 
+const monthFormat = new Intl.DateTimeFormat('en-GB', {
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** "Aug 2027" for "2027-08". */
 export function formatMonth(month: string): string {
   const t = new Date(`${month}-01T00:00:00Z`);
-  return t.toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(t.getTime()) ? month : monthFormat.format(t);
 }
 
 interface RunwayLike {

@@ -108,11 +108,24 @@ describe('pushed snapshot events', () => {
           alerts: { upserts: [{ ...alert, severity: 'dire' }], removed: [] },
         }),
       ).toBeNull();
+      // An alert patched in place: its fields checked as an alert's.
+      const patchAlert = (fields: string[][], row: unknown[]) =>
+        decodePushedEvent('snapshot-delta', {
+          ...delta,
+          alerts: { upserts: [], patches: [{ fields, rows: [row] }], removed: [] },
+        });
+      expect(patchAlert([['severity'], ['value']], [alert.id, 'critical', '2.5'])?.type).toBe(
+        'snapshot-delta',
+      );
+      expect(patchAlert([['severity']], [alert.id, 'dire'])).toBeNull();
+      expect(patchAlert([['details', 'x']], [alert.id, '1'])).toBeNull();
       const tick = {
         ...delta,
         rigs: {
           upserts: [],
-          patches: [{ id: 'r1', set: { revenueUsdPerDay: '12.5' } }],
+          patches: [
+            { fields: [['revenueUsdPerDay'], ['odds', 'days7']], rows: [['r1', '12.5', '3']] },
+          ],
           removed: [],
         },
         alerts: none,
@@ -120,8 +133,19 @@ describe('pushed snapshot events', () => {
       // Passed on as it came: the page applies the very object the host sent.
       expect(decodePushedEvent('snapshot-delta', tick)).toBe(tick);
       for (const rigs of [
-        { upserts: [], patches: [{ set: { revenueUsdPerDay: '1' } }], removed: [] },
-        { upserts: [], patches: [{ id: 'r1', set: '1' }], removed: [] },
+        { upserts: [], patches: [{ id: 'r1', set: { revenueUsdPerDay: '1' } }], removed: [] },
+        {
+          upserts: [],
+          patches: [{ fields: [['revenueUsdPerDay']], rows: [[7, '1']] }],
+          removed: [],
+        },
+        { upserts: [], patches: [{ fields: [['revenueUsdPerDay']], rows: [['r1']] }], removed: [] },
+        { upserts: [], patches: [{ fields: [[]], rows: [['r1', '1']] }], removed: [] },
+        {
+          upserts: [],
+          patches: [{ fields: ['revenueUsdPerDay'], rows: [['r1', '1']] }],
+          removed: [],
+        },
         { upserts: [{ name: 'no id' }], removed: [] },
         { upserts: [], removed: [7] },
         { upserts: [], removed: [], order: 'r1' },

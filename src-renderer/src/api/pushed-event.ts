@@ -1,5 +1,5 @@
 import type { AlertEvent, FullSnapshotEvent, RigLedgerEvent } from '#api/events';
-import type { SnapshotDelta } from '#api/snapshot-delta';
+import type { PatchGroup, SnapshotDelta } from '#api/snapshot-delta';
 import {
   alertShape,
   bool,
@@ -11,7 +11,6 @@ import {
   optional,
   partial,
   summaryShape,
-  text,
   type Check,
 } from './event-shape';
 
@@ -33,17 +32,26 @@ const recordList: Check = (value, path) =>
   Array.isArray(value) && value.every((r) => isObject(r) && typeof r.id === 'string')
     ? null
     : `${path} should be a list of records, each with a text id.`;
+const isPath = (value: unknown): value is string[] =>
+  isTextList(value) && value.length > 0 && !value.includes('__proto__');
+const isPathList = (value: unknown): value is string[][] =>
+  Array.isArray(value) && value.every(isPath);
+/** A table of patches: paths, and rows of an id and one value per path. */
+const isPatchGroup = (group: unknown): group is PatchGroup =>
+  isObject(group) &&
+  isPathList(group.fields) &&
+  (group.unset === undefined || isPathList(group.unset)) &&
+  Array.isArray(group.rows) &&
+  group.rows.every(
+    (row) =>
+      Array.isArray(row) &&
+      typeof row[0] === 'string' &&
+      row.length === (group.fields as unknown[]).length + 1,
+  );
 const patchList: Check = (value, path) =>
-  Array.isArray(value) &&
-  value.every(
-    (p) =>
-      isObject(p) &&
-      typeof p.id === 'string' &&
-      isObject(p.set) &&
-      (p.unset === undefined || isTextList(p.unset)),
-  )
+  Array.isArray(value) && value.every(isPatchGroup)
     ? null
-    : `${path} should be a list of patches, each { id, set, unset? }.`;
+    : `${path} should be a list of patch tables, each { fields, rows, unset? } with a row per record: its id, then a value per field.`;
 const idList: Check = (value, path) =>
   isTextList(value) ? null : `${path} should be a list of ids.`;
 
@@ -54,13 +62,27 @@ const recordChanges = object({
   order: optional(idList),
 });
 
+// An alert's patched fields are whole fields (one name each), checked as an alert's own,
+// row by row: a delta carries a few dozen of them at most.
+const alertFields = partial(alertShape, { strict: true });
+const alertPatchList: Check = (value, path) => {
+  const problem = patchList(value, path);
+  if (problem !== null) return problem;
+  for (const [g, group] of (value as PatchGroup[]).entries()) {
+    if (!group.fields.every((field) => field.length === 1))
+      return `${path}[${g}].fields should name whole alert fields.`;
+    for (const [r, row] of group.rows.entries()) {
+      const fields = Object.fromEntries(group.fields.map((field, i) => [field[0], row[i + 1]]));
+      const wrong = alertFields(fields, `${path}[${g}].rows[${r}]`);
+      if (wrong !== null) return wrong;
+    }
+  }
+  return null;
+};
+
 const alertChanges = object({
   upserts: list(alertShape),
-  patches: optional(
-    list(
-      object({ id: text(), set: partial(alertShape, { strict: true }), unset: optional(idList) }),
-    ),
-  ),
+  patches: optional(alertPatchList),
   removed: idList,
   order: optional(idList),
 });

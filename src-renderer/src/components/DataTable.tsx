@@ -9,9 +9,10 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { styled } from '@mui/material/styles';
 import { DataTableBody, recordTableStyles } from './DataTableBody';
+import { sortRows, type RowCompare } from './sorting';
 import { useFittingColumns } from './use-fitting-columns';
 import { usePhoneWidth } from './use-viewport';
 import { visuallyHidden } from './visually-hidden';
@@ -41,7 +42,8 @@ export interface Column<T> {
    */
   cellLabel?: string;
   render(row: T): ReactNode;
-  compare?(a: T, b: T): number;
+  /** Made with sorting.ts (`byDecimal`, `byText`, …), so a sort reads each row once. */
+  compare?: RowCompare<T>;
 }
 
 type Direction = 'asc' | 'desc';
@@ -60,6 +62,90 @@ const inactiveSortIconTakesNoRoom = {
 } as const;
 
 const RecordTable = styled(Table)(({ theme }) => recordTableStyles(theme));
+
+// The filter box and the header re-render when what they show changes, not with every
+// price tick that changes the rows (a TextField and ten sort buttons are most of a
+// table's own work otherwise).
+
+const FilterField = memo(function FilterField({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <TextField
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      size="small"
+      sx={{ m: 1.5, width: { xs: 'calc(100% - 24px)', sm: 320 } }}
+      type="search"
+    />
+  );
+});
+
+function HeaderOf<T>({
+  columns,
+  expandable,
+  sortKey,
+  direction,
+  sortBy,
+  phone,
+  virtual,
+}: {
+  columns: readonly Column<T>[];
+  expandable: boolean;
+  sortKey: string | null;
+  direction: Direction;
+  sortBy(key: string): void;
+  phone: boolean;
+  virtual: boolean;
+}) {
+  return (
+    <TableHead>
+      <TableRow>
+        {expandable && (
+          <TableCell sx={{ width: 36, px: 0.5 }}>
+            <span style={visuallyHidden}>Details</span>
+          </TableCell>
+        )}
+        {columns.map((column) => (
+          <TableCell
+            key={column.key}
+            align={column.align}
+            sortDirection={sortKey === column.key ? direction : false}
+            sx={[
+              { fontWeight: 600, px: 0.75, verticalAlign: 'bottom', lineHeight: 1.3 },
+              column.sticky === true && stickySx,
+              column.sticky === true && virtual && { zIndex: 3 },
+            ]}
+          >
+            {column.compare ? (
+              <TableSortLabel
+                active={sortKey === column.key}
+                direction={sortKey === column.key ? direction : 'asc'}
+                onClick={() => sortBy(column.key)}
+                sx={phone ? inactiveSortIconTakesNoRoom : undefined}
+              >
+                {column.label}
+              </TableSortLabel>
+            ) : column.sticky === true && phone ? (
+              // The row's buttons name themselves; the header's room goes to figures.
+              <span style={visuallyHidden}>{column.label}</span>
+            ) : (
+              column.label
+            )}
+          </TableCell>
+        ))}
+      </TableRow>
+    </TableHead>
+  );
+}
+const Header = memo(HeaderOf) as typeof HeaderOf;
 
 /** Above this many rows only the rows in view are rendered, in a scrolling box. */
 export const VIRTUAL_ROWS_FROM = 60;
@@ -102,22 +188,21 @@ export function DataTable<T>({
   const shown = useMemo(() => {
     const kept = matchText
       ? rows.filter((row) => matchText(row).toLowerCase().includes(needle))
-      : [...rows];
+      : rows;
     const column = columns.find((c) => c.key === sortKey);
-    if (column?.compare) {
-      const compare = column.compare;
-      kept.sort((a, b) => (direction === 'asc' ? compare(a, b) : compare(b, a)));
-    }
-    return kept;
+    return column?.compare ? sortRows(kept, column.compare, direction) : kept;
   }, [rows, columns, needle, matchText, sortKey, direction]);
 
-  const sortBy = (key: string) => {
-    if (sortKey === key) setDirection(direction === 'asc' ? 'desc' : 'asc');
-    else {
-      setSortKey(key);
-      setDirection('asc');
-    }
-  };
+  const sortBy = useCallback(
+    (key: string) => {
+      if (sortKey === key) setDirection(direction === 'asc' ? 'desc' : 'asc');
+      else {
+        setSortKey(key);
+        setDirection('asc');
+      }
+    },
+    [sortKey, direction],
+  );
 
   const { visible, hidden } = useFittingColumns(columns, scrollRef, shown);
   const virtual = rows.length >= VIRTUAL_ROWS_FROM;
@@ -125,14 +210,7 @@ export function DataTable<T>({
 
   return (
     <Paper variant="outlined">
-      <TextField
-        label={filterLabel}
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-        size="small"
-        sx={{ m: 1.5, width: { xs: 'calc(100% - 24px)', sm: 320 } }}
-        type="search"
-      />
+      <FilterField label={filterLabel} value={filter} onChange={setFilter} />
       <DataTableBody
         virtual={virtual}
         rows={shown}
@@ -151,43 +229,15 @@ export function DataTable<T>({
             data-testid="data-table-box"
           >
             <RecordTable size="small" aria-label={ariaLabel} stickyHeader={virtual}>
-              <TableHead>
-                <TableRow>
-                  {expandable && (
-                    <TableCell sx={{ width: 36, px: 0.5 }}>
-                      <span style={visuallyHidden}>Details</span>
-                    </TableCell>
-                  )}
-                  {visible.map((column) => (
-                    <TableCell
-                      key={column.key}
-                      align={column.align}
-                      sortDirection={sortKey === column.key ? direction : false}
-                      sx={[
-                        { fontWeight: 600, px: 0.75, verticalAlign: 'bottom', lineHeight: 1.3 },
-                        column.sticky === true && stickySx,
-                        column.sticky === true && virtual && { zIndex: 3 },
-                      ]}
-                    >
-                      {column.compare ? (
-                        <TableSortLabel
-                          active={sortKey === column.key}
-                          direction={sortKey === column.key ? direction : 'asc'}
-                          onClick={() => sortBy(column.key)}
-                          sx={phone ? inactiveSortIconTakesNoRoom : undefined}
-                        >
-                          {column.label}
-                        </TableSortLabel>
-                      ) : column.sticky === true && phone ? (
-                        // The row's buttons name themselves; the header's room goes to figures.
-                        <span style={visuallyHidden}>{column.label}</span>
-                      ) : (
-                        column.label
-                      )}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              </TableHead>
+              <Header
+                columns={visible}
+                expandable={expandable}
+                sortKey={sortKey}
+                direction={direction}
+                sortBy={sortBy}
+                phone={phone}
+                virtual={virtual}
+              />
               <TableBody>{body}</TableBody>
             </RecordTable>
           </TableContainer>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareDecimal } from '../format';
-import { byDecimal, byText } from './sorting';
+import { byDecimal, byText, sortRows } from './sorting';
 
 interface Row {
   id: string;
@@ -33,6 +33,38 @@ describe('table sorting', () => {
           .map((r) => r.value);
         expect(sorted).toEqual(expected);
       }),
+    );
+  });
+
+  it('sorts a whole list by keys read once, both ways, equal rows as they came', () => {
+    fc.assert(
+      fc.property(
+        fc.array(decimalText, { maxLength: 60 }),
+        fc.constantFrom('asc' as const, 'desc' as const),
+        (values, direction) => {
+          const rows: Row[] = values.map((value, i) => ({ id: `r${i}`, value }));
+          const sign = direction === 'asc' ? 1 : -1;
+          const expected = [...rows].sort((a, b) => sign * compareDecimal(a.value, b.value));
+          expect(
+            sortRows(
+              rows,
+              byDecimal((r: Row) => r.value),
+              direction,
+            ),
+          ).toEqual(expected);
+          // Numbers that agree to the last digit a float holds are still told apart.
+          const close = ['0.10000000000000000001', '0.1', '0.10000000000000000002'].map(
+            (value, i) => ({ id: `c${i}`, value }),
+          );
+          expect(
+            sortRows(
+              close,
+              byDecimal((r: Row) => r.value),
+              'asc',
+            ).map((r) => r.id),
+          ).toEqual(['c1', 'c0', 'c2']);
+        },
+      ),
     );
   });
 

@@ -2,44 +2,96 @@ import { dec, type Dec } from '#shared/decimal';
 
 // Column comparators for DataTable. A sort compares each row a dozen times; what a row
 // is compared by is read (a decimal string parsed) once per record and remembered by the
-// record's identity, so a price tick re-reads only the rows it changed.
+// record's identity, so a price tick re-reads only the rows it changed. `sortRows` reads
+// each row's key once per sort and orders the keys.
 
 /** A value read once per record object. */
 function remembered<T extends object, V>(read: (row: T) => V): (row: T) => V {
-  const known = new WeakMap<T, V>();
+  const known = new WeakMap<T, { value: V }>();
   return (row) => {
-    if (known.has(row)) return known.get(row) as V;
+    const held = known.get(row);
+    if (held !== undefined) return held.value;
     const value = read(row);
-    known.set(row, value);
+    known.set(row, { value });
     return value;
   };
+}
+
+/** A comparator that also tells what it compares rows by, for `sortRows`. */
+export type RowCompare<T> = ((a: T, b: T) => number) & {
+  keyed?: { key(row: T): unknown; compare(x: unknown, y: unknown): number };
+};
+
+function keyedCompare<T, K>(key: (row: T) => K, compare: (x: K, y: K) => number): RowCompare<T> {
+  const rows: RowCompare<T> = (a, b) => compare(key(a), key(b));
+  rows.keyed = { key, compare: compare as (x: unknown, y: unknown) => number };
+  return rows;
+}
+
+/** `rows` in the comparator's order (reversed for "desc"), equal rows as they came. */
+export function sortRows<T>(
+  rows: readonly T[],
+  compare: RowCompare<T>,
+  direction: 'asc' | 'desc',
+): T[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  const keyed = compare.keyed;
+  if (keyed === undefined) return [...rows].sort((a, b) => sign * compare(a, b));
+  const keys = rows.map((row) => keyed.key(row));
+  const order = rows.map((_, i) => i);
+  order.sort((i, j) => sign * keyed.compare(keys[i], keys[j]) || i - j);
+  return order.map((i) => rows[i]!);
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true });
 
 export function byText<T extends object>(pick: (row: T) => string | null | undefined) {
-  const key = remembered((row: T) => pick(row) ?? '');
-  return (a: T, b: T) => collator.compare(key(a), key(b));
+  return keyedCompare(
+    remembered((row: T) => pick(row) ?? ''),
+    (x: string, y: string) => collator.compare(x, y),
+  );
+}
+
+/**
+ * A decimal string as a sort key: its nearest float, which orders any two that differ
+ * there (rounding to the nearest float never swaps two numbers), and the exact decimal,
+ * parsed only to settle two that round to the same float.
+ */
+interface DecimalKey {
+  near: number;
+  text: string;
+  exact?: Dec;
+}
+
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function decimalKey(text: string | null | undefined): DecimalKey | null {
+  if (text === null || text === undefined || text === '') return null;
+  if (PLAIN_DECIMAL.test(text)) return { near: Number(text), text };
+  try {
+    const exact = dec(text);
+    return { near: exact.toNumber(), text, exact };
+  } catch {
+    return null;
+  }
+}
+
+function compareDecimalKeys(x: DecimalKey | null, y: DecimalKey | null): number {
+  if (x === null) return y === null ? 0 : 1;
+  if (y === null) return -1;
+  if (x.near !== y.near) return x.near < y.near ? -1 : 1;
+  if (x.text === y.text) return 0;
+  x.exact ??= dec(x.text);
+  y.exact ??= dec(y.text);
+  return x.exact.comparedTo(y.exact);
 }
 
 /** Decimal strings compared as decimals; a missing or unreadable value sorts last. */
 export function byDecimal<T extends object>(pick: (row: T) => string | null | undefined) {
-  const key = remembered((row: T): Dec | null => {
-    const text = pick(row);
-    if (text === null || text === undefined || text === '') return null;
-    try {
-      return dec(text);
-    } catch {
-      return null;
-    }
-  });
-  return (a: T, b: T) => {
-    const x = key(a);
-    const y = key(b);
-    if (x === null) return y === null ? 0 : 1;
-    if (y === null) return -1;
-    return x.comparedTo(y);
-  };
+  return keyedCompare(
+    remembered((row: T) => decimalKey(pick(row))),
+    compareDecimalKeys,
+  );
 }
 
 export function byNumber<T>(pick: (row: T) => number | null | undefined) {

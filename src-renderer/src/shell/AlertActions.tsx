@@ -8,6 +8,7 @@ import { formatDateTime } from '../format';
 import { useRefresh } from '../state/snapshot-context';
 import { useCall } from '../state/use-call';
 import { alertSubjectHref, alertSubjectLinkText } from './alert-links';
+import { mutesChanged } from './use-mutes';
 
 // What an operator can do about one alert, the same in the banner and on the Alerts page:
 // acknowledge it, mute its subject for a day (or lift the mute), and go to its subject.
@@ -33,11 +34,12 @@ export function AlertActions({
   const refresh = useRefresh();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const act = async (run: () => Promise<unknown>) => {
+  const act = async (run: () => Promise<unknown>, changesMutes = false) => {
     setError(null);
     setPending(true);
     try {
       await run();
+      if (changesMutes) mutesChanged();
       await refresh();
       onDone?.();
     } catch (cause) {
@@ -87,7 +89,9 @@ export function AlertActions({
             variant={variant}
             disabled={pending}
             aria-label={`Unmute: ${about}`}
-            onClick={() => void act(() => call('alerts.unmute', { subjectId: alert.subjectId }))}
+            onClick={() =>
+              void act(() => call('alerts.unmute', { subjectId: alert.subjectId }), true)
+            }
           >
             Unmute
           </Button>
@@ -101,11 +105,13 @@ export function AlertActions({
           disabled={pending}
           aria-label={`Mute ${MUTE_HOURS} h: ${about}`}
           onClick={() =>
-            void act(() =>
-              call('alerts.mute', {
-                subjectId: alert.subjectId,
-                until: new Date(Date.now() + MUTE_HOURS * 3_600_000).toISOString(),
-              }),
+            void act(
+              () =>
+                call('alerts.mute', {
+                  subjectId: alert.subjectId,
+                  until: new Date(Date.now() + MUTE_HOURS * 3_600_000).toISOString(),
+                }),
+              true,
             )
           }
         >
