@@ -3,8 +3,10 @@ import { rpc, startServer } from './fixtures/serve';
 
 // The first screen where it matters: the Overview on a phone over a slow link (Chromium's
 // own network throttling), with a critical alert to act on. Prints every script the first
-// screen downloads, minified and on the wire; the entry script stays under 400 kB
-// minified, and every script worth compressing travels compressed.
+// screen downloads, minified and on the wire. The first screen's script — the entry and
+// every chunk index.html preloads, as e2e/large-farm-live.spec.ts counts it — stays under
+// its budget minified (docs/architecture.md "The first screen"), and every script worth
+// compressing travels compressed.
 
 const SLOW_LINK = {
   offline: false,
@@ -12,11 +14,15 @@ const SLOW_LINK = {
   downloadThroughput: (1_600_000 / 8) | 0, // 1.6 Mbit/s
   uploadThroughput: (750_000 / 8) | 0,
 };
-const ENTRY_SCRIPT_LIMIT = 400_000;
+/**
+ * The first screen's script, minified, before compression. The goal is 400 kB; React and
+ * MUI's styling alone are about 300 kB of it (docs/architecture.md "The first screen").
+ */
+const FIRST_SCREEN_LIMIT = 480_000;
 /** Below this a script is sent as it is: compressing a few hundred bytes saves nothing. */
 const COMPRESS_FROM = 1_000;
 
-test('the Overview at phone width over a slow link: alert actions in view, entry script under 400 kB, scripts compressed', async ({
+test('the Overview at phone width over a slow link: alert actions in view, first screen under its script budget, scripts compressed', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -92,9 +98,37 @@ test('the Overview at phone width over a slow link: alert actions in view, entry
       ].join('\n'),
     );
 
-    const entry = rows.find((r) => r.file.startsWith('index-'));
-    expect(entry, 'the entry script').toBeDefined();
-    expect(entry?.minified).toBeLessThan(ENTRY_SCRIPT_LIMIT);
+    // The first screen as index.html names it: the entry script and the chunks it preloads.
+    const html = await (await page.request.get(server.url)).text();
+    const files = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(files.length, 'scripts named by index.html').toBeGreaterThan(0);
+    const firstScreen: { file: string; minified: number; encoding: string }[] = [];
+    for (const file of files) {
+      const url = new URL(file, server.origin).href;
+      const raw = await page.request.get(url, { headers: { 'Accept-Encoding': 'identity' } });
+      const sent = await page.request.get(url, { headers: { 'Accept-Encoding': 'br, gzip' } });
+      firstScreen.push({
+        file: file.replace('assets/', ''),
+        minified: (await raw.body()).length,
+        encoding: sent.headers()['content-encoding'] ?? 'none',
+      });
+    }
+    firstScreen.sort((a, b) => b.minified - a.minified);
+    const firstScreenBytes = firstScreen.reduce((sum, r) => sum + r.minified, 0);
+    const biggest = firstScreen
+      .slice(0, 4)
+      .map((r) => `${r.file} ${(r.minified / 1000).toFixed(1)} kB`)
+      .join(', ');
+    console.log(
+      `  first screen's script (index.html and its preloads): ${(firstScreenBytes / 1000).toFixed(1)} kB minified in ${firstScreen.length} files; biggest: ${biggest}`,
+    );
+    expect(
+      firstScreenBytes,
+      `the first screen's script is ${(firstScreenBytes / 1000).toFixed(1)} kB minified, over ${FIRST_SCREEN_LIMIT / 1000} kB; biggest chunks: ${biggest}`,
+    ).toBeLessThan(FIRST_SCREEN_LIMIT);
+    // What the first screen needs travels compressed, whether preloaded or fetched on the way.
+    for (const row of firstScreen.filter((r) => r.minified >= COMPRESS_FROM))
+      expect(row.encoding, `${row.file} as sent to a browser`).toMatch(/^(br|gzip)$/);
     for (const row of rows.filter((r) => r.minified >= COMPRESS_FROM))
       expect(row.encoding, row.file).toMatch(/^(br|gzip)$/);
   } finally {

@@ -2,29 +2,12 @@ import { z } from 'zod';
 import { SEVERITIES } from '#shared/severity';
 export { MUTE_ALL, mutesEverything } from '#shared/mute-all';
 import { figureString, isoDateTime, recordId } from './fields';
+import { ALERT_RULES, ALERT_SUBJECT_KINDS } from './alert-rules';
 
-// Alerts as stored and shown, and mutes.
+// Alerts as stored and shown, and mutes. The rules and subject kinds are plain lists apart
+// from the schema (./alert-rules.ts), so the page can check a pushed alert without zod.
 
-export const ALERT_RULES = [
-  'position.liquidation',
-  'position.stop-past-liquidation',
-  'loan.ltv',
-  'loan.payment-due',
-  'loan.cure-deadline',
-  'price.stale',
-  'price.disputed',
-  'price.single-source',
-  'rig.offline',
-  'rig.hashrate-drop',
-  'farm.unprofitable',
-  /** The 7-day odds of a margin call or liquidation passed risk.oddsAlertPct (off by default). */
-  'risk.odds',
-  /** A subject whose alerts could not be worked out or stored: critical, names what to fix. */
-  'alerts.degraded',
-  /** An off-desk notification channel that has failed for 15 minutes. */
-  'notification.failed',
-] as const;
-export type AlertRule = (typeof ALERT_RULES)[number];
+export { ALERT_RULES, ALERT_SUBJECT_KINDS, type AlertRule } from './alert-rules';
 export { SEVERITIES, type Severity } from '#shared/severity';
 
 export const alertSchema = z
@@ -34,7 +17,7 @@ export const alertSchema = z
     severity: z.enum(SEVERITIES),
     /** Rank within the rule (e.g. loan: 1 watch, 2 margin call, 3 liquidation); a rise is an escalation. */
     level: z.number().int().min(1).max(9),
-    subjectKind: z.enum(['position', 'loan', 'price', 'rig', 'farm']),
+    subjectKind: z.enum(ALERT_SUBJECT_KINDS),
     subjectId: z.string().min(1).max(200),
     message: z.string().max(2000),
     value: figureString.nullable(),

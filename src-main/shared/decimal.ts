@@ -82,20 +82,6 @@ export function decStrOrNull(value: Dec | null, decimalPlaces = 12): string | nu
   return value === null ? null : decStr(value, decimalPlaces);
 }
 
-/**
- * Two decimal strings compared exactly (-1, 0, 1), most of the time without a Decimal:
- * their nearest floats order any two that differ there, since rounding to the nearest
- * float never swaps two numbers; only two that round to the same float are parsed.
- */
-export function compareDecimalText(a: string, b: string): number {
-  if (a === b) return 0;
-  const x = Number(a);
-  const y = Number(b);
-  if (x < y) return -1;
-  if (x > y) return 1;
-  return dec(a).comparedTo(dec(b));
-}
-
 export const ZERO = new D(0);
 export const ONE = new D(1);
 export const HUNDRED = new D(100);

@@ -1,21 +1,46 @@
-import { D, type Dec, dec } from './decimal';
-import { bestHashrateUnit, fromHs } from './units';
+import {
+  abs,
+  atLeastPowerOfTen,
+  compareValues,
+  divideValues,
+  isNegative,
+  isZero,
+  parseDecimalText,
+  shiftDown,
+  shiftUp,
+  toFixedText,
+  toNumber,
+  roundToPlaces,
+  type DecimalValue,
+} from './decimal-text';
+import { HASHRATE_UNITS, UNIT_EXPONENT, type HashrateUnit } from './hashrate-units';
 
 // The one place where contract values become text. Decimal strings in, strings out:
 // nothing here uses binary floats, and every figure carries its unit. A value the core
 // could not compute (null) shows as an em dash; callers add the reason as a tooltip.
+// The arithmetic is exact on the strings (./decimal-text.ts), rounding as decimal.js
+// would: the page formats its first screen without loading decimal.js.
 
 export const MISSING = '—';
 
 type DecimalText = string | null | undefined;
 
+type Dec = DecimalValue;
+
 function parse(value: DecimalText): Dec | null {
   if (value === null || value === undefined || value === '') return null;
-  try {
-    return dec(value);
-  } catch {
-    return null;
+  return parseDecimalText(value);
+}
+
+const ONE: Dec = { units: 1n, scale: 0 };
+
+/** The largest unit in which the value is ≥ 1 (as `bestHashrateUnit` in ./units.ts). */
+function bestUnit(hs: Dec): HashrateUnit {
+  for (let i = HASHRATE_UNITS.length - 1; i >= 0; i--) {
+    const unit = HASHRATE_UNITS[i]!;
+    if (atLeastPowerOfTen(abs(hs), UNIT_EXPONENT[unit])) return unit;
   }
+  return 'H/s';
 }
 
 /** Groups the integer part with commas: "54221.11" → "54,221.11". */
@@ -29,7 +54,7 @@ function group(fixed: string): string {
 
 /** Rounds to at most `max` places, keeping at least `min`, trailing zeros trimmed between. */
 function fixed(value: Dec, min: number, max: number): string {
-  let text = value.toDecimalPlaces(max, D.ROUND_HALF_EVEN).toFixed(max);
+  let text = toFixedText(value, max);
   if (max > min) {
     const [int, frac = ''] = text.split('.');
     let trimmed = frac.replace(/0+$/, '');
@@ -49,10 +74,10 @@ export function formatNumber(value: DecimalText, maxPlaces = 2, minPlaces = 0): 
 export function formatUsd(value: DecimalText): string {
   const v = parse(value);
   if (v === null) return MISSING;
-  const abs = v.abs();
-  const places = abs.gte(1) || abs.isZero() ? 2 : 6;
-  const text = group(fixed(abs, 2, places));
-  return v.isNegative() && !v.isZero() && text !== '0.00' ? `-$${text}` : `$${text}`;
+  const size = abs(v);
+  const places = compareValues(size, ONE) >= 0 || isZero(size) ? 2 : 6;
+  const text = group(fixed(size, 2, places));
+  return isNegative(v) && !isZero(v) && text !== '0.00' ? `-$${text}` : `$${text}`;
 }
 
 export function formatUsdPerDay(value: DecimalText): string {
@@ -70,8 +95,8 @@ export function formatCoin(value: DecimalText, symbol: string, maxPlaces = 8): s
 export function formatHashrate(hs: DecimalText): string {
   const v = parse(hs);
   if (v === null) return MISSING;
-  const unit = bestHashrateUnit(v);
-  return `${group(fixed(fromHs(v, unit), 0, 2))} ${unit}`;
+  const unit = bestUnit(v);
+  return `${group(fixed(shiftDown(v, UNIT_EXPONENT[unit]), 0, 2))} ${unit}`;
 }
 
 /** A hash rate as entered on a rig: "110 TH/s". */
@@ -91,16 +116,15 @@ export function formatSignedPct(value: DecimalText, maxPlaces = 2): string {
   const v = parse(value);
   if (v === null) return MISSING;
   const text = formatPct(value, maxPlaces);
-  return v.gt(0) ? `+${text}` : text;
+  return v.units > 0n ? `+${text}` : text;
 }
 
 /** Power: "850 W", "3.25 kW", "1.2 MW". */
 export function formatWatts(value: DecimalText): string {
   const v = parse(value);
   if (v === null) return MISSING;
-  const abs = v.abs();
-  if (abs.gte(1_000_000)) return `${group(fixed(v.div(1_000_000), 0, 2))} MW`;
-  if (abs.gte(1_000)) return `${group(fixed(v.div(1_000), 0, 2))} kW`;
+  if (atLeastPowerOfTen(abs(v), 6)) return `${group(fixed(shiftDown(v, 6), 0, 2))} MW`;
+  if (atLeastPowerOfTen(abs(v), 3)) return `${group(fixed(shiftDown(v, 3), 0, 2))} kW`;
   return `${group(fixed(v, 0, 0))} W`;
 }
 
@@ -113,7 +137,7 @@ export function formatJPerTh(value: DecimalText): string {
 export function formatEfficiency(value: DecimalText, unit: string): string {
   const v = parse(value);
   if (v === null) return MISSING;
-  return `${group(fixed(v, 0, v.abs().lt(10) ? 3 : 1))} ${unit}`;
+  return `${group(fixed(v, 0, atLeastPowerOfTen(abs(v), 1) ? 1 : 3))} ${unit}`;
 }
 
 /** Electricity price: "$0.08/kWh". */
@@ -196,14 +220,14 @@ export function compareDecimal(a: DecimalText, b: DecimalText): number {
   if (x === null && y === null) return 0;
   if (x === null) return 1;
   if (y === null) return -1;
-  return x.comparedTo(y);
+  return compareValues(x, y);
 }
 
 /** A 0–100 number for a progress bar; the only place a decimal becomes a float for display. */
 export function toBarPercent(value: DecimalText, of: DecimalText): number {
   const v = parse(value);
   const total = parse(of);
-  if (v === null || total === null || total.isZero()) return 0;
-  const ratio = v.div(total).mul(100);
-  return Math.min(100, Math.max(0, ratio.toDecimalPlaces(1).toNumber()));
+  if (v === null || total === null || isZero(total)) return 0;
+  const ratio = shiftUp(divideValues(v, total), 2);
+  return Math.min(100, Math.max(0, toNumber(roundToPlaces(ratio, 1))));
 }

@@ -1,4 +1,5 @@
-import { compareDecimalText, dec } from './decimal';
+import { dec } from './decimal';
+import { compareDecimalText } from './decimal-text';
 import { formatPct, formatSignedPct, formatUsd } from './format';
 
 // The odds of crossing and the runway in the operator's words (docs/formulas-risk.md):

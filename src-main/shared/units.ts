@@ -1,19 +1,9 @@
 import { D, type Dec, dec } from './decimal';
+import { HASHRATE_UNITS, UNIT_EXPONENT, type HashrateUnit } from './hashrate-units';
 
 // Hash rate input is { hashrate, hashrateUnit }; the core works in H/s (docs/formulas.md
 // "Units and conventions").
-export const HASHRATE_UNITS = ['H/s', 'kH/s', 'MH/s', 'GH/s', 'TH/s', 'PH/s', 'EH/s'] as const;
-export type HashrateUnit = (typeof HASHRATE_UNITS)[number];
-
-const UNIT_EXPONENT: Record<HashrateUnit, number> = {
-  'H/s': 0,
-  'kH/s': 3,
-  'MH/s': 6,
-  'GH/s': 9,
-  'TH/s': 12,
-  'PH/s': 15,
-  'EH/s': 18,
-};
+export { HASHRATE_UNITS, UNIT_EXPONENT, type HashrateUnit } from './hashrate-units';
 
 // H/s per unit, computed once: toHs runs for every rig of every Snapshot.
 const tenTo = (unit: HashrateUnit) => new D(10).pow(UNIT_EXPONENT[unit]);

@@ -1,4 +1,4 @@
-import { compareDecimalText } from './decimal';
+import { compareDecimalText } from './decimal-text';
 
 // Which records the Overview and `snapshot.summary` show first: those nearest trouble by
 // the alert rules' own measures (docs/formulas.md) — a position by its distance to

@@ -24,14 +24,26 @@ describe('pushed events', () => {
     );
   });
 
-  it('drops a malformed event instead of handing it to the UI', () => {
+  it('drops a malformed event instead of handing it to the UI, and says what is wrong', () => {
     const original = console.error;
-    console.error = () => undefined;
+    const said: unknown[] = [];
+    console.error = (message: unknown) => said.push(message);
     try {
       expect(decodePushedEvent('snapshot', { asOf: 'yesterday' })).toBeNull();
+      expect(
+        decodePushedEvent('alert', {
+          change: 'raised',
+          alert: { ...alert, level: 12 },
+          notify: true,
+        }),
+      ).toBeNull();
     } finally {
       console.error = original;
     }
+    expect(said).toEqual([
+      'RigLedger: ignored a malformed "snapshot" event: the event.version is missing.',
+      'RigLedger: ignored a malformed "alert" event: the event.alert.level should be a whole number from 1 to 9, not 12.',
+    ]);
   });
 });
 

@@ -1,37 +1,93 @@
-import Tooltip from '@mui/material/Tooltip';
-import { cloneElement, useState, type FocusEvent, type MouseEvent, type ReactElement } from 'react';
+import type TooltipComponent from '@mui/material/Tooltip';
+import {
+  cloneElement,
+  useEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type MouseEvent,
+  type ReactElement,
+} from 'react';
 
 // A tooltip that costs nothing until it is wanted. A table of two thousand rigs may show a
 // "why is this missing" tooltip on every row; MUI's Tooltip is a component with a dozen
 // hooks each, so the child is rendered alone, with its reason as a native `title`, until a
 // pointer or the keyboard first reaches it. Then the real tooltip takes over, open.
+// MUI's Tooltip (with its popper) is not part of the first screen's script either: it is
+// fetched the first time any tooltip is wanted (docs/architecture.md "The first screen").
 
 type ChildProps = {
   title?: string;
+  'aria-label'?: string;
   onMouseOver?(event: MouseEvent): void;
+  onMouseLeave?(event: MouseEvent): void;
   onFocus?(event: FocusEvent): void;
+  onBlur?(event: FocusEvent): void;
 };
+
+let Tooltip: typeof TooltipComponent | null = null;
+let loading: Promise<typeof TooltipComponent> | null = null;
+
+/** MUI's Tooltip, fetched once for every tooltip of the page. */
+export function preloadTooltip(): Promise<typeof TooltipComponent> {
+  loading ??= import('@mui/material/Tooltip').then((module) => (Tooltip = module.default));
+  return loading;
+}
 
 export function HoverTooltip({
   title,
+  describeChild = true,
   children,
 }: {
   /** Said on hover and on focus; also the child's accessible description. */
   title: string;
+  /**
+   * True (the default): the title describes the child, which has a name of its own. False:
+   * the title is the child's accessible name (a chip saying "Offline", explained on hover).
+   */
+  describeChild?: boolean;
   children: ReactElement<ChildProps>;
 }) {
   const [open, setOpen] = useState<boolean | null>(null);
-  if (open === null) {
+  // Still pointed at or focused once the tooltip has arrived: opened then, else left closed.
+  const wanted = useRef(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  if (open === null || Tooltip === null) {
+    const want = () => {
+      wanted.current = true;
+      if (Tooltip !== null) {
+        setOpen(true);
+        return;
+      }
+      void preloadTooltip().then(
+        () => {
+          if (mounted.current && wanted.current) setOpen(true);
+        },
+        (cause: unknown) => console.error('RigLedger: the tooltip could not be loaded', cause),
+      );
+    };
+    const leave = () => {
+      wanted.current = false;
+    };
     return cloneElement(children, {
       title,
-      onMouseOver: () => setOpen(true),
-      onFocus: () => setOpen(true),
+      ...(describeChild ? {} : { 'aria-label': title }),
+      onMouseOver: want,
+      onMouseLeave: leave,
+      onFocus: want,
+      onBlur: leave,
     });
   }
   return (
     <Tooltip
       title={title}
-      describeChild
+      describeChild={describeChild}
       open={open}
       onOpen={() => setOpen(true)}
       onClose={() => setOpen(false)}

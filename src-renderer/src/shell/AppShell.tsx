@@ -1,14 +1,13 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import MenuIcon from '@mui/icons-material/Menu';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { HoverTooltip, preloadTooltip } from '../components/HoverTooltip';
 import { useCompactNav } from '../components/use-viewport';
 import { formatDateTime } from '../format';
 import type { PageKey } from '../routes';
@@ -24,9 +23,22 @@ import { ThemeToggle } from './ThemeToggle';
 
 const NAV_WIDTH = 180;
 
+// The page menu of a narrow screen is a Drawer (a modal with its focus trap and slide):
+// fetched the first time the menu opens, not with the first screen (docs/architecture.md
+// "The first screen").
+const Drawer = lazy(() => import('@mui/material/Drawer'));
+
 // The frame around every page: a header, the navigation (a fixed column from 900 px up,
 // a menu below that), the banners above the page and the passing notices (Notices.tsx,
 // provided around the shell in App.tsx).
+
+function preloadWhenIdle() {
+  if (typeof window.requestIdleCallback !== 'function') return;
+  const id = window.requestIdleCallback(() => void preloadTooltip().catch(() => undefined), {
+    timeout: 5_000,
+  });
+  return () => window.cancelIdleCallback(id);
+}
 
 /** "As of …": the one part of the frame that changes with every Snapshot. */
 function AsOf({ compact }: { compact: boolean }) {
@@ -65,6 +77,10 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
   const offline = useSnapshotSelect((snapshot) => snapshot?.offline ?? false);
   const compact = useCompactNav();
   const [menuOpen, setMenuOpen] = useState(false);
+  // Once opened, the menu stays mounted (closed), so it slides away and opens again at once.
+  const [menuWanted, setMenuWanted] = useState(false);
+  // The tooltips' script, fetched once the first screen is up, before anyone hovers.
+  useEffect(preloadWhenIdle, []);
   const nav = <Nav page={page} onNavigate={() => setMenuOpen(false)} />;
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -83,7 +99,10 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
               aria-label="Open the page menu"
               aria-expanded={menuOpen}
               aria-controls="page-menu"
-              onClick={() => setMenuOpen(true)}
+              onClick={() => {
+                setMenuWanted(true);
+                setMenuOpen(true);
+              }}
               data-testid="nav-menu-button"
             >
               <MenuIcon />
@@ -94,9 +113,12 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
           </Typography>
           {scenario && <Chip size="small" color="secondary" label="Scenario" />}
           {offline && (
-            <Tooltip title="No network requests are made; figures use the last stored and manual values.">
+            <HoverTooltip
+              title="No network requests are made; figures use the last stored and manual values."
+              describeChild={false}
+            >
               <Chip size="small" color="warning" label="Offline" data-testid="offline-chip" />
-            </Tooltip>
+            </HoverTooltip>
           )}
           <AsOf compact={false} />
           <Stack direction="row" sx={{ bgcolor: 'background.paper', borderRadius: 4 }}>
@@ -106,39 +128,51 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
         </Toolbar>
       </AppBar>
       {compact ? (
-        <Drawer
-          id="page-menu"
-          variant="temporary"
-          open={menuOpen}
-          onClose={() => setMenuOpen(false)}
-          sx={{ '& .MuiDrawer-paper': { width: 240, boxSizing: 'border-box' } }}
-        >
-          {nav}
-        </Drawer>
+        menuWanted && (
+          <Suspense fallback={null}>
+            <Drawer
+              id="page-menu"
+              variant="temporary"
+              open={menuOpen}
+              onClose={() => setMenuOpen(false)}
+              sx={{ '& .MuiDrawer-paper': { width: 240, boxSizing: 'border-box' } }}
+            >
+              {nav}
+            </Drawer>
+          </Suspense>
+        )
       ) : (
-        <Drawer
-          variant="permanent"
-          // The column itself carries the background and border, so they run the full
-          // height of a long page; the links stay in view as it scrolls.
+        // The fixed column: what MUI's permanent Drawer draws, without the Drawer. The column
+        // itself carries the background and border, so they run the full height of a long
+        // page; the links stay in view as it scrolls.
+        <Box
           sx={{
             width: NAV_WIDTH,
             flexShrink: 0,
             bgcolor: 'background.paper',
             borderRight: 1,
             borderColor: 'divider',
-            '& .MuiDrawer-paper': {
+          }}
+        >
+          <Box
+            sx={{
               width: NAV_WIDTH,
               boxSizing: 'border-box',
               position: 'sticky',
               top: 0,
               height: '100vh',
-              border: 0,
-            },
-          }}
-        >
-          <Toolbar variant="dense" />
-          {nav}
-        </Drawer>
+              overflowY: 'auto',
+              display: 'flex',
+              flexDirection: 'column',
+              bgcolor: 'background.paper',
+              color: 'text.primary',
+              zIndex: (t) => t.zIndex.drawer,
+            }}
+          >
+            <Toolbar variant="dense" />
+            {nav}
+          </Box>
+        </Box>
       )}
       <Box
         component="main"

@@ -1,9 +1,9 @@
 import IconButton from '@mui/material/IconButton';
-import Tooltip from '@mui/material/Tooltip';
 import { useColorScheme } from '@mui/material/styles';
 import BrightnessAutoIcon from '@mui/icons-material/BrightnessAuto';
 import LightModeIcon from '@mui/icons-material/LightMode';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
+import { HoverTooltip } from '../components/HoverTooltip';
 
 // Cycles system → light → dark; the choice is remembered by MUI in localStorage.
 
@@ -22,10 +22,10 @@ export function ThemeToggle() {
       <BrightnessAutoIcon />
     );
   return (
-    <Tooltip title={`${LABEL[current]} (click to change)`}>
+    <HoverTooltip title={`${LABEL[current]} (click to change)`}>
       <IconButton color="inherit" aria-label="Change theme" onClick={() => setMode(NEXT[current])}>
         {icon}
       </IconButton>
-    </Tooltip>
+    </HoverTooltip>
   );
 }

@@ -1,11 +1,8 @@
 import type { AlertEvent, FullSnapshotEvent } from '#api/events';
 import type { Alert } from '#api/records';
 import type { Snapshot } from '#api/snapshot';
-import {
-  applySnapshotDelta,
-  type SnapshotDelta,
-  type VersionedSnapshot,
-} from '#api/snapshot-delta';
+import { applySnapshotDelta, type VersionedSnapshot } from '#api/snapshot-apply';
+import type { SnapshotDelta } from '#api/snapshot-delta';
 
 // The page's copy of the farm, keyed by record id and versioned like the event stream.
 // Deltas are applied in order; unchanged records and lists keep their identity, so a

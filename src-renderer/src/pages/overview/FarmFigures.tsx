@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import type { FarmFigures as Farm } from '#api/snapshot';
-import { dec } from '#shared/decimal';
+import { decimalSign } from '#shared/decimal-text';
 import {
   formatFactor,
   formatHashprice,
@@ -14,7 +14,7 @@ const NO_REVENUE = 'Needs a coin price and network difficulty for every mining c
 
 function profitTone(profit: string | null) {
   if (profit === null) return undefined;
-  return dec(profit).isNegative() ? 'error.main' : 'success.main';
+  return decimalSign(profit) < 0 ? 'error.main' : 'success.main';
 }
 
 /** The farm's headline figures; the Review page shows them as of its date. */
@@ -35,7 +35,7 @@ export function FarmFigures({
         missing={NO_REVENUE}
         testId="farm-revenue"
         footnote={
-          farm.revenueLostUsdPerDay !== null && dec(farm.revenueLostUsdPerDay).gt(0)
+          farm.revenueLostUsdPerDay !== null && decimalSign(farm.revenueLostUsdPerDay) > 0
             ? `after pool fees; ${formatUsdPerDay(farm.revenueLostUsdPerDay)} lost to offline rigs`
             : 'after pool fees'
         }
