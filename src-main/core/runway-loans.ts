@@ -20,16 +20,30 @@ export interface LoanAlongRunway {
   ltvPct: (Dec | null)[];
 }
 
-export function loanAlongRunway(args: {
-  loan: Loan;
-  asOf: Date;
-  months: readonly RunwayMonthSpan[];
-  /** The collateral price multiplier in month i (the price path). */
-  priceFactor: (month: number) => Dec;
-  priceOf: (asset: string) => Dec | null;
-}): LoanAlongRunway {
-  const { loan, asOf, months } = args;
+/** What a loan's schedule bills in each month and what it owes at each month's end. */
+interface ScheduleAlongRunway {
+  interest: Dec[];
+  principal: Dec[];
+  outstanding: Dec[];
+}
+
+/**
+ * The schedule part depends on the loan record, the day and the months only, not on a
+ * price: it is worked out once per loan (13 ledgers of its whole schedule) and kept with
+ * the record until the day or the months change. A runway asked for every few seconds
+ * while prices move, or at another price path, reuses it.
+ */
+const schedules = new WeakMap<Loan, { key: string; schedule: ScheduleAlongRunway }>();
+
+function scheduleAlongRunway(
+  loan: Loan,
+  asOf: Date,
+  months: readonly RunwayMonthSpan[],
+): ScheduleAlongRunway {
   const asOfDay = asOf.toISOString().slice(0, 10);
+  const key = `${asOfDay}|${months.map((m) => `${m.fromDay}:${m.toDay}`).join(',')}`;
+  const held = schedules.get(loan);
+  if (held?.key === key) return held.schedule;
   const ledger = loanLedger(loan, asOf);
   const interest = months.map(() => ZERO);
   const principal = months.map(() => ZERO);
@@ -57,10 +71,27 @@ export function loanAlongRunway(args: {
   if (overdue.gt(0))
     synthetic.push({ id: 'runway-overdue', date: asOfDay, amount: decStr(overdue, 2) });
   const paidOnTime = { ...loan, payments: [...loan.payments, ...synthetic] };
-
-  const ltvPct = months.map((month, i) => {
+  const outstanding = months.map((month) => {
     const lastDay = new Date(Date.parse(`${month.toDay}T00:00:00.000Z`) - 1);
-    const outstanding = loanLedger(paidOnTime, lastDay).outstanding;
+    return loanLedger(paidOnTime, lastDay).outstanding;
+  });
+  const schedule = { interest, principal, outstanding };
+  schedules.set(loan, { key, schedule });
+  return schedule;
+}
+
+export function loanAlongRunway(args: {
+  loan: Loan;
+  asOf: Date;
+  months: readonly RunwayMonthSpan[];
+  /** The collateral price multiplier in month i (the price path). */
+  priceFactor: (month: number) => Dec;
+  priceOf: (asset: string) => Dec | null;
+}): LoanAlongRunway {
+  const { loan, asOf, months } = args;
+  const { interest, principal, outstanding: owed } = scheduleAlongRunway(loan, asOf, months);
+  const ltvPct = months.map((_, i) => {
+    const outstanding = owed[i]!;
     let value = ZERO;
     for (const item of loan.collateral) {
       const amount = dec(item.amount);
@@ -75,5 +106,5 @@ export function loanAlongRunway(args: {
     if (outstanding.lte(SETTLED)) return ZERO;
     return value.gt(0) ? outstanding.div(value).mul(HUNDRED) : null;
   });
-  return { interest, principal, ltvPct };
+  return { interest: [...interest], principal: [...principal], ltvPct };
 }

@@ -120,6 +120,25 @@ describe('loans along the runway', () => {
     // Feb 28: 120,000 + 27 days of interest on 2 × 81,000.
     expect(falling.months[1]?.loans[0]?.ltvPct).toBe('74.73');
   });
+  it('asked again, the same loan gives the same months; a payment or another day changes them', () => {
+    // The schedule part is kept with the loan record (runway-loans.ts): it must never
+    // outlive a change to the record or to the day.
+    const again = (over: Partial<RunwayInput>) =>
+      farm({ difficulty: { perRetargetPct: dec(10), source: 'history' }, loans: [loan], ...over });
+    expect(again({}).months).toEqual(result.months);
+    const paid = { ...loan, payments: [{ id: 'p1', date: '2027-01-01', amount: '20000' }] };
+    const afterPayment = again({ loans: [paid] });
+    // $100,000 + 30 days of interest on $180,000 → 56.10 %.
+    expect(afterPayment.months[0]?.loans[0]?.ltvPct).toBe('56.1');
+    // Another day, asked of the same record, reads as a record seen for the first time.
+    for (const day of ['2027-01-15', '2027-02-01', '2027-02-02', '2027-03-31']) {
+      const asOf = new Date(`${day}T00:00:00.000Z`);
+      const kept = again({ asOf });
+      expect(kept.months[0]?.from).toBe(day);
+      expect(kept.months).toEqual(again({ asOf, loans: [{ ...loan }] }).months);
+    }
+    expect(again({}).months).toEqual(result.months);
+  });
   it('says from which month the cash turns negative', () => {
     const dear = farm({ powerCostUsdPerDay: dec(900) });
     expect(dear.cashNegativeFrom).toBe('2027-01');
