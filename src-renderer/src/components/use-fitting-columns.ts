@@ -28,14 +28,20 @@ export function useFittingColumns<T>(
   const [narrowed, setNarrowed] = useState(0);
   const width = useRef(0);
 
-  // Still too wide, and something left to hide? Hide one more (and measure again).
+  // Still too wide, and something left to hide? Hide one more (and measure again). Asked
+  // when the columns, the hidden count or the number of rows change, not at every price
+  // tick that changes the rows' figures: measuring here makes the browser lay the page out
+  // there and then. Wider figures that no longer fit are caught by the observer below.
+  const rowCount = rows.length;
   useLayoutEffect(() => {
     const el = box.current;
     if (!el || hiddenCount >= order.length) return;
     if (el.scrollWidth > el.clientWidth + 1) setHiddenCount(hiddenCount + 1);
-  }, [box, hiddenCount, order, rows, narrowed]);
+  }, [box, hiddenCount, order, rowCount, narrowed]);
 
-  // A wider box may fit more: start again from every column. A narrower one may fit less.
+  // A wider box may fit more: start again from every column. A narrower one, or a table
+  // grown wider than its box (longer figures), may fit less. The observer is told after
+  // the browser's own layout, so reading the widths there costs nothing more.
   useLayoutEffect(() => {
     const el = box.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -43,10 +49,11 @@ export function useFittingColumns<T>(
     const observer = new ResizeObserver(() => {
       const now = el.clientWidth;
       if (now > width.current + 1) setHiddenCount(0);
-      else if (now < width.current - 1) setNarrowed((n) => n + 1);
+      else if (now < width.current - 1 || el.scrollWidth > now + 1) setNarrowed((n) => n + 1);
       width.current = now;
     });
     observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
     return () => observer.disconnect();
   }, [box]);
 
