@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '#api/snapshot';
-import { snapshotJson } from './record-json';
+import { snapshotBytes, snapshotJson } from './record-json';
 import { openTestService } from './test-service';
 
 // snapshot.get over HTTP is written from the rows' remembered JSON: it must read back as
@@ -31,6 +31,9 @@ describe('snapshotJson', () => {
     expect(second.rigs[0]).toBe(first.rigs[0]);
     const text = snapshotJson(second);
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(second)));
+    // The bytes an HTTP reply carries are the same text, encoded.
+    expect(snapshotBytes(second).toString('utf8')).toBe(text);
+    expect(snapshotBytes(first).toString('utf8')).toBe(snapshotJson(first));
     expect(text).not.toContain('spare');
     await service.close();
   });

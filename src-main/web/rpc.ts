@@ -6,7 +6,7 @@ import type { MethodName } from '#api/methods';
 import type { Snapshot } from '#api/snapshot';
 import { describeError } from '#shared/describe-error';
 import { toRpcFailure } from '#service/dispatch';
-import { snapshotJson } from '#service/record-json';
+import { snapshotBytes } from '#service/record-json';
 import type { FarmService } from '#service/types';
 import { parseJsonSliced } from './sliced-json';
 
@@ -104,8 +104,9 @@ export async function handleRpc(
     const params = await readParams(c.req.raw, bodyLimitFor(method));
     const result = await service.call(method, params);
     if (methodNamed(method) === 'snapshot.get') {
-      // 2 MB on a large farm: assembled from the rows' remembered JSON (record-json.ts).
-      return c.body(snapshotJson(result as Snapshot), 200, {
+      // 3 MB on a large farm: copied together from the rows' remembered JSON bytes
+      // (record-json.ts).
+      return c.body(snapshotBytes(result as Snapshot), 200, {
         'Content-Type': 'application/json',
       });
     }
