@@ -116,6 +116,7 @@ function HeaderOf<T>({
         {columns.map((column) => (
           <TableCell
             key={column.key}
+            data-column={column.key}
             align={column.align}
             sortDirection={sortKey === column.key ? direction : false}
             sx={[

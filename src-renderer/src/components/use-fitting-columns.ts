@@ -3,8 +3,8 @@ import type { Column } from './DataTable';
 
 // Which columns of a table fit its box. Columns declare a `priority` (1, the default,
 // is never hidden; a higher number hides sooner); while the table is wider than its box
-// the least important visible column hides, one at a time, before anything can scroll
-// sideways or slide under the sticky actions column. When the box grows, every column
+// the least important visible columns hide (as many as the overflow needs, then checked
+// again), before anything can scroll sideways or slide under the sticky actions column. When the box grows, every column
 // is tried again. All of this happens in layout effects, before the browser paints.
 
 /** The order in which columns hide: highest priority number first, rightmost first. */
@@ -36,7 +36,19 @@ export function useFittingColumns<T>(
   useLayoutEffect(() => {
     const el = box.current;
     if (!el || hiddenCount >= order.length) return;
-    if (el.scrollWidth > el.clientWidth + 1) setHiddenCount(hiddenCount + 1);
+    const overflow = el.scrollWidth - el.clientWidth;
+    if (overflow <= 1) return;
+    // As many as the overflow needs at once, by their header cells' widths (a table at its
+    // narrowest loses about a column's width with the column), rather than one render and
+    // one layout per column; the next pass checks, and hides more if it must.
+    let count = hiddenCount;
+    let freed = 0;
+    while (count < order.length && freed < overflow) {
+      const header = el.querySelector(`th[data-column="${CSS.escape(order[count]!)}"]`);
+      freed += header?.getBoundingClientRect().width ?? 0;
+      count += 1;
+    }
+    setHiddenCount(Math.max(count, hiddenCount + 1));
   }, [box, hiddenCount, order, rowCount, narrowed]);
 
   // A wider box may fit more: start again from every column. A narrower one, or a table
