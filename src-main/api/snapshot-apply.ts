@@ -23,7 +23,7 @@ export function summaryOf(snapshot: Snapshot): SnapshotSummary {
   return summary;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The object that holds `path`'s last key, copied on the way; null if there is none. */

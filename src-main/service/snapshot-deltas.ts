@@ -7,6 +7,7 @@ import {
   type SnapshotDelta,
   type VersionedSnapshot,
 } from '#api/snapshot-delta';
+import { isPlainObject } from '#api/snapshot-apply';
 import { jsonOf } from './record-json';
 
 // What changed between two Snapshots, record by record: each record's JSON is compared
@@ -19,9 +20,6 @@ interface SentCollection {
   records: Map<string, object>;
   order: string;
 }
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const same = (a: unknown, b: unknown) =>
   a === b ||

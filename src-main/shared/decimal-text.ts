@@ -5,8 +5,11 @@
 // screen"). Where decimal.js would round a quotient to 28 significant digits
 // (`shared/decimal.ts`), so does this, so a figure reads the same either way.
 
-/** As `DECIMAL_PATTERN` in ./decimal.ts (which brings decimal.js with it). */
-const DECIMAL_TEXT = /^-?(?:\d+)(?:\.\d+)?$/;
+/**
+ * A plain decimal number as the contract writes one ("-12.5"). Defined here, where no
+ * decimal library comes with it; ./decimal.ts passes it on as it was.
+ */
+export const DECIMAL_PATTERN = /^-?(?:\d+)(?:\.\d+)?$/;
 
 /** The significant digits decimal.js keeps in a quotient here (./decimal.ts). */
 export const SIGNIFICANT_DIGITS = 28;
@@ -20,7 +23,7 @@ export interface DecimalValue {
 /** A decimal string (spaces around it allowed) as a value; null when it is not one. */
 export function parseDecimalText(text: string): DecimalValue | null {
   const trimmed = text.trim();
-  if (!DECIMAL_TEXT.test(trimmed)) return null;
+  if (!DECIMAL_PATTERN.test(trimmed)) return null;
   const dot = trimmed.indexOf('.');
   if (dot === -1) return { units: BigInt(trimmed), scale: 0 };
   return {

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { DECIMAL_PATTERN } from './decimal-text';
 
 // One configured Decimal for the whole app: 28 significant digits (as in a C# decimal)
 // hold any price, size or hash rate an operator has — a 1 ZH/s network in H/s is 22
@@ -7,7 +8,7 @@ export const D = Decimal.clone({ precision: 28, rounding: Decimal.ROUND_HALF_EVE
 export type Dec = InstanceType<typeof D>;
 
 /** Matches a plain decimal string: optional minus, digits, optional fraction. No exponent. */
-export const DECIMAL_PATTERN = /^-?(?:\d+)(?:\.\d+)?$/;
+export { DECIMAL_PATTERN };
 
 /** Parse a decimal string (or an existing Decimal) from inside the app. Throws on garbage. */
 export function dec(value: string | number | Dec): Dec {

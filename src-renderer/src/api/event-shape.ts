@@ -1,4 +1,5 @@
 import { ALERT_RULES, ALERT_SUBJECT_KINDS } from '#api/alert-rules';
+import { DECIMAL_PATTERN } from '#shared/decimal-text';
 import { SEVERITIES } from '#shared/severity';
 
 // The checks the page makes on a pushed event, by hand: the summary of a Snapshot and an
@@ -37,9 +38,6 @@ export function text({ min = 0, max = Infinity }: { min?: number; max?: number }
           : null;
 }
 
-/** As `DECIMAL_PATTERN` in src-main/shared/decimal.ts (that module brings decimal.js). */
-export const DECIMAL_TEXT = /^-?(?:\d+)(?:\.\d+)?$/;
-
 /**
  * A decimal string of at most `max` characters ("12.5"), spaces around it let through when
  * `trim` (a figure the host computed may be long, and has none).
@@ -49,7 +47,7 @@ export function decimal(max: number, { trim = true } = {}): Check {
     if (typeof value !== 'string')
       return wrong(path, 'a decimal number in quotes such as "12.5"', value);
     const digits = trim ? value.trim() : value;
-    return !DECIMAL_TEXT.test(digits)
+    return !DECIMAL_PATTERN.test(digits)
       ? wrong(path, 'a decimal number such as "12.5"', value)
       : digits.length > max
         ? `${path} has more than ${max} characters.`

@@ -1,4 +1,4 @@
-import { dec, type Dec } from '#shared/decimal';
+import { compareDecimalText, DECIMAL_PATTERN } from '#shared/decimal-text';
 
 // Column comparators for DataTable. A sort compares each row a dozen times; what a row
 // is compared by is read (a decimal string parsed) once per record and remembered by the
@@ -52,45 +52,15 @@ export function byText<T extends object>(pick: (row: T) => string | null | undef
   );
 }
 
-/**
- * A decimal string as a sort key: its nearest float, which orders any two that differ
- * there (rounding to the nearest float never swaps two numbers), and the exact decimal,
- * parsed only to settle two that round to the same float.
- */
-interface DecimalKey {
-  near: number;
-  text: string;
-  exact?: Dec;
-}
-
-const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
-
-function decimalKey(text: string | null | undefined): DecimalKey | null {
-  if (text === null || text === undefined || text === '') return null;
-  if (PLAIN_DECIMAL.test(text)) return { near: Number(text), text };
-  try {
-    const exact = dec(text);
-    return { near: exact.toNumber(), text, exact };
-  } catch {
-    return null;
-  }
-}
-
-function compareDecimalKeys(x: DecimalKey | null, y: DecimalKey | null): number {
-  if (x === null) return y === null ? 0 : 1;
-  if (y === null) return -1;
-  if (x.near !== y.near) return x.near < y.near ? -1 : 1;
-  if (x.text === y.text) return 0;
-  x.exact ??= dec(x.text);
-  y.exact ??= dec(y.text);
-  return x.exact.comparedTo(y.exact);
-}
-
 /** Decimal strings compared as decimals; a missing or unreadable value sorts last. */
 export function byDecimal<T extends object>(pick: (row: T) => string | null | undefined) {
   return keyedCompare(
-    remembered((row: T) => decimalKey(pick(row))),
-    compareDecimalKeys,
+    remembered((row: T) => {
+      const text = pick(row)?.trim();
+      return text && DECIMAL_PATTERN.test(text) ? text : null;
+    }),
+    (x: string | null, y: string | null) =>
+      x === null ? (y === null ? 0 : 1) : y === null ? -1 : compareDecimalText(x, y),
   );
 }
 
