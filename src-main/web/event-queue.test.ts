@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RigLedgerEvent } from '#api/events';
-import { createClientQueue, encodeEvent, type EncodedEvent } from './event-queue';
+import {
+  createClientQueue,
+  encodeEvent,
+  MAX_WAITING_ALERT_BYTES,
+  MAX_WAITING_ALERTS,
+  type EncodedEvent,
+} from './event-queue';
 
 const full = (n: number): EncodedEvent => ({ name: 'snapshot', data: `{"full":${n}}` });
 const delta = (n: number, size = 10): EncodedEvent => ({
@@ -47,6 +53,22 @@ describe('a client that does not read', () => {
     expect(drain(big)).toEqual([delta(1, 500)]);
   });
 
+  it('keeps deltas that together weigh less than the full Snapshot the client was last sent', () => {
+    // A large farm: the full Snapshot is far larger than the byte bound, and two ticks'
+    // deltas that wait together are still cheaper for the page than the whole of it.
+    const large: EncodedEvent = { name: 'snapshot', data: 'x'.repeat(3_000) };
+    const queue = createClientQueue({ baseline: () => large, maxDeltaBytes: 1_000 });
+    queue.pushBaseline();
+    expect(queue.shift()).toBe(large);
+    [1, 2, 3].forEach((n) => queue.push(delta(n, 900)));
+    expect(queue.size).toBe(3);
+    expect(drain(queue)).toEqual([delta(1, 900), delta(2, 900), delta(3, 900)]);
+    // Past the full Snapshot's weight, they give way to it.
+    [4, 5, 6, 7].forEach((n) => queue.push(delta(n, 900)));
+    expect(queue.bytes).toBeLessThanOrEqual(3_000);
+    expect(drain(queue)).toEqual([large]);
+  });
+
   it('starts with the full Snapshot current when it is written, then the deltas after it', () => {
     let latest = 5;
     const queue = createClientQueue({ baseline: () => full(latest) });
@@ -74,6 +96,44 @@ describe('a client that does not read', () => {
     expect(queue.size).toBe(3);
     queue.shift();
     expect(queue.push(alert(5))).toBe(true);
+  });
+
+  it('takes a crash’s burst of alerts whole, and still bounds a client that never reads', () => {
+    // One evaluation on a large farm: every position and loan raises its alert at once,
+    // before the writer has sent any.
+    const raised = (n: number): EncodedEvent =>
+      encodeEvent({
+        type: 'alert',
+        change: 'raised',
+        notify: true,
+        alert: {
+          id: `alert-${n}`,
+          rule: 'position.liquidation',
+          severity: 'critical',
+          level: 2,
+          subjectKind: 'position',
+          subjectId: `position-${n}`,
+          message: `BTCUSDT long #${n} is 2.9 % from its liquidation price of $76,700 (mark $79,040.25).`,
+          value: '2.9',
+          threshold: '3',
+          raisedAt: '2026-12-01T00:00:00.000Z',
+        },
+      });
+    const queue = createClientQueue({ baseline: () => full(0) });
+    for (let n = 0; n < 3_200; n += 1) expect(queue.push(raised(n))).toBe(true);
+    expect(queue.size).toBe(3_200);
+    // A client that reads nothing is asked to reconnect before its alerts pass the bounds.
+    let n = 3_200;
+    while (queue.push(raised(n)) && n < 100_000) n += 1;
+    expect(n).toBeLessThan(100_000);
+    expect(queue.size).toBeLessThanOrEqual(MAX_WAITING_ALERTS);
+    expect(queue.bytes).toBeLessThanOrEqual(MAX_WAITING_ALERT_BYTES);
+    // Longer alerts meet the byte bound first.
+    const bounded = createClientQueue({ baseline: () => full(0), maxAlertBytes: 10_000 });
+    let taken = 0;
+    while (bounded.push(raised(taken))) taken += 1;
+    expect(bounded.bytes).toBeLessThanOrEqual(10_000);
+    expect(bounded.bytes + raised(taken).data.length).toBeGreaterThan(10_000);
   });
 });
 

@@ -26,16 +26,30 @@ export function encodeEvent(event: RigLedgerEvent): EncodedEvent {
   return encoded;
 }
 
-export const MAX_WAITING_ALERTS = 500;
+/**
+ * Alert events a client may have waiting. An evaluation emits its alerts together, before
+ * any is written: a crash on a large farm raises or clears one per position and loan
+ * (1,200 on the 2,000-rig farm), and every rig that stops answering raises its own. The
+ * bound must hold such a burst and still stop a client that never reads, so it counts
+ * bytes as well (an alert event is under 1 kB).
+ */
+export const MAX_WAITING_ALERTS = 20_000;
+export const MAX_WAITING_ALERT_BYTES = 8 * 1024 * 1024;
 /** Deltas a client may have waiting before they give way to one full Snapshot. */
 export const MAX_WAITING_DELTAS = 4;
-/** …or before their bytes together pass this (a price tick on a large farm is large). */
+/**
+ * …or before their bytes together pass this, or the size of the last full Snapshot the
+ * client was sent, whichever is larger. A full Snapshot in place of deltas that weigh less
+ * would cost the page more: on a large farm it is 2.9 MB of JSON for the browser to read
+ * and draw whole (300–450 ms of its main thread) where a price tick's delta is 350 kB.
+ */
 export const MAX_WAITING_DELTA_BYTES = 512 * 1024;
 
 export interface ClientQueueOptions {
   /** The latest full Snapshot event, encoded; called when a place-holder is written. */
   baseline(): EncodedEvent;
   maxAlerts?: number;
+  maxAlertBytes?: number;
   maxDeltas?: number;
   maxDeltaBytes?: number;
 }
@@ -58,13 +72,17 @@ type Waiting = EncodedEvent | typeof FULL;
 
 export function createClientQueue(options: ClientQueueOptions): ClientQueue {
   const maxAlerts = options.maxAlerts ?? MAX_WAITING_ALERTS;
+  const maxAlertBytes = options.maxAlertBytes ?? MAX_WAITING_ALERT_BYTES;
   const maxDeltas = options.maxDeltas ?? MAX_WAITING_DELTAS;
   const maxDeltaBytes = options.maxDeltaBytes ?? MAX_WAITING_DELTA_BYTES;
   let waiting: Waiting[] = [];
   let alerts = 0;
+  let alertBytes = 0;
   let deltas = 0;
   let deltaBytes = 0;
   let bytes = 0;
+  // The last full Snapshot written to this client: waiting deltas outweighing it give way.
+  let fullBytes = 0;
 
   const isSnapshotLike = (w: Waiting): boolean =>
     w === FULL || w.name === 'snapshot' || w.name === 'snapshot-delta';
@@ -86,15 +104,17 @@ export function createClientQueue(options: ClientQueueOptions): ClientQueue {
       }
       if (event.name === 'snapshot-delta') {
         if (waiting.includes(FULL)) return true; // the full Snapshot to come includes it
-        if (deltas >= maxDeltas || (deltas > 0 && deltaBytes + event.data.length > maxDeltaBytes)) {
+        const byteBound = Math.max(maxDeltaBytes, fullBytes);
+        if (deltas >= maxDeltas || (deltas > 0 && deltaBytes + event.data.length > byteBound)) {
           pushBaseline();
           return true;
         }
         deltas += 1;
         deltaBytes += event.data.length;
       } else {
-        if (alerts >= maxAlerts) return false;
+        if (alerts >= maxAlerts || alertBytes + event.data.length > maxAlertBytes) return false;
         alerts += 1;
+        alertBytes += event.data.length;
       }
       bytes += event.data.length;
       waiting.push(event);
@@ -104,12 +124,19 @@ export function createClientQueue(options: ClientQueueOptions): ClientQueue {
     shift() {
       const next = waiting.shift();
       if (next === undefined) return undefined;
-      if (next === FULL) return options.baseline();
+      if (next === FULL) {
+        const baseline = options.baseline();
+        fullBytes = baseline.data.length;
+        return baseline;
+      }
       bytes -= next.data.length;
       if (next.name === 'snapshot-delta') {
         deltas -= 1;
         deltaBytes -= next.data.length;
-      } else if (next.name === 'alert') alerts -= 1;
+      } else if (next.name === 'alert') {
+        alerts -= 1;
+        alertBytes -= next.data.length;
+      }
       return next;
     },
     get size() {

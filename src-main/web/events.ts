@@ -48,16 +48,19 @@ export function streamEvents(
           writing = false;
         }
       };
+      let unsubscribe = (): void => {};
       const enqueue = (event: EncodedEvent): void => {
         if (queue.push(event)) {
           void drain();
           return;
         }
+        // Said once, and nothing more is queued for a stream that is closing.
+        unsubscribe();
         log('RigLedger: an event-stream client fell too far behind; it was asked to reconnect.');
         void stream.close();
       };
 
-      const unsubscribe = service.onEvent((event) => enqueue(encodeEvent(event)));
+      unsubscribe = service.onEvent((event) => enqueue(encodeEvent(event)));
       const heartbeat = setInterval(() => {
         heartbeatDue = true;
         void drain();

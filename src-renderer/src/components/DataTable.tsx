@@ -9,7 +9,15 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 
-import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { styled } from '@mui/material/styles';
 import { DataTableBody, recordTableStyles } from './DataTableBody';
 import { sortRows, type RowCompare } from './sorting';
@@ -152,7 +160,7 @@ const Header = memo(HeaderOf) as typeof HeaderOf;
 export const VIRTUAL_ROWS_FROM = 60;
 
 export function DataTable<T>({
-  rows,
+  rows: latestRows,
   columns,
   rowKey,
   rowLabel,
@@ -182,6 +190,10 @@ export function DataTable<T>({
   const scrollRef = useRef<HTMLDivElement | null>(null);
 
   const phone = usePhoneWidth();
+  // New rows (a price tick changes most of a farm's) are sorted and drawn as a background
+  // render that React cuts into slices of a few milliseconds, so the page answers clicks and
+  // keys while a 2,000-row table catches up; the table shows the rows it has until then.
+  const rows = useDeferredValue(latestRows);
 
   const needle = filter.trim().toLowerCase();
   // Pages pass `filterText` inline: it only matters while a filter is typed.

@@ -1,21 +1,8 @@
 import { compareDecimalText, DECIMAL_PATTERN } from '#shared/decimal-text';
 
-// Column comparators for DataTable. A sort compares each row a dozen times; what a row
-// is compared by is read (a decimal string parsed) once per record and remembered by the
-// record's identity, so a price tick re-reads only the rows it changed. `sortRows` reads
-// each row's key once per sort and orders the keys.
-
-/** A value read once per record object. */
-function remembered<T extends object, V>(read: (row: T) => V): (row: T) => V {
-  const known = new WeakMap<T, { value: V }>();
-  return (row) => {
-    const held = known.get(row);
-    if (held !== undefined) return held.value;
-    const value = read(row);
-    known.set(row, { value });
-    return value;
-  };
-}
+// Column comparators for DataTable. A sort compares each row a dozen times, so what a row
+// is compared by is read once: `sortRows` reads each row's key once per sort and orders
+// the keys (a decimal's key is its nearest float, with its text to settle a tie exactly).
 
 /** A comparator that also tells what it compares rows by, for `sortRows`. */
 export type RowCompare<T> = ((a: T, b: T) => number) & {
@@ -47,21 +34,33 @@ const collator = new Intl.Collator(undefined, { numeric: true });
 
 export function byText<T extends object>(pick: (row: T) => string | null | undefined) {
   return keyedCompare(
-    remembered((row: T) => pick(row) ?? ''),
+    (row: T) => pick(row) ?? '',
     (x: string, y: string) => collator.compare(x, y),
   );
 }
 
+/** A decimal's sort key: its nearest float, and its text for when the floats are equal. */
+interface DecimalKey {
+  float: number;
+  text: string;
+}
+
+function compareDecimalKeys(x: DecimalKey | null, y: DecimalKey | null): number {
+  if (x === null) return y === null ? 0 : 1;
+  if (y === null) return -1;
+  if (x.float < y.float) return -1;
+  if (x.float > y.float) return 1;
+  return x.text === y.text ? 0 : compareDecimalText(x.text, y.text);
+}
+
 /** Decimal strings compared as decimals; a missing or unreadable value sorts last. */
 export function byDecimal<T extends object>(pick: (row: T) => string | null | undefined) {
-  return keyedCompare(
-    remembered((row: T) => {
-      const text = pick(row)?.trim();
-      return text && DECIMAL_PATTERN.test(text) ? text : null;
-    }),
-    (x: string | null, y: string | null) =>
-      x === null ? (y === null ? 0 : 1) : y === null ? -1 : compareDecimalText(x, y),
-  );
+  // Not remembered per record: a price tick replaces most rows, and reading a key again
+  // (one pattern test, one float) costs less than a weak map's entry costs the collector.
+  return keyedCompare((row: T): DecimalKey | null => {
+    const text = pick(row)?.trim();
+    return text && DECIMAL_PATTERN.test(text) ? { float: Number(text), text } : null;
+  }, compareDecimalKeys);
 }
 
 export function byNumber<T>(pick: (row: T) => number | null | undefined) {
