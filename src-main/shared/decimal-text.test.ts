@@ -145,6 +145,33 @@ describe('formatting on the strings, as decimal.js would', () => {
     );
   });
 
+  it('fills a bar as decimal.js would where bars live: values near their span, ties and all', () => {
+    // A value within a little of its span, in tenths of a thousandth of a percent, so near
+    // ties and exact ties at the shown tenth come up often.
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -2_000, max: 1_200_000 }),
+          // An exact tie at the tenth, and its nearest neighbours.
+          fc
+            .tuple(fc.integer({ min: -2, max: 1_200 }), fc.constantFrom(499, 500, 501))
+            .map(([tenths, rest]) => tenths * 1_000 + rest),
+        ),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 6 }),
+        (part, span, scale) => {
+          const of = toFixedText({ units: BigInt(span), scale }, scale);
+          const value = toFixedText(
+            { units: BigInt(part) * BigInt(span), scale: scale + 6 },
+            scale + 6,
+          );
+          expect(toBarPercent(value, of)).toBe(reference.bar(dec(value), dec(of)));
+        },
+      ),
+      runs,
+    );
+  });
+
   it('rounds ties to the even digit, and a tie only when it is exact', () => {
     expect(formatUsd('2.345')).toBe('$2.34');
     expect(formatUsd('2.355')).toBe('$2.36');
@@ -154,6 +181,12 @@ describe('formatting on the strings, as decimal.js would', () => {
     expect(formatHashrate('999999999999999')).toBe('1,000 TH/s');
     expect(toBarPercent('1', '3')).toBe(33.3);
     expect(toBarPercent('2', '3')).toBe(66.7);
+    // A bar's exact ties go to the even tenth, as decimal.js rounds them, however near.
+    expect(toBarPercent('1.25', '100')).toBe(1.2);
+    expect(toBarPercent('1.35', '100')).toBe(1.4);
+    expect(toBarPercent('1.2500000000000000000001', '100')).toBe(1.3);
+    expect(toBarPercent('-0.03', '100')).toBe(0);
+    expect(toBarPercent('250', '100')).toBe(100);
   });
 
   it('takes only plain decimal strings', () => {

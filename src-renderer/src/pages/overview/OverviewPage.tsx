@@ -157,8 +157,11 @@ const gridOfTwo = {
 
 /** The loans and positions nearest trouble, side by side (one above the other on a phone). */
 const RiskLists = memo(function RiskLists() {
-  const loans = useSnapshotSelect((s) => s?.loans) ?? NO_LOANS;
-  const positions = useSnapshotSelect((s) => s?.positions) ?? NO_POSITIONS;
+  // Drawn as a render that React slices and that gives way to anything urgent: a price
+  // tick changes every listed position, and sixteen cards of bars and chips take tens of
+  // milliseconds to draw. The banner and the figures above are not held back by them.
+  const loans = useDeferredValue(useSnapshotSelect((s) => s?.loans) ?? NO_LOANS);
+  const positions = useDeferredValue(useSnapshotSelect((s) => s?.positions) ?? NO_POSITIONS);
   const worstOfLoans = useMemo(() => worstLoans(loans, OVERVIEW_WORST), [loans]);
   const worstOfPositions = useMemo(() => worstPositions(positions, OVERVIEW_WORST), [positions]);
   return (
