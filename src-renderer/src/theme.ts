@@ -36,7 +36,35 @@ export const theme = createTheme({
   },
   components: {
     // A visible 2 px ring on whatever the keyboard reaches (MUI removes the outline).
-    MuiCssBaseline: { styleOverrides: { ':focus-visible': FOCUS_RING } },
+    MuiCssBaseline: {
+      styleOverrides: {
+        ':focus-visible': FOCUS_RING,
+        // Plain icons and icon buttons for what every row of a table repeats
+        // (components/plain-icon.tsx, RowActions.tsx), drawn as MUI's small ones.
+        '.plain-icon': {
+          width: '1.25rem',
+          height: '1.25rem',
+          fill: 'currentColor',
+          flexShrink: 0,
+          display: 'inline-block',
+        },
+        '.row-actions': { display: 'flex', justifyContent: 'flex-end', gap: 4 },
+        '.row-action': {
+          display: 'inline-flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          padding: 5,
+          border: 0,
+          borderRadius: '50%',
+          margin: 0,
+          background: 'transparent',
+          color: 'var(--mui-palette-action-active)',
+          cursor: 'pointer',
+          transition: 'background-color 150ms',
+          '&:hover': { backgroundColor: 'var(--mui-palette-action-hover)' },
+        },
+      },
+    },
     MuiButtonBase: { styleOverrides: { root: { '&.Mui-focusVisible': FOCUS_RING } } },
     // A required field's label ends in an asterisk that screen readers skip (aria-required
     // says it); the label's text stays the field's name.

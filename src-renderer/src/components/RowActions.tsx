@@ -4,23 +4,25 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import EditIcon from '@mui/icons-material/EditOutlined';
 import MoreIcon from '@mui/icons-material/MoreVert';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
+import { ICONS, PlainIcon, type IconPaths } from './plain-icon';
 
 // Edit and Remove buttons for a table row (and any the page adds), named after the record
 // for screen readers and tests ("Edit S19 row 3", "Remove S19 row 3"). The hover hint is
 // the browser's own `title`, made only when hovered: a tooltip component on each of 2,000
 // rows is not free. In a phone-width table they fold into one "Actions for …" menu so the
 // row's figures keep the width; on a card they are labelled buttons at least 44 px tall.
+// In a table they are plain buttons and plain SVG icons styled once by class (theme.ts):
+// MUI's IconButton and SvgIcon, four a row, were most of the time a page of records took
+// to show its first rows.
 
 export interface RowAction {
   /** The verb; the button is named "<verb> <record>" ("Add payment to" reads "Add payment to Ledn"). */
   label: string;
   /** The accessible name in full, when "<label> <name>" does not read well. */
   name?: string;
-  icon: ReactNode;
+  icon: IconPaths;
   onClick(): void;
 }
 
@@ -42,8 +44,8 @@ export function RowActions({
 }) {
   const all: RowAction[] = [
     ...extra,
-    { label: 'Edit', icon: <EditIcon fontSize="small" />, onClick: onEdit },
-    { label: 'Remove', icon: <DeleteIcon fontSize="small" />, onClick: onRemove },
+    { label: 'Edit', icon: ICONS.edit, onClick: onEdit },
+    { label: 'Remove', icon: ICONS.remove, onClick: onRemove },
   ];
   if (touch)
     return (
@@ -52,7 +54,7 @@ export function RowActions({
           <Button
             key={action.label}
             variant="outlined"
-            startIcon={action.icon}
+            startIcon={<PlainIcon paths={action.icon} />}
             aria-label={action.name ?? `${action.label} ${name}`}
             onClick={action.onClick}
             sx={{ minHeight: 44 }}
@@ -64,19 +66,20 @@ export function RowActions({
     );
   if (compact) return <RowMenu name={name} actions={all} />;
   return (
-    <Stack direction="row" spacing={0.5} style={{ justifyContent: 'flex-end' }}>
+    <div className="row-actions">
       {all.map((action) => (
-        <IconButton
+        <button
           key={action.label}
-          size="small"
+          type="button"
+          className="row-action"
           aria-label={action.name ?? `${action.label} ${name}`}
           title={action.label}
           onClick={action.onClick}
         >
-          {action.icon}
-        </IconButton>
+          <PlainIcon paths={action.icon} />
+        </button>
       ))}
-    </Stack>
+    </div>
   );
 }
 
@@ -104,7 +107,9 @@ function RowMenu({ name, actions }: { name: string; actions: readonly RowAction[
                 action.onClick();
               }}
             >
-              <ListItemIcon>{action.icon}</ListItemIcon>
+              <ListItemIcon>
+                <PlainIcon paths={action.icon} />
+              </ListItemIcon>
               {action.label}
             </MenuItem>
           ))}

@@ -40,22 +40,38 @@ export interface RecordRemoval<T> {
 }
 
 // A row's buttons re-render only when its name does, not at every price tick that changes
-// the row's figures: they act on the record as it is when clicked.
+// the row's figures: they act on the record as it is when clicked (a page's extra actions
+// are made from the latest record then, by its id).
 const RecordActions = memo(function RecordActions({
   id,
   name,
-  extra,
+  extras,
+  recordOf,
   compact,
   onEdit,
   onRemove,
 }: {
   id: string;
   name: string;
-  extra: RowAction[] | undefined;
+  extras: ((record: never) => RowAction[]) | undefined;
+  recordOf(id: string): unknown;
   compact: boolean;
   onEdit(id: string): void;
   onRemove(id: string): void;
 }) {
+  const extra = useMemo(() => {
+    const record = recordOf(id);
+    if (extras === undefined || record === undefined) return undefined;
+    return extras(record as never).map((action, i) => ({
+      ...action,
+      onClick: () => {
+        const latest = recordOf(id);
+        (latest === undefined ? action : (extras(latest as never)[i] ?? action)).onClick();
+      },
+    }));
+    // Made again when the row's name changes: the actions' names are made from it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [extras, recordOf, id, name]);
   return (
     <RowActions
       name={name}
@@ -149,7 +165,8 @@ export function RecordPage<T, S extends z.ZodType>({
           <RecordActions
             id={rowKey(record)}
             name={describe(record)}
-            extra={rowExtras?.(record)}
+            extras={rowExtras as ((record: never) => RowAction[]) | undefined}
+            recordOf={recordOf}
             compact={phone}
             onEdit={onEdit}
             onRemove={onRemove}
@@ -157,7 +174,7 @@ export function RecordPage<T, S extends z.ZodType>({
         ),
       },
     ],
-    [columns, describe, rowExtras, rowKey, onEdit, onRemove, phone],
+    [columns, describe, rowExtras, rowKey, recordOf, onEdit, onRemove, phone],
   );
 
   const cardActions = useCallback(

@@ -1,5 +1,3 @@
-import PaymentsIcon from '@mui/icons-material/PaymentsOutlined';
-import ListIcon from '@mui/icons-material/ReceiptLongOutlined';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState } from 'react';
 import { paymentAgainstLoanSchema } from '#api/loan-payment-checks';
@@ -9,6 +7,7 @@ import { loanFields } from '#api/records';
 import { recordInput } from '../../records/record-input';
 import type { LoanView } from '#api/snapshot';
 import { SnapshotPending } from '../../components/Loading';
+import { ICONS } from '../../components/plain-icon';
 import type { RowAction } from '../../components/RowActions';
 import { todayInput, toPatch } from '../../forms/form-values';
 import { RecordForm } from '../../forms/RecordForm';
@@ -48,13 +47,13 @@ export function LoansPage() {
       {
         label: 'Payments and schedule',
         name: `Payments and schedule of ${loan.lender}`,
-        icon: <ListIcon fontSize="small" />,
+        icon: ICONS.receipt,
         onClick: () => setDetailsId(loan.id),
       },
       {
         label: 'Add payment',
         name: `Add payment to ${loan.lender}`,
-        icon: <PaymentsIcon fontSize="small" />,
+        icon: ICONS.payments,
         onClick: () => setPayingId(loan.id),
       },
     ],

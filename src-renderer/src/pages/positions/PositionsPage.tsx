@@ -1,13 +1,13 @@
 import Alert from '@mui/material/Alert';
-import FundingHistoryIcon from '@mui/icons-material/HistoryOutlined';
-import ClosePositionIcon from '@mui/icons-material/TaskAltOutlined';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { ParamsOf, ResultOf } from '#api/methods';
 import { positionInputSchema } from '#api/records';
 import { recordInput } from '../../records/record-input';
 import type { PositionView } from '#api/snapshot';
 import { PositionPriceCharts } from '../../charts/PositionPriceCharts';
+import { Deferred, useAtMostEvery } from '../../components/Deferred';
 import { SnapshotPending } from '../../components/Loading';
+import { ICONS } from '../../components/plain-icon';
 import type { RowAction } from '../../components/RowActions';
 import { formatUsd } from '../../format';
 import { toFormValues, toPatch } from '../../forms/form-values';
@@ -20,6 +20,10 @@ import { FundingDialog } from './FundingDialog';
 import { fundingColumn } from './funding-column';
 import { positionColumns } from './position-columns';
 import { newPositionValues, positionFormFields } from './position-form-fields';
+
+const NO_POSITIONS: readonly PositionView[] = [];
+/** The least time between two redraws of the price charts under the table. */
+const CHARTS_EVERY_MS = 2_000;
 
 const describe = (p: PositionView) => `${p.exchange} ${p.symbol} ${p.side}`;
 const rowKey = (p: PositionView) => p.id;
@@ -39,6 +43,12 @@ export function PositionsPage() {
   } | null>(null);
   const [fundingOf, setFundingOf] = useState<PositionView | null>(null);
   const offline = snapshot?.offline ?? false;
+  // The charts below the table are built once the rows are shown (when the page is idle or
+  // they are scrolled near) and redrawn at most every two seconds, in a render that gives way
+  // to anything urgent: each draws every position's liquidation and stop lines.
+  const chartPositions = useDeferredValue(
+    useAtMostEvery(snapshot?.positions ?? NO_POSITIONS, CHARTS_EVERY_MS),
+  );
 
   // The funding figures sit before the status, as the last column of figures.
   const columns = useMemo(
@@ -77,13 +87,13 @@ export function PositionsPage() {
       {
         label: 'Funding history',
         name: `Funding history of ${describe(p)}`,
-        icon: <FundingHistoryIcon fontSize="small" />,
+        icon: ICONS.history,
         onClick: () => setFundingOf(p),
       },
       {
         label: 'Close',
         name: `Close ${describe(p)}`,
-        icon: <ClosePositionIcon fontSize="small" />,
+        icon: ICONS.taskDone,
         onClick: () => setClosing(p),
       },
     ],
@@ -122,7 +132,9 @@ export function PositionsPage() {
         )
       }
     >
-      <PositionPriceCharts positions={snapshot.positions} />
+      <Deferred minHeight={360}>
+        <PositionPriceCharts positions={chartPositions} />
+      </Deferred>
       {fundingOf && <FundingDialog position={fundingOf} onClose={() => setFundingOf(null)} />}
       {closing && (
         <ClosePositionDialog
