@@ -13,6 +13,7 @@ import { Line } from 'react-chartjs-2';
 import { useNearView } from '../components/Deferred';
 import './chart-setup';
 import { toChartNumber } from './chart-number';
+import { useChartTurn } from './chart-turns';
 import { chartOptions } from './chart-options';
 import { useChartTheme } from './chart-theme';
 import { ChartTable } from './ChartTable';
@@ -103,6 +104,7 @@ function HistoryChartShown({
   emptyText?: string;
 }) {
   const theme = useChartTheme();
+  const turn = useChartTurn();
   const [asTable, setAsTable] = useState(false);
   const names = useMemo(() => shown.map((s) => s.name), [shown]);
   const history = useHistory(names, range);
@@ -201,7 +203,7 @@ function HistoryChartShown({
               formatValue={formatValue}
               height={PLOT_HEIGHT}
             />
-          ) : (
+          ) : turn ? (
             <Line
               data={data}
               options={options}
@@ -209,6 +211,8 @@ function HistoryChartShown({
               role="img"
               aria-label={description}
             />
+          ) : (
+            <LinearProgress aria-label={`Drawing ${title}`} />
           )}
         </Box>
         {levels.length > 0 && (

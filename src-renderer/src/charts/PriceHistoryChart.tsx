@@ -1,15 +1,16 @@
 import { memo, useMemo } from 'react';
 import type { PositionView } from '#api/snapshot';
 import { positionLabels } from '#shared/position-labels';
+import { worstPositions } from '#shared/worst-items';
 import { formatUsd } from '../format';
 import { useChartTheme } from './chart-theme';
 import { HistoryChart, type ChartLevel, type ChartSeries } from './HistoryChart';
 import { DASHED, DOTTED } from './level-lines';
 import type { TimeRange } from './time-range';
 
-// An asset's price history with, for each open position on it, its liquidation price
-// (red, dashed), its stop-loss (amber, dotted) and its take-profit (green, dotted) as the
-// Snapshot has them now. Each position's lines carry a label no other position has.
+// An asset's price history with, for each open position on it (the eight nearest
+// liquidation, on a large book), its liquidation price (red, dashed), its stop-loss (amber,
+// dotted) and its take-profit (green, dotted) as the Snapshot has them now. Each position's lines carry a label no other position has.
 // A price tick changes the positions' figures but seldom these lines: they are rebuilt
 // only when what they read (the position's name, size, account and its three prices) does.
 
@@ -24,11 +25,17 @@ type LineInputs = [
   takeProfit: string | null,
 ];
 
+/**
+ * The positions whose lines a chart draws: those nearest liquidation. A large book holds a
+ * thousand positions on one asset; their lines would cover the chart, and chart.js takes
+ * over 100 ms to lay out and draw them. The table has them all.
+ */
+export const MAX_POSITION_LINES = 8;
+
 /** What the lines of an asset's positions read, as text: equal text, equal lines. */
-function lineInputsKey(positions: readonly PositionView[] | undefined, asset: string): string {
+function lineInputsKey(positions: readonly PositionView[]): string {
   const inputs: LineInputs[] = [];
-  for (const p of positions ?? []) {
-    if (p.baseAsset !== asset) continue;
+  for (const p of positions) {
     inputs.push([
       p.id,
       p.symbol,
@@ -59,9 +66,11 @@ export const PriceHistoryChart = memo(function PriceHistoryChart({
     [asset, theme],
   );
 
-  const key = lineInputsKey(positions, asset);
+  const onAsset = useMemo(() => positions.filter((p) => p.baseAsset === asset), [positions, asset]);
+  const drawn = useMemo(() => worstPositions(onAsset, MAX_POSITION_LINES), [onAsset]);
+  const key = lineInputsKey(drawn);
   const levels = useMemo<ChartLevel[]>(() => {
-    const onAsset = (JSON.parse(key) as LineInputs[]).map(
+    const lined = (JSON.parse(key) as LineInputs[]).map(
       ([id, symbol, side, size, account, liquidation, stop, takeProfit]) => ({
         id,
         symbol,
@@ -73,9 +82,9 @@ export const PriceHistoryChart = memo(function PriceHistoryChart({
         takeProfit,
       }),
     );
-    const names = positionLabels(onAsset);
+    const names = positionLabels(lined);
     const lines: ChartLevel[] = [];
-    for (const position of onAsset) {
+    for (const position of lined) {
       const name = names.get(position.id) ?? `${position.symbol} ${position.side}`;
       if (position.liquidation !== null) {
         lines.push({
@@ -113,9 +122,11 @@ export const PriceHistoryChart = memo(function PriceHistoryChart({
       testId={`chart-price-${asset}`}
       title={`${asset} price`}
       subtitle={
-        levels.length > 0
-          ? 'with each open position’s liquidation, stop and take-profit'
-          : undefined
+        levels.length === 0
+          ? undefined
+          : onAsset.length > drawn.length
+            ? `with the liquidation, stop and take-profit of the ${drawn.length} positions nearest liquidation (of ${onAsset.length}; all are on the Positions page)`
+            : 'with each open position’s liquidation, stop and take-profit'
       }
       series={series}
       levels={levels}

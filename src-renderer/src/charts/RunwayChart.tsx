@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { ChartData, ChartOptions, TooltipItem } from 'chart.js';
 import { memo, useMemo } from 'react';
@@ -9,6 +10,7 @@ import { formatNumber, formatPct, formatUsd } from '../format';
 import './chart-setup';
 import { fromChartNumber, toChartNumber } from './chart-number';
 import { useChartTheme } from './chart-theme';
+import { useChartTurn } from './chart-turns';
 
 // The runway month by month: revenue and net cash (after power, interest and principal)
 // on the left axis, each loan's LTV at the month's end on the right. Months are plotted
@@ -46,6 +48,7 @@ export const RunwayChart = memo(function RunwayChart({
   lenders: Record<string, string>;
 }) {
   const theme = useChartTheme();
+  const turn = useChartTurn();
   const { data, options, linesFor, loanCount } = useMemo(() => {
     const months = runway.months;
     const at = (values: (m: Runway['months'][number]) => string | null): XY[] =>
@@ -148,12 +151,16 @@ export const RunwayChart = memo(function RunwayChart({
   return (
     <>
       <Box sx={{ height: 260 }} data-testid="runway-chart">
-        <Line
-          data={data}
-          options={options}
-          aria-label="Runway chart: revenue, net cash and loan LTV by month"
-          role="img"
-        />
+        {turn ? (
+          <Line
+            data={data}
+            options={options}
+            aria-label="Runway chart: revenue, net cash and loan LTV by month"
+            role="img"
+          />
+        ) : (
+          <LinearProgress aria-label="Drawing the runway chart" />
+        )}
       </Box>
       {loanCount > linesFor && (
         <Typography variant="caption" color="text.secondary" data-testid="runway-chart-note">

@@ -1,11 +1,18 @@
 import { dec } from '#shared/decimal';
+import { DECIMAL_PATTERN } from '#shared/decimal-text';
 
 // The chart's edge: the only place a contract decimal string becomes a JS number (docs/formulas.md "Units and conventions"),
 // and where an axis tick (a number chart.js chose) goes back to text for format.ts.
 
-/** A decimal string from the contract as a number chart.js can plot. */
+/**
+ * A decimal string from the contract as a number chart.js can plot: its nearest float, as
+ * decimal.js's `toNumber` gives it, without making a Decimal for each of a year's points
+ * (that was most of the time a history chart took to render).
+ */
 export function toChartNumber(decimalString: string): number {
-  return dec(decimalString).toNumber();
+  const text = decimalString.trim();
+  if (!DECIMAL_PATTERN.test(text)) throw new Error(`"${decimalString}" is not a decimal number`);
+  return Number(text);
 }
 
 /** A tick value chart.js produced, as a decimal string for the formatters. */

@@ -60,8 +60,9 @@ const RecordActions = memo(function RecordActions({
   onRemove(id: string): void;
 }) {
   const extra = useMemo(() => {
+    if (extras === undefined) return undefined;
     const record = recordOf(id);
-    if (extras === undefined || record === undefined) return undefined;
+    if (record === undefined) return undefined;
     return extras(record as never).map((action, i) => ({
       ...action,
       onClick: () => {
