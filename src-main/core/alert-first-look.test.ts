@@ -7,6 +7,7 @@ import {
   FIRST_LOOK_MAX_POSITIONS,
   firstLookAnnouncements,
   nearTrouble,
+  nearTroubleBatches,
 } from './alert-first-look';
 import { reconcileAlerts } from './alert-reconcile';
 import { alertKey, type AlertCondition } from './alert-rules';
@@ -89,6 +90,15 @@ describe('which records the first look works out', () => {
     expect(chosen.size).toBe(FIRST_LOOK_MAX_POSITIONS);
     expect(chosen.has('p0')).toBe(true);
     expect(chosen.has(`p${FIRST_LOOK_MAX_POSITIONS + 49}`)).toBe(false);
+    // The rest follow in later batches, nearest first, none twice and none left out.
+    const batches = nearTroubleBatches(before, prices('60500'), DEFAULT_SETTINGS);
+    expect(batches[0]!.positionIds).toEqual(chosen);
+    expect(batches.map((b) => b.positionIds.size)).toEqual([FIRST_LOOK_MAX_POSITIONS, 50]);
+    const all = batches.flatMap((b) => [...b.positionIds]);
+    expect(new Set(all).size).toBe(book.length);
+    expect(batches[1]!.positionIds.has(`p${FIRST_LOOK_MAX_POSITIONS + 49}`)).toBe(true);
+    // Far from every line, nothing is looked at first.
+    expect(nearTroubleBatches(before, prices('90000'), DEFAULT_SETTINGS)).toEqual([]);
   });
 });
 

@@ -18,8 +18,9 @@ import { priceUsdOf } from './prices';
 export const FIRST_LOOK_MARGIN_POINTS = 5;
 
 /**
- * At most this many positions and loans, the nearest first: the first look runs in one
- * go, and in a crash that puts the whole book near its lines it must stay short.
+ * At most this many positions and loans in one go, the nearest first: in a crash that puts
+ * the whole book near its lines, the first look goes through them in batches of this size
+ * (`nearTroubleBatches`), announcing each batch's alerts before working out the next.
  */
 export const FIRST_LOOK_MAX_POSITIONS = 150;
 export const FIRST_LOOK_MAX_LOANS = 50;
@@ -40,6 +41,24 @@ export function nearTrouble(
   prices: Readonly<Record<string, PriceEntry>>,
   settings: Settings,
 ): NearTrouble {
+  return (
+    nearTroubleBatches(previous, prices, settings)[0] ?? {
+      positionIds: new Set(),
+      loanIds: new Set(),
+    }
+  );
+}
+
+/**
+ * All the positions and loans whose alerts the new prices may raise or escalate (as
+ * `nearTrouble`), nearest first, in batches of at most FIRST_LOOK_MAX_POSITIONS positions
+ * and FIRST_LOOK_MAX_LOANS loans. None when nothing is near.
+ */
+export function nearTroubleBatches(
+  previous: Snapshot,
+  prices: Readonly<Record<string, PriceEntry>>,
+  settings: Settings,
+): NearTrouble[] {
   const t = settings.thresholds;
   const positionLine =
     Number(t.positionWarningPct) + Number(t.hysteresisPoints) + FIRST_LOOK_MARGIN_POINTS;
@@ -83,10 +102,20 @@ export function nearTrouble(
   }
   positions.sort((a, b) => a.distancePct - b.distancePct);
   loans.sort((a, b) => b.pointsPast - a.pointsPast);
-  return {
-    positionIds: new Set(positions.slice(0, FIRST_LOOK_MAX_POSITIONS).map((p) => p.id)),
-    loanIds: new Set(loans.slice(0, FIRST_LOOK_MAX_LOANS).map((l) => l.id)),
-  };
+  const batches: NearTrouble[] = [];
+  for (let i = 0; ; i += 1) {
+    const batchPositions = positions.slice(
+      i * FIRST_LOOK_MAX_POSITIONS,
+      (i + 1) * FIRST_LOOK_MAX_POSITIONS,
+    );
+    const batchLoans = loans.slice(i * FIRST_LOOK_MAX_LOANS, (i + 1) * FIRST_LOOK_MAX_LOANS);
+    if (batchPositions.length === 0 && batchLoans.length === 0) break;
+    batches.push({
+      positionIds: new Set(batchPositions.map((p) => p.id)),
+      loanIds: new Set(batchLoans.map((l) => l.id)),
+    });
+  }
+  return batches;
 }
 
 /**

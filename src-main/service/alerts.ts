@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { RpcError } from '#api/errors';
 import { MUTE_ALL, mutesEverything, type Alert } from '#api/records';
 import type { RigLive } from '#api/snapshot';
-import { firstLookAnnouncements, nearTrouble } from '#core/alert-first-look';
+import {
+  firstLookAnnouncements,
+  nearTroubleBatches,
+  type NearTrouble,
+} from '#core/alert-first-look';
 import { reconcileAlerts, type AlertEvent } from '#core/alert-reconcile';
 import { alertKey, evaluateAlertRules, type AlertCondition } from '#core/alert-rules';
 import { storableOnly } from './alert-storable';
@@ -84,52 +88,73 @@ export function createAlertEngine(
 
   /**
    * The positions and loans near an alert line are worked out and judged before the rest
-   * of the farm; what they raise or escalate is emitted at once (core/alert-first-look.ts).
-   * Returns the announced alerts by key for the whole evaluation to keep. A failure here
-   * only costs the head start: it is logged and the whole evaluation judges everything.
+   * of the farm, nearest first, in batches; what each batch raises or escalates is emitted
+   * before the next is worked out (core/alert-first-look.ts). Returns the announced alerts
+   * by key for the whole evaluation to keep. A failure here only costs the head start: it
+   * is logged and the whole evaluation judges everything.
    */
-  function firstLook(): Map<string, Alert> {
+  async function firstLook(): Promise<Map<string, Alert>> {
+    const announced = new Map<string, Alert>();
     const previous = lastLiveSnapshot(ctx);
-    if (previous === null) return new Map();
+    if (previous === null) return announced;
     try {
-      const db = ctx.store.data;
-      const part = liveSubsetSnapshot(ctx, (prices) => nearTrouble(previous, prices, db.settings));
-      if (part.positions.length === 0 && part.loans.length === 0) return new Map();
-      const active = db.alerts.filter((a) => a.resolvedAt === undefined);
-      const outcome = evaluateAlertRules({
-        snapshot: part,
-        settings: db.settings,
-        activeLevels: new Map(active.map((a) => [alertKey(a.rule, a.subjectId), a.level])),
-        activeRaisedAt: new Map(active.map((a) => [alertKey(a.rule, a.subjectId), a.raisedAt])),
-        rigOfflineSince: offlineSince,
-        rigMedianHs: {},
-      });
-      const judged = new Set([...part.positions, ...part.loans].map((r) => r.id));
-      const failed = new Set(outcome.failures.map((f) => f.subjectId));
-      // What cannot be stored is logged by the whole evaluation.
-      const conditions = storableOnly(outcome, part, () => {}).conditions.filter(
-        (c) =>
-          (c.subjectKind === 'position' || c.subjectKind === 'loan') &&
-          judged.has(c.subjectId) &&
-          !failed.has(c.subjectId),
-      );
-      const { events, announced } = firstLookAnnouncements({
-        conditions,
-        alerts: db.alerts,
-        mutes: db.mutes,
-        now: ctx.now(),
-        newId: () => `alert-${randomUUID()}`,
-      });
-      for (const event of events) emit(event);
-      return announced;
+      let batches: NearTrouble[] = [];
+      const nothing: NearTrouble = { positionIds: new Set(), loanIds: new Set() };
+      for (let i = 0; i === 0 || i < batches.length; i += 1) {
+        // Other calls run between two batches; the figures worked out are kept for the
+        // whole evaluation (a batch's margin group may bring in positions judged before).
+        if (i > 0) await yieldToEventLoop();
+        const part = liveSubsetSnapshot(ctx, (prices) => {
+          if (i === 0) batches = nearTroubleBatches(previous, prices, ctx.store.data.settings);
+          return batches[i] ?? nothing;
+        });
+        judgeFirst(part, announced);
+      }
     } catch (error) {
       ctx.log(`The first look at the alerts failed; judging the whole farm: ${causeOf(error)}`);
-      return new Map();
     }
+    return announced;
+  }
+
+  /** Judges part of the farm and emits what it raises or escalates that is not yet told. */
+  function judgeFirst(
+    part: ReturnType<typeof liveSubsetSnapshot>,
+    announced: Map<string, Alert>,
+  ): void {
+    if (part.positions.length === 0 && part.loans.length === 0) return;
+    const db = ctx.store.data;
+    const active = db.alerts.filter((a) => a.resolvedAt === undefined);
+    const outcome = evaluateAlertRules({
+      snapshot: part,
+      settings: db.settings,
+      activeLevels: new Map(active.map((a) => [alertKey(a.rule, a.subjectId), a.level])),
+      activeRaisedAt: new Map(active.map((a) => [alertKey(a.rule, a.subjectId), a.raisedAt])),
+      rigOfflineSince: offlineSince,
+      rigMedianHs: {},
+    });
+    const judged = new Set([...part.positions, ...part.loans].map((r) => r.id));
+    const failed = new Set(outcome.failures.map((f) => f.subjectId));
+    // What cannot be stored is logged by the whole evaluation.
+    const conditions = storableOnly(outcome, part, () => {}).conditions.filter(
+      (c) =>
+        (c.subjectKind === 'position' || c.subjectKind === 'loan') &&
+        judged.has(c.subjectId) &&
+        !failed.has(c.subjectId) &&
+        !announced.has(alertKey(c.rule, c.subjectId)),
+    );
+    const result = firstLookAnnouncements({
+      conditions,
+      alerts: db.alerts,
+      mutes: db.mutes,
+      now: ctx.now(),
+      newId: () => `alert-${randomUUID()}`,
+    });
+    for (const [key, alert] of result.announced) announced.set(key, alert);
+    for (const event of result.events) emit(event);
   }
 
   async function run(): Promise<void> {
-    const announced = firstLook();
+    const announced = await firstLook();
     // The figures that moved are worked out in slices first: a tick that moves every
     // position, or an import of thousands of rigs, never holds other calls for long.
     await warmLiveSnapshot(ctx);
