@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CCXT_POSITIONS } from '#api/import-export';
-import { measureStall } from '#fixtures/event-loop-stall';
+import { leastStall } from '#fixtures/event-loop-stall';
 import { MAX_BACKUP_BODY_BYTES } from './rpc';
 import { startTestHost, TEST_TOKEN, type TestHost } from './test-host';
 
@@ -53,22 +53,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await host.close();
 });
-
-/**
- * The work measured three times; its least stall. A stall the work causes shows in every
- * run; a garbage collection that happens to fall into one run (its CPU time counts too)
- * does not.
- */
-async function leastStall<T>(work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
-  let cpuMs = Infinity;
-  let last: T | undefined;
-  for (let run = 0; run < 3; run += 1) {
-    const { result, stall } = await measureStall(work);
-    cpuMs = Math.min(cpuMs, stall.cpuMs);
-    last = result;
-  }
-  return { result: last as T, cpuMs };
-}
 
 describe('a large upload never holds up other requests for more than 100 ms', () => {
   it('backup.preview of a backup of nearly 16 MiB', async () => {

