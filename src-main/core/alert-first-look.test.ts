@@ -99,6 +99,11 @@ describe('which records the first look works out', () => {
     expect(batches[1]!.positionIds.has(`p${FIRST_LOOK_MAX_POSITIONS + 49}`)).toBe(true);
     // Far from every line, nothing is looked at first.
     expect(nearTroubleBatches(before, prices('90000'), DEFAULT_SETTINGS)).toEqual([]);
+    // Nor when no price moved (a rig edited): the last figures were judged already.
+    const near = snapshotAt('60500', { positions: book });
+    expect(nearTroubleBatches(near, prices('60400'), DEFAULT_SETTINGS).length).toBe(2);
+    expect(nearTroubleBatches(near, near.prices, DEFAULT_SETTINGS)).toEqual([]);
+    expect(nearTroubleBatches(near, prices('60500'), DEFAULT_SETTINGS)).toEqual([]);
   });
 });
 

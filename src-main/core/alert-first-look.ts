@@ -59,6 +59,9 @@ export function nearTroubleBatches(
   prices: Readonly<Record<string, PriceEntry>>,
   settings: Settings,
 ): NearTrouble[] {
+  // No price moved (a rig edited, a rig's telemetry): the estimates would be the last
+  // figures, already judged; the whole evaluation judges what an edit changed.
+  if (samePrices(previous.prices, prices)) return [];
   const t = settings.thresholds;
   const positionLine =
     Number(t.positionWarningPct) + Number(t.hysteresisPoints) + FIRST_LOOK_MARGIN_POINTS;
@@ -164,4 +167,25 @@ export function firstLookAnnouncements(args: {
     });
   }
   return { events, announced };
+}
+
+/** The same assets at the same prices, judged the same way (stale, disputed, single-source). */
+function samePrices(
+  before: Readonly<Record<string, PriceEntry>>,
+  now: Readonly<Record<string, PriceEntry>>,
+): boolean {
+  const assets = Object.keys(now);
+  if (assets.length !== Object.keys(before).length) return false;
+  return assets.every((asset) => {
+    const a = before[asset];
+    const b = now[asset];
+    return (
+      a !== undefined &&
+      b !== undefined &&
+      a.usd === b.usd &&
+      a.stale === b.stale &&
+      a.disputed === b.disputed &&
+      (a.singleSource ?? false) === (b.singleSource ?? false)
+    );
+  });
 }
