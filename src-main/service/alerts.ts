@@ -99,16 +99,19 @@ export function createAlertEngine(
     if (previous === null) return announced;
     try {
       let batches: NearTrouble[] = [];
-      const nothing: NearTrouble = { positionIds: new Set(), loanIds: new Set() };
-      for (let i = 0; i === 0 || i < batches.length; i += 1) {
-        // Other calls run between two batches; the figures worked out are kept for the
-        // whole evaluation (a batch's margin group may bring in positions judged before).
-        if (i > 0) await yieldToEventLoop();
-        const part = liveSubsetSnapshot(ctx, (prices) => {
-          if (i === 0) batches = nearTroubleBatches(previous, prices, ctx.store.data.settings);
-          return batches[i] ?? nothing;
-        });
-        judgeFirst(part, announced);
+      const first = liveSubsetSnapshot(ctx, (prices) => {
+        batches = nearTroubleBatches(previous, prices, ctx.store.data.settings);
+        return batches[0] ?? { positionIds: new Set(), loanIds: new Set() };
+      });
+      judgeFirst(first, announced);
+      // Other calls run between two batches; the figures worked out are kept for the whole
+      // evaluation (a batch's margin group may bring in positions judged before).
+      for (const batch of batches.slice(1)) {
+        await yieldToEventLoop();
+        judgeFirst(
+          liveSubsetSnapshot(ctx, () => batch),
+          announced,
+        );
       }
     } catch (error) {
       ctx.log(`The first look at the alerts failed; judging the whole farm: ${causeOf(error)}`);

@@ -32,6 +32,16 @@ export function parseDecimalText(text: string): DecimalValue | null {
   };
 }
 
+/**
+ * The nearest float of a decimal string (spaces around it allowed), or null when it is not
+ * one: for what only needs a float (a bar's width, a chart's point, a sort key).
+ */
+export function decimalFloat(text: string | null | undefined): number | null {
+  if (typeof text !== 'string') return null;
+  const trimmed = text.trim();
+  return DECIMAL_PATTERN.test(trimmed) ? Number(trimmed) : null;
+}
+
 /** As parseDecimalText, but a string that is not a decimal number is an error. */
 export function decimalValue(text: string): DecimalValue {
   const value = parseDecimalText(text);

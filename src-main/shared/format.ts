@@ -2,7 +2,7 @@ import {
   abs,
   atLeastPowerOfTen,
   compareValues,
-  DECIMAL_PATTERN,
+  decimalFloat,
   divideValues,
   isNegative,
   isZero,
@@ -224,21 +224,14 @@ export function compareDecimal(a: DecimalText, b: DecimalText): number {
   return compareValues(x, y);
 }
 
-/** The nearest float of a decimal string, or null. */
-function floatOf(text: DecimalText): number | null {
-  if (typeof text !== 'string') return null;
-  const trimmed = text.trim();
-  return DECIMAL_PATTERN.test(trimmed) ? Number(trimmed) : null;
-}
-
 /** A 0–100 number for a progress bar; the only place a decimal becomes a float for display. */
 export function toBarPercent(value: DecimalText, of: DecimalText): number {
   // Most bars are settled by floats: the quotient in tenths of a percent is within a
   // billionth of the exact one, so it rounds the same unless it lies that close to a half.
   // Only such a near tie (or a value floats cannot hold) is worked out exactly, as
   // decimal.js would, with integer arithmetic.
-  const x = floatOf(value);
-  const y = floatOf(of);
+  const x = decimalFloat(value);
+  const y = decimalFloat(of);
   if (x !== null && y !== null && y !== 0) {
     const tenths = (x / y) * 1000;
     if (Number.isFinite(tenths)) {

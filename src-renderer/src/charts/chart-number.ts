@@ -1,5 +1,5 @@
 import { dec } from '#shared/decimal';
-import { DECIMAL_PATTERN } from '#shared/decimal-text';
+import { decimalFloat } from '#shared/decimal-text';
 
 // The chart's edge: the only place a contract decimal string becomes a JS number (docs/formulas.md "Units and conventions"),
 // and where an axis tick (a number chart.js chose) goes back to text for format.ts.
@@ -10,9 +10,9 @@ import { DECIMAL_PATTERN } from '#shared/decimal-text';
  * (that was most of the time a history chart took to render).
  */
 export function toChartNumber(decimalString: string): number {
-  const text = decimalString.trim();
-  if (!DECIMAL_PATTERN.test(text)) throw new Error(`"${decimalString}" is not a decimal number`);
-  return Number(text);
+  const value = decimalFloat(decimalString);
+  if (value === null) throw new Error(`"${decimalString}" is not a decimal number`);
+  return value;
 }
 
 /** A tick value chart.js produced, as a decimal string for the formatters. */

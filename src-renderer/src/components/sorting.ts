@@ -1,4 +1,4 @@
-import { compareDecimalText, DECIMAL_PATTERN } from '#shared/decimal-text';
+import { compareDecimalText, decimalFloat } from '#shared/decimal-text';
 
 // Column comparators for DataTable. A sort compares each row a dozen times, so what a row
 // is compared by is read once: `sortRows` reads each row's key once per sort and orders
@@ -59,7 +59,8 @@ export function byDecimal<T extends object>(pick: (row: T) => string | null | un
   // (one pattern test, one float) costs less than a weak map's entry costs the collector.
   return keyedCompare((row: T): DecimalKey | null => {
     const text = pick(row)?.trim();
-    return text && DECIMAL_PATTERN.test(text) ? { float: Number(text), text } : null;
+    const float = decimalFloat(text);
+    return float === null || text === undefined ? null : { float, text };
   }, compareDecimalKeys);
 }
 
