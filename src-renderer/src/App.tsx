@@ -1,8 +1,8 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import LinearProgress from '@mui/material/LinearProgress';
 import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import type { Host } from './api/client';
+import { Bar } from './components/plain';
 import { OverviewPage } from './pages/overview/OverviewPage';
 import { PAGES, usePage, type PageKey } from './routes';
 import { AppShell } from './shell/AppShell';
@@ -87,7 +87,7 @@ export function App({ host }: { host: Host }) {
       <SnapshotProvider host={host}>
         <NoticeProvider>
           <AppShell page={page}>
-            <Suspense fallback={<LinearProgress aria-label="Opening the page" />}>
+            <Suspense fallback={<Bar label="Opening the page" />}>
               <Page page={page} />
             </Suspense>
           </AppShell>

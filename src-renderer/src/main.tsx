@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { connectHost } from './api/client';
 import { App } from './App';
 import { installLeaveGuard } from './forms/unsaved-changes';
+import './plain.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

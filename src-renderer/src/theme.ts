@@ -39,30 +39,6 @@ export const theme = createTheme({
     MuiCssBaseline: {
       styleOverrides: {
         ':focus-visible': FOCUS_RING,
-        // Plain icons and icon buttons for what every row of a table repeats
-        // (components/plain-icon.tsx, RowActions.tsx), drawn as MUI's small ones.
-        '.plain-icon': {
-          width: '1.25rem',
-          height: '1.25rem',
-          fill: 'currentColor',
-          flexShrink: 0,
-          display: 'inline-block',
-        },
-        '.row-actions': { display: 'flex', justifyContent: 'flex-end', gap: 4 },
-        '.row-action': {
-          display: 'inline-flex',
-          alignItems: 'center',
-          justifyContent: 'center',
-          padding: 5,
-          border: 0,
-          borderRadius: '50%',
-          margin: 0,
-          background: 'transparent',
-          color: 'var(--mui-palette-action-active)',
-          cursor: 'pointer',
-          transition: 'background-color 150ms',
-          '&:hover': { backgroundColor: 'var(--mui-palette-action-hover)' },
-        },
       },
     },
     MuiButtonBase: { styleOverrides: { root: { '&.Mui-focusVisible': FOCUS_RING } } },

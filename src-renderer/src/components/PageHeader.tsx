@@ -1,16 +1,10 @@
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 
 export function PageHeader({ title, actions }: { title: string; actions?: ReactNode }) {
   return (
-    <Stack direction="row" sx={{ mb: 2, alignItems: 'center', justifyContent: 'space-between' }}>
-      <Typography variant="h5" component="h1">
-        {title}
-      </Typography>
-      <Stack direction="row" spacing={1}>
-        {actions}
-      </Stack>
-    </Stack>
+    <div className="row" style={{ marginBottom: 16, justifyContent: 'space-between' }}>
+      <h1 className="text-h5">{title}</h1>
+      {actions !== undefined && <div className="row">{actions}</div>}
+    </div>
   );
 }

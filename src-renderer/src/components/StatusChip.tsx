@@ -1,11 +1,9 @@
 import { memo } from 'react';
-import Chip from '@mui/material/Chip';
+import { Chip, type Tone } from './plain';
 
 // One colour language and one vocabulary for every health and status word in the app: a
 // position in danger reads "Critical", as its alert does. A reassuring word computed from
 // a stale, disputed or single-source price is not shown at all ("Unknown — price stale").
-
-type Tone = 'success' | 'info' | 'warning' | 'error' | 'default';
 
 const TONES: Record<string, Tone> = {
   healthy: 'success',
@@ -56,7 +54,7 @@ export const StatusChip = memo(function StatusChip({
   priceStale?: boolean;
 }) {
   if (priceStale && REASSURING.has(status))
-    return <Chip size="small" color="warning" label="Unknown — price stale" variant="filled" />;
+    return <Chip tone="warning" label="Unknown — price stale" />;
   const text = label ?? LABELS[status] ?? status.charAt(0).toUpperCase() + status.slice(1);
-  return <Chip size="small" color={toneOf(status)} label={text} variant="filled" />;
+  return <Chip tone={toneOf(status)} label={text} />;
 });

@@ -1,14 +1,14 @@
-import Box from '@mui/material/Box';
-import LinearProgress from '@mui/material/LinearProgress';
 import { HoverTooltip } from './HoverTooltip';
+import { Bar, type BarTone } from './plain';
 
 // A progress bar with labelled tick marks (margin-call and liquidation lines, say).
-// Positions are 0–100 along the bar.
+// Positions are 0–100 along the bar. A live figure: the bar moves with it at once rather
+// than sliding after every price tick.
 
 export interface Tick {
   at: number;
   label: string;
-  color: string;
+  tone: 'warning' | 'error';
 }
 
 export function ThresholdBar({
@@ -18,37 +18,25 @@ export function ThresholdBar({
   label,
 }: {
   value: number;
-  color: 'success' | 'info' | 'warning' | 'error' | 'inherit';
+  color: Exclude<BarTone, 'primary'>;
   ticks: readonly Tick[];
   label: string;
 }) {
   return (
-    <Box sx={{ position: 'relative', my: 1 }}>
-      <LinearProgress
-        variant="determinate"
-        value={value}
-        color={color}
-        aria-label={label}
-        // A live figure: the bar moves with it at once rather than sliding for 0.4 s after
-        // every price tick (an animation per bar twice a second on a busy farm).
-        sx={{ height: 10, borderRadius: 5, '& .MuiLinearProgress-bar': { transition: 'none' } }}
-      />
+    <div className="threshold">
+      <Bar value={value} tone={color} size="thick" label={label} />
       {ticks.map((tick) => (
         <HoverTooltip key={tick.label} title={tick.label}>
-          <Box
+          <span
             aria-hidden="true"
-            sx={{
-              position: 'absolute',
-              top: -3,
+            className="threshold-tick"
+            style={{
               left: `calc(${tick.at}% - 1px)`,
-              width: 3,
-              height: 16,
-              bgcolor: tick.color,
-              borderRadius: 1,
+              backgroundColor: `var(--mui-palette-${tick.tone}-main)`,
             }}
           />
         </HoverTooltip>
       ))}
-    </Box>
+    </div>
   );
 }

@@ -1,13 +1,24 @@
-import useMediaQuery from '@mui/material/useMediaQuery';
-import { useTheme } from '@mui/material/styles';
+import { useSyncExternalStore } from 'react';
 
-// The two widths the layout changes at: below md (900 px) the navigation folds into a
-// menu; below sm (600 px, a phone) dialogs fill the screen and the Overview leads with alerts.
+// The two widths the layout changes at, MUI's md and sm breakpoints (plain.css uses the
+// same): below 900 px the navigation folds into a menu; below 600 px (a phone) dialogs
+// fill the screen and the Overview leads with alerts.
+
+function useMedia(query: string): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', changed);
+      return () => list.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(query).matches,
+  );
+}
 
 export function useCompactNav(): boolean {
-  return useMediaQuery(useTheme().breakpoints.down('md'), { noSsr: true });
+  return useMedia('(max-width: 899.95px)');
 }
 
 export function usePhoneWidth(): boolean {
-  return useMediaQuery(useTheme().breakpoints.down('sm'), { noSsr: true });
+  return useMedia('(max-width: 599.95px)');
 }

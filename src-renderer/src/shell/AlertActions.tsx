@@ -1,9 +1,6 @@
-import Button from '@mui/material/Button';
-import Link from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Alert, Mute } from '#api/records';
+import { Button, classes } from '../components/plain';
 import { formatDateTime } from '../format';
 import { useRefresh } from '../state/snapshot-context';
 import { useCall } from '../state/use-call';
@@ -48,28 +45,17 @@ export function AlertActions({
       setPending(false);
     }
   };
-  const color = inverted ? 'inherit' : 'primary';
-  const variant = inverted ? 'outlined' : 'text';
+  const look = inverted ? 'outlined' : 'text';
   const about = `${alert.message}`;
-  const size = touch ? 'medium' : 'small';
-  const tall = touch ? { minHeight: 44 } : undefined;
+  const small = !touch;
   return (
-    <Stack
-      direction="row"
-      spacing={1}
-      useFlexGap
-      sx={{
-        alignItems: 'center',
-        flexWrap: 'wrap',
-        justifyContent: touch ? 'flex-start' : 'flex-end',
-      }}
-    >
+    <div className={classes('alert-actions', touch && 'alert-actions-touch')}>
       {!alert.acknowledgedAt && !alert.resolvedAt && (
         <Button
-          size={size}
-          sx={tall}
-          color={color}
-          variant={variant}
+          small={small}
+          touch={touch}
+          inherit={inverted}
+          look={look}
           disabled={pending}
           aria-label={`Acknowledge: ${about}`}
           onClick={() => void act(() => call('alerts.acknowledge', { id: alert.id }))}
@@ -79,14 +65,14 @@ export function AlertActions({
       )}
       {mute ? (
         <>
-          <Typography variant="body2" component="span" data-testid="muted-until">
+          <span className="text-body2" data-testid="muted-until">
             {mute.until ? `Muted until ${formatDateTime(mute.until)}` : 'Muted'}
-          </Typography>
+          </span>
           <Button
-            size={size}
-            sx={tall}
-            color={color}
-            variant={variant}
+            small={small}
+            touch={touch}
+            inherit={inverted}
+            look={look}
             disabled={pending}
             aria-label={`Unmute: ${about}`}
             onClick={() =>
@@ -98,10 +84,10 @@ export function AlertActions({
         </>
       ) : (
         <Button
-          size={size}
-          sx={tall}
-          color={color}
-          variant={variant}
+          small={small}
+          touch={touch}
+          inherit={inverted}
+          look={look}
           disabled={pending}
           aria-label={`Mute ${MUTE_HOURS} h: ${about}`}
           onClick={() =>
@@ -118,21 +104,14 @@ export function AlertActions({
           Mute {MUTE_HOURS} h
         </Button>
       )}
-      <Link
-        href={alertSubjectHref(alert)}
-        color="inherit"
-        sx={[
-          { fontWeight: 600, fontSize: '0.875rem' },
-          touch && { minHeight: 44, display: 'inline-flex', alignItems: 'center' },
-        ]}
-      >
+      <a href={alertSubjectHref(alert)} className="link-inherit" style={{ fontSize: '0.875rem' }}>
         {alertSubjectLinkText(alert)}
-      </Link>
+      </a>
       {error && (
-        <Typography role="alert" variant="body2" sx={{ fontWeight: 600 }}>
+        <p role="alert" className="text-body2 text-strong">
           {error}
-        </Typography>
+        </p>
       )}
-    </Stack>
+    </div>
   );
 }

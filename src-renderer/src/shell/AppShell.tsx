@@ -1,13 +1,7 @@
-import AppBar from '@mui/material/AppBar';
-import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
-import IconButton from '@mui/material/IconButton';
-import Stack from '@mui/material/Stack';
-import Toolbar from '@mui/material/Toolbar';
-import Typography from '@mui/material/Typography';
-import MenuIcon from '@mui/icons-material/Menu';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { HoverTooltip, preloadTooltip } from '../components/HoverTooltip';
+import { Chip } from '../components/plain';
+import { ICONS, PlainIcon } from '../components/plain-icon';
 import { useCompactNav } from '../components/use-viewport';
 import { formatDateTime } from '../format';
 import type { PageKey } from '../routes';
@@ -21,12 +15,10 @@ import { NavList } from './NavList';
 import { MAIN_ID, SkipLink } from './SkipLink';
 import { ThemeToggle } from './ThemeToggle';
 
-const NAV_WIDTH = 180;
-
-// The page menu of a narrow screen is a Drawer (a modal with its focus trap and slide):
+// The page menu of a narrow screen is MUI's Drawer (a modal with its focus trap and slide):
 // fetched the first time the menu opens, not with the first screen (docs/architecture.md
 // "The first screen").
-const Drawer = lazy(() => import('@mui/material/Drawer'));
+const PageMenu = lazy(() => import('./PageMenu'));
 
 // The frame around every page: a header, the navigation (a fixed column from 900 px up,
 // a menu below that), the banners above the page and the passing notices (Notices.tsx,
@@ -45,22 +37,11 @@ function AsOf({ compact }: { compact: boolean }) {
   const asOf = useSnapshotSelect((snapshot) => snapshot?.asOf);
   if (asOf === undefined) return null;
   return compact ? (
-    <Typography
-      variant="caption"
-      color="text.secondary"
-      component="p"
-      sx={{ display: { xs: 'block', sm: 'none' }, mb: 1 }}
-    >
-      As of {formatDateTime(asOf)}
-    </Typography>
+    <p className="text-caption text-secondary as-of-narrow">As of {formatDateTime(asOf)}</p>
   ) : (
-    <Typography
-      variant="body2"
-      sx={{ opacity: 0.9, display: { xs: 'none', sm: 'block' } }}
-      data-testid="snapshot-as-of"
-    >
+    <p className="text-body2 as-of-wide" data-testid="snapshot-as-of">
       As of {formatDateTime(asOf)}
-    </Typography>
+    </p>
   );
 }
 
@@ -83,19 +64,14 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
   useEffect(preloadWhenIdle, []);
   const nav = <Nav page={page} onNavigate={() => setMenuOpen(false)} />;
   return (
-    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+    <div className="shell">
       <SkipLink />
-      <AppBar
-        component="header"
-        position="fixed"
-        elevation={0}
-        sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}
-      >
-        <Toolbar variant="dense" sx={{ gap: { xs: 1, sm: 1.5 }, px: { xs: 1, sm: 2 } }}>
+      <header className="app-bar">
+        <div className="toolbar">
           {compact && (
-            <IconButton
-              color="inherit"
-              edge="start"
+            <button
+              type="button"
+              className="icon-btn icon-btn-edge-start"
               aria-label="Open the page menu"
               aria-expanded={menuOpen}
               aria-controls="page-menu"
@@ -105,88 +81,52 @@ export function AppShell({ page, children }: { page: PageKey; children: ReactNod
               }}
               data-testid="nav-menu-button"
             >
-              <MenuIcon />
-            </IconButton>
+              <PlainIcon paths={ICONS.menu} medium />
+            </button>
           )}
-          <Typography variant="h6" component="div" sx={{ fontWeight: 700, flexGrow: 1 }} noWrap>
-            RigLedger
-          </Typography>
-          {scenario && <Chip size="small" color="secondary" label="Scenario" />}
+          <div className="brand">RigLedger</div>
+          {scenario && <Chip tone="secondary" label="Scenario" />}
           {offline && (
             <HoverTooltip
               title="No network requests are made; figures use the last stored and manual values."
               describeChild={false}
             >
-              <Chip size="small" color="warning" label="Offline" data-testid="offline-chip" />
+              <Chip tone="warning" label="Offline" data-testid="offline-chip" />
             </HoverTooltip>
           )}
           <AsOf compact={false} />
-          <Stack direction="row" sx={{ bgcolor: 'background.paper', borderRadius: 4 }}>
+          <div className="connection-slot">
             <ConnectionChip />
-          </Stack>
+          </div>
           <ThemeToggle />
-        </Toolbar>
-      </AppBar>
+        </div>
+      </header>
       {compact ? (
         menuWanted && (
           <Suspense fallback={null}>
-            <Drawer
-              id="page-menu"
-              variant="temporary"
-              open={menuOpen}
-              onClose={() => setMenuOpen(false)}
-              sx={{ '& .MuiDrawer-paper': { width: 240, boxSizing: 'border-box' } }}
-            >
+            <PageMenu open={menuOpen} onClose={() => setMenuOpen(false)}>
               {nav}
-            </Drawer>
+            </PageMenu>
           </Suspense>
         )
       ) : (
-        // The fixed column: what MUI's permanent Drawer draws, without the Drawer. The column
-        // itself carries the background and border, so they run the full height of a long
-        // page; the links stay in view as it scrolls.
-        <Box
-          sx={{
-            width: NAV_WIDTH,
-            flexShrink: 0,
-            bgcolor: 'background.paper',
-            borderRight: 1,
-            borderColor: 'divider',
-          }}
-        >
-          <Box
-            sx={{
-              width: NAV_WIDTH,
-              boxSizing: 'border-box',
-              position: 'sticky',
-              top: 0,
-              height: '100vh',
-              overflowY: 'auto',
-              display: 'flex',
-              flexDirection: 'column',
-              bgcolor: 'background.paper',
-              color: 'text.primary',
-              zIndex: (t) => t.zIndex.drawer,
-            }}
-          >
-            <Toolbar variant="dense" />
+        // The fixed column. The column itself carries the background and border, so they
+        // run the full height of a long page; the links stay in view as it scrolls.
+        <div className="nav-column">
+          <div className="nav-column-inner">
+            <div className="toolbar-spacer" />
             {nav}
-          </Box>
-        </Box>
+          </div>
+        </div>
       )}
-      <Box
-        component="main"
-        id={MAIN_ID}
-        tabIndex={-1}
-        sx={{ flexGrow: 1, p: { xs: 1.5, sm: 2.5 }, minWidth: 0, '&:focus': { outline: 'none' } }}
-      >
-        <Toolbar variant="dense" />
+      <main id={MAIN_ID} tabIndex={-1} className="main">
+        <div className="toolbar-spacer" />
         <AsOf compact />
         <Banners />
         {children}
-      </Box>
+      </main>
       <AlertToast />
       <BrowserNotifier />
-    </Box>
+    </div>
   );
 }

@@ -1,9 +1,5 @@
-import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
-import Button from '@mui/material/Button';
-import Link from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
 import type { StoreNotice } from '#api/snapshot';
+import { AlertBox, Button } from '../components/plain';
 import { formatDateTime } from '../format';
 import { pageHref } from '../routes';
 import { useActiveAlerts, useSnapshotSelect } from '../state/snapshot-context';
@@ -21,13 +17,13 @@ const BANNER_MAX = 4;
 function StoreNoticeBanner({ notice }: { notice: StoreNotice }) {
   const dismiss = useAction('notices.dismiss');
   return (
-    <Alert
+    <AlertBox
       severity={notice.kind === 'migrated' ? 'info' : 'warning'}
       data-testid="store-notice"
       action={
         <Button
-          color="inherit"
-          size="small"
+          inherit
+          small
           disabled={dismiss.pending}
           onClick={() => void dismiss.attempt({ id: notice.id })}
         >
@@ -37,7 +33,7 @@ function StoreNoticeBanner({ notice }: { notice: StoreNotice }) {
     >
       {notice.message} <small>({formatDateTime(notice.at)})</small>
       {dismiss.error && <div role="alert">{dismiss.error.message}</div>}
-    </Alert>
+    </AlertBox>
   );
 }
 
@@ -49,43 +45,32 @@ export function Banners() {
   );
   if (notices.length === 0 && critical.length === 0) return null;
   return (
-    <Stack spacing={1} sx={{ mb: 2 }} data-testid="banners">
+    <div className="stack" style={{ gap: 8, marginBottom: 16 }} data-testid="banners">
       {notices.map((notice) => (
         <StoreNoticeBanner key={notice.id} notice={notice} />
       ))}
       {critical.length > 0 && (
-        <Alert
+        <AlertBox
           severity="error"
-          variant="filled"
+          filled
           data-testid="critical-alerts"
-          role="alert"
-          sx={{ '& .MuiAlert-message': { flexGrow: 1, minWidth: 0 } }}
+          title={critical.length === 1 ? '1 critical alert' : `${critical.length} critical alerts`}
         >
-          <AlertTitle>
-            {critical.length === 1 ? '1 critical alert' : `${critical.length} critical alerts`}
-          </AlertTitle>
-          <Stack component="ul" sx={{ m: 0, pl: 2 }}>
+          <ul className="banner-list">
             {critical.slice(0, BANNER_MAX).map((alert) => (
-              <Stack
-                component="li"
-                key={alert.id}
-                data-testid={`alert-${alert.id}`}
-                direction={{ xs: 'column', sm: 'row' }}
-                spacing={1}
-                sx={{ alignItems: { xs: 'flex-start', sm: 'center' }, py: 0.5 }}
-              >
+              <li key={alert.id} data-testid={`alert-${alert.id}`} className="banner-item">
                 <span style={{ flexGrow: 1, overflowWrap: 'anywhere' }}>{alert.message}</span>
                 <AlertActions alert={alert} mute={muteOf(mutes, alert.subjectId)} inverted />
-              </Stack>
+              </li>
             ))}
-          </Stack>
+          </ul>
           {critical.length > BANNER_MAX && (
-            <Link href={pageHref('alerts')} color="inherit" sx={{ fontWeight: 600 }}>
+            <a href={pageHref('alerts')} className="link-inherit">
               {critical.length - BANNER_MAX} more on the Alerts page
-            </Link>
+            </a>
           )}
-        </Alert>
+        </AlertBox>
       )}
-    </Stack>
+    </div>
   );
 }

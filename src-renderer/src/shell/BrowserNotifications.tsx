@@ -1,5 +1,5 @@
-import Button from '@mui/material/Button';
 import { useEffect, useState } from 'react';
+import { Button } from '../components/plain';
 import { useHost } from '../state/host-context';
 import { useLastAlert } from '../state/snapshot-context';
 
@@ -37,7 +37,7 @@ export function EnableBrowserNotifications() {
   if (permission === 'granted') return null;
   return (
     <Button
-      variant="outlined"
+      look="outlined"
       onClick={() => {
         void Notification.requestPermission().then(setPermission);
       }}

@@ -1,10 +1,10 @@
-import Chip from '@mui/material/Chip';
+import { Chip } from '../components/plain';
 import { useConnection } from '../state/host-context';
 
 const LOOK = {
-  connected: { label: 'Connected', color: 'success' },
-  connecting: { label: 'Connecting…', color: 'default' },
-  reconnecting: { label: 'Reconnecting…', color: 'warning' },
+  connected: { label: 'Connected', tone: 'success' },
+  connecting: { label: 'Connecting…', tone: 'default' },
+  reconnecting: { label: 'Reconnecting…', tone: 'warning' },
 } as const;
 
 export function ConnectionChip() {
@@ -12,9 +12,8 @@ export function ConnectionChip() {
   const look = LOOK[state];
   return (
     <Chip
-      size="small"
-      variant="outlined"
-      color={look.color}
+      outlined
+      tone={look.tone}
       label={look.label}
       data-testid="connection-state"
       data-state={state}

@@ -1,44 +1,26 @@
-import Badge from '@mui/material/Badge';
-import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
-import DashboardIcon from '@mui/icons-material/SpaceDashboard';
-import MemoryIcon from '@mui/icons-material/Memory';
-import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
-import CandlestickChartIcon from '@mui/icons-material/CandlestickChart';
-import NotificationsIcon from '@mui/icons-material/NotificationsActive';
-import FactCheckIcon from '@mui/icons-material/FactCheck';
-import SettingsIcon from '@mui/icons-material/Settings';
-import type { ReactNode } from 'react';
 import type { Alert } from '#api/records';
 import { worstSeverity } from '#shared/severity';
+import { ICONS, PlainIcon } from '../components/plain-icon';
 import { PAGES, pageHref, type PageKey } from '../routes';
 
-const ICONS: Record<PageKey, ReactNode> = {
-  overview: <DashboardIcon />,
-  rigs: <MemoryIcon />,
-  loans: <AccountBalanceIcon />,
-  positions: <CandlestickChartIcon />,
-  alerts: <NotificationsIcon />,
-  review: <FactCheckIcon />,
-  settings: <SettingsIcon />,
-};
-
-const BADGE_COLOR = { critical: 'error', warning: 'warning', info: 'info' } as const;
+const BADGE_TONE = { critical: 'error', warning: 'warning', info: 'info' } as const;
 
 /** The active-alert count on the Alerts entry, coloured by the worst severity. */
 function AlertsIcon({ alerts }: { alerts: readonly Alert[] }) {
   const worst = worstSeverity(alerts);
   return (
-    <Badge
-      badgeContent={alerts.length}
-      color={worst ? BADGE_COLOR[worst] : 'default'}
+    <span
+      className="badge"
       data-testid="alerts-badge"
       aria-label={`${alerts.length} active ${alerts.length === 1 ? 'alert' : 'alerts'}`}
     >
-      {ICONS.alerts}
-    </Badge>
+      <PlainIcon paths={ICONS.alerts} medium />
+      {alerts.length > 0 && (
+        <span className={`badge-count tone-bg-${worst ? BADGE_TONE[worst] : 'default'}`}>
+          {alerts.length}
+        </span>
+      )}
+    </span>
   );
 }
 
@@ -53,22 +35,28 @@ export function NavList({
   onNavigate?: () => void;
 }) {
   return (
-    <List component="nav" aria-label="Pages">
-      {PAGES.map((page) => (
-        <ListItemButton
-          key={page.key}
-          component="a"
-          href={pageHref(page.key)}
-          selected={page.key === current}
-          aria-current={page.key === current ? 'page' : undefined}
-          onClick={onNavigate}
-        >
-          <ListItemIcon sx={{ minWidth: 36 }}>
-            {page.key === 'alerts' ? <AlertsIcon alerts={alerts} /> : ICONS[page.key]}
-          </ListItemIcon>
-          <ListItemText primary={page.label} />
-        </ListItemButton>
-      ))}
-    </List>
+    <nav aria-label="Pages">
+      <ul className="nav-list">
+        {PAGES.map((page) => (
+          <li key={page.key}>
+            <a
+              className="nav-item"
+              href={pageHref(page.key)}
+              aria-current={page.key === current ? 'page' : undefined}
+              onClick={onNavigate}
+            >
+              <span className="nav-icon">
+                {page.key === 'alerts' ? (
+                  <AlertsIcon alerts={alerts} />
+                ) : (
+                  <PlainIcon paths={ICONS[page.key]} medium />
+                )}
+              </span>
+              <span className="nav-text">{page.label}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

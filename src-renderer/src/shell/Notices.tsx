@@ -1,9 +1,3 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
-import CloseIcon from '@mui/icons-material/Close';
-import Stack from '@mui/material/Stack';
 import {
   createContext,
   useCallback,
@@ -14,6 +8,8 @@ import {
   type ReactNode,
 } from 'react';
 import { toRpcError } from '../api/rpc-failure';
+import { AlertBox, Button } from '../components/plain';
+import { ICONS, PlainIcon } from '../components/plain-icon';
 import { visuallyHidden } from '../components/visually-hidden';
 
 // Passing notices after a change, bottom right (docs/dashboard.md "Notices and Undo"): a
@@ -106,17 +102,7 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
         {announced}
       </div>
       {notices.length > 0 && (
-        <Stack
-          spacing={1}
-          sx={{
-            position: 'fixed',
-            zIndex: (t) => t.zIndex.snackbar,
-            bottom: 16,
-            right: 16,
-            left: { xs: 16, sm: 'auto' },
-            maxWidth: { sm: 440 },
-          }}
-        >
+        <div className="notices">
           {notices.map((notice) => (
             <NoticeView
               key={notice.id}
@@ -125,7 +111,7 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
               onAction={() => void runAction(notice)}
             />
           ))}
-        </Stack>
+        </div>
       )}
     </NoticeContext.Provider>
   );
@@ -161,13 +147,14 @@ function NoticeView({
   const severity = notice.outcome?.failed ? 'error' : (notice.severity ?? 'info');
   const text = notice.outcome?.text ?? notice.message;
   return (
-    <Alert
+    <AlertBox
       ref={box}
       // The live region above speaks for it; the notice itself is not announced twice.
       role="group"
       aria-label="Notice"
       severity={severity}
-      variant="filled"
+      filled
+      className="alert-lifted"
       data-testid={notice.testId ?? 'notice'}
       onMouseEnter={() => setHeld((h) => ({ ...h, pointer: true }))}
       onMouseLeave={() => setHeld((h) => ({ ...h, pointer: false }))}
@@ -184,33 +171,33 @@ function NoticeView({
         if (e.key === 'Escape') onClose();
       }}
       action={
-        <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+        <div className="row" style={{ gap: 4 }}>
           {notice.action && (
             <Button
-              color="inherit"
-              variant="outlined"
+              inherit
+              look="outlined"
+              touch
               // Not `disabled`: a disabled button drops focus, and focus stays in the notice.
               aria-disabled={notice.running === true}
               aria-label={notice.action.name}
               onClick={() => notice.running !== true && onAction()}
-              sx={{ minHeight: 44 }}
             >
               {notice.running ? `${notice.action.label}…` : notice.action.label}
             </Button>
           )}
-          <IconButton
-            color="inherit"
+          <button
+            type="button"
+            className="icon-btn"
             aria-label={`Dismiss: ${text}`}
             onClick={onClose}
-            sx={{ width: 44, height: 44 }}
+            style={{ width: 44, height: 44 }}
           >
-            <CloseIcon fontSize="small" />
-          </IconButton>
-        </Box>
+            <PlainIcon paths={ICONS.close} />
+          </button>
+        </div>
       }
-      sx={{ boxShadow: 6, alignItems: 'center', overflowWrap: 'anywhere' }}
     >
       {text}
-    </Alert>
+    </AlertBox>
   );
 }

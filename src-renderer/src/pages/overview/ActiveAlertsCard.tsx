@@ -1,8 +1,3 @@
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Link from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import type { Alert } from '#api/records';
 import { alertRuleLabel } from '#shared/alert-rule-labels';
 import { compareSeverityWorstFirst } from '#shared/severity';
@@ -16,37 +11,37 @@ import { alertSubjectHref, alertSubjectLinkText } from '../../shell/alert-links'
 export function ActiveAlertsCard({ alerts }: { alerts: readonly Alert[] }) {
   const sorted = [...alerts].sort((a, b) => compareSeverityWorstFirst(a.severity, b.severity));
   return (
-    <Card data-testid="overview-alerts">
-      <CardContent>
-        <Typography variant="h6" component="h2">
-          Alerts
-        </Typography>
+    <div className="card" data-testid="overview-alerts">
+      <div className="card-content">
+        <h2 className="text-h6">Alerts</h2>
         {sorted.length === 0 ? (
-          <Typography color="text.secondary">No active alerts.</Typography>
+          <p className="text-body1 text-secondary">No active alerts.</p>
         ) : (
-          <Stack component="ul" spacing={1.5} sx={{ m: 0, p: 0, listStyle: 'none' }}>
+          <ul className="plain-list stack" style={{ gap: 12 }}>
             {sorted.map((alert) => (
               <li key={alert.id}>
-                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <div className="row">
                   <StatusChip status={alert.severity} />
-                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
-                    {alertRuleLabel(alert.rule)}
-                  </Typography>
-                </Stack>
-                <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                  <p className="text-body2 text-strong">{alertRuleLabel(alert.rule)}</p>
+                </div>
+                <p className="text-body2" style={{ overflowWrap: 'anywhere' }}>
                   {alert.message}
-                </Typography>
-                <Link href={alertSubjectHref(alert)} variant="body2">
+                </p>
+                <a href={alertSubjectHref(alert)} className="link text-body2">
                   {alertSubjectLinkText(alert)}
-                </Link>
+                </a>
               </li>
             ))}
-          </Stack>
+          </ul>
         )}
-        <Link href={pageHref('alerts')} variant="body2" sx={{ display: 'inline-block', mt: 1 }}>
+        <a
+          href={pageHref('alerts')}
+          className="link text-body2"
+          style={{ display: 'inline-block', marginTop: 8 }}
+        >
           Acknowledge or mute on the Alerts page
-        </Link>
-      </CardContent>
-    </Card>
+        </a>
+      </div>
+    </div>
   );
 }

@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import type { FarmFigures as Farm } from '#api/snapshot';
 import { decimalSign } from '#shared/decimal-text';
 import {
@@ -14,7 +13,7 @@ const NO_REVENUE = 'Needs a coin price and network difficulty for every mining c
 
 function profitTone(profit: string | null) {
   if (profit === null) return undefined;
-  return decimalSign(profit) < 0 ? 'error.main' : 'success.main';
+  return decimalSign(profit) < 0 ? 'error' : 'success';
 }
 
 /** The farm's headline figures; the Review page shows them as of its date. */
@@ -26,9 +25,7 @@ export function FarmFigures({
   collateralNote?: string;
 }) {
   return (
-    <Box
-      sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 2 }}
-    >
+    <div className="grid-figures">
       <StatCard
         label="Revenue"
         text={formatUsdPerDay(farm.revenueUsdPerDay)}
@@ -81,6 +78,6 @@ export function FarmFigures({
         testId="farm-worst-health"
         footnote="liquidation LTV ÷ LTV; below 1.00 liquidates"
       />
-    </Box>
+    </div>
   );
 }

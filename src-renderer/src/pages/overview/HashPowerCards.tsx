@@ -1,39 +1,27 @@
-import Box from '@mui/material/Box';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import LinearProgress from '@mui/material/LinearProgress';
-import Typography from '@mui/material/Typography';
 import type { HashPower } from '#api/snapshot';
 import { Figure } from '../../components/Figure';
+import { Bar } from '../../components/plain';
 import { formatHashrate, formatPct, toBarPercent } from '../../format';
 
 export function HashPowerCards({ hashPower }: { hashPower: readonly HashPower[] }) {
   if (hashPower.length === 0) {
-    return <Typography color="text.secondary">No rigs yet: add one on the Rigs page.</Typography>;
+    return <p className="text-body1 text-secondary">No rigs yet: add one on the Rigs page.</p>;
   }
   return (
-    <Box
-      sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2 }}
-    >
+    <div className="grid-cards">
       {hashPower.map((power) => {
         const share = power.livePct;
         return (
-          <Card key={power.coin} data-testid={`hashpower-${power.coin}`}>
-            <CardContent>
-              <Typography variant="overline" color="text.secondary" component="div">
+          <div className="card" key={power.coin} data-testid={`hashpower-${power.coin}`}>
+            <div className="card-content">
+              <div className="text-overline text-secondary">
                 {power.coin} · {power.algorithm}
-              </Typography>
-              <Typography
-                variant="h5"
-                component="div"
-                data-testid={`hashpower-${power.coin}-nominal`}
-              >
+              </div>
+              <div className="text-h5" data-testid={`hashpower-${power.coin}-nominal`}>
                 {formatHashrate(power.nominalHs)}{' '}
-                <Typography component="span" variant="body2" color="text.secondary">
-                  nominal
-                </Typography>
-              </Typography>
-              <Typography variant="body2" component="div">
+                <span className="text-body2 text-secondary">nominal</span>
+              </div>
+              <div className="text-body2">
                 Live{' '}
                 <Figure
                   text={formatHashrate(power.liveHs)}
@@ -41,24 +29,25 @@ export function HashPowerCards({ hashPower }: { hashPower: readonly HashPower[] 
                   testId={`hashpower-${power.coin}-live`}
                 />
                 {share !== null && ` (${formatPct(share, 1)} of nominal)`}
-              </Typography>
+              </div>
               {power.liveHs !== null && (
-                <LinearProgress
-                  variant="determinate"
-                  value={toBarPercent(power.liveHs, power.nominalHs)}
-                  color={power.liveBelowThreshold ? 'warning' : 'primary'}
-                  sx={{ mt: 1, height: 6, borderRadius: 3 }}
-                  aria-label={`${power.coin} live share of nominal`}
-                />
+                <div style={{ marginTop: 8 }}>
+                  <Bar
+                    value={toBarPercent(power.liveHs, power.nominalHs)}
+                    tone={power.liveBelowThreshold ? 'warning' : 'primary'}
+                    size="thin"
+                    label={`${power.coin} live share of nominal`}
+                  />
+                </div>
               )}
-              <Typography variant="body2" color="text.secondary" component="div" sx={{ mt: 1 }}>
+              <div className="text-body2 text-secondary" style={{ marginTop: 8 }}>
                 {power.rigsOnline} of {power.rigsTotal} {power.rigsTotal === 1 ? 'rig' : 'rigs'}{' '}
                 reporting live
-              </Typography>
-            </CardContent>
-          </Card>
+              </div>
+            </div>
+          </div>
         );
       })}
-    </Box>
+    </div>
   );
 }

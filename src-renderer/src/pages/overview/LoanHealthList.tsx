@@ -1,7 +1,3 @@
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import type { LoanView } from '#api/snapshot';
 import { Figure } from '../../components/Figure';
 import { StatusChip, toneOf } from '../../components/StatusChip';
@@ -18,29 +14,29 @@ function LoanHealth({ loan }: { loan: LoanView }) {
   const tone = toneOf(loan.health);
   if (loan.health === 'unsecured') {
     return (
-      <Stack data-testid={`loan-health-${loan.id}`} sx={{ py: 1 }}>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>
+      <div className="stack" data-testid={`loan-health-${loan.id}`} style={{ padding: '8px 0' }}>
+        <div className="row">
+          <p className="text-body1 text-strong grow">
             {loan.lender} · {formatUsd(loan.outstanding)} unsecured
-          </Typography>
+          </p>
           <StatusChip status={loan.health} />
-        </Stack>
-        <Typography variant="body2" color="text.secondary">
+        </div>
+        <p className="text-body2 text-secondary">
           No collateral: it counts as debt and its payments are watched, but it has no LTV, health
           factor or cure.
-        </Typography>
-      </Stack>
+        </p>
+      </div>
     );
   }
   return (
-    <Stack data-testid={`loan-health-${loan.id}`} sx={{ py: 1 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>
+    <div className="stack" data-testid={`loan-health-${loan.id}`} style={{ padding: '8px 0' }}>
+      <div className="row">
+        <p className="text-body1 text-strong grow">
           {loan.lender} · {formatUsd(loan.outstanding)} on {formatCollateral(loan.collateral)}
-        </Typography>
+        </p>
         {loan.priceStale && <StatusChip status="stale" label="Stale or disputed price" />}
         <StatusChip status={loan.health} priceStale={loan.priceStale} />
-      </Stack>
+      </div>
       <ThresholdBar
         value={toBarPercent(loan.ltvPct, loan.liquidationLtvPct)}
         color={tone === 'default' ? 'inherit' : tone}
@@ -49,35 +45,33 @@ function LoanHealth({ loan }: { loan: LoanView }) {
           {
             at: toBarPercent(loan.marginCallLtvPct, loan.liquidationLtvPct),
             label: `Margin call at ${formatPct(loan.marginCallLtvPct)} LTV`,
-            color: 'warning.main',
+            tone: 'warning',
           },
         ]}
       />
-      <Typography variant="body2" color="text.secondary" component="div">
+      <div className="text-body2 text-secondary">
         LTV <Figure text={formatPct(loan.ltvPct)} missing={NO_PRICE} /> · margin call{' '}
         {formatPct(loan.marginCallLtvPct)} at{' '}
         <Figure text={formatUsd(loan.marginCallPrice)} missing={NO_PRICE} /> · liquidation{' '}
         {formatPct(loan.liquidationLtvPct)} at{' '}
         <Figure text={formatUsd(loan.liquidationPrice)} missing={NO_PRICE} /> · health factor{' '}
         <Figure text={formatFactor(loan.healthFactor)} missing={NO_PRICE} />
-      </Typography>
-    </Stack>
+      </div>
+    </div>
   );
 }
 
 export function LoanHealthList({ loans }: { loans: readonly LoanView[] }) {
   return (
-    <Card sx={{ height: '100%' }}>
-      <CardContent>
-        <Typography variant="h6" component="h2">
-          Collateral health
-        </Typography>
+    <div className="card card-full">
+      <div className="card-content">
+        <h2 className="text-h6">Collateral health</h2>
         {loans.length === 0 ? (
-          <Typography color="text.secondary">No loans recorded.</Typography>
+          <p className="text-body1 text-secondary">No loans recorded.</p>
         ) : (
           loans.map((loan) => <LoanHealth key={loan.id} loan={loan} />)
         )}
-      </CardContent>
-    </Card>
+      </div>
+    </div>
   );
 }

@@ -1,12 +1,8 @@
-import Box from '@mui/material/Box';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import LinearProgress from '@mui/material/LinearProgress';
 import { SnapshotPending } from '../../components/Loading';
 import { Deferred, useAtMostEvery } from '../../components/Deferred';
 import { PageHeader } from '../../components/PageHeader';
+import { Bar } from '../../components/plain';
 import { useSnapshot, useSnapshotSelect } from '../../state/snapshot-context';
-import Link from '@mui/material/Link';
 import { lazy, memo, Suspense, useDeferredValue, useMemo } from 'react';
 import type { Snapshot } from '#api/snapshot';
 import { worstLoans, worstPositions } from '#shared/worst-items';
@@ -52,9 +48,9 @@ function SeeAll({
 }) {
   if (total <= shown) return null;
   return (
-    <Link href={pageHref(page)} sx={{ alignSelf: 'flex-start' }}>
+    <a href={pageHref(page)} className="link text-body1" style={{ alignSelf: 'flex-start' }}>
       See all {total} {what}
-    </Link>
+    </a>
   );
 }
 
@@ -67,7 +63,7 @@ const Outlook = memo(function Outlook({ snapshot }: { snapshot: Snapshot }) {
   if (snapshot.scenario !== null) return null;
   return (
     <Deferred minHeight={240}>
-      <Suspense fallback={<LinearProgress aria-label="Loading the outlook" />}>
+      <Suspense fallback={<Bar label="Loading the outlook" />}>
         <RunwaySection snapshot={snapshot} />
       </Suspense>
     </Deferred>
@@ -78,7 +74,7 @@ const BelowTheFold = memo(function BelowTheFold({ snapshot }: { snapshot: Snapsh
   return (
     <>
       <Deferred minHeight={400}>
-        <Suspense fallback={<LinearProgress aria-label="Loading the charts" />}>
+        <Suspense fallback={<Bar label="Loading the charts" />}>
           <ChartsSection
             assets={snapshot.assetsInUse}
             hashPower={snapshot.farm.hashPower}
@@ -88,20 +84,20 @@ const BelowTheFold = memo(function BelowTheFold({ snapshot }: { snapshot: Snapsh
         </Suspense>
       </Deferred>
       <Deferred minHeight={400}>
-        <Box
-          sx={{
+        <div
+          style={{
             display: 'grid',
             gridTemplateColumns: 'repeat(auto-fit, minmax(min(440px, 100%), 1fr))',
-            gap: 2,
+            gap: 16,
           }}
         >
-          <Suspense fallback={<LinearProgress aria-label="Loading the stress test" />}>
+          <Suspense fallback={<Bar label="Loading the stress test" />}>
             <PriceShockCard snapshot={snapshot} />
           </Suspense>
-          <Suspense fallback={<LinearProgress aria-label="Loading the hedge planner" />}>
+          <Suspense fallback={<Bar label="Loading the hedge planner" />}>
             <HedgePlanner snapshot={snapshot} />
           </Suspense>
-        </Box>
+        </div>
       </Deferred>
     </>
   );
@@ -116,9 +112,9 @@ const NO_POSITIONS: Snapshot['positions'] = [];
 
 const Heading = memo(function Heading({ id, text }: { id: string; text: string }) {
   return (
-    <Typography id={id} variant="h6" component="h2" sx={{ mb: 1 }}>
+    <h2 id={id} className="text-h6" style={{ marginBottom: 8 }}>
       {text}
-    </Typography>
+    </h2>
   );
 });
 
@@ -149,12 +145,6 @@ const PhoneAlerts = memo(function PhoneAlerts() {
   return alerts ? <ActiveAlertsCard alerts={alerts} /> : null;
 });
 
-const gridOfTwo = {
-  display: 'grid',
-  gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'repeat(2, minmax(0, 1fr))' },
-  gap: 2,
-} as const;
-
 /** The loans and positions nearest trouble, side by side (one above the other on a phone). */
 const RiskLists = memo(function RiskLists() {
   // Drawn as a render that React slices and that gives way to anything urgent: a price
@@ -165,12 +155,12 @@ const RiskLists = memo(function RiskLists() {
   const worstOfLoans = useMemo(() => worstLoans(loans, OVERVIEW_WORST), [loans]);
   const worstOfPositions = useMemo(() => worstPositions(positions, OVERVIEW_WORST), [positions]);
   return (
-    <Box sx={gridOfTwo}>
-      <Stack spacing={1}>
+    <div className="grid-two">
+      <div className="stack" style={{ gap: 8 }}>
         <LoanHealthList loans={worstOfLoans} />
         <SeeAll shown={worstOfLoans.length} total={loans.length} page="loans" what="loans" />
-      </Stack>
-      <Stack spacing={1}>
+      </div>
+      <div className="stack" style={{ gap: 8 }}>
         <PositionDistanceList positions={worstOfPositions} />
         <SeeAll
           shown={worstOfPositions.length}
@@ -178,8 +168,8 @@ const RiskLists = memo(function RiskLists() {
           page="positions"
           what="positions"
         />
-      </Stack>
-    </Box>
+      </div>
+    </div>
   );
 });
 
@@ -204,7 +194,7 @@ export function OverviewPage() {
   // At phone width the page leads with the alerts, then the positions nearest
   // liquidation and the weakest loans, then the farm's figures.
   return (
-    <Stack spacing={3}>
+    <div className="page-stack">
       <PageHeader title="Overview" />
       {phone && <PhoneAlerts />}
       {phone && <RiskLists />}
@@ -214,6 +204,6 @@ export function OverviewPage() {
       <LowerSections part="outlook" />
       <Freshness />
       <LowerSections part="rest" />
-    </Stack>
+    </div>
   );
 }

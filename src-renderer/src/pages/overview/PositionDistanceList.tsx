@@ -1,11 +1,7 @@
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import type { PositionView } from '#api/snapshot';
 import { Figure } from '../../components/Figure';
 import { StatusChip, toneOf } from '../../components/StatusChip';
-import { ThresholdBar } from '../../components/ThresholdBar';
+import { ThresholdBar, type Tick } from '../../components/ThresholdBar';
 import { formatLeverage, formatPct, formatUsd, toBarPercent } from '../../format';
 import { useQuery } from '../../state/use-call';
 
@@ -20,18 +16,18 @@ interface PositionThresholds {
   positionCriticalPct: string;
 }
 
-function thresholdTicks(thresholds: PositionThresholds | undefined) {
+function thresholdTicks(thresholds: PositionThresholds | undefined): Tick[] {
   if (!thresholds) return [];
   return [
     {
       at: toBarPercent(thresholds.positionCriticalPct, BAR_SPAN_PCT),
       label: `Critical at ${formatPct(thresholds.positionCriticalPct)} distance`,
-      color: 'error.main',
+      tone: 'error',
     },
     {
       at: toBarPercent(thresholds.positionWarningPct, BAR_SPAN_PCT),
       label: `Warning at ${formatPct(thresholds.positionWarningPct)} distance`,
-      color: 'warning.main',
+      tone: 'warning',
     },
   ];
 }
@@ -49,17 +45,21 @@ function PositionDistance({
       ? 'No liquidation price: the margin covers any move.'
       : 'No mark price for this asset yet.';
   return (
-    <Stack data-testid={`position-distance-${position.id}`} sx={{ py: 1 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>
+    <div
+      className="stack"
+      data-testid={`position-distance-${position.id}`}
+      style={{ padding: '8px 0' }}
+    >
+      <div className="row">
+        <p className="text-body1 text-strong grow">
           {position.exchange} {position.symbol} {position.side} {formatLeverage(position.leverage)}
-        </Typography>
+        </p>
         {position.stopPastLiquidation && (
           <StatusChip status="danger" label="Stop past liquidation" />
         )}
         {position.priceStale && <StatusChip status="stale" label="Stale or disputed price" />}
         <StatusChip status={position.status} priceStale={position.priceStale} />
-      </Stack>
+      </div>
       <ThresholdBar
         value={
           position.status === 'breached' || position.status === 'check'
@@ -70,19 +70,15 @@ function PositionDistance({
         label={`${position.symbol} distance to liquidation`}
         ticks={thresholdTicks(thresholds)}
       />
-      <Typography variant="body2" color="text.secondary" component="div">
+      <div className="text-body2 text-secondary">
         <Figure text={formatPct(position.distanceToLiquidationPct)} missing={noLiq} /> to
         liquidation · mark{' '}
         <Figure text={formatUsd(position.markPrice)} missing="No mark price for this asset yet." />{' '}
         · liquidation <Figure text={formatUsd(position.liquidationPrice)} missing={noLiq} />
         {position.liquidationShared && ' (shared by the hedge-mode legs)'}
-      </Typography>
-      {position.checkReason && (
-        <Typography variant="body2" color="warning.main">
-          {position.checkReason}
-        </Typography>
-      )}
-    </Stack>
+      </div>
+      {position.checkReason && <p className="text-body2 tone-warning">{position.checkReason}</p>}
+    </div>
   );
 }
 
@@ -90,19 +86,17 @@ export function PositionDistanceList({ positions }: { positions: readonly Positi
   const settings = useQuery('settings.get', {});
   const thresholds = settings.result?.thresholds;
   return (
-    <Card sx={{ height: '100%' }}>
-      <CardContent>
-        <Typography variant="h6" component="h2">
-          Positions
-        </Typography>
+    <div className="card card-full">
+      <div className="card-content">
+        <h2 className="text-h6">Positions</h2>
         {positions.length === 0 ? (
-          <Typography color="text.secondary">No open positions.</Typography>
+          <p className="text-body1 text-secondary">No open positions.</p>
         ) : (
           positions.map((position) => (
             <PositionDistance key={position.id} position={position} thresholds={thresholds} />
           ))
         )}
-      </CardContent>
-    </Card>
+      </div>
+    </div>
   );
 }

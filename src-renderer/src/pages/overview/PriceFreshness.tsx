@@ -1,14 +1,6 @@
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import type { PriceEntry } from '#api/snapshot';
 import { StatusChip } from '../../components/StatusChip';
+import { visuallyHidden } from '../../components/visually-hidden';
 import { formatAge, formatDateTime, formatUsd } from '../../format';
 import { useNow } from '../../state/use-now';
 import { useSnapshotState } from '../../state/snapshot-context';
@@ -27,54 +19,56 @@ export function PriceFreshness({
   const sinceSnapshotSec = live ? Math.max(0, Math.floor((now - receivedAt) / 1000)) : 0;
   const assets = Object.keys(prices).sort();
   return (
-    <Card sx={{ height: '100%' }}>
-      <CardContent>
-        <Typography variant="h6" component="h2">
-          Prices
-        </Typography>
+    <div className="card card-full">
+      <div className="card-content">
+        <h2 className="text-h6">Prices</h2>
         {assets.length === 0 ? (
-          <Typography color="text.secondary">
+          <p className="text-body1 text-secondary">
             No prices yet: refresh the feeds or set one by hand in Settings.
-          </Typography>
+          </p>
         ) : (
-          <Table size="small" aria-label="Prices">
-            <TableHead>
-              <TableRow>
-                <TableCell>Asset</TableCell>
-                <TableCell align="right">Price</TableCell>
-                <TableCell>Source</TableCell>
-                <TableCell>Age</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
+          <table className="plain-table" aria-label="Prices">
+            <thead>
+              <tr>
+                <th scope="col">Asset</th>
+                <th scope="col" className="num">
+                  Price
+                </th>
+                <th scope="col">Source</th>
+                <th scope="col">Age</th>
+                <th scope="col">
+                  <span style={visuallyHidden}>Flags</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
               {assets.map((asset) => {
                 const entry = prices[asset]!;
                 return (
-                  <TableRow key={asset} data-testid={`price-${asset}`}>
-                    <TableCell sx={{ fontWeight: 600 }}>{asset}</TableCell>
-                    <TableCell align="right">{formatUsd(entry.usd)}</TableCell>
-                    <TableCell>{entry.source}</TableCell>
-                    <TableCell title={formatDateTime(entry.at)}>
+                  <tr key={asset} data-testid={`price-${asset}`}>
+                    <td className="text-strong">{asset}</td>
+                    <td className="num">{formatUsd(entry.usd)}</td>
+                    <td>{entry.source}</td>
+                    <td title={formatDateTime(entry.at)}>
                       {formatAge(entry.ageSec + sinceSnapshotSec)}
-                    </TableCell>
-                    <TableCell>
-                      <Stack direction="row" spacing={0.5}>
+                    </td>
+                    <td>
+                      <div className="row" style={{ gap: 4 }}>
                         {entry.manual && <StatusChip status="manual" />}
                         {entry.stale && <StatusChip status="stale" />}
                         {entry.disputed && <StatusChip status="disputed" />}
                         {entry.singleSource && (
                           <StatusChip status="disputed" label="Single source" />
                         )}
-                      </Stack>
-                    </TableCell>
-                  </TableRow>
+                      </div>
+                    </td>
+                  </tr>
                 );
               })}
-            </TableBody>
-          </Table>
+            </tbody>
+          </table>
         )}
-      </CardContent>
-    </Card>
+      </div>
+    </div>
   );
 }

@@ -1,6 +1,3 @@
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Figure } from '../../components/Figure';
 
@@ -18,28 +15,18 @@ export function StatCard({
   text: string;
   missing?: string;
   testId: string;
-  tone?: 'success.main' | 'error.main';
+  tone?: 'success' | 'error';
   footnote?: ReactNode;
 }) {
   return (
-    <Card sx={{ height: '100%' }}>
-      <CardContent>
-        <Typography variant="overline" color="text.secondary" component="div">
-          {label}
-        </Typography>
-        <Typography
-          variant="h5"
-          component="div"
-          sx={{ color: tone, fontVariantNumeric: 'tabular-nums' }}
-        >
+    <div className="card card-full">
+      <div className="card-content">
+        <div className="text-overline text-secondary">{label}</div>
+        <div className={tone ? `text-h5 tabular tone-${tone}` : 'text-h5 tabular'}>
           <Figure text={text} missing={missing} testId={testId} />
-        </Typography>
-        {footnote && (
-          <Typography variant="body2" color="text.secondary" component="div">
-            {footnote}
-          </Typography>
-        )}
-      </CardContent>
-    </Card>
+        </div>
+        {footnote && <div className="text-body2 text-secondary">{footnote}</div>}
+      </div>
+    </div>
   );
 }

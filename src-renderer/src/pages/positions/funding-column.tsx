@@ -11,7 +11,7 @@ import { formatDateTime, formatNumber, formatSignedPct, formatUsd } from '../../
 
 function signColor(value: string | null) {
   if (value === null || value === '0') return undefined;
-  return value.startsWith('-') ? 'error.main' : 'success.main';
+  return value.startsWith('-') ? 'error' : 'success';
 }
 
 function noFunding(p: PositionView, offline: boolean): string {
@@ -37,7 +37,7 @@ export function fundingColumn(offline: boolean): Column<PositionView> {
         <Figure
           text={formatUsd(p.fundingPerDayUsd)}
           missing={noFunding(p, offline)}
-          sx={{ color: signColor(p.fundingPerDayUsd) }}
+          tone={signColor(p.fundingPerDayUsd)}
           testId={`funding-day-${p.id}`}
         />
         <Typography variant="caption" color="text.secondary" component="div">

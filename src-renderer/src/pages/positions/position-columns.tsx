@@ -32,7 +32,7 @@ function liquidationNote(p: PositionView): string | null {
 
 function pnlColor(value: string | null) {
   if (value === null || value === '0') return undefined;
-  return value.startsWith('-') ? 'error.main' : 'success.main';
+  return value.startsWith('-') ? 'error' : 'success';
 }
 
 function PositionOdds({ position }: { position: PositionView }) {
@@ -199,18 +199,14 @@ export const positionColumns: Column<PositionView>[] = [
         <Figure
           text={formatUsd(p.unrealizedPnlUsd)}
           missing={NO_MARK}
-          sx={{ color: pnlColor(p.unrealizedPnlUsd) }}
+          tone={pnlColor(p.unrealizedPnlUsd)}
         />
         {p.kind === 'inverse' && p.unrealizedPnl !== null && (
           <Sub>{formatCoin(p.unrealizedPnl, p.baseAsset)}</Sub>
         )}
         <Sub>
           ROE{' '}
-          <Figure
-            text={formatSignedPct(p.roePct)}
-            missing={NO_MARK}
-            sx={{ color: pnlColor(p.roePct) }}
-          />
+          <Figure text={formatSignedPct(p.roePct)} missing={NO_MARK} tone={pnlColor(p.roePct)} />
         </Sub>
       </>
     ),

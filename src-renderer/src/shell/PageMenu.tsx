@@ -1,0 +1,27 @@
+import Drawer from '@mui/material/Drawer';
+import type { ReactNode } from 'react';
+
+// The page menu below 900 px: a modal drawer from the left, with its focus trap, Escape
+// and slide. Its own chunk, fetched the first time the menu opens (AppShell.tsx).
+
+export default function PageMenu({
+  open,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Drawer
+      id="page-menu"
+      variant="temporary"
+      open={open}
+      onClose={onClose}
+      sx={{ '& .MuiDrawer-paper': { width: 240, boxSizing: 'border-box' } }}
+    >
+      {children}
+    </Drawer>
+  );
+}
