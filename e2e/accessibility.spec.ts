@@ -120,6 +120,14 @@ test('keyboard only: skip link, navigation, and acknowledging the critical alert
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 
+  // The header's theme button explains itself in a tooltip when the keyboard reaches it,
+  // and keeps the focus while the tooltip takes its place.
+  await page.locator('body').focus();
+  const themeButton = page.getByRole('button', { name: 'Change theme' });
+  await tabUntil(page, themeButton);
+  await expect(page.getByRole('tooltip')).toContainText('Theme:');
+  await expect(themeButton).toBeFocused();
+
   // From the top, Tab reaches the Alerts entry of the navigation; Enter opens the page.
   await page.locator('body').focus();
   const alertsLink = page.getByRole('navigation', { name: 'Pages' }).getByRole('link', {

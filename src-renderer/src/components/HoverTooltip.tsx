@@ -2,11 +2,13 @@ import type TooltipComponent from '@mui/material/Tooltip';
 import {
   cloneElement,
   useEffect,
+  useLayoutEffect,
   useRef,
   useState,
   type FocusEvent,
   type MouseEvent,
   type ReactElement,
+  type Ref,
 } from 'react';
 
 // A tooltip that costs nothing until it is wanted. A table of two thousand rigs may show a
@@ -17,6 +19,7 @@ import {
 // fetched the first time any tooltip is wanted (docs/architecture.md "The first screen").
 
 type ChildProps = {
+  ref?: Ref<HTMLElement>;
   title?: string;
   'aria-label'?: string;
   onMouseOver?(event: MouseEvent): void;
@@ -58,7 +61,18 @@ export function HoverTooltip({
       mounted.current = false;
     };
   }, []);
-  if (open === null || Tooltip === null) {
+  // The real tooltip takes the child's place, so the child is drawn anew: when the keyboard
+  // had reached it, focus goes back to it rather than falling to the page's body.
+  const focused = useRef(false);
+  const child = useRef<HTMLElement | null>(null);
+  const swapped = open !== null && Tooltip !== null;
+  useLayoutEffect(() => {
+    if (!swapped || !focused.current) return;
+    focused.current = false;
+    const active = document.activeElement;
+    if (active === null || active === document.body) child.current?.focus({ preventScroll: true });
+  }, [swapped]);
+  if (!swapped || Tooltip === null) {
     const want = () => {
       wanted.current = true;
       if (Tooltip !== null) {
@@ -80,8 +94,14 @@ export function HoverTooltip({
       ...(describeChild ? {} : { 'aria-label': title }),
       onMouseOver: want,
       onMouseLeave: leave,
-      onFocus: want,
-      onBlur: leave,
+      onFocus: () => {
+        focused.current = true;
+        want();
+      },
+      onBlur: () => {
+        focused.current = false;
+        leave();
+      },
     });
   }
   return (
@@ -92,7 +112,7 @@ export function HoverTooltip({
       onOpen={() => setOpen(true)}
       onClose={() => setOpen(false)}
     >
-      {children}
+      {cloneElement(children, { ref: child })}
     </Tooltip>
   );
 }
