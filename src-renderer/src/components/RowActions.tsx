@@ -13,7 +13,7 @@ import { ICONS, PlainIcon, type IconPaths } from './plain-icon';
 // the browser's own `title`, made only when hovered: a tooltip component on each of 2,000
 // rows is not free. In a phone-width table they fold into one "Actions for …" menu so the
 // row's figures keep the width; on a card they are labelled buttons at least 44 px tall.
-// In a table they are plain buttons and plain SVG icons styled once by class (theme.ts):
+// In a table they are plain buttons and plain SVG icons styled once by class (plain.css):
 // MUI's IconButton and SvgIcon, four a row, were most of the time a page of records took
 // to show its first rows.
 
