@@ -34,13 +34,15 @@ export function ActiveAlertsCard({ alerts }: { alerts: readonly Alert[] }) {
             ))}
           </ul>
         )}
-        <a
-          href={pageHref('alerts')}
-          className="link text-body2"
-          style={{ display: 'inline-block', marginTop: 8 }}
-        >
-          Acknowledge or mute on the Alerts page
-        </a>
+        {sorted.length > 0 && (
+          <a
+            href={pageHref('alerts')}
+            className="link text-body2"
+            style={{ display: 'inline-block', marginTop: 8 }}
+          >
+            Acknowledge or mute on the Alerts page
+          </a>
+        )}
       </div>
     </div>
   );
