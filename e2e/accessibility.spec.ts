@@ -90,8 +90,21 @@ test('the critical alert can be acted on at 390 px: mute shows "muted until", un
   }
   await expect(banner.getByRole('link', { name: 'View position' })).toBeInViewport({ ratio: 1 });
 
+  // The price behind the alert says it is a manual one, inside its card on a phone.
+  const prices = page.getByRole('table', { name: 'Prices' });
+  await expect(page.getByTestId('price-BTC')).toContainText('Manual');
+  const overflow = await prices.evaluate((table) => {
+    const box = table.parentElement!;
+    const style = getComputedStyle(box);
+    const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return table.scrollWidth - room;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+
   await banner.getByRole('button', { name: /^Mute 24 h/ }).click();
   await expect(banner.getByTestId('muted-until')).toContainText(/^Muted until /);
+  // Mute became Unmute under the pointer: focus moved to it rather than to the document.
+  await expect(banner.getByRole('button', { name: /^Unmute/ })).toBeFocused();
   expect((await rpc(server, 'alerts.mutes', {})).body).toEqual([
     expect.objectContaining({ subjectId: expect.any(String), until: expect.any(String) }),
   ]);
@@ -142,6 +155,8 @@ test('keyboard only: skip link, navigation, and acknowledging the critical alert
   await tabUntil(page, acknowledge);
   await page.keyboard.press('Enter');
   // Acknowledged, the alert leaves the banner and the page says when it was acknowledged.
+  // The button went with it: focus goes to the page's content, not the top of the document.
   await expect(banner).toHaveCount(0);
+  await expect(page.locator('main')).toBeFocused();
   await expect(page.getByRole('row', { name: /from liquidation/ })).toContainText('acknowledged');
 });

@@ -24,9 +24,18 @@ type ChildProps = {
   'aria-label'?: string;
   onMouseOver?(event: MouseEvent): void;
   onMouseLeave?(event: MouseEvent): void;
+  onMouseDown?(event: MouseEvent): void;
+  onMouseUp?(event: MouseEvent): void;
   onFocus?(event: FocusEvent): void;
   onBlur?(event: FocusEvent): void;
 };
+
+/**
+ * How long the pointer rests on a child before its tooltip is made. Making it draws the
+ * child anew, which would swallow a click that passes straight through (a quick click or
+ * a tap on the theme button), and it is never made while a button is held down.
+ */
+const HOVER_INTENT_MS = 250;
 
 let Tooltip: typeof TooltipComponent | null = null;
 let loading: Promise<typeof TooltipComponent> | null = null;
@@ -64,6 +73,9 @@ export function HoverTooltip({
   // The real tooltip takes the child's place, so the child is drawn anew: when the keyboard
   // had reached it, focus goes back to it rather than falling to the page's body.
   const focused = useRef(false);
+  const pressing = useRef(false);
+  const hoverTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(hoverTimer.current), []);
   const child = useRef<HTMLElement | null>(null);
   const swapped = open !== null && Tooltip !== null;
   useLayoutEffect(() => {
@@ -89,14 +101,40 @@ export function HoverTooltip({
     const leave = () => {
       wanted.current = false;
     };
+    const wantAfterRest = () => {
+      window.clearTimeout(hoverTimer.current);
+      hoverTimer.current = window.setTimeout(() => {
+        if (!pressing.current) want();
+        else wantAfterRest();
+      }, HOVER_INTENT_MS);
+    };
     return cloneElement(children, {
       title,
       ...(describeChild ? {} : { 'aria-label': title }),
-      onMouseOver: want,
-      onMouseLeave: leave,
+      onMouseOver: () => {
+        wanted.current = true;
+        if (hoverTimer.current === undefined) wantAfterRest();
+      },
+      onMouseLeave: () => {
+        window.clearTimeout(hoverTimer.current);
+        hoverTimer.current = undefined;
+        pressing.current = false;
+        leave();
+      },
+      onMouseDown: () => {
+        pressing.current = true;
+      },
+      onMouseUp: () => {
+        pressing.current = false;
+      },
       onFocus: () => {
         focused.current = true;
-        want();
+        // Focus from a press (mousedown, a tap) waits like a hover: made now, the tooltip
+        // would draw the button anew between its press and release, and the click be lost.
+        if (pressing.current) {
+          wanted.current = true;
+          wantAfterRest();
+        } else want();
       },
       onBlur: () => {
         focused.current = false;

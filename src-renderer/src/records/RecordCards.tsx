@@ -45,7 +45,7 @@ function CardOf<T>({ row, layout, label, testId, details, actions }: CardProps<T
       sx={{ p: 1.5 }}
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-        <Box sx={{ flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' }}>{title?.render(row)}</Box>
+        <Box sx={CARD_TITLE}>{title?.render(row)}</Box>
         {status && <Box sx={{ flexShrink: 0 }}>{status.render(row)}</Box>}
       </Stack>
       {body && (
@@ -103,6 +103,15 @@ function CardOf<T>({ row, layout, label, testId, details, actions }: CardProps<T
 
 // Re-renders only when its record (or the page's column set) changes.
 const Card = memo(CardOf) as typeof CardOf;
+
+/** A title cell's name and its note (coin · model) on lines of their own, as in the table. */
+const CARD_TITLE = {
+  flexGrow: 1,
+  minWidth: 0,
+  overflowWrap: 'anywhere',
+  '& .name': { display: 'block' },
+  '& .note': { display: 'block', typography: 'caption', color: 'text.secondary' },
+} as const;
 
 export function RecordCards<T>({
   rows,

@@ -11,6 +11,7 @@ import { toRpcError } from '../api/rpc-failure';
 import { AlertBox, Button } from '../components/plain';
 import { ICONS, PlainIcon } from '../components/plain-icon';
 import { visuallyHidden } from '../components/visually-hidden';
+import { MAIN_ID } from './SkipLink';
 
 // Passing notices after a change, bottom right (docs/dashboard.md "Notices and Undo"): a
 // record removed ("Undo"), an alert raised or escalated ("View"). A notice never takes
@@ -144,6 +145,22 @@ function NoticeView({
       box.current?.querySelector<HTMLElement>('button[aria-label^="Dismiss"]')?.focus();
   }, [notice.outcome]);
 
+  // Dismissed from the keyboard, the notice takes its focus away with it: focus goes to the
+  // next notice still showing, else to the page's main content, not the top of the document.
+  const dismiss = () => {
+    const hadFocus = box.current?.contains(document.activeElement) ?? false;
+    onClose();
+    if (!hadFocus) return;
+    window.setTimeout(() => {
+      const active = document.activeElement;
+      if (active !== null && active !== document.body) return;
+      const next =
+        document.querySelector<HTMLElement>('.notices button[aria-label^="Dismiss"]') ??
+        document.getElementById(MAIN_ID);
+      next?.focus();
+    }, 0);
+  };
+
   const severity = notice.outcome?.failed ? 'error' : (notice.severity ?? 'info');
   const text = notice.outcome?.text ?? notice.message;
   return (
@@ -168,7 +185,7 @@ function NoticeView({
         setHeld((h) => ({ ...h, focus: false }));
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
+        if (e.key === 'Escape') dismiss();
       }}
       action={
         <div className="row" style={{ gap: 4 }}>
@@ -189,7 +206,7 @@ function NoticeView({
             type="button"
             className="icon-btn"
             aria-label={`Dismiss: ${text}`}
-            onClick={onClose}
+            onClick={dismiss}
             style={{ width: 44, height: 44 }}
           >
             <PlainIcon paths={ICONS.close} />

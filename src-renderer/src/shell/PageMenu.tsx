@@ -19,7 +19,11 @@ export default function PageMenu({
       variant="temporary"
       open={open}
       onClose={onClose}
-      sx={{ '& .MuiDrawer-paper': { width: 240, boxSizing: 'border-box' } }}
+      // Above the fixed header, as a modal is: its first entry is not hidden under the bar.
+      sx={{
+        zIndex: (t) => t.zIndex.modal,
+        '& .MuiDrawer-paper': { width: 240, boxSizing: 'border-box' },
+      }}
     >
       {children}
     </Drawer>

@@ -1,6 +1,5 @@
 import type { PriceEntry } from '#api/snapshot';
 import { StatusChip } from '../../components/StatusChip';
-import { visuallyHidden } from '../../components/visually-hidden';
 import { formatAge, formatDateTime, formatUsd } from '../../format';
 import { useNow } from '../../state/use-now';
 import { useSnapshotState } from '../../state/snapshot-context';
@@ -36,31 +35,31 @@ export function PriceFreshness({
                 </th>
                 <th scope="col">Source</th>
                 <th scope="col">Age</th>
-                <th scope="col">
-                  <span style={visuallyHidden}>Flags</span>
-                </th>
               </tr>
             </thead>
             <tbody>
               {assets.map((asset) => {
                 const entry = prices[asset]!;
+                const flagged = entry.manual || entry.stale || entry.disputed || entry.singleSource;
                 return (
                   <tr key={asset} data-testid={`price-${asset}`}>
-                    <td className="text-strong">{asset}</td>
-                    <td className="num">{formatUsd(entry.usd)}</td>
-                    <td>{entry.source}</td>
-                    <td title={formatDateTime(entry.at)}>
-                      {formatAge(entry.ageSec + sinceSnapshotSec)}
-                    </td>
                     <td>
-                      <div className="row" style={{ gap: 4 }}>
-                        {entry.manual && <StatusChip status="manual" />}
-                        {entry.stale && <StatusChip status="stale" />}
-                        {entry.disputed && <StatusChip status="disputed" />}
-                        {entry.singleSource && (
-                          <StatusChip status="disputed" label="Single source" />
-                        )}
-                      </div>
+                      <span className="text-strong">{asset}</span>
+                      {flagged && (
+                        <div className="price-flags">
+                          {entry.manual && <StatusChip status="manual" />}
+                          {entry.stale && <StatusChip status="stale" />}
+                          {entry.disputed && <StatusChip status="disputed" />}
+                          {entry.singleSource && (
+                            <StatusChip status="disputed" label="Single source" />
+                          )}
+                        </div>
+                      )}
+                    </td>
+                    <td className="num nowrap">{formatUsd(entry.usd)}</td>
+                    <td>{entry.source}</td>
+                    <td className="nowrap" title={formatDateTime(entry.at)}>
+                      {formatAge(entry.ageSec + sinceSnapshotSec)}
                     </td>
                   </tr>
                 );
