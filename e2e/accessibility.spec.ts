@@ -96,7 +96,10 @@ test('the critical alert can be acted on at 390 px: mute shows "muted until", un
   const overflow = await prices.evaluate((table) => {
     const box = table.parentElement!;
     const style = getComputedStyle(box);
-    const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const room =
+      box.clientWidth -
+      Number(style.paddingLeft.replace('px', '')) -
+      Number(style.paddingRight.replace('px', ''));
     return table.scrollWidth - room;
   });
   expect(overflow).toBeLessThanOrEqual(0);
