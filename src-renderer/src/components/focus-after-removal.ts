@@ -82,9 +82,45 @@ export function focusAfterRemoval(origin: RemovalOrigin, fallback: HTMLElement |
       return;
     }
   }
+  const target = fallback?.isConnected ? fallback : mainContent();
+  target?.focus();
+}
+
+/** The page's main content, focusable: where focus goes when nothing nearer is left. */
+function mainContent(): HTMLElement | null {
   const main = document.getElementById('main-content');
-  const target = fallback?.isConnected ? fallback : main;
-  if (!target) return;
-  if (target === main && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-  target.focus();
+  if (main && !main.hasAttribute('tabindex')) main.setAttribute('tabindex', '-1');
+  return main;
+}
+
+/**
+ * While what the keyboard pressed is drawn anew (Mute becomes Unmute, an acknowledged
+ * alert leaves the banner, a dismissed notice goes), watch for focus falling to the page's
+ * body and give it to the first of `targets` still on the page, else to the main content.
+ * The watch ends once focus has been placed, once it has moved on outside `origin`, or
+ * after `withinMs`.
+ */
+export function keepFocusOnPage(
+  origin: Element,
+  targets: () => (HTMLElement | null)[],
+  withinMs = ROW_GONE_WITHIN_MS,
+): void {
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+  const check = () => {
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) {
+      if (!origin.contains(active)) stop();
+      return;
+    }
+    const target = targets().find((t) => t?.isConnected) ?? mainContent();
+    target?.focus();
+    stop();
+  };
+  const observer = new MutationObserver(check);
+  const timer = setTimeout(() => observer.disconnect(), withinMs);
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(check, 0);
 }

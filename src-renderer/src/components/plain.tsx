@@ -97,7 +97,7 @@ export function Bar({
       aria-valuenow={busy ? undefined : Math.round(shown)}
       className={classes(
         'bar',
-        tone !== 'primary' && `bar-tone-${tone}`,
+        tone !== 'primary' && `tone-bg-${tone}`,
         size && `bar-${size}`,
         busy && 'bar-busy',
       )}

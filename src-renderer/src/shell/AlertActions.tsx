@@ -1,41 +1,17 @@
 import { useRef, useState } from 'react';
 import type { Alert, Mute } from '#api/records';
+import { keepFocusOnPage } from '../components/focus-after-removal';
 import { Button, classes } from '../components/plain';
 import { formatDateTime } from '../format';
 import { useRefresh } from '../state/snapshot-context';
 import { useCall } from '../state/use-call';
 import { alertSubjectHref, alertSubjectLinkText } from './alert-links';
-import { MAIN_ID } from './SkipLink';
 import { mutesChanged } from './use-mutes';
 
 // What an operator can do about one alert, the same in the banner and on the Alerts page:
 // acknowledge it, mute its subject for a day (or lift the mute), and go to its subject.
 
 const MUTE_HOURS = 24;
-
-/**
- * After an action the button pressed may be gone (Mute became Unmute; an acknowledged alert
- * left the banner), and focus with it. Focus then goes to the same alert's Mute or Unmute
- * button, else to the banner's next alert, else to the page's main content: never to the
- * top of the document. Watched while the action runs and the page draws it (3 s).
- */
-function keepFocus(box: HTMLElement | null, checksLeft = 30): void {
-  window.setTimeout(() => {
-    const active = document.activeElement;
-    if (active === null || active === document.body) {
-      const own = box?.isConnected
-        ? box.querySelector<HTMLElement>('button[data-kind="mute"], button[data-kind="unmute"]')
-        : null;
-      const next =
-        own ??
-        document.querySelector<HTMLElement>('[data-testid="critical-alerts"] button') ??
-        document.getElementById(MAIN_ID);
-      next?.focus();
-      if (document.activeElement === next) return;
-    }
-    if (checksLeft > 0) keepFocus(box, checksLeft - 1);
-  }, 100);
-}
 
 export function AlertActions({
   alert,
@@ -60,7 +36,16 @@ export function AlertActions({
   const act = async (run: () => Promise<unknown>, changesMutes = false) => {
     // Not `disabled` while it runs: a disabled button drops the keyboard's focus.
     if (pending) return;
-    if (box.current?.contains(document.activeElement)) keepFocus(box.current);
+    // The button pressed may be gone afterwards (Mute became Unmute, an acknowledged alert
+    // left the banner): focus goes to the same alert's Mute or Unmute, else to the banner's
+    // next alert, else to the page's content.
+    const own = box.current;
+    if (own?.contains(document.activeElement)) {
+      keepFocusOnPage(own, () => [
+        own.querySelector<HTMLElement>('button[data-kind="mute"], button[data-kind="unmute"]'),
+        document.querySelector<HTMLElement>('[data-testid="critical-alerts"] button'),
+      ]);
+    }
     setError(null);
     setPending(true);
     try {

@@ -8,10 +8,10 @@ import {
   type ReactNode,
 } from 'react';
 import { toRpcError } from '../api/rpc-failure';
+import { keepFocusOnPage } from '../components/focus-after-removal';
 import { AlertBox, Button } from '../components/plain';
 import { ICONS, PlainIcon } from '../components/plain-icon';
 import { visuallyHidden } from '../components/visually-hidden';
-import { MAIN_ID } from './SkipLink';
 
 // Passing notices after a change, bottom right (docs/dashboard.md "Notices and Undo"): a
 // record removed ("Undo"), an alert raised or escalated ("View"). A notice never takes
@@ -148,17 +148,13 @@ function NoticeView({
   // Dismissed from the keyboard, the notice takes its focus away with it: focus goes to the
   // next notice still showing, else to the page's main content, not the top of the document.
   const dismiss = () => {
-    const hadFocus = box.current?.contains(document.activeElement) ?? false;
+    const own = box.current;
+    if (own?.contains(document.activeElement)) {
+      keepFocusOnPage(own, () => [
+        document.querySelector<HTMLElement>('.notices button[aria-label^="Dismiss"]'),
+      ]);
+    }
     onClose();
-    if (!hadFocus) return;
-    window.setTimeout(() => {
-      const active = document.activeElement;
-      if (active !== null && active !== document.body) return;
-      const next =
-        document.querySelector<HTMLElement>('.notices button[aria-label^="Dismiss"]') ??
-        document.getElementById(MAIN_ID);
-      next?.focus();
-    }, 0);
   };
 
   const severity = notice.outcome?.failed ? 'error' : (notice.severity ?? 'info');
